@@ -1,0 +1,49 @@
+"""Record types shared by the extraction stages.
+
+Offsets are always character offsets into ``Article.text`` so that
+``article.text[start:end] == surface`` holds for every derived row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+__all__ = ["Article", "Sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article. ``published`` is timezone-aware UTC or None; ``origin`` is "path:line"."""
+
+    article_id: str
+    text: str
+    title: str | None = None
+    published: datetime | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A parsed sentence of an article.
+
+    ``span`` is the spaCy ``Span``; its ``Doc`` covers one paragraph that starts at
+    ``base`` in the article text, so a token's article offset is ``base + token.idx``.
+    ``sentence_id`` counts from 0 within the article.
+    """
+
+    article_id: str
+    sentence_id: int
+    start: int
+    end: int
+    section: str | None
+    text: str
+    span: Any = field(default=None, compare=False, repr=False)
+    base: int = 0
+
+    def char(self, doc_offset: int) -> int:
+        """Article offset of a character offset within the paragraph ``Doc``."""
+        return self.base + doc_offset

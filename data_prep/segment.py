@@ -1,0 +1,138 @@
+"""Split article text into sections and paragraphs, then into parsed sentences.
+
+Headings are structure, not sentences: a heading line becomes the ``section`` of the
+sentences under it and is never part of one. Each paragraph is parsed as its own
+spaCy ``Doc`` so that no sentence can run across a heading or a blank line.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from .records import Article, Sentence
+
+__all__ = ["Block", "split_blocks", "parse_articles", "parse_article"]
+
+_FINAL_PUNCT = tuple(".!?:;,\"'”’)]…-–—")
+_MAX_HEADING_WORDS = 12
+_MAX_HEADING_CHARS = 100
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+                "or", "the", "to", "vs", "with", "over", "amid", "after", "before"}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or a paragraph: ``text[start:end]``, trimmed of surrounding whitespace."""
+
+    start: int
+    end: int
+    heading: bool
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short title-like line without final punctuation."""
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or len(line) > _MAX_HEADING_CHARS:
+        return False
+    if line.endswith(_FINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    # Short labels ("Conclusion", "What happens next") pass; longer lines must be title-cased.
+    return len(words) <= 4 or capitalised >= 0.6 * max(len(content), 1)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Headings and paragraphs of ``text`` with their offsets.
+
+    A paragraph is a run of non-blank lines; a line ending in sentence punctuation
+    closes it, so one-paragraph-per-line text and hard-wrapped text both work.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    blocks: list[Block] = []
+    para_start: int | None = None
+    para_end = 0
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    last_line = nonblank[-1] if nonblank else None
+
+    def close() -> None:
+        nonlocal para_start
+        if para_start is not None:
+            blocks.append(Block(para_start, para_end, False))
+            para_start = None
+
+    for s, e in lines:
+        raw = text[s:e]
+        stripped = raw.strip()
+        if not stripped:
+            close()
+            continue
+        s += len(raw) - len(raw.lstrip())
+        e = s + len(stripped)
+        if para_start is None and (s, e) != last_line and _looks_like_heading(stripped):
+            blocks.append(Block(s, e, True))
+            continue
+        if para_start is None:
+            para_start = s
+        para_end = e
+        if stripped.endswith(_FINAL_PUNCT):
+            close()
+    close()
+    return blocks
+
+
+def parse_articles(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 64
+) -> Iterator[tuple[Article, list[Sentence]]]:
+    """Parse every paragraph of every article with one ``nlp.pipe`` stream.
+
+    Yields each article with its sentences, in input order.
+    """
+    pending: dict[int, tuple[Article, int]] = {}  # article index -> (article, paragraphs left)
+    sentences: dict[int, list[Sentence]] = {}
+    order: list[int] = []
+
+    def paragraphs() -> Iterator[tuple[str, tuple[int, int, str | None]]]:
+        for index, article in enumerate(articles):
+            section = None
+            paras = []
+            for block in split_blocks(article.text):
+                if block.heading:
+                    section = article.text[block.start:block.end]
+                else:
+                    paras.append((block, section))
+            pending[index] = (article, len(paras))
+            sentences[index] = []
+            order.append(index)
+            for block, sec in paras:
+                yield article.text[block.start:block.end], (index, block.start, sec)
+
+    def flush() -> Iterator[tuple[Article, list[Sentence]]]:
+        while order and pending[order[0]][1] == 0:
+            index = order.pop(0)
+            article, _ = pending.pop(index)
+            yield article, sentences.pop(index)
+
+    for doc, (index, base, section) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+        yield from flush()  # articles with no paragraphs at all
+        article, left = pending[index]
+        found = sentences[index]
+        for span in doc.sents:
+            text = span.text.strip()
+            if not text:
+                continue
+            lead = len(span.text) - len(span.text.lstrip())
+            start = base + span.start_char + lead
+            found.append(Sentence(article.article_id, len(found), start, start + len(text),
+                                  section, text, span, base))
+        pending[index] = (article, left - 1)
+        yield from flush()
+    yield from flush()
+
+
+def parse_article(article: Article, nlp: Language) -> list[Sentence]:
+    """Sentences of one article (convenience for tests and small inputs)."""
+    return next(parse_articles([article], nlp))[1]
