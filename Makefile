@@ -1,0 +1,40 @@
+# Two commands: `make run` serves the dashboard on the seed, `make test` runs every test.
+# Both create .venv and install on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   := data/seed
+PORT   ?= 8501
+CORPUS ?= ../shared/corpus/articles.jsonl
+
+.PHONY: run test build bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Rebuilt when the seed or the prep code changes.
+$(DATA)/manifest.json: $(STAMP) $(wildcard seeds/*) $(wildcard data_prep/*.py data_prep/data/*)
+	$(BIN)/python -m data_prep build seeds --out $(DATA)
+
+build: $(DATA)/manifest.json
+
+run: build
+	NEWS_DATA_DIR=$(DATA) $(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.throughput --corpus $(CORPUS)
+
+eval: $(STAMP)
+	$(BIN)/python -m bench.evaluate --corpus $(CORPUS)
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

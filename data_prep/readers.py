@@ -1,0 +1,257 @@
+"""Read input files into ``Article`` records, reporting unreadable ones with file and line.
+
+Formats: ``.txt``/``.md`` (the seed format: title, ISO date, ``Author: NAME`` lines, then
+the body; or plain text), ``.html``/``.htm`` (body text, markup dropped), ``.json``/``.jsonl``
+(objects with ``text`` and optional ``id``, ``title``, ``published``, ``source``, ``author``,
+``url``) and ``.csv`` (the same columns).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .records import Article
+
+__all__ = ["InputError", "SUFFIXES", "find_inputs", "read_file", "parse_published"]
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv"}
+_FIELDS = ("id", "title", "published", "source", "author", "url")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A problem with one input: ``line`` is 1-based, or None for the whole file."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into the supported files they hold, sorted; files are kept as given."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+        else:
+            found.append(path)
+    return found
+
+
+def parse_published(value: object) -> datetime | None:
+    """An ISO date or datetime as timezone-aware UTC; None for empty input.
+
+    Raises ValueError for a value that is present but not a date.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip().replace("Z", "+00:00")
+    if re.fullmatch(r"\d{4}/\d{2}/\d{2}", text):
+        text = text.replace("/", "-")
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc)
+
+
+def _content_id(text: str) -> str:
+    return "a-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _article(record: dict, origin: str) -> Article:
+    """Build an Article from a record; ValueError says what is wrong with it."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("empty or missing 'text'")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fields = {k: (str(record[k]).strip() or None) if record.get(k) not in (None, "") else None
+              for k in _FIELDS}
+    try:
+        published = parse_published(record.get("published"))
+    except ValueError:
+        raise ValueError(f"'published' is not an ISO date: {record.get('published')!r}") from None
+    return Article(
+        article_id=fields["id"] or _content_id(text),
+        text=text,
+        title=fields["title"],
+        published=published,
+        source=fields["source"],
+        author=fields["author"],
+        url=fields["url"],
+        origin=origin,
+    )
+
+
+def _read_text(path: Path, raw: str) -> Iterator[Article]:
+    """The seed format when line 2 is an ISO date, else the whole file as the body."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = raw.split("\n")
+    record: dict = {"text": raw}
+    if len(lines) > 2 and _ISO_DATE.match(lines[1].strip()):
+        record.update(title=lines[0].strip().lstrip("# ").strip(), published=lines[1].strip())
+        body_from = 2
+        if lines[2].lower().startswith("author:"):
+            record["author"] = lines[2].split(":", 1)[1].strip()
+            body_from = 3
+        record["text"] = "\n".join(lines[body_from:])
+    record["id"] = path.stem if record["text"].strip() else None
+    yield _article(record, f"{path}:1")
+
+
+class _BodyText:
+    """Collect visible text of the article body, one block element per paragraph."""
+
+    _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section",
+               "article", "br", "tr"}
+    _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figure",
+             "iframe", "svg", "button"}
+
+    @classmethod
+    def extract(cls, markup: str) -> tuple[str | None, str | None, str]:
+        """(title, published, text) of an HTML page."""
+        import lxml.html
+
+        doc = lxml.html.document_fromstring(markup)
+        title = doc.findtext(".//title")
+        published = None
+        for meta in doc.iter("meta"):
+            key = (meta.get("property") or meta.get("name") or "").lower()
+            if key in {"article:published_time", "date", "pubdate", "dc.date"} and meta.get("content"):
+                published = meta.get("content")[:25]
+                break
+        candidates = doc.xpath("//article") + doc.xpath("//main") + doc.xpath("//body")
+        root = candidates[0] if candidates else doc
+        h1 = root.find(".//h1")
+        if h1 is not None:
+            title = h1.text_content().strip() or title
+        parts: list[str] = []
+
+        def walk(el) -> None:
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if tag in cls._SKIP:
+                if el.tail:
+                    parts.append(el.tail)
+                return
+            if tag in cls._BLOCKS:
+                parts.append("\n\n")
+            if el.text and tag:
+                parts.append(el.text)
+            for child in el:
+                walk(child)
+            if tag in cls._BLOCKS:
+                parts.append("\n\n")
+            if el.tail:
+                parts.append(el.tail)
+
+        for child in root:
+            if child.tag == "h1" and title:
+                continue  # the title is metadata, not body
+            walk(child)
+        text = "".join(parts)
+        text = re.sub(r"[ \t\xa0]+", " ", text)
+        text = re.sub(r" *\n *", "\n", text)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip()
+        return (title.strip() if title else None), published, text
+
+
+def _read_html(path: Path, raw: str) -> Iterator[Article]:
+    title, published, text = _BodyText.extract(raw)
+    try:
+        parse_published(published)
+    except ValueError:
+        published = None  # a page's meta date in another format is not worth failing the article
+    yield _article({"id": path.stem, "title": title, "published": published, "text": text},
+                   f"{path}:1")
+
+
+def _read_json(path: Path, raw: str, errors: list[InputError]) -> Iterator[Article]:
+    """A JSON array/object, or JSON lines; each bad record is an error, the rest still load."""
+    stripped = raw.lstrip()
+    if path.suffix.lower() == ".json" and stripped[:1] in "[{":
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            errors.append(InputError(str(path), exc.lineno, f"invalid JSON: {exc.msg}"))
+            return
+        records = data if isinstance(data, list) else [data]
+        for index, record in enumerate(records, 1):
+            yield from _record(path, record, f"record {index}", None, errors)
+        return
+    for lineno, line in enumerate(raw.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(InputError(str(path), lineno, f"invalid JSON: {exc.msg}"))
+            continue
+        yield from _record(path, record, None, lineno, errors)
+
+
+def _record(path: Path, record: object, label: str | None, line: int | None,
+            errors: list[InputError]) -> Iterator[Article]:
+    if not isinstance(record, dict):
+        errors.append(InputError(str(path), line, f"{label or 'line'} is not a JSON object"))
+        return
+    try:
+        yield _article(record, f"{path}:{line}" if line else f"{path}#{label}")
+    except ValueError as exc:
+        errors.append(InputError(str(path), line, f"{label + ': ' if label else ''}{exc}"))
+
+
+def _read_csv(path: Path, raw: str, errors: list[InputError]) -> Iterator[Article]:
+    csv.field_size_limit(sys.maxsize)  # article bodies outgrow the 128 KiB default
+    reader = csv.DictReader(raw.splitlines(keepends=True))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        errors.append(InputError(str(path), 1, "CSV header has no 'text' column"))
+        return
+    for record in reader:
+        line = reader.line_num  # the line where this record ends
+        try:
+            yield _article(record, f"{path}:{line}")
+        except ValueError as exc:
+            errors.append(InputError(str(path), line, str(exc)))
+
+
+def read_file(path: Path, errors: list[InputError]) -> list[Article]:
+    """All articles of one file; problems are appended to ``errors`` instead of raised."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        errors.append(InputError(str(path), None, f"unsupported file type {suffix or '(none)'}"))
+        return []
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        errors.append(InputError(str(path), None, f"cannot read: {exc.strerror or exc}"))
+        return []
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        errors.append(InputError(str(path), line, f"not UTF-8 text (byte {exc.start})"))
+        return []
+    try:
+        if suffix in {".json", ".jsonl"}:
+            return list(_read_json(path, raw, errors))
+        if suffix == ".csv":
+            return list(_read_csv(path, raw, errors))
+        if suffix in {".html", ".htm"}:
+            return list(_read_html(path, raw))
+        return list(_read_text(path, raw))
+    except (ValueError, csv.Error) as exc:
+        errors.append(InputError(str(path), None, str(exc)))
+        return []

@@ -1,0 +1,136 @@
+"""Reading every input format, and reporting broken input with file and line."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from data_prep.readers import find_inputs, parse_published, read_file
+
+from .conftest import SEED
+
+
+def read(path):
+    errors = []
+    return read_file(path, errors), errors
+
+
+def test_seed_format_header_becomes_metadata():
+    (article,), errors = read(SEED)
+    assert errors == []
+    assert article.title.startswith("Biden Greenlights")
+    assert article.published == datetime(2024, 11, 17, tzinfo=timezone.utc)
+    assert article.author == "Emily"
+    assert article.article_id == SEED.stem
+    assert article.text.startswith("Introduction\n")  # the header lines are not body text
+    assert article.origin == f"{SEED}:1"
+
+
+def test_plain_text_without_header_is_all_body(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("Storm closes port\nThe harbour shut on Monday.\n", encoding="utf-8")
+    (article,), errors = read(path)
+    assert errors == [] and article.published is None and article.title is None
+    assert article.text.startswith("Storm closes port")
+
+
+def test_jsonl_reports_bad_lines_and_keeps_the_rest(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "a1", "text": "Rain fell in Oslo.", "published": "2023-05-01",
+                    "source": "Wire"}),
+        '{"id": "a2", "text": "unterminated',
+        json.dumps({"id": "a3", "text": "   "}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "a5", "text": "Snow fell in Bergen.", "published": "yesterday"}),
+        json.dumps({"text": "No id here."}),
+    ]) + "\n", encoding="utf-8")
+    articles, errors = read(path)
+    assert [a.article_id for a in articles][0] == "a1"
+    assert articles[1].article_id.startswith("a-")  # content hash when no id
+    assert [(e.line, e.message.split(":")[0]) for e in errors] == [
+        (2, "invalid JSON"), (3, "empty or missing 'text'"), (4, "line is not a JSON object"),
+        (5, "'published' is not an ISO date")]
+    assert all(e.path == str(path) for e in errors)
+    assert articles[0].source == "Wire" and articles[0].origin == f"{path}:1"
+
+
+def test_content_hash_id_is_stable(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"text": "Same text."}) + "\n", encoding="utf-8")
+    assert read(path)[0][0].article_id == read(path)[0][0].article_id
+
+
+def test_json_array_and_csv(tmp_path):
+    arr = tmp_path / "a.json"
+    arr.write_text(json.dumps([{"id": "j1", "text": "One."}, {"id": "j2", "text": ""}]))
+    articles, errors = read(arr)
+    assert [a.article_id for a in articles] == ["j1"]
+    assert errors[0].message.startswith("record 2")
+    table = tmp_path / "b.csv"
+    table.write_text('id,title,published,text\nc1,T,2022-03-01T10:00:00Z,"Line one.\nLine two."\n'
+                     "c2,,,\n", encoding="utf-8")
+    articles, errors = read(table)
+    assert articles[0].text == "Line one.\nLine two." and articles[0].title == "T"
+    assert articles[0].published.hour == 10
+    assert [(e.line, e.message) for e in errors] == [(4, "empty or missing 'text'")]
+
+
+def test_csv_without_text_column(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("id,body\n1,hello\n")
+    assert read(path) == ([], read(path)[1]) and read(path)[1][0].line == 1
+
+
+def test_bad_encoding_reports_the_line(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes(b"Fine first line.\nCaf\xe9 second line.\n")
+    articles, errors = read(path)
+    assert articles == [] and errors[0].line == 2 and "UTF-8" in errors[0].message
+
+
+def test_html_body_without_markup(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("""<html><head><title>Site | Headline</title>
+      <meta property="article:published_time" content="2021-06-01T08:00:00Z">
+      <script>var x = "<p>not text</p>";</script></head>
+      <body><nav>Home | World</nav><article><h1>Floods hit the valley</h1>
+      <p>Heavy rain <b>flooded</b> the town of Bath on Tuesday.</p>
+      <h2>Clean-up begins</h2><p>Volunteers arrived &amp; helped.</p></article>
+      <footer>Copyright</footer></body></html>""", encoding="utf-8")
+    (article,), errors = read(path)
+    assert errors == []
+    assert article.title == "Floods hit the valley"
+    assert article.published == datetime(2021, 6, 1, 8, tzinfo=timezone.utc)
+    assert article.text == ("Heavy rain flooded the town of Bath on Tuesday.\n\nClean-up begins"
+                            "\n\nVolunteers arrived & helped.")
+
+
+def test_find_inputs_expands_folders(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ["b.txt", "a.jsonl", "sub/c.html", "skip.pdf", ".hidden.txt"]:
+        (tmp_path / name).write_text("x")
+    assert [p.name for p in find_inputs([tmp_path])] == ["a.jsonl", "b.txt", "c.html"]
+
+
+def test_unsupported_file_is_an_error(tmp_path):
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(b"%PDF")
+    assert read(path)[1][0].message.startswith("unsupported file type")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-11-17", datetime(2024, 11, 17, tzinfo=timezone.utc)),
+    ("2022-02-24T06:24:27Z", datetime(2022, 2, 24, 6, 24, 27, tzinfo=timezone.utc)),
+    ("2022/05/10", datetime(2022, 5, 10, tzinfo=timezone.utc)),
+    ("2022-02-24T08:00:00+02:00", datetime(2022, 2, 24, 6, tzinfo=timezone.utc)),
+    ("", None), (None, None),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+def test_parse_published_rejects_words():
+    with pytest.raises(ValueError):
+        parse_published("last Tuesday")

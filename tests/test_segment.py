@@ -1,0 +1,64 @@
+"""Headings become sections; sentences never cross a heading or a paragraph."""
+from __future__ import annotations
+
+import pytest
+
+from data_prep.segment import split_blocks
+
+SEED_HEADINGS = ["Introduction", "Strategic Shift in U.S. Policy", "North Korean Military Support",
+                 "Biden's Reluctance and Current Decision", "Impact of Upcoming U.S. Leadership",
+                 "Conclusion", "Geopolitical Implications"]
+
+
+def test_seed_has_seven_sections_and_no_heading_in_a_sentence(parse, seed_text):
+    article, sentences = parse(seed_text, "2024-11-17")
+    sections = list(dict.fromkeys(s.section for s in sentences))
+    assert sections == SEED_HEADINGS
+    for sentence in sentences:
+        assert article.text[sentence.start:sentence.end] == sentence.text
+        assert not any(sentence.text.startswith(h + "\n") or h + "\n" in sentence.text
+                       for h in SEED_HEADINGS)
+    assert [s.sentence_id for s in sentences] == list(range(len(sentences)))
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Introduction", True),
+    ("What happens next", True),
+    ("Talks Resume in Geneva After Long Pause", True),
+    ("The minister said the talks would resume.", False),
+    ("He said talks would resume in Geneva after a long pause and more", False),
+    ("\u201cWe will not give up,\u201d", False),
+    ("lowercase start heading", False),
+])
+def test_heading_detection(line, heading):
+    text = f"{line}\nA following paragraph ends here."
+    blocks = split_blocks(text)
+    assert blocks[0].heading is heading
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = ("The council met on Monday and voted\nto close the bridge for repairs\n"
+            "until the spring.\n\nA second paragraph.")
+    blocks = split_blocks(text)
+    assert [(b.heading, text[b.start:b.end].count("\n")) for b in blocks] == [(False, 2), (False, 0)]
+
+
+def test_last_line_is_never_a_heading():
+    assert split_blocks("Body sentence one.\nSigned Off By Nobody")[-1].heading is False
+
+
+def test_sentences_in_plain_paragraphs(parse):
+    text = "Rain fell in Oslo. Roads flooded.\n\nThe mayor spoke on Tuesday."
+    article, sentences = parse(text)
+    assert [s.text for s in sentences] == ["Rain fell in Oslo.", "Roads flooded.",
+                                           "The mayor spoke on Tuesday."]
+    assert all(s.section is None for s in sentences)
+
+
+def test_article_without_paragraphs_still_yields(nlp):
+    from data_prep.records import Article
+    from data_prep.segment import parse_articles
+
+    articles = [Article("a", "One sentence."), Article("b", "Only A Heading"), Article("c", "Two.")]
+    got = [(a.article_id, len(s)) for a, s in parse_articles(articles, nlp)]
+    assert [g[0] for g in got] == ["a", "b", "c"]
