@@ -48,3 +48,13 @@ def shared_corpus() -> list[dict]:
         pytest.skip("shared corpus not present")
     with SHARED_CORPUS.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(tmp_path_factory) -> Path:
+    """The seed built by the real CLI path into a fresh directory (built once per run)."""
+    from data_prep.build import build
+
+    out = tmp_path_factory.mktemp("datasets") / "seed"
+    build([ROOT / "seeds"], out)
+    return out
