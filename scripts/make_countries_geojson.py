@@ -110,12 +110,14 @@ def split_antimeridian(rings: list[list[list[float]]]) -> list[list[list[list[fl
     if min(xs) >= -180 and max(xs) <= 180:
         return [rings]
     edge = 180.0 if max(xs) > 180 else -180.0
+    shift = -360.0 if edge > 0 else 360.0
     pieces = []
-    for keep_below, offset in ((edge > 0, 0.0), (edge < 0, 0.0)):
+    # The part on the map's side of the edge stays; the part beyond it moves by a full turn.
+    for beyond in (False, True):
+        keep_below = (edge > 0) != beyond
         part = [clip_half(r, edge, keep_below) for r in rings]
-        shift = -360.0 if (edge > 0 and not keep_below) else 360.0 if (edge < 0 and keep_below) else 0.0
-        part = [[[round(x + shift + offset, DIGITS), round(y, DIGITS)] for x, y in r]
-                for r in part if len(r) >= 4]
+        offset = shift if beyond else 0.0
+        part = [[[round(x + offset, DIGITS), round(y, DIGITS)] for x, y in r] for r in part if len(r) >= 4]
         if part:
             pieces.append(part)
     return pieces

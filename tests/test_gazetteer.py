@@ -1,0 +1,147 @@
+"""Gazetteer: name normalisation, place resolution, demonyms and the country outlines."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from data_prep.gazetteer import (
+    GEOJSON,
+    Alias,
+    country_for_demonym,
+    load_gazetteer,
+    normalize,
+    resolve_place,
+    slugify,
+)
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The loaded gazetteer (built once, then read from the pickle cache)."""
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("raw, key", [
+    ("U.S.", "us"),
+    ("The Netherlands", "netherlands"),
+    ("Kyïv", "kyiv"),
+    ("Łódź", "lodz"),
+    ("St. Petersburg", "saint petersburg"),
+    ("Nagorno-Karabakh", "nagorno karabakh"),
+    ("Côte d’Ivoire", "cote divoire"),
+    ("  New   York ", "new york"),
+])
+def test_normalize(raw, key):
+    assert normalize(raw) == key
+
+
+def test_slugify():
+    assert slugify("North Atlantic Treaty Organization") == "north-atlantic-treaty-organization"
+
+
+@pytest.mark.parametrize("name, entity_id, kind, code", [
+    ("Ukraine", "country:UA", "country", "UA"),
+    ("U.S.", "country:US", "country", "US"),
+    ("USA", "country:US", "country", "US"),
+    ("America", "country:US", "country", "US"),
+    ("the United States", "country:US", "country", "US"),
+    ("Britain", "country:GB", "country", "GB"),
+    ("UK", "country:GB", "country", "GB"),
+    ("North Korea", "country:KP", "country", "KP"),
+    ("Mexico", "country:MX", "country", "MX"),  # a country, not one of the towns called Mexico
+    ("Georgia", "country:GE", "country", "GE"),
+    ("Luxembourg", "country:LU", "country", "LU"),
+])
+def test_country_names_and_aliases(name, entity_id, kind, code):
+    place = resolve_place(name)
+    assert (place.entity_id, place.kind, place.country_code) == (entity_id, kind, code)
+
+
+@pytest.mark.parametrize("name, code, lat, lon", [
+    ("Kursk", "RU", 51.7, 36.2),
+    ("Washington", "US", 38.9, -77.0),  # the capital, not the state or the other towns
+    ("Kyiv", "UA", 50.45, 30.52),
+    ("Kiev", "UA", 50.45, 30.52),
+    ("Kharkov", "UA", 49.98, 36.25),
+    ("Bombay", "IN", 19.07, 72.88),
+    ("Sloviansk", "UA", 48.85, 37.6),  # a spelling variant beats another town's odd alias
+    ("Crimea", "UA", 45.3, 34.4),
+])
+def test_places(name, code, lat, lon):
+    place = resolve_place(name)
+    assert place.kind == "place" and place.country_code == code
+    assert place.lat == pytest.approx(lat, abs=0.3) and place.lon == pytest.approx(lon, abs=0.3)
+
+
+def test_variant_spellings_are_one_place():
+    assert resolve_place("Kiev").entity_id == resolve_place("Kyiv").entity_id
+
+
+def test_context_countries_break_ties():
+    assert resolve_place("Birmingham").country_code == "GB"
+    assert resolve_place("Birmingham", context_countries={"US": 3}).country_code == "US"
+
+
+@pytest.mark.parametrize("name", ["Kremlin", "the White House", "East"])
+def test_not_places(name, gazetteer):
+    assert resolve_place(name) is None
+    assert isinstance(gazetteer.alias(name), Alias)
+
+
+def test_unknown_names_and_obscure_old_names():
+    assert resolve_place("Zzyzxqville") is None
+    assert resolve_place("") is None
+    # An old name of a mid-size US city is not what news means without US context.
+    assert resolve_place("Twickenham") is None
+
+
+@pytest.mark.parametrize("word, code", [
+    ("North Korean", "KP"),
+    ("Ukrainian", "UA"),
+    ("Ukrainians", "UA"),
+    ("American", "US"),
+    ("Americans", "US"),
+    ("British", "GB"),
+    ("Britons", "GB"),
+    ("Swiss", "CH"),
+    ("Democrats", None),
+    ("Muslims", None),
+])
+def test_demonyms(word, code):
+    assert country_for_demonym(word) == code
+
+
+def test_every_country_has_coordinates(gazetteer):
+    assert len(gazetteer.countries) > 240
+    for place in gazetteer.countries.values():
+        assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180, place
+
+
+def test_country_outlines():
+    collection = json.loads(GEOJSON.read_text(encoding="utf-8"))
+    features = collection["features"]
+    assert 170 <= len(features) <= 180
+    codes = {f["properties"]["iso_a2"] for f in features}
+    assert {"UA", "RU", "US", "KP", "GB", "XK"} <= codes
+    for feature in features:
+        props = feature["properties"]
+        assert set(props) == {"iso_a2", "name", "label_lat", "label_lon"}
+        assert -90 <= props["label_lat"] <= 90 and -180 <= props["label_lon"] <= 180
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for ring in (r for polygon in polygons for r in polygon):
+            assert ring[0] == ring[-1]
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+                assert -180 <= x1 <= 180
+                # No edge jumps across the map, except Antarctica's closing edge along the pole.
+                assert abs(x1 - x0) <= 180 or y0 == y1 == -90
+
+
+def test_label_points_lie_in_their_country():
+    collection = json.loads(GEOJSON.read_text(encoding="utf-8"))
+    labels = {f["properties"]["iso_a2"]: (f["properties"]["label_lat"], f["properties"]["label_lon"])
+              for f in collection["features"]}
+    assert labels["RU"][0] == pytest.approx(61.7, abs=3) and labels["RU"][1] == pytest.approx(99, abs=10)
+    assert labels["US"][0] == pytest.approx(39.5, abs=2) and labels["US"][1] == pytest.approx(-99, abs=3)
+    assert labels["FJ"][1] > 170  # Fiji straddles the antimeridian

@@ -1,0 +1,305 @@
+"""Mentions of actors and places: typing, trimming, linking and the evidence invariant."""
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from data_prep.mentions import COLUMNS, extract_mentions, link_entities, person_key
+from data_prep.records import Article
+from data_prep.segment import parse_articles
+
+KINDS = {"person", "organization", "country", "place", "group"}
+
+
+def mentions_of(parse, text: str, article_id: str = "t1") -> list[dict]:
+    article, sentences = parse(text, article_id=article_id)
+    return extract_mentions(article, sentences)
+
+
+def by_surface(mentions: list[dict]) -> dict[str, dict]:
+    return {m["surface"]: m for m in mentions}
+
+
+def assert_rows_valid(text: str, mentions: list[dict]) -> None:
+    """The contract every mention row keeps."""
+    for m in mentions:
+        assert list(m) == COLUMNS
+        assert text[m["start"]:m["end"]] == m["surface"], m
+        assert m["kind"] in KINDS, m
+        assert 0 <= m["confidence"] <= 1, m
+        prefix = m["entity_id"].split(":", 1)[0]
+        assert prefix in {"country", "geonames", "place", "person", "org", "group"}, m
+        if m["kind"] in ("country", "place"):
+            assert isinstance(m["lat"], float) and isinstance(m["lon"], float), m
+        if m["kind"] == "country":
+            assert m["entity_id"] == f"country:{m['country_code']}", m
+        if m["kind"] in ("person", "organization"):
+            assert m["country_code"] is None, m
+
+
+@pytest.fixture(scope="session")
+def seed_mentions(parse, seed_text):
+    """Mentions of the seed article body."""
+    article, sentences = parse(seed_text, published="2024-11-17", article_id="seed")
+    return article, extract_mentions(article, sentences)
+
+
+def test_seed_rows_valid(seed_mentions):
+    article, mentions = seed_mentions
+    assert mentions
+    assert_rows_valid(article.text, mentions)
+
+
+def test_seed_kursk_is_a_russian_place(seed_mentions):
+    _, mentions = seed_mentions
+    kursk = [m for m in mentions if m["surface"] == "Kursk"]
+    assert kursk and all(m["kind"] == "place" and m["country_code"] == "RU" for m in kursk)
+    assert kursk[0]["lat"] == pytest.approx(51.7, abs=0.2)
+    assert kursk[0]["lon"] == pytest.approx(36.2, abs=0.2)
+
+
+@pytest.mark.parametrize("surface, code", [
+    ("Ukraine", "UA"), ("Russia", "RU"), ("North Korea", "KP"), ("U.S.", "US"),
+])
+def test_seed_countries(seed_mentions, surface, code):
+    _, mentions = seed_mentions
+    found = [m for m in mentions if m["surface"] == surface]
+    assert found and all(m["kind"] == "country" and m["country_code"] == code for m in found)
+    assert all(m["entity_id"] == f"country:{code}" for m in found)
+
+
+@pytest.mark.parametrize("name", ["Joe Biden", "Volodymyr Zelenskyy", "Vladimir Putin", "Donald Trump"])
+def test_seed_persons(seed_mentions, name):
+    _, mentions = seed_mentions
+    assert any(m["kind"] == "person" and m["name"] == name and m["surface"] == name for m in mentions)
+
+
+def test_seed_nato_and_kremlin_are_organizations(seed_mentions):
+    _, mentions = seed_mentions
+    kinds = {m["surface"]: m["kind"] for m in mentions}
+    assert kinds["NATO"] == "organization"
+    assert kinds["Kremlin"] == "organization"
+
+
+def test_seed_biden_links_to_joe_biden(seed_mentions):
+    _, mentions = seed_mentions
+    full = next(m for m in mentions if m["surface"] == "Joe Biden")
+    short = [m for m in mentions if m["surface"] == "Biden"]
+    assert short and all(m["kind"] == "person" and m["entity_id"] == full["entity_id"] for m in short)
+    assert all(m["name"] == "Joe Biden" for m in short)
+
+
+def test_seed_nationalities_count_as_countries(seed_mentions):
+    _, mentions = seed_mentions
+    korean = next(m for m in mentions if m["surface"] == "North Korean")
+    assert (korean["kind"], korean["entity_id"], korean["name"], korean["country_code"]) == (
+        "group", "country:KP", "North Korea", "KP")
+
+
+def test_seed_headings_are_not_mentioned(seed_mentions):
+    article, mentions = seed_mentions
+    heading = article.text.index("Strategic Shift in U.S. Policy")
+    assert not any(heading <= m["start"] < heading + 30 for m in mentions)
+
+
+# Invented sentences (not from any corpus).
+
+def test_kiev_and_kyiv_are_one_place(parse):
+    mentions = mentions_of(parse, "Officials in Kiev said the next round of talks would take place in Kyiv.")
+    places = by_surface(mentions)
+    assert places["Kiev"]["entity_id"] == places["Kyiv"]["entity_id"]
+    assert places["Kiev"]["country_code"] == "UA" and places["Kiev"]["name"] == "Kyiv"
+
+
+def test_washington_is_the_us_capital(parse):
+    m = by_surface(mentions_of(parse, "The delegation flew from Paris to Washington on Monday."))["Washington"]
+    assert m["kind"] == "place" and m["country_code"] == "US"
+    assert m["lat"] == pytest.approx(38.9, abs=0.2) and m["lon"] == pytest.approx(-77.0, abs=0.2)
+
+
+@pytest.mark.parametrize("surface, entity_id, name", [
+    ("Ukrainian", "country:UA", "Ukraine"),
+    ("North Korean", "country:KP", "North Korea"),
+    ("American", "country:US", "United States"),
+    ("British", "country:GB", "United Kingdom"),
+])
+def test_demonyms_are_groups_of_their_country(parse, surface, entity_id, name):
+    text = "Ukrainian soldiers, North Korean troops, American diplomats and British engineers were seen."
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"], m["name"]) == ("group", entity_id, name)
+    assert m["country_code"] == entity_id.split(":")[1]
+
+
+@pytest.mark.parametrize("surface, entity_id", [
+    ("Democrats", "group:democrat"),
+    ("Republicans", "group:republican"),
+    ("Muslims", "group:muslim"),
+])
+def test_groups_without_country(parse, surface, entity_id):
+    text = "Democrats and Republicans clashed over the budget, while Muslims marched in protest."
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"], m["country_code"]) == ("group", entity_id, None)
+
+
+def test_possessives_are_trimmed(parse):
+    text = "Germany's chancellor met France's foreign minister and Poland's president in Warsaw."
+    mentions = mentions_of(parse, text)
+    assert_rows_valid(text, mentions)
+    surfaces = {m["surface"] for m in mentions}
+    assert {"Germany", "France", "Poland", "Warsaw"} <= surfaces
+    assert not any("'s" in s for s in surfaces)
+
+
+def test_titles_are_stripped_and_short_forms_linked(parse):
+    text = ("Prime Minister Rishi Sunak met President Emmanuel Macron in London. "
+            "Mr Macron later praised Sunak.")
+    mentions = mentions_of(parse, text)
+    assert_rows_valid(text, mentions)
+    people = [m for m in mentions if m["kind"] == "person"]
+    assert {m["name"] for m in people} == {"Rishi Sunak", "Emmanuel Macron"}
+    assert {m["surface"] for m in people} == {"Rishi Sunak", "Emmanuel Macron", "Macron", "Sunak"}
+
+
+def test_surname_links_within_article(parse):
+    text = "Volodymyr Zelenskyy addressed parliament on Tuesday. Later that day Zelenskyy thanked Canada."
+    people = [m for m in mentions_of(parse, text) if m["kind"] == "person"]
+    assert len(people) == 2 and len({m["entity_id"] for m in people}) == 1
+
+
+def test_defined_acronym_links_to_full_name(parse):
+    text = ("The North Atlantic Treaty Organization (NATO) held a summit in Vilnius. "
+            "NATO leaders agreed to spend more.")
+    orgs = [m for m in mentions_of(parse, text) if m["kind"] == "organization"]
+    assert {m["surface"] for m in orgs} == {"North Atlantic Treaty Organization", "NATO"}
+    assert {m["entity_id"] for m in orgs} == {"org:nato"}
+
+
+def test_country_inside_a_hyphenated_token(parse):
+    text = "Protesters gathered outside the U.S.-funded clinic in Nairobi, Kenya."
+    mentions = mentions_of(parse, text)
+    assert_rows_valid(text, mentions)
+    us = by_surface(mentions)["U.S."]
+    assert us["kind"] == "country" and us["country_code"] == "US"
+
+
+def test_kremlin_is_an_organization(parse):
+    m = by_surface(mentions_of(parse, "The Kremlin denied the report on Friday."))["Kremlin"]
+    assert (m["kind"], m["country_code"], m["lat"]) == ("organization", None, None)
+
+
+# Corpus-level linking on hand-made rows (no model).
+
+def rows(*specs: tuple[str, str, str, str]) -> pd.DataFrame:
+    """Mention rows from (article_id, surface, kind, name) tuples."""
+    records = []
+    for i, (article_id, surface, kind, name) in enumerate(specs):
+        prefix = {"person": "person", "organization": "org", "group": "group"}[kind]
+        records.append({
+            "article_id": article_id, "sentence_id": 0, "start": i, "end": i + len(surface),
+            "surface": surface, "kind": kind, "entity_id": f"{prefix}:{name.lower().replace(' ', '-')}",
+            "name": name, "country_code": None, "lat": None, "lon": None, "confidence": 0.9,
+        })
+    return pd.DataFrame(records, columns=COLUMNS)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+    ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy"),
+    ("Zelensky", "Zelenskyy"),
+])
+def test_person_key_folds_transliterations(a, b):
+    assert person_key(a) == person_key(b)
+
+
+def test_person_key_keeps_different_people_apart():
+    assert person_key("Joe Biden") != person_key("Hunter Biden")
+
+
+def test_link_entities_unifies_spellings_and_lone_surnames():
+    frame = rows(
+        ("a1", "Volodymyr Zelensky", "person", "Volodymyr Zelensky"),
+        ("a2", "Volodymyr Zelenskyy", "person", "Volodymyr Zelenskyy"),
+        ("a3", "Volodymyr Zelenskiy", "person", "Volodymyr Zelenskiy"),
+        ("a4", "Volodymyr Zelenskyy", "person", "Volodymyr Zelenskyy"),
+        ("a5", "Zelensky", "person", "Zelensky"),  # an article that never gives the full name
+    )
+    linked = link_entities(frame)
+    assert linked["entity_id"].nunique() == 1
+    assert set(linked["name"]) == {"Volodymyr Zelenskyy"}
+    assert len(linked) == len(frame) and list(linked.columns) == COLUMNS
+
+
+def test_link_entities_leaves_ambiguous_surnames_alone():
+    frame = rows(
+        ("a1", "Joe Biden", "person", "Joe Biden"),
+        ("a2", "Hunter Biden", "person", "Hunter Biden"),
+        ("a3", "Biden", "person", "Biden"),
+    )
+    linked = link_entities(frame).set_index("surface")
+    assert linked.loc["Joe Biden", "entity_id"] != linked.loc["Hunter Biden", "entity_id"]
+    assert linked.loc["Biden", "entity_id"] not in {linked.loc["Joe Biden", "entity_id"],
+                                                     linked.loc["Hunter Biden", "entity_id"]}
+
+
+def test_link_entities_ties_acronym_definitions_across_articles():
+    frame = rows(
+        ("a1", "NATO", "organization", "NATO"),
+        ("a2", "Nato", "organization", "Nato"),
+        ("a3", "NATO", "organization", "NATO"),
+        ("a4", "North Atlantic Treaty Organization", "organization", "North Atlantic Treaty Organization"),
+    )
+    # Article a1 defined the acronym, so its full name carries the acronym's id there.
+    frame = pd.concat([frame, rows(("a1", "North Atlantic Treaty Organization", "organization", "NATO"))
+                      .assign(entity_id="org:nato")], ignore_index=True)
+    linked = link_entities(frame)
+    assert set(linked["entity_id"]) == {"org:nato"}
+    assert set(linked["name"]) == {"NATO"}
+
+
+def test_link_entities_one_name_per_entity():
+    frame = rows(
+        ("a1", "the Labour Party", "organization", "Labour Party"),
+        ("a2", "Labour Party", "organization", "Labour Party"),
+        ("a3", "Labour Party", "organization", "Labour Party"),
+    )
+    linked = link_entities(frame)
+    assert set(linked["name"]) == {"Labour Party"}
+
+
+def test_link_entities_empty():
+    assert link_entities(pd.DataFrame(columns=COLUMNS)).empty
+
+
+# The shared corpus: invariants on real text.
+
+@pytest.fixture(scope="session")
+def corpus_mentions(shared_corpus, nlp):
+    """Mentions of 50 random corpus articles (war and BBC), with the article texts."""
+    rng = random.Random(7)
+    records = rng.sample(shared_corpus[:704], 25) + rng.sample(shared_corpus[704:], 25)
+    articles = [Article(r["id"], r["text"]) for r in records]
+    out = []
+    for article, sentences in parse_articles(articles, nlp):
+        out.append((article, extract_mentions(article, sentences)))
+    return out
+
+
+@pytest.mark.corpus
+def test_corpus_rows_valid(corpus_mentions):
+    total = 0
+    for article, mentions in corpus_mentions:
+        assert_rows_valid(article.text, mentions)
+        total += len(mentions)
+    assert total > 500
+
+
+@pytest.mark.corpus
+def test_corpus_linking_keeps_rows(corpus_mentions):
+    frame = pd.DataFrame([m for _, ms in corpus_mentions for m in ms], columns=COLUMNS)
+    linked = link_entities(frame)
+    assert len(linked) == len(frame)
+    assert (linked[["start", "end", "surface"]].values == frame[["start", "end", "surface"]].values).all()
+    assert linked.groupby("entity_id")["name"].nunique().max() == 1
+    assert linked["kind"].isin(KINDS).all()
