@@ -1,0 +1,189 @@
+"""Streamlit pieces shared by the router and the pages: dataset context, sidebar, evidence."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, markup, queries, state
+from dashboard.queries import Dataset, Filters
+
+__all__ = ["Context", "context", "current_filters", "require_dataset", "sidebar_filters",
+           "share_box", "evidence", "meta_line", "reader_links", "download", "add_from_chart",
+           "hover_text", "html", "EVIDENCE"]
+
+EVIDENCE = ["article_id", "sentence_id", "start", "end", "surface"]
+_DATE_MIN, _DATE_MAX = date(1800, 1, 1), date(2200, 12, 31)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page draws from: the dataset (whole and filtered), its cache key and the filters."""
+
+    path: str
+    stamp: float
+    full: Dataset
+    view: Dataset
+    filters: Filters
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar widgets hold (their keys are the URL parameters)."""
+    return state.filters_from_params({key: st.session_state.get(key) for key in state.PARAMS})
+
+
+def context() -> Context:
+    """The dataset and filters for this run (cached loads; cheap to call from every page)."""
+    directory = data.dataset_dir()
+    path, stamp = str(directory), data.dataset_stamp(directory)
+    filters = current_filters()
+    return Context(path, stamp, data.load(path, stamp), data.filtered(path, stamp, filters), filters)
+
+
+def _build_seed(directory: Path) -> None:
+    """Build the seed dataset in a subprocess (the app itself never imports the NLP model)."""
+    with st.spinner("Building the seed dataset (about a minute)…"):
+        done = subprocess.run([sys.executable, "-m", "data_prep", "build", "seeds", "--out",
+                               str(directory)], cwd=data.ROOT, capture_output=True, text=True,
+                              timeout=900, check=False)
+    if done.returncode not in (0, 1):  # 1: built, with some input errors in the manifest
+        st.error(f"The build failed:\n\n```\n{done.stderr[-2000:]}\n```")
+        st.stop()
+    st.cache_data.clear()
+    st.rerun()
+
+
+def require_dataset() -> None:
+    """Stop the run with an explanation when the dataset directory cannot be read.
+
+    Without ``NEWS_DATA_DIR`` (e.g. a fresh clone on a hosting service), offer to build the seed.
+    """
+    directory = data.dataset_dir()
+    try:
+        data.load(str(directory), data.dataset_stamp(directory))
+    except (OSError, ValueError) as exc:
+        st.error(f"No readable dataset at `{directory}` ({exc}). Build one with "
+                 "`make run` or `python -m data_prep build INPUT... --out DIR`, "
+                 "and point `NEWS_DATA_DIR` at it.")
+        if data.is_default_dir(directory) and st.button("Build the seed dataset now",
+                                                        key="build_seed"):
+            _build_seed(directory)
+        st.stop()
+
+
+def _clear_filters() -> None:
+    """Reset every sidebar filter (a callback, so it runs before the widgets are drawn)."""
+    for key, value in state.widget_values(Filters()).items():
+        st.session_state[key] = value
+
+
+def sidebar_filters() -> Filters:
+    """Draw the shared filters in the sidebar, each bound to its URL parameter."""
+    directory = data.dataset_dir()
+    options = data.options(str(directory), data.dataset_stamp(directory))
+    bar = st.sidebar
+    bar.text_input("Search sentences", key="q", bind="query-params",
+                   placeholder='words or "a phrase"',
+                   help='Keeps sentences containing every word and "quoted phrase".')
+    bar.multiselect("Actor", options["actor"], key="actor", bind="query-params")
+    bar.multiselect("Topic", options["topic"], key="topic", bind="query-params")
+    bar.multiselect("Place", options["place"], key="place", bind="query-params")
+    bar.multiselect("Source", options["source"], key="source", bind="query-params")
+    left, right = bar.columns(2)
+    help_ = "Events by their own date; articles, sentences and figures by publication date."
+    left.date_input("From", value=None, min_value=_DATE_MIN, max_value=_DATE_MAX, key="from",
+                    bind="query-params", format="YYYY-MM-DD", help=help_)
+    right.date_input("To", value=None, min_value=_DATE_MIN, max_value=_DATE_MAX, key="to",
+                     bind="query-params", format="YYYY-MM-DD", help=help_)
+    filters = current_filters()
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        bar.warning("'From' is after 'To': nothing can match.")
+    if not filters.is_empty():
+        bar.button("Clear filters", on_click=_clear_filters, key="clear_filters",
+                   icon=":material/filter_alt_off:")
+    return filters
+
+
+def share_box(page_url_path: str) -> None:
+    """The "copy link" control: the URL that reopens this page with these filters."""
+    filters = current_filters()
+    # Page-specific parameters (the reader's article, a page's own bound widgets) come along.
+    extra = {k: st.query_params.get_all(k) for k in st.query_params if k not in state.PARAMS}
+    url = state.share_url(st.context.url, filters, {k: v for k, v in extra.items() if v})
+    with st.sidebar:
+        st.caption(f"Link to this view ({page_url_path or 'overview'}), copy with the icon:")
+        st.code(url, language=None, wrap_lines=True)
+
+
+def html(body: str) -> None:
+    """Show HTML built by ``markup`` (escaped text only)."""
+    st.html(body)
+
+
+def meta_line(title: object, published: object = None, source: object = None) -> str:
+    """ "Title · 2024-11-17 · Source" from whatever of the three is known."""
+    parts = [str(title) if isinstance(title, str) and title else "(untitled)"]
+    if isinstance(published, pd.Timestamp) and not pd.isna(published):
+        parts.append(published.strftime("%Y-%m-%d"))
+    if isinstance(source, str) and source:
+        parts.append(source)
+    return " · ".join(parts)
+
+
+def evidence(text: str, article_id: str, sentence_id: int, filters: Filters, *,
+             meta: str | None = None, spans=()) -> None:
+    """One evidence sentence, escaped, with a link to it in the Text page's reader."""
+    st.html(markup.sentence_block(text, href=state.text_link(article_id, sentence_id, filters),
+                                  meta=meta, spans=spans))
+
+
+def reader_links(table: pd.DataFrame, filters: Filters) -> list[str]:
+    """A reader link per row of ``table`` (which has article_id and sentence_id)."""
+    return [state.text_link(a, s, filters) for a, s in zip(table["article_id"], table["sentence_id"])]
+
+
+def download(table: pd.DataFrame, columns: list[str], file_name: str, *, key: str) -> None:
+    """A CSV download of ``table[columns]`` (columns should include the evidence columns).
+
+    The CSV is made only when the button is clicked: big views would slow every rerun.
+    """
+    st.download_button(f"Download CSV ({len(table)} rows)",
+                       partial(queries.evidence_csv, table, columns),
+                       file_name=file_name, mime="text/csv", key=key, on_click="ignore",
+                       icon=":material/download:")
+
+
+def _add_selection_to_filter(chart_key: str, param: str) -> None:
+    """Callback: add the values picked on a chart to the filter ``param``."""
+    picked = state.plotly_selection_values(st.session_state.get(chart_key))
+    values = st.session_state.get(param) or []
+    for value in picked:
+        values = state.with_value(values, str(value))
+    st.session_state[param] = values
+
+
+def add_from_chart(chart_key: str, param: str):
+    """An ``on_select`` callback that adds the chart's picked ``customdata[0]`` to a filter."""
+    return partial(_add_selection_to_filter, chart_key, param)
+
+
+def hover_text(text: object, *, width: int = 90, limit: int = 400) -> str:
+    """Sentence text for a plotly hover label: escaped, shortened, wrapped with <br>."""
+    plain = "" if not isinstance(text, str) else text
+    if len(plain) > limit:
+        plain = plain[:limit].rsplit(" ", 1)[0] + " …"
+    lines, line = [], ""
+    for word in plain.split():
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(markup.esc(x) for x in lines if x)

@@ -1,0 +1,59 @@
+"""Map: places and countries sized by mentions; click one to filter by it."""
+import pydeck as pdk
+import streamlit as st
+
+from dashboard import data, queries, state, ui
+
+ctx = ui.context()
+view, filters = ctx.view, ctx.filters
+
+
+def place_clicked() -> None:
+    """Callback: add the clicked place to the sidebar's place filter."""
+    name = state.map_selection_place(st.session_state.get("map"))
+    if name:
+        st.session_state["place"] = state.with_value(st.session_state.get("place"), name)
+
+
+st.title("Map")
+points = data.places(ctx.path, ctx.stamp, filters.key())
+# The view frames the whole corpus so it stays put while filters change.
+view_state = queries.map_view(data.places(ctx.path, ctx.stamp, queries.Filters().key()))
+layers = []
+outlines = data.country_outlines()
+if outlines:
+    # Drawn by the app itself, so there is geography even when the tile basemap cannot load.
+    layers.append(pdk.Layer("GeoJsonLayer", id="countries", data=outlines, stroked=True,
+                            filled=True, get_fill_color=[225, 228, 220, 90],
+                            get_line_color=[130, 130, 130, 200], line_width_min_pixels=0.6,
+                            pickable=False))
+columns = ["entity_id", "name", "kind", "country", "lat", "lon", "mentions", "articles",
+           "sentence", "color", "radius"]
+layers.append(pdk.Layer("ScatterplotLayer", id="places", data=points[columns],
+                        get_position=["lon", "lat"], get_radius="radius", get_fill_color="color",
+                        get_line_color=[255, 255, 255, 230], stroked=True,
+                        # Quoted: pydeck reads a bare string as an expression, not a value.
+                        line_width_min_pixels=1, radius_units="'pixels'",
+                        pickable=True, auto_highlight=True))
+deck = pdk.Deck(
+    layers=layers, map_provider="carto", map_style="light",
+    initial_view_state=pdk.ViewState(**view_state),
+    tooltip={"html": "<b>{name}</b> ({kind})<br/>{country} · {mentions} mentions in "
+                     "{articles} articles<br/><i>{sentence}</i>",
+             "style": {"maxWidth": "360px", "whiteSpace": "normal"}})
+st.pydeck_chart(deck, key="map", on_select=place_clicked, selection_mode="single-object",
+                height=560)
+st.caption(f"{len(points)} places and countries. Circle area is in proportion to mentions; colour "
+           "shows the country. Hover for a sentence, click to filter by the place.")
+
+if len(points):
+    table = points.assign(reader=ui.reader_links(points, filters))
+    st.dataframe(table[["name", "kind", "country", "mentions", "articles", "lat", "lon",
+                        "sentence", "reader"]],
+                 hide_index=True, key="places_table",
+                 column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
+    place_mentions = view.mentions[view.mentions["is_place"]].merge(
+        view.sentences[["srow", "text"]].rename(columns={"text": "sentence"}), on="srow")
+    ui.download(place_mentions, ui.EVIDENCE + ["name", "kind", "entity_id", "country_code",
+                                               "lat", "lon", "sentence"],
+                "place_mentions.csv", key="places_csv")

@@ -1,0 +1,205 @@
+"""AppTest smoke test over every page, on the hand-made dataset and on the seed, checking content.
+
+AppTest cannot click charts or read plotly/pydeck through typed accessors: the specs are
+read as JSON from ``.proto``, and clicks are left to the browser tests.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_prep.tables import TABLES, to_table, write_dataset
+from tests.dashboard_data import XSS_IMG, XSS_SCRIPT, write_dashboard_dataset
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+PAGES = ["overview", "timeline", "map", "figures", "actors", "text"]
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """st.cache_data is shared by every AppTest in this process: start each test cold."""
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture(scope="session")
+def small_dataset(tmp_path_factory) -> Path:
+    """The hand-made four-article dataset (with the hostile-HTML article) on disk."""
+    return write_dashboard_dataset(tmp_path_factory.mktemp("dashboard") / "small")
+
+
+@pytest.fixture(params=["small", "seed"])
+def dataset(request) -> tuple[str, Path]:
+    """Each dataset the pages are checked on, by name and directory."""
+    if request.param == "seed":
+        try:
+            return "seed", request.getfixturevalue("seed_dataset")
+        except pytest.FixtureLookupError:
+            pytest.skip("the seed_dataset fixture (built seed) is not available")
+    return "small", request.getfixturevalue("small_dataset")
+
+
+def open_page(data_dir: Path, page: str, monkeypatch, **params) -> AppTest:
+    """Run the app with ``params`` in the URL, go to ``page`` and check it ran cleanly."""
+    monkeypatch.setenv("NEWS_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    if page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def charts(at: AppTest, kind: str) -> list[dict]:
+    """The JSON specs of the page's plotly ("plotly_chart") or pydeck ("deck_gl_json_chart") charts."""
+    field = "spec" if kind == "plotly_chart" else "json"
+    return [json.loads(getattr(el.proto, field)) for el in at.get(kind)]
+
+
+def html_bodies(at: AppTest) -> str:
+    """All HTML and Markdown the page sent (except our own scroll script), as one string."""
+    return "\n".join([h.proto.body for h in at.html if not h.proto.unsafe_allow_javascript]
+                     + [m.value for m in at.markdown])
+
+
+def scripts(at: AppTest) -> list[str]:
+    """The bodies of the HTML elements allowed to run JavaScript."""
+    return [h.proto.body for h in at.html if h.proto.unsafe_allow_javascript]
+
+
+def check_overview(at: AppTest, name: str) -> None:
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == {"small": "4", "seed": "1"}[name]
+    assert "$56.2 billion" in html_bodies(at)  # the key figure card
+    assert len(charts(at, "plotly_chart")) >= 3
+    if name == "seed":  # one article: no trend line
+        assert any("no trend" in i.value for i in at.info)
+        assert "Ukraine" in json.dumps(charts(at, "plotly_chart"))
+
+
+def check_timeline(at: AppTest, name: str) -> None:
+    spec = json.dumps(charts(at, "plotly_chart")[0])
+    assert {"small": "October 2024", "seed": "February 2022"}[name] in spec
+    events = at.dataframe[0].value
+    assert events["reader"].str.startswith("text?article=").all()
+
+
+def check_map(at: AppTest, name: str) -> None:
+    deck = charts(at, "deck_gl_json_chart")[0]
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    assert layers["countries"]["data"]["features"]  # offline outlines
+    places = {row["name"]: row for row in layers["places"]["data"]}
+    assert layers["places"]["pickable"] is True
+    assert places["Kursk"]["mentions"] >= 1 and "Kursk" in places["Kursk"]["sentence"]
+    assert "Kursk" in set(at.dataframe[0].value["name"])
+
+
+def check_figures(at: AppTest, name: str) -> None:
+    table = at.dataframe[0].value
+    assert 56.2e9 in set(table["value"])
+    assert table.loc[table["value"] == 56.2e9, "unit"].iat[0] == "USD"
+    assert "56.2" in json.dumps(charts(at, "plotly_chart")[0])
+
+
+def check_actors(at: AppTest, name: str) -> None:
+    names = set(at.dataframe[0].value["name"])
+    assert {"Vladimir Putin", "Ukraine"} <= names
+    assert "Ukraine" in json.dumps(charts(at, "plotly_chart")[0])  # the network
+    assert at.selectbox(key="profile").value == at.dataframe[0].value["name"].iat[0]
+
+
+def check_text(at: AppTest, name: str) -> None:
+    body = html_bodies(at)
+    assert "<mark>missiles</mark>" in body
+    assert 'data-testid="article-text"' in body and 'class="mention"' in body
+
+
+CHECKS = {"overview": check_overview, "timeline": check_timeline, "map": check_map,
+          "figures": check_figures, "actors": check_actors, "text": check_text}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_its_content(dataset, page, monkeypatch):
+    name, data_dir = dataset
+    params = {"q": "missiles"} if page == "text" else {}
+    at = open_page(data_dir, page, monkeypatch, **params)
+    CHECKS[page](at, name)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_html_is_shown_as_text(small_dataset, page, monkeypatch):
+    at = open_page(small_dataset, page, monkeypatch, article="a3", sentence="1")
+    body = html_bodies(at)
+    assert "<script" not in body and "<img" not in body
+    assert XSS_SCRIPT not in body and XSS_IMG not in body
+    if page == "text":
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+        assert "&lt;img src=x onerror=alert(1)&gt;" in body
+        assert 'id="s-1"' in body  # the sentence the link pointed at
+        [script] = scripts(at)  # scrolls to it: our constant code and the sentence number only
+        assert '"s-1"' in script and "alert" not in script
+    else:
+        assert not scripts(at)
+
+
+def test_filters_from_the_url_narrow_every_page(small_dataset, monkeypatch):
+    at = open_page(small_dataset, "overview", monkeypatch, actor="Joe Biden", place="Kursk")
+    assert {m.label: m.value for m in at.metric}["Sentences"] == "1"
+    assert at.multiselect(key="place").value == ["Kursk"]
+    assert "actor=Joe+Biden&place=Kursk" in at.code[0].value  # the copy-link box
+    at.switch_page("views/map.py").run()
+    places = {row["name"] for row in charts(at, "deck_gl_json_chart")[0]["layers"][1]["data"]}
+    assert places == {"Kursk", "Ukraine"}
+
+
+def test_unknown_url_values_are_dropped(small_dataset, monkeypatch):
+    at = open_page(small_dataset, "overview", monkeypatch, actor="Nobody", **{"from": "bad"})
+    assert {m.label: m.value for m in at.metric}["Articles"] == "4"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hand_edited_urls_do_not_break_pages(small_dataset, page, monkeypatch):
+    open_page(small_dataset, page, monkeypatch, filters="1", page_url="x", sentence="abc",
+              article="nope", lanes="bogus", profile=XSS_SCRIPT, to="2024-02-30",
+              place=["Kursk", "Atlantis"])
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"unbalanced', "unmatched quote"),
+    ("!!! ...", "no words"),
+    ("x" * 300, "too long"),
+])
+def test_malformed_search_gives_a_message(small_dataset, monkeypatch, query, message):
+    at = open_page(small_dataset, "text", monkeypatch, q=query)
+    shown = " ".join(e.value for e in [*at.warning, *at.info])
+    assert message in shown
+
+
+@pytest.fixture(scope="session")
+def empty_dataset(tmp_path_factory) -> Path:
+    """A valid dataset with no rows at all."""
+    out = tmp_path_factory.mktemp("dashboard") / "empty"
+    write_dataset(out, {name: to_table(name, []) for name in TABLES}, {"schema_version": 1})
+    return out
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_empty_views_render(small_dataset, empty_dataset, page, monkeypatch):
+    open_page(empty_dataset, page, monkeypatch)
+    st.cache_data.clear()
+    at = open_page(small_dataset, page, monkeypatch, q="zzzz", source="Daily Sample")
+    assert at.info or at.caption  # says there is nothing, rather than failing
+
+
+def test_missing_dataset_explains_itself(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWS_DATA_DIR", str(tmp_path / "nowhere"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "No readable dataset" in at.error[0].value
