@@ -8,7 +8,7 @@ DATA   := data/seed
 PORT   ?= 8501
 CORPUS ?= ../shared/corpus/articles.jsonl
 
-.PHONY: run test build bench eval clean
+.PHONY: run test build bench eval screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.evaluate --corpus $(CORPUS)
+
+# The README's screenshots, taken by the browser tests.
+screenshots: $(STAMP)
+	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest tests/test_browser.py -k every_page
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
