@@ -37,10 +37,7 @@ def small_dataset(tmp_path_factory) -> Path:
 def dataset(request) -> tuple[str, Path]:
     """Each dataset the pages are checked on, by name and directory."""
     if request.param == "seed":
-        try:
-            return "seed", request.getfixturevalue("seed_dataset")
-        except pytest.FixtureLookupError:
-            pytest.skip("the seed_dataset fixture (built seed) is not available")
+        return "seed", request.getfixturevalue("seed_dataset")
     return "small", request.getfixturevalue("small_dataset")
 
 
