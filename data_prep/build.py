@@ -90,7 +90,7 @@ def extract(
         figure_rows.extend(figures.extract_figures(article, sentences))
 
     def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-        return to_table(name, rows).to_pandas() if rows else to_table(name, []).to_pandas()
+        return to_table(name, rows).to_pandas()
 
     mention_frame = frame("mentions", mention_rows)
     if not mention_frame.empty:
