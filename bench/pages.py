@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import save_result
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -67,10 +68,7 @@ def main() -> None:
             "counts": counts,
             "pages": {page: page_times(data_dir, page, args.repeat) for page in PAGES},
         }
-    print(json.dumps(result, indent=2))
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "pages.json").write_text(json.dumps(result, indent=2) + "\n")
+    save_result("pages", result)
 
 
 if __name__ == "__main__":

@@ -8,12 +8,12 @@ load affects both alike. The figure that matters is the ratio prep/bare (aim: >=
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import tempfile
 import time
 from pathlib import Path
 
+from bench import save_result
 from data_prep.build import build
 from data_prep.nlp import load_model
 from data_prep.readers import read_file
@@ -67,10 +67,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, "
                    f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}",
     }
-    print(json.dumps(result, indent=2))
-    out_dir = Path(__file__).parent / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "throughput.json").write_text(json.dumps(result, indent=2) + "\n")
+    save_result("throughput", result)
 
 
 if __name__ == "__main__":
