@@ -26,7 +26,7 @@ __all__ = [
     "prepare", "facet_options", "sentence_mask", "apply_filters", "parse_query", "match_mask",
     "search", "corpus_summary", "top_values", "mentions_over_time", "key_figures", "format_value",
     "figures_table", "timeline_rows", "timeline_window", "publication_counts", "sentence_context",
-    "place_points", "country_color", "map_view", "entity_ranking", "cooccurrence",
+    "place_points", "top_actor_by_place", "country_color", "map_view", "entity_ranking", "cooccurrence",
     "network_layout", "edge_sentences", "actor_profile", "evidence_csv",
 ]
 
@@ -526,15 +526,30 @@ def country_color(code: str | None) -> list[int]:
     return [*_PALETTE[zlib.crc32(code.encode()) % len(_PALETTE)], 200]
 
 
+def top_actor_by_place(ds: Dataset) -> pd.Series:
+    """entity_id of each place -> the person or organisation most often named in its sentences."""
+    m = ds.mentions
+    places = m.loc[m["is_place"], ["entity_id", "srow"]].drop_duplicates()
+    actors = m.loc[m["kind"].isin(["person", "organization"]), ["name", "srow"]].drop_duplicates()
+    pairs = places.merge(actors, on="srow")
+    if pairs.empty:
+        return pd.Series(dtype=object, name="actor")
+    counts = (pairs.groupby(["entity_id", "name"]).size().reset_index(name="n")
+              .sort_values(["n", "name"], ascending=[False, True]))
+    return counts.drop_duplicates("entity_id").set_index("entity_id")["name"].rename("actor")
+
+
 def place_points(ds: Dataset, country_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """One row per place or country with coordinates, sized by mentions, with a sample sentence.
 
     Columns: entity_id, name, kind, country_code, country, lat, lon, mentions, articles,
-    srow, article_id, sentence_id, sentence, color, radius.
+    srow, article_id, sentence_id, sentence, color, radius, actor (the person or organisation
+    named most often with it, "" if none) and actor_color.
     """
     m = ds.mentions[ds.mentions["is_place"] & ds.mentions["lat"].notna() & ds.mentions["lon"].notna()]
     columns = ["entity_id", "name", "kind", "country_code", "country", "lat", "lon", "mentions",
-               "articles", "srow", "article_id", "sentence_id", "sentence", "color", "radius"]
+               "articles", "srow", "article_id", "sentence_id", "sentence", "color", "radius",
+               "actor", "actor_color"]
     if not len(m):
         return pd.DataFrame(columns=columns)
     g = (m.groupby("entity_id", sort=False)
@@ -548,6 +563,8 @@ def place_points(ds: Dataset, country_names: Mapping[str, str] | None = None) ->
     g = _with_sample(g, ds)
     g["sentence"] = g["sentence"].str.slice(0, 240)
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
+    g["actor"] = g["entity_id"].map(top_actor_by_place(ds)).fillna("")
+    g["actor_color"] = [country_color(a or None) for a in g["actor"]]  # the palette takes any key
     # Screen pixels (the same at every zoom), area in proportion to mentions, at most 30.
     g["radius"] = 4.0 + 26.0 * np.sqrt(g["mentions"].astype(float) / g["mentions"].max())
     return g.sort_values("mentions", ascending=False).reset_index(drop=True)[columns]

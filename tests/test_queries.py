@@ -262,3 +262,21 @@ def test_evidence_csv_joins_lists_and_keeps_evidence(small):
     texts = small.articles.set_index("article_id")["text"]
     for row in back.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.surface
+
+
+def test_places_can_be_coloured_by_their_most_named_actor(small):
+    """Each place's actor is the person or organisation most often in its sentences."""
+    points = queries.place_points(small).set_index("entity_id")
+    pairs = queries.top_actor_by_place(small)
+    assert set(pairs.index) <= set(points.index)
+    m = small.mentions
+    for entity_id, actor in pairs.items():
+        rows = m.loc[m["entity_id"] == entity_id, "srow"]
+        named = m[m["srow"].isin(rows) & m["kind"].isin(["person", "organization"])]
+        counts = named.drop_duplicates(["srow", "name"])["name"].value_counts()
+        assert counts[actor] == counts.max()
+        assert points.loc[entity_id, "actor"] == actor
+        assert points.loc[entity_id, "actor_color"] == queries.country_color(actor)
+    without = points[~points.index.isin(pairs.index)]
+    assert (without["actor"] == "").all()
+    assert len(pairs) > 0  # the small dataset has places named with people

@@ -16,6 +16,9 @@ def place_clicked() -> None:
 
 
 st.title("Map")
+color_by = st.radio("Colour by", ["country", "actor"], horizontal=True, key="color_by",
+                    bind="query-params",
+                    help="Actor: the person or organisation named most often with the place.")
 points = data.places(ctx.path, ctx.stamp, filters.key())
 # The view frames the whole corpus so it stays put while filters change.
 view_state = queries.map_view(data.places(ctx.path, ctx.stamp, queries.Filters().key()))
@@ -28,9 +31,10 @@ if outlines:
                             get_line_color=[130, 130, 130, 200], line_width_min_pixels=0.6,
                             pickable=False))
 columns = ["entity_id", "name", "kind", "country", "lat", "lon", "mentions", "articles",
-           "sentence", "color", "radius"]
+           "sentence", "color", "radius", "actor", "actor_color"]
 layers.append(pdk.Layer("ScatterplotLayer", id="places", data=points[columns],
-                        get_position=["lon", "lat"], get_radius="radius", get_fill_color="color",
+                        get_position=["lon", "lat"], get_radius="radius",
+                        get_fill_color="actor_color" if color_by == "actor" else "color",
                         get_line_color=[255, 255, 255, 230], stroked=True,
                         # Quoted: pydeck reads a bare string as an expression, not a value.
                         line_width_min_pixels=1, radius_units="'pixels'",
@@ -39,16 +43,16 @@ deck = pdk.Deck(
     layers=layers, map_provider="carto", map_style="light",
     initial_view_state=pdk.ViewState(**view_state),
     tooltip={"html": "<b>{name}</b> ({kind})<br/>{country} · {mentions} mentions in "
-                     "{articles} articles<br/><i>{sentence}</i>",
+                     "{articles} articles<br/>Most named with it: {actor}<br/><i>{sentence}</i>",
              "style": {"maxWidth": "360px", "whiteSpace": "normal"}})
 st.pydeck_chart(deck, key="map", on_select=place_clicked, selection_mode="single-object",
                 height=560)
 st.caption(f"{len(points)} places and countries. Circle area is in proportion to mentions; colour "
-           "shows the country. Hover for a sentence, click to filter by the place.")
+           f"shows the {color_by}. Hover for a sentence, click to filter by the place.")
 
 if len(points):
     table = points.assign(reader=ui.reader_links(points, filters))
-    st.dataframe(table[["name", "kind", "country", "mentions", "articles", "lat", "lon",
+    st.dataframe(table[["name", "kind", "country", "actor", "mentions", "articles", "lat", "lon",
                         "sentence", "reader"]],
                  hide_index=True, key="places_table",
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
