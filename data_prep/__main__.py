@@ -34,12 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--out", required=True, type=Path, help="dataset directory to (re)place")
     args = parser.parse_args(argv)
 
-    from .build import build  # heavy imports after argument errors
+    from .build import NoArticlesError, build  # heavy imports after argument errors
 
     started = time.perf_counter()
     try:
         result = build(args.inputs, args.out, progress=_progress_bar)
-    except ValueError as exc:
+    except NoArticlesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -18,11 +18,15 @@ from .records import Article, Sentence
 from .segment import parse_articles
 from .tables import SCHEMA_VERSION, to_table, write_dataset
 
-__all__ = ["BuildResult", "extract", "build"]
+__all__ = ["BuildResult", "NoArticlesError", "extract", "read_inputs", "build"]
 
 # Kinds that count as actors for filtering; a nationality ("North Korean") carries its country's id.
 ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
 PLACE_KINDS = frozenset({"country", "place"})
+
+
+class NoArticlesError(ValueError):
+    """No input yielded a single article, so there is nothing to build."""
 
 
 @dataclass
@@ -139,7 +143,11 @@ def read_inputs(paths: Sequence[str | Path]) -> tuple[list[Article], list[dict],
             seen[article.article_id] = article.origin
             articles.append(article)
             kept += 1
-        inputs.append({"path": str(path), "sha256": _sha256(path), "articles": kept,
+        try:
+            digest = _sha256(path)
+        except OSError:
+            digest = None  # unreadable: read_file has already reported it
+        inputs.append({"path": str(path), "sha256": digest, "articles": kept,
                        "errors": len(errors) - before})
     return articles, inputs, errors
 
@@ -150,11 +158,11 @@ def build(paths: Sequence[str | Path], out: Path, *,
 
     ``progress``, given the number of articles, returns a wrapper for the article stream.
 
-    Raises ValueError (and leaves ``out`` untouched) when no input yields an article.
+    Raises NoArticlesError (and leaves ``out`` untouched) when no input yields an article.
     """
     articles, inputs, errors = read_inputs(paths)
     if not articles:
-        raise ValueError("no article could be read from the inputs"
+        raise NoArticlesError("no article could be read from the inputs"
                          + "".join(f"\n  {e}" for e in errors))
     tables = extract(articles, progress=progress(len(articles)) if progress else None)
     manifest = {

@@ -683,7 +683,10 @@ def _resolve_in_context(m: re.Match, tokens: Any, text: str, pub: date | None,
     if (m.group("an_det") or "").lower().startswith("the next") and pub is not None \
             and _previous_word(text, m.start()) in _ROLLING_LEADS:
         return pub, _offset(pub, 1, unit), unit, True  # "over the next year"
-    period = _resolve_anaphor(m, anchor.recent(sentence_id))
+    try:
+        period = _resolve_anaphor(m, anchor.recent(sentence_id))
+    except (ValueError, OverflowError):
+        return None  # "999 years later" stepping past year 9999
     if period and pub and period[0] > pub + timedelta(days=366):
         return None  # "80 years later" in a counterfactual, not a timeline
     return period

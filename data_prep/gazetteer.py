@@ -115,8 +115,13 @@ _lookup_key = lru_cache(maxsize=1 << 16)(normalize)
 
 
 def slugify(name: str) -> str:
-    """A stable id part: the normalised name with hyphens ("North Atlantic" -> "north-atlantic")."""
-    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-")
+    """A stable id part: the normalised name with hyphens ("North Atlantic" -> "north-atlantic").
+
+    Names with no Latin letters or digits (Cyrillic, CJK) get a short hash of the name instead,
+    so they never share one empty id.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-")
+    return slug or "h" + hashlib.sha1(normalize(name).encode("utf-8")).hexdigest()[:10]
 
 
 class Gazetteer:

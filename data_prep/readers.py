@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import re
 import sys
@@ -16,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from lxml.etree import LxmlError
 
 from .records import Article
 
@@ -131,7 +134,7 @@ class _BodyText:
         for meta in doc.iter("meta"):
             key = (meta.get("property") or meta.get("name") or "").lower()
             if key in {"article:published_time", "date", "pubdate", "dc.date"} and meta.get("content"):
-                published = meta.get("content")[:25]
+                published = meta.get("content")
                 break
         candidates = doc.xpath("//article") + doc.xpath("//main") + doc.xpath("//body")
         root = candidates[0] if candidates else doc
@@ -215,7 +218,8 @@ def _record(path: Path, record: object, label: str | None, line: int | None,
 
 def _read_csv(path: Path, raw: str, errors: list[InputError]) -> Iterator[Article]:
     csv.field_size_limit(sys.maxsize)  # article bodies outgrow the 128 KiB default
-    reader = csv.DictReader(raw.splitlines(keepends=True))
+    # newline="" leaves line breaks inside quoted fields (and U+2028 and the like) to the csv module
+    reader = csv.DictReader(io.StringIO(raw, newline=""))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         errors.append(InputError(str(path), 1, "CSV header has no 'text' column"))
         return
@@ -252,6 +256,6 @@ def read_file(path: Path, errors: list[InputError]) -> list[Article]:
         if suffix in {".html", ".htm"}:
             return list(_read_html(path, raw))
         return list(_read_text(path, raw))
-    except (ValueError, csv.Error) as exc:
-        errors.append(InputError(str(path), None, str(exc)))
+    except (ValueError, csv.Error, LxmlError) as exc:  # lxml: an empty or unparsable page
+        errors.append(InputError(str(path), None, str(exc) or type(exc).__name__))
         return []

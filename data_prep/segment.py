@@ -6,7 +6,6 @@ spaCy ``Doc`` so that no sentence can run across a heading or a blank line.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -19,6 +18,8 @@ __all__ = ["Block", "split_blocks", "parse_articles", "parse_article"]
 _FINAL_PUNCT = tuple(".!?:;,\"'”’)]…-–—")
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 100
+# spaCy refuses texts over nlp.max_length (1,000,000); a "paragraph" this long is a dump, not prose.
+MAX_PARAGRAPH_CHARS = 100_000
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
                 "or", "the", "to", "vs", "with", "over", "amid", "after", "before"}
 
@@ -51,7 +52,10 @@ def split_blocks(text: str) -> list[Block]:
     A paragraph is a run of non-blank lines; a line ending in sentence punctuation
     closes it, so one-paragraph-per-line text and hard-wrapped text both work.
     """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines, offset = [], 0
+    for line in text.split("\n"):  # blank lines too: they end a paragraph
+        lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
     blocks: list[Block] = []
     para_start: int | None = None
     para_end = 0
@@ -81,7 +85,21 @@ def split_blocks(text: str) -> list[Block]:
         if stripped.endswith(_FINAL_PUNCT):
             close()
     close()
-    return blocks
+    return [piece for block in blocks for piece in _split_long(text, block)]
+
+
+def _split_long(text: str, block: Block) -> list[Block]:
+    """Cut a paragraph longer than the parser takes into pieces at whitespace."""
+    if block.end - block.start <= MAX_PARAGRAPH_CHARS:
+        return [block]
+    pieces, start = [], block.start
+    while block.end - start > MAX_PARAGRAPH_CHARS:
+        cut = text.rfind(" ", start, start + MAX_PARAGRAPH_CHARS)
+        cut = cut if cut > start else start + MAX_PARAGRAPH_CHARS
+        pieces.append(Block(start, cut, False))
+        start = cut + 1 if text[cut:cut + 1] == " " else cut
+    pieces.append(Block(start, block.end, False))
+    return pieces
 
 
 def parse_articles(

@@ -348,3 +348,9 @@ def test_corpus_articles_do_not_crash(nlp, shared_corpus):
             assert event["date"] <= event["date_end"]
             total += 1
     assert total > 100
+
+
+def test_anaphora_past_year_9999_are_dropped_not_raised(parse):
+    article, sentences = parse("The treaty was signed in 1990. Some 9999 years later it lapsed.")
+    rows = extract_events(article, sentences)
+    assert [r["surface"] for r in rows] == ["1990"]

@@ -40,6 +40,12 @@ def test_slugify():
     assert slugify("North Atlantic Treaty Organization") == "north-atlantic-treaty-organization"
 
 
+def test_slugify_gives_non_latin_names_distinct_ids():
+    ids = {slugify(name) for name in ["Путин", "Газпром", "習近平"]}
+    assert len(ids) == 3 and "" not in ids
+    assert slugify("Путин") == slugify("Путин")
+
+
 @pytest.mark.parametrize("name, entity_id, kind, code", [
     ("Ukraine", "country:UA", "country", "UA"),
     ("U.S.", "country:US", "country", "US"),

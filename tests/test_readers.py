@@ -80,7 +80,33 @@ def test_json_array_and_csv(tmp_path):
 def test_csv_without_text_column(tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("id,body\n1,hello\n")
-    assert read(path) == ([], read(path)[1]) and read(path)[1][0].line == 1
+    articles, errors = read(path)
+    assert articles == [] and [(e.line, e.message) for e in errors] == [
+        (1, "CSV header has no 'text' column")]
+
+
+def test_csv_keeps_unicode_line_separators_inside_a_field(tmp_path):
+    path = tmp_path / "u.csv"
+    path.write_text('id,text\n1,Plain\u2028text.\n2,Two.\n', encoding="utf-8")
+    articles, errors = read(path)
+    assert errors == [] and [a.article_id for a in articles] == ["1", "2"]
+    assert articles[0].origin.endswith(":2") and articles[1].origin.endswith(":3")
+
+
+def test_empty_html_is_an_error_not_a_crash(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("   \n")
+    articles, errors = read(path)
+    assert articles == [] and errors[0].path == str(path)
+
+
+def test_html_meta_date_with_milliseconds_and_offset(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text('<html><head><meta property="article:published_time" '
+                    'content="2024-11-17T10:00:00.000+05:30"></head>'
+                    "<body><p>Rain in Pune.</p></body></html>")
+    (article,), _ = read(path)
+    assert article.published == datetime(2024, 11, 17, 4, 30, tzinfo=timezone.utc)
 
 
 def test_bad_encoding_reports_the_line(tmp_path):

@@ -59,6 +59,23 @@ def test_article_without_paragraphs_still_yields(nlp):
     from data_prep.records import Article
     from data_prep.segment import parse_articles
 
-    articles = [Article("a", "One sentence."), Article("b", "Only A Heading"), Article("c", "Two.")]
+    articles = [Article("a", "One sentence."), Article("b", "  \n "), Article("c", "Two.")]
     got = [(a.article_id, len(s)) for a, s in parse_articles(articles, nlp)]
-    assert [g[0] for g in got] == ["a", "b", "c"]
+    assert got == [("a", 1), ("b", 0), ("c", 1)]
+
+
+def test_a_blank_line_ends_a_paragraph_without_final_punctuation():
+    text = "a note that trails off\n\nThe Next Part\nBody of the next part."
+    blocks = [(b.heading, text[b.start:b.end]) for b in split_blocks(text)]
+    assert blocks == [(False, "a note that trails off"), (True, "The Next Part"),
+                      (False, "Body of the next part.")]
+
+
+def test_an_over_long_paragraph_is_cut_at_whitespace():
+    from data_prep.segment import MAX_PARAGRAPH_CHARS
+
+    text = "word " * (MAX_PARAGRAPH_CHARS // 2) + "end."
+    blocks = split_blocks(text)
+    assert len(blocks) == 3
+    assert all(b.end - b.start <= MAX_PARAGRAPH_CHARS for b in blocks)
+    assert " ".join(text[b.start:b.end] for b in blocks) == text.strip()
