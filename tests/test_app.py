@@ -154,6 +154,8 @@ def test_hostile_html_is_shown_as_text(small_dataset, page, monkeypatch):
         assert '"s-1"' in script and "alert" not in script
     else:
         assert not scripts(at)
+        plotly = json.dumps(charts(at, "plotly_chart"))  # hover labels are HTML in plotly
+        assert "<script" not in plotly and "<img" not in plotly
 
 
 def test_filters_from_the_url_narrow_every_page(small_dataset, monkeypatch):
@@ -202,7 +204,15 @@ def test_empty_views_render(small_dataset, empty_dataset, page, monkeypatch):
     open_page(empty_dataset, page, monkeypatch)
     st.cache_data.clear()
     at = open_page(small_dataset, page, monkeypatch, q="zzzz", source="Daily Sample")
-    assert at.info or at.caption  # says there is nothing, rather than failing
+    said = [x.value for x in [*at.info, *at.caption]]
+    assert any(EMPTY_MESSAGES[page] in x for x in said), said  # says so, rather than failing
+
+
+EMPTY_MESSAGES = {
+    "overview": "No figures in this view.", "timeline": "No dated events in this view.",
+    "map": "0 places and countries", "figures": "No figures in this view.",
+    "actors": "No actors in this view.", "text": "No sentence contains all of these words",
+}
 
 
 def test_missing_dataset_explains_itself(tmp_path, monkeypatch):
