@@ -5,7 +5,7 @@ import hashlib
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,6 +23,7 @@ __all__ = ["BuildResult", "NoArticlesError", "extract", "read_inputs", "build"]
 # Kinds that count as actors for filtering; a nationality ("North Korean") carries its country's id.
 ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
 PLACE_KINDS = frozenset({"country", "place"})
+_ONE_ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 
 
 class NoArticlesError(ValueError):
@@ -134,6 +135,11 @@ def read_inputs(paths: Sequence[str | Path]) -> tuple[list[Article], list[dict],
         before = len(errors)
         kept = 0
         for article in read_file(path, errors):
+            if article.article_id in seen and article.article_id == path.stem \
+                    and path.suffix.lower() in _ONE_ARTICLE_SUFFIXES:
+                # Two folders' index.html: an id taken from a file name is made unique, not dropped.
+                digest = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:8]
+                article = replace(article, article_id=f"{path.stem}-{digest}")
             if article.article_id in seen:
                 line = article.origin.rsplit(":", 1)[-1]
                 errors.append(InputError(str(path), int(line) if line.isdigit() else None,

@@ -191,3 +191,14 @@ def test_duplicate_ids_are_reported(tmp_path):
     articles, inputs, errors = read_inputs([path])
     assert len(articles) == 1 and errors[0].line == 2 and "duplicate" in errors[0].message
     assert inputs[0]["articles"] == 1 and inputs[0]["errors"] == 1
+
+
+def test_same_file_name_in_two_folders_keeps_both(tmp_path):
+    from data_prep.build import read_inputs
+
+    for folder in ["a", "b"]:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(f"<p>Story from {folder}.</p>")
+    articles, _, errors = read_inputs([tmp_path])
+    assert errors == [] and len({a.article_id for a in articles}) == 2
+    assert articles[0].article_id == "index" and articles[1].article_id.startswith("index-")
