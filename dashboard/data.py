@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard import queries
+from data_prep.tables import SCHEMA_VERSION, TABLES, read_table  # the contract; no NLP imports
 from dashboard.queries import Dataset, Filters
 
 __all__ = ["ROOT", "COUNTRIES_GEOJSON", "TABLES", "dataset_dir", "is_default_dir", "dataset_stamp",
@@ -21,7 +21,6 @@ __all__ = ["ROOT", "COUNTRIES_GEOJSON", "TABLES", "dataset_dir", "is_default_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES_GEOJSON = ROOT / "data_prep" / "data" / "countries-110m.geojson"
-TABLES = ("articles", "sentences", "mentions", "events", "figures")
 
 
 def dataset_dir() -> Path:
@@ -55,9 +54,13 @@ def load(path: str, stamp: float) -> Dataset:
         file = directory / f"{name}.parquet"
         if not file.exists():
             raise FileNotFoundError(f"{file} is missing")
-        tables[name] = pq.read_table(file).to_pandas()
+        tables[name] = read_table(directory, name)
     manifest_file = directory / "manifest.json"
     manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
+    version = manifest.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise ValueError(f"dataset schema version {version}, this app reads {SCHEMA_VERSION}: "
+                         "rebuild it with this version of data_prep")
     return queries.prepare(tables, manifest)
 
 

@@ -49,9 +49,13 @@ def context() -> Context:
 def _build_seed(directory: Path) -> None:
     """Build the seed dataset in a subprocess (the app itself never imports the NLP model)."""
     with st.spinner("Building the seed dataset (about a minute)…"):
-        done = subprocess.run([sys.executable, "-m", "data_prep", "build", "seeds", "--out",
-                               str(directory)], cwd=data.ROOT, capture_output=True, text=True,
-                              timeout=900, check=False)
+        try:
+            done = subprocess.run([sys.executable, "-m", "data_prep", "build", "seeds", "--out",
+                                   str(directory)], cwd=data.ROOT, capture_output=True, text=True,
+                                  timeout=900, check=False)
+        except subprocess.TimeoutExpired:
+            st.error("Building the seed dataset took more than 15 minutes; try `make build`.")
+            st.stop()
     if done.returncode not in (0, 1):  # 1: built, with some input errors in the manifest
         st.error(f"The build failed:\n\n```\n{done.stderr[-2000:]}\n```")
         st.stop()

@@ -220,3 +220,16 @@ def test_missing_dataset_explains_itself(tmp_path, monkeypatch):
     at = AppTest.from_file(str(APP), default_timeout=60).run()
     assert not at.exception
     assert "No readable dataset" in at.error[0].value
+
+
+def test_dataset_of_another_schema_version_explains_itself(tmp_path, seed_dataset, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "old"
+    shutil.copytree(seed_dataset, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "schema_version": 0}))
+    monkeypatch.setenv("NEWS_DATA_DIR", str(copy))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "schema version 0" in at.error[0].value
