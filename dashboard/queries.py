@@ -21,6 +21,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from data_prep.tables import ACTOR_KINDS, PLACE_KINDS  # the contract (no NLP behind it)
+
 __all__ = [
     "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Dataset", "Filters", "Query",
     "prepare", "facet_options", "sentence_mask", "apply_filters", "parse_query", "match_mask",
@@ -30,8 +32,6 @@ __all__ = [
     "network_layout", "edge_sentences", "actor_profile", "evidence_csv",
 ]
 
-ACTOR_KINDS = ("person", "organization", "country", "group")
-PLACE_KINDS = ("place", "country")
 # Coarse to fine: the timeline draws fine events last, on top of long ones.
 PRECISIONS = ("decade", "year", "season", "quarter", "month", "week", "day")
 FINE_PRECISIONS = ("month", "week", "day")

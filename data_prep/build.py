@@ -16,13 +16,10 @@ from .nlp import load_model
 from .readers import InputError, find_inputs, read_file
 from .records import Article, Sentence
 from .segment import parse_articles
-from .tables import SCHEMA_VERSION, to_table, write_dataset
+from .tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, to_table, write_dataset
 
 __all__ = ["BuildResult", "NoArticlesError", "extract", "read_inputs", "build"]
 
-# Kinds that count as actors for filtering; a nationality ("North Korean") carries its country's id.
-ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
-PLACE_KINDS = frozenset({"country", "place"})
 _ONE_ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 
 

@@ -17,10 +17,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["SCHEMA_VERSION", "SCHEMAS", "TABLES", "to_table", "write_dataset", "read_table",
+__all__ = ["SCHEMA_VERSION", "ACTOR_KINDS", "PLACE_KINDS", "SCHEMAS", "TABLES", "to_table", "write_dataset", "read_table",
            "recover_interrupted_swap"]
 
 SCHEMA_VERSION = 1
+
+# Mention kinds that count as actors (a nationality carries its country's id) and as places.
+ACTOR_KINDS = ("person", "organization", "country", "group")
+PLACE_KINDS = ("country", "place")
 
 _EVIDENCE = [
     ("article_id", pa.string()),

@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from data_prep.tables import to_table, write_dataset
+from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, to_table, write_dataset
 
 __all__ = ["XSS_SCRIPT", "XSS_IMG", "write_dashboard_dataset"]
 
@@ -35,8 +35,6 @@ _ENTITIES = {
     "Kharkiv": ("place", "geonames:706483", "Kharkiv", "UA", 49.98, 36.25),
     "Kyiv": ("place", "geonames:703448", "Kyiv", "UA", 50.45, 30.52),
 }
-_ACTOR_KINDS = {"person", "organization", "country", "group"}
-_PLACE_KINDS = {"place", "country"}
 
 # Each sentence: text, topics, mention surfaces, events (surface, date, date_end, precision),
 # figures (surface, value, unit, of, approximate).
@@ -134,9 +132,9 @@ def _rows() -> dict[str, list[dict]]:
                                          "surface": surface, "kind": kind, "entity_id": eid,
                                          "name": name, "country_code": cc, "lat": lat,
                                          "lon": lon, "confidence": 0.9})
-                if kind in _ACTOR_KINDS and eid not in actors:
+                if kind in ACTOR_KINDS and eid not in actors:
                     actors.append(eid)
-                if (kind in _PLACE_KINDS or eid.startswith("country:")) and eid not in places:
+                if (kind in PLACE_KINDS or eid.startswith("country:")) and eid not in places:
                     places.append(eid)
             for surface, date, date_end, precision in events:
                 at = _find(text, surface, start)
