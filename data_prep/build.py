@@ -16,7 +16,7 @@ from .nlp import load_model
 from .readers import InputError, find_inputs, read_file
 from .records import Article, Sentence
 from .segment import parse_articles
-from .tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, to_table, write_dataset
+from .tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SCHEMAS, to_table, write_dataset
 
 __all__ = ["BuildResult", "NoArticlesError", "extract", "read_inputs", "build"]
 
@@ -75,6 +75,11 @@ def _attach_entities(rows: pd.DataFrame, mention_rows: pd.DataFrame) -> pd.DataF
     return rows
 
 
+def _stage_columns(name: str) -> list[str]:
+    """A table's columns as its stage returns them: all but the ones ``_attach_entities`` adds."""
+    return [f.name for f in SCHEMAS[name] if f.name not in ("actors", "places")]
+
+
 def extract(
     articles: Iterable[Article], *, progress: Callable[[Iterable], Iterable] | None = None
 ) -> dict[str, pd.DataFrame]:
@@ -94,14 +99,9 @@ def extract(
     def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         return to_table(name, rows).to_pandas()
 
-    mention_frame = frame("mentions", mention_rows)
-    if not mention_frame.empty:
-        mention_frame = mentions.link_entities(mention_frame)
-    events = pd.DataFrame(event_rows, columns=["article_id", "sentence_id", "start", "end",
-                                               "surface", "date", "date_end", "precision",
-                                               "relative"])
-    figs = pd.DataFrame(figure_rows, columns=["article_id", "sentence_id", "start", "end",
-                                              "surface", "value", "unit", "of", "approximate"])
+    mention_frame = mentions.link_entities(frame("mentions", mention_rows))
+    events = pd.DataFrame(event_rows, columns=_stage_columns("events"))
+    figs = pd.DataFrame(figure_rows, columns=_stage_columns("figures"))
     return {
         "articles": frame("articles", article_rows),
         "sentences": frame("sentences", sentence_rows),
