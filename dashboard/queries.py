@@ -28,7 +28,7 @@ __all__ = [
     "prepare", "facet_options", "sentence_mask", "apply_filters", "parse_query", "match_mask",
     "search", "corpus_summary", "top_values", "mentions_over_time", "key_figures", "format_value",
     "figures_table", "timeline_rows", "timeline_window", "publication_counts", "sentence_context",
-    "place_points", "top_actor_by_place", "country_color", "map_view", "entity_ranking", "cooccurrence",
+    "place_points", "top_actor_by_place", "mentions_with_sentences", "country_color", "map_view", "entity_ranking", "cooccurrence",
     "network_layout", "edge_sentences", "actor_profile", "evidence_csv",
 ]
 
@@ -582,6 +582,12 @@ def map_view(points: pd.DataFrame) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------------------- actors
+
+def mentions_with_sentences(ds: Dataset, *, actors: bool = True) -> pd.DataFrame:
+    """Actor (or place) mentions, each with its sentence's text as ``sentence``, for export."""
+    m = ds.mentions[ds.mentions["is_actor" if actors else "is_place"]]
+    return m.merge(ds.sentences[["srow", "text"]].rename(columns={"text": "sentence"}), on="srow")
+
 
 def entity_ranking(ds: Dataset, *, actors: bool = True) -> pd.DataFrame:
     """Actors (or places) by mentions, with sentences, articles and a sample sentence."""

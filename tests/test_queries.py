@@ -280,3 +280,12 @@ def test_places_can_be_coloured_by_their_most_named_actor(small):
     without = points[~points.index.isin(pairs.index)]
     assert (without["actor"] == "").all()
     assert len(pairs) > 0  # the small dataset has places named with people
+
+
+@pytest.mark.parametrize("actors", [True, False])
+def test_mentions_with_sentences_carry_their_sentence(small, actors):
+    rows = queries.mentions_with_sentences(small, actors=actors)
+    role = small.mentions["is_actor" if actors else "is_place"]
+    assert len(rows) == int(role.sum()) > 0
+    texts = small.sentences.set_index("srow")["text"]
+    assert all(texts[r.srow] == r.sentence for r in rows.itertuples())

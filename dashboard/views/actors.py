@@ -25,9 +25,8 @@ def ranking_table(ranking: pd.DataFrame) -> None:
     st.dataframe(table[["name", "kind", "mentions", "sentences", "articles", "sentence", "reader"]],
                  hide_index=True, key="actors_table", height=420,
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
-    mentions = view.mentions[view.mentions["is_actor"]].merge(
-        view.sentences[["srow", "text"]].rename(columns={"text": "sentence"}), on="srow")
-    ui.download(mentions, ui.EVIDENCE + ["name", "kind", "entity_id", "sentence"],
+    ui.download(queries.mentions_with_sentences(view),
+                ui.EVIDENCE + ["name", "kind", "entity_id", "sentence"],
                 "actor_mentions.csv", key="actors_csv")
 
 

@@ -56,8 +56,6 @@ if len(points):
                         "sentence", "reader"]],
                  hide_index=True, key="places_table",
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
-    place_mentions = view.mentions[view.mentions["is_place"]].merge(
-        view.sentences[["srow", "text"]].rename(columns={"text": "sentence"}), on="srow")
-    ui.download(place_mentions, ui.EVIDENCE + ["name", "kind", "entity_id", "country_code",
-                                               "lat", "lon", "sentence"],
+    ui.download(queries.mentions_with_sentences(view, actors=False),
+                ui.EVIDENCE + ["name", "kind", "entity_id", "country_code", "lat", "lon", "sentence"],
                 "place_mentions.csv", key="places_csv")
