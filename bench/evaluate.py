@@ -409,6 +409,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     # Imported here so the scoring functions stay importable without the model installed.
     from data_prep.build import build
+    from data_prep.tables import TABLES, read_table
 
     labels = load_labels(args.labels)
     if not labels:
@@ -418,8 +419,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         missing = write_subset(args.corpus, labels, subset)
         if missing:
             raise SystemExit(f"labelled articles not in {args.corpus}: {', '.join(missing)}")
-        result = build([subset], Path(tmp) / "dataset")
-    report = evaluate(result.tables, labels)
+        dataset = Path(tmp) / "dataset"
+        build([subset], dataset, cache_dir=Path(tmp) / "cache")
+        report = evaluate({name: read_table(dataset, name) for name in TABLES}, labels)
     report = {"evaluated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "corpus": str(args.corpus), "labels": str(args.labels), "articles_scored": len(labels),
               **report}

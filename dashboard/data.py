@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries
-from data_prep.tables import SCHEMA_VERSION, TABLES, read_table  # the contract; no NLP imports
+from data_prep.tables import SCHEMA_VERSION, TABLES, read_table, table_path  # the contract; no NLP imports
 from dashboard.queries import Dataset, Filters
 
 __all__ = ["ROOT", "COUNTRIES_GEOJSON", "TABLES", "dataset_dir", "is_default_dir", "dataset_stamp",
@@ -49,18 +49,18 @@ def load(path: str, stamp: float) -> Dataset:
     """
     del stamp  # only part of the cache key
     directory = Path(path)
-    tables = {}
-    for name in TABLES:
-        file = directory / f"{name}.parquet"
-        if not file.exists():
-            raise FileNotFoundError(f"{file} is missing")
-        tables[name] = read_table(directory, name)
     manifest_file = directory / "manifest.json"
     manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
     version = manifest.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    if version != SCHEMA_VERSION:  # checked first: an older layout has no table folders
         raise ValueError(f"dataset schema version {version}, this app reads {SCHEMA_VERSION}: "
                          "rebuild it with this version of data_prep")
+    tables = {}
+    for name in TABLES:
+        folder = table_path(directory, name)
+        if not folder.is_dir():
+            raise FileNotFoundError(f"{folder} is missing")
+        tables[name] = read_table(directory, name)
     return queries.prepare(tables, manifest)
 
 

@@ -22,11 +22,17 @@ from lxml.etree import LxmlError
 
 from .records import Article
 
-__all__ = ["InputError", "SUFFIXES", "find_inputs", "read_file", "parse_published"]
+__all__ = ["InputError", "SUFFIXES", "find_inputs", "read_file", "iter_file", "parse_published",
+           "clean_text"]
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv"}
 _FIELDS = ("id", "title", "published", "source", "author", "url")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
+# What the model and UTF-8 writers cannot take: lone surrogates (from JSON "\\ud800" escapes),
+# NUL and the other C0/C1 controls but tab and newline. Each is replaced by one character so
+# that offsets into the cleaned (stored) text stay offsets into what the reader produced.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,11 @@ def parse_published(value: object) -> datetime | None:
     return when.astimezone(timezone.utc)
 
 
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates as U+FFFD and control characters as spaces (same length)."""
+    return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", text))
+
+
 def _content_id(text: str) -> str:
     return "a-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -80,9 +91,9 @@ def _article(record: dict, origin: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("empty or missing 'text'")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fields = {k: (str(record[k]).strip() or None) if record.get(k) not in (None, "") else None
-              for k in _FIELDS}
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    fields = {k: (clean_text(str(record[k])).strip() or None)
+              if record.get(k) not in (None, "") else None for k in _FIELDS}
     try:
         published = parse_published(record.get("published"))
     except ValueError:
@@ -181,28 +192,50 @@ def _read_html(path: Path, raw: str) -> Iterator[Article]:
                    f"{path}:1")
 
 
+def _json_error(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):  # "[[[[..." thousands deep: json recurses per level
+        return "invalid JSON: nested too deeply"
+    return f"invalid JSON: {getattr(exc, 'msg', exc)}"
+
+
 def _read_json(path: Path, raw: str, errors: list[InputError]) -> Iterator[Article]:
-    """A JSON array/object, or JSON lines; each bad record is an error, the rest still load."""
-    stripped = raw.lstrip()
-    if path.suffix.lower() == ".json" and stripped[:1] in "[{":
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            errors.append(InputError(str(path), exc.lineno, f"invalid JSON: {exc.msg}"))
-            return
-        records = data if isinstance(data, list) else [data]
-        for index, record in enumerate(records, 1):
-            yield from _record(path, record, f"record {index}", None, errors)
+    """A JSON array or object; each bad record is an error, the rest still load."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        errors.append(InputError(str(path), getattr(exc, "lineno", None), _json_error(exc)))
         return
-    for lineno, line in enumerate(raw.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(InputError(str(path), lineno, f"invalid JSON: {exc.msg}"))
-            continue
-        yield from _record(path, record, None, lineno, errors)
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records, 1):
+        yield from _record(path, record, f"record {index}", None, errors)
+
+
+def _read_json_lines(path: Path, errors: list[InputError]) -> Iterator[Article]:
+    """JSON lines, read one line at a time: a bad line is an error, the rest still load."""
+    with path.open("rb") as fh:
+        for lineno, data in enumerate(fh, 1):
+            try:
+                line = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                errors.append(InputError(str(path), lineno, f"not UTF-8 text (byte {exc.start})"))
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                errors.append(InputError(str(path), lineno, _json_error(exc)))
+                continue
+            yield from _record(path, record, None, lineno, errors)
+
+
+def _is_json_lines(path: Path) -> bool:
+    """``.jsonl``, or a ``.json`` file that does not start with ``[`` or ``{``."""
+    if path.suffix.lower() == ".jsonl":
+        return True
+    with path.open("rb") as fh:
+        head = fh.read(4096).decode("utf-8-sig", errors="replace").lstrip()
+    return head[:1] not in ("[", "{")
 
 
 def _record(path: Path, record: object, label: str | None, line: int | None,
@@ -233,29 +266,42 @@ def _read_csv(path: Path, raw: str, errors: list[InputError]) -> Iterator[Articl
 
 def read_file(path: Path, errors: list[InputError]) -> list[Article]:
     """All articles of one file; problems are appended to ``errors`` instead of raised."""
+    return list(iter_file(path, errors))
+
+
+def iter_file(path: Path, errors: list[InputError]) -> Iterator[Article]:
+    """The articles of one file as they are read (JSON lines stream line by line).
+
+    Nothing a file holds raises: every problem, whatever its kind, is appended to ``errors``
+    with the file and, where known, the line; the articles read before it are kept.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         errors.append(InputError(str(path), None, f"unsupported file type {suffix or '(none)'}"))
-        return []
+        return
     try:
+        if suffix in {".json", ".jsonl"} and _is_json_lines(path):
+            yield from _read_json_lines(path, errors)
+            return
         data = path.read_bytes()
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            errors.append(InputError(str(path), line, f"not UTF-8 text (byte {exc.start})"))
+            return
+        del data
+        if suffix == ".json":
+            yield from _read_json(path, raw, errors)
+        elif suffix == ".csv":
+            yield from _read_csv(path, raw, errors)
+        elif suffix in {".html", ".htm"}:
+            yield from _read_html(path, raw)
+        else:
+            yield from _read_text(path, raw)
     except OSError as exc:
         errors.append(InputError(str(path), None, f"cannot read: {exc.strerror or exc}"))
-        return []
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        errors.append(InputError(str(path), line, f"not UTF-8 text (byte {exc.start})"))
-        return []
-    try:
-        if suffix in {".json", ".jsonl"}:
-            return list(_read_json(path, raw, errors))
-        if suffix == ".csv":
-            return list(_read_csv(path, raw, errors))
-        if suffix in {".html", ".htm"}:
-            return list(_read_html(path, raw))
-        return list(_read_text(path, raw))
     except (ValueError, csv.Error, LxmlError) as exc:  # lxml: an empty or unparsable page
         errors.append(InputError(str(path), None, str(exc) or type(exc).__name__))
-        return []
+    except Exception as exc:  # a hosted build reads what visitors upload: no file may stop it
+        errors.append(InputError(str(path), None, f"cannot read: {type(exc).__name__}: {exc}"))

@@ -18,8 +18,12 @@ __all__ = ["Block", "split_blocks", "parse_articles", "parse_article"]
 _FINAL_PUNCT = tuple(".!?:;,\"'”’)]…-–—")
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 100
-# spaCy refuses texts over nlp.max_length (1,000,000); a "paragraph" this long is a dump, not prose.
-MAX_PARAGRAPH_CHARS = 100_000
+# Parser memory grows with the text handed to it at once: a "paragraph" longer than this (the
+# longest in 2,792 real articles is 7,524) is a dump, not prose, and is cut into pieces.
+MAX_PARAGRAPH_CHARS = 10_000
+# An article longer than this (the longest real one is 26,754) is parsed and extracted window by
+# window, each window's parses let go before the next, so memory does not grow with the article.
+WINDOW_CHARS = 50_000
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
                 "or", "the", "to", "vs", "with", "over", "amid", "after", "before"}
 
@@ -89,12 +93,15 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _split_long(text: str, block: Block) -> list[Block]:
-    """Cut a paragraph longer than the parser takes into pieces at whitespace."""
+    """Cut an over-long paragraph into pieces, after a sentence's full stop where there is one
+    in the second half of the piece, else at whitespace."""
     if block.end - block.start <= MAX_PARAGRAPH_CHARS:
         return [block]
     pieces, start = [], block.start
     while block.end - start > MAX_PARAGRAPH_CHARS:
-        cut = text.rfind(" ", start, start + MAX_PARAGRAPH_CHARS)
+        limit = start + MAX_PARAGRAPH_CHARS
+        stop = text.rfind(". ", start + MAX_PARAGRAPH_CHARS // 2, limit - 1)
+        cut = stop + 1 if stop > start else text.rfind(" ", start, limit)
         cut = cut if cut > start else start + MAX_PARAGRAPH_CHARS
         pieces.append(Block(start, cut, False))
         start = cut + 1 if text[cut:cut + 1] == " " else cut
@@ -102,51 +109,71 @@ def _split_long(text: str, block: Block) -> list[Block]:
     return pieces
 
 
+def _windows(article: Article, window_chars: int | None
+             ) -> list[list[tuple[Block, str | None]]]:
+    """The article's paragraphs with their sections, grouped into windows of about
+    ``window_chars`` characters (one window when None). An article without paragraphs has
+    one empty window, so that it is still yielded."""
+    windows: list[list[tuple[Block, str | None]]] = [[]]
+    size, section = 0, None
+    for block in split_blocks(article.text):
+        if block.heading:
+            section = article.text[block.start:block.end]
+            continue
+        if window_chars and size and size + block.end - block.start > window_chars:
+            windows.append([])
+            size = 0
+        windows[-1].append((block, section))
+        size += block.end - block.start
+    return windows
+
+
 def parse_articles(
-    articles: Iterable[Article], nlp: Language, *, batch_size: int = 64
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 64,
+    window_chars: int | None = None,
 ) -> Iterator[tuple[Article, list[Sentence]]]:
     """Parse every paragraph of every article with one ``nlp.pipe`` stream.
 
-    Yields each article with its sentences, in input order.
+    Yields each article with its sentences, in input order. With ``window_chars``, a longer
+    article is yielded as several consecutive windows whose sentence ids continue, so a
+    caller can extract from each window and let its parses go.
     """
-    pending: dict[int, tuple[Article, int]] = {}  # article index -> (article, paragraphs left)
-    sentences: dict[int, list[Sentence]] = {}
+    # unit = one window of one article: (article, paragraphs left, parsed pieces, article index)
+    pending: dict[int, list] = {}
     order: list[int] = []
+    sentence_count: dict[int, int] = {}
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int, str | None]]]:
+        unit = 0
         for index, article in enumerate(articles):
-            section = None
-            paras = []
-            for block in split_blocks(article.text):
-                if block.heading:
-                    section = article.text[block.start:block.end]
-                else:
-                    paras.append((block, section))
-            pending[index] = (article, len(paras))
-            sentences[index] = []
-            order.append(index)
-            for block, sec in paras:
-                yield article.text[block.start:block.end], (index, block.start, sec)
+            sentence_count[index] = 0
+            for window in _windows(article, window_chars):
+                pending[unit] = [article, len(window), [], index]
+                order.append(unit)
+                for block, section in window:
+                    yield article.text[block.start:block.end], (unit, block.start, section)
+                unit += 1
 
     def flush() -> Iterator[tuple[Article, list[Sentence]]]:
         while order and pending[order[0]][1] == 0:
-            index = order.pop(0)
-            article, _ = pending.pop(index)
-            yield article, sentences.pop(index)
+            article, _, pieces, index = pending.pop(order.pop(0))
+            first = sentence_count[index]
+            sentence_count[index] += len(pieces)
+            yield article, [Sentence(article.article_id, first + i, start, start + len(text),
+                                     section, text, span, base)
+                            for i, (start, section, text, span, base) in enumerate(pieces)]
 
-    for doc, (index, base, section) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+    for doc, (unit, base, section) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
         yield from flush()  # articles with no paragraphs at all
-        article, left = pending[index]
-        found = sentences[index]
+        entry = pending[unit]
         for span in doc.sents:
             text = span.text.strip()
             if not text:
                 continue
             lead = len(span.text) - len(span.text.lstrip())
             start = base + span.start_char + lead
-            found.append(Sentence(article.article_id, len(found), start, start + len(text),
-                                  section, text, span, base))
-        pending[index] = (article, left - 1)
+            entry[2].append((start, section, text, span, base))
+        entry[1] -= 1
         yield from flush()
     yield from flush()
 

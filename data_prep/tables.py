@@ -1,8 +1,11 @@
-"""The dataset contract: table schemas, the atomic writer and the manifest.
+"""The dataset contract: table schemas, the layout, the atomic writer and the manifest.
 
-A dataset is a directory of Parquet files plus ``manifest.json``. It is written into a
-temporary sibling directory and swapped in only when complete, so a failed or interrupted
-build never leaves a half-written dataset where a good one was.
+A dataset is a directory holding one folder per table of Parquet parts
+(``articles/part-000001.parquet``...; pyarrow and DuckDB read a folder as one table, parts in
+name order), ``search.sqlite`` (the FTS5 index of the sentences) and ``manifest.json``. It is
+written into a temporary sibling directory and swapped in only when complete, so a failed or
+interrupted build never leaves a half-written dataset where a good one was. Parts that did not
+change are hard-linked from the previous dataset instead of written again.
 """
 from __future__ import annotations
 
@@ -17,10 +20,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["SCHEMA_VERSION", "ACTOR_KINDS", "PLACE_KINDS", "SCHEMAS", "TABLES", "to_table", "write_dataset", "read_table",
-           "recover_interrupted_swap"]
+__all__ = ["SCHEMA_VERSION", "ACTOR_KINDS", "PLACE_KINDS", "SCHEMAS", "TABLES", "to_table",
+           "DatasetWriter", "write_dataset", "read_table", "table_path", "part_name",
+           "recover_interrupted_swap", "SEARCH_INDEX"]
 
-SCHEMA_VERSION = 1
+# 2: one folder of parts per table and search.sqlite (1 was one file per table).
+SCHEMA_VERSION = 2
+SEARCH_INDEX = "search.sqlite"
 
 # Mention kinds that count as actors (a nationality carries its country's id) and as places.
 ACTOR_KINDS = ("person", "organization", "country", "group")
@@ -88,27 +94,76 @@ def recover_interrupted_swap(out: Path) -> None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
-def write_dataset(out: Path, tables: Mapping[str, pa.Table], manifest: dict) -> None:
-    """Write all tables and the manifest to ``out``, replacing any previous dataset atomically."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    recover_interrupted_swap(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    try:
-        for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name}.parquet")
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n",
-                                           encoding="utf-8")
-        backup = out.with_name(out.name + ".previous")
-        if out.exists():
-            os.replace(out, backup)
-        os.replace(tmp, out)
+def part_name(number: int) -> str:
+    """File name of part ``number``; names sort in part order."""
+    return f"part-{number:06d}.parquet"
+
+
+def table_path(directory: Path, name: str) -> Path:
+    """The folder of table ``name`` in a dataset."""
+    return Path(directory) / name
+
+
+class DatasetWriter:
+    """Write a dataset beside ``out`` and swap it in on :meth:`commit`; on any exit without
+    commit the partial directory is removed and ``out`` is untouched.
+
+        with DatasetWriter(out) as writer:
+            writer.write_part("articles", 1, table)
+            writer.link_part("sentences", 2, previous / "sentences" / part_name(2))
+            writer.commit(manifest)
+    """
+
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        recover_interrupted_swap(self.out)
+        self.root = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-", dir=self.out.parent))
+        for name in TABLES:
+            (self.root / name).mkdir()
+
+    def __enter__(self) -> DatasetWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def write_part(self, name: str, number: int, table: pa.Table) -> None:
+        """Write rows of table ``name`` as part ``number``."""
+        pq.write_table(table, self.root / name / part_name(number))
+
+    def link_part(self, name: str, number: int, source: Path) -> None:
+        """Reuse a previous dataset's part file: a hard link, or a copy where links fail."""
+        target = self.root / name / part_name(number)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+
+    def commit(self, manifest: dict) -> None:
+        """Write the manifest, then replace ``out`` with the new dataset in two renames."""
+        for name in TABLES:  # a table without rows is still a readable (empty) table
+            if not any((self.root / name).iterdir()):
+                self.write_part(name, 0, SCHEMAS[name].empty_table())
+        (self.root / "manifest.json").write_text(
+            json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
+        backup = self.out.with_name(self.out.name + ".previous")
+        if self.out.exists():
+            os.replace(self.out, backup)
+        os.replace(self.root, self.out)
         shutil.rmtree(backup, ignore_errors=True)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_dataset(out: Path, tables: Mapping[str, pa.Table], manifest: dict) -> None:
+    """Write all tables (one part each) and the manifest to ``out``, replacing any previous
+    dataset atomically."""
+    with DatasetWriter(out) as writer:
+        for name, table in tables.items():
+            writer.write_part(name, 1, table)
+        writer.commit(manifest)
 
 
 def read_table(directory: Path, name: str) -> pd.DataFrame:
-    """One table of a dataset as a DataFrame."""
-    return pq.read_table(Path(directory) / f"{name}.parquet").to_pandas()
+    """One table of a dataset as a DataFrame (all its parts, in order)."""
+    return pq.read_table(table_path(directory, name), schema=SCHEMAS[name]).to_pandas()

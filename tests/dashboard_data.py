@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, to_table, write_dataset
+from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, to_table, write_dataset
 
 __all__ = ["XSS_SCRIPT", "XSS_IMG", "write_dashboard_dataset"]
 
@@ -158,7 +158,7 @@ def write_dashboard_dataset(out: Path) -> Path:
     rows = _rows()
     tables = {name: to_table(name, table_rows) for name, table_rows in rows.items()}
     manifest = {
-        "schema_version": 1, "built_at": "2024-11-18T00:00:00+00:00",
+        "schema_version": SCHEMA_VERSION, "built_at": "2024-11-18T00:00:00+00:00",
         "inputs": [{"path": "tests/dashboard_data.py", "sha256": "0" * 64,
                     "articles": len(rows["articles"]), "errors": 0}],
         "counts": {name: len(table_rows) for name, table_rows in rows.items()},

@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_prep.tables import TABLES, to_table, write_dataset
+from data_prep.tables import SCHEMA_VERSION, TABLES, to_table, write_dataset
 from tests.dashboard_data import XSS_IMG, XSS_SCRIPT, write_dashboard_dataset
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
@@ -195,7 +195,8 @@ def test_malformed_search_gives_a_message(small_dataset, monkeypatch, query, mes
 def empty_dataset(tmp_path_factory) -> Path:
     """A valid dataset with no rows at all."""
     out = tmp_path_factory.mktemp("dashboard") / "empty"
-    write_dataset(out, {name: to_table(name, []) for name in TABLES}, {"schema_version": 1})
+    write_dataset(out, {name: to_table(name, []) for name in TABLES},
+                  {"schema_version": SCHEMA_VERSION})
     return out
 
 

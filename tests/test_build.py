@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from data_prep.tables import TABLES, read_table
+from data_prep.tables import SCHEMA_VERSION, TABLES, read_table
 
 from .conftest import ROOT, SEED
 from .test_segment import SEED_HEADINGS
@@ -22,7 +22,7 @@ def seed(seed_dataset):
 
 def test_manifest(seed_dataset, seed):
     manifest = json.loads((seed_dataset / "manifest.json").read_text())
-    assert manifest["schema_version"] == 1 and manifest["errors"] == []
+    assert manifest["schema_version"] == SCHEMA_VERSION and manifest["errors"] == []
     assert manifest["counts"] == {name: len(frame) for name, frame in seed.items()}
     (entry,) = manifest["inputs"]
     assert entry["path"].endswith(SEED.name) and len(entry["sha256"]) == 64

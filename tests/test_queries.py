@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import queries
 from dashboard.queries import Filters, parse_query
+from data_prep.tables import read_table
 from tests.dashboard_data import XSS_SCRIPT, write_dashboard_dataset
 
 TABLES = ("articles", "sentences", "mentions", "events", "figures")
@@ -19,7 +20,7 @@ TABLES = ("articles", "sentences", "mentions", "events", "figures")
 def small(tmp_path_factory) -> queries.Dataset:
     """The hand-made four-article dataset, prepared for querying."""
     directory = write_dashboard_dataset(tmp_path_factory.mktemp("dashboard") / "small")
-    tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in TABLES}
+    tables = {name: read_table(directory, name) for name in TABLES}
     return queries.prepare(tables, {})
 
 
