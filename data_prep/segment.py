@@ -24,6 +24,10 @@ MAX_PARAGRAPH_CHARS = 10_000
 # An article longer than this (the longest real one is 26,754) is parsed and extracted window by
 # window, each window's parses let go before the next, so memory does not grow with the article.
 WINDOW_CHARS = 50_000
+# The parser's working memory grows with the characters of one batch: batches are cut here
+# as well as at ``batch_size`` paragraphs (news paragraphs average ~300 characters, so this
+# binds only on unusual text).
+BATCH_CHARS = 40_000
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
                 "or", "the", "to", "vs", "with", "over", "amid", "after", "before"}
 
@@ -128,6 +132,22 @@ def _windows(article: Article, window_chars: int | None
     return windows
 
 
+def _pipe(nlp: Language, items: Iterable[tuple[str, object]], batch_size: int
+          ) -> Iterator[tuple[object, object]]:
+    """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and
+    :data:`BATCH_CHARS` characters, so that a run of long paragraphs is not parsed at once."""
+    batch: list[tuple[str, object]] = []
+    size = 0
+    for text, context in items:
+        if batch and (len(batch) >= batch_size or size + len(text) > BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append((text, context))
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
 def parse_articles(
     articles: Iterable[Article], nlp: Language, *, batch_size: int = 64,
     window_chars: int | None = None,
@@ -163,7 +183,7 @@ def parse_articles(
                                      section, text, span, base)
                             for i, (start, section, text, span, base) in enumerate(pieces)]
 
-    for doc, (unit, base, section) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+    for doc, (unit, base, section) in _pipe(nlp, paragraphs(), batch_size):
         yield from flush()  # articles with no paragraphs at all
         entry = pending[unit]
         for span in doc.sents:

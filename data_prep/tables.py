@@ -94,6 +94,25 @@ def recover_interrupted_swap(out: Path) -> None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
+def _remove_abandoned(out: Path) -> None:
+    """Delete what killed builds left beside ``out`` (their process is gone); a build that is
+    still running elsewhere keeps its directory."""
+    for path in out.parent.glob(f".{out.name}.building-*"):
+        pid = path.name.removeprefix(f".{out.name}.building-").split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
 def part_name(number: int) -> str:
     """File name of part ``number``; names sort in part order."""
     return f"part-{number:06d}.parquet"
@@ -118,7 +137,9 @@ class DatasetWriter:
         self.out = Path(out)
         self.out.parent.mkdir(parents=True, exist_ok=True)
         recover_interrupted_swap(self.out)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-", dir=self.out.parent))
+        _remove_abandoned(self.out)
+        self.root = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-{os.getpid()}-",
+                                          dir=self.out.parent))
         for name in TABLES:
             (self.root / name).mkdir()
 
