@@ -1,4 +1,5 @@
-"""Shared fixtures: the spaCy model, the seed article, and the shared corpus when present.
+"""Shared fixtures: the spaCy model, the seed article, the hand-made dashboard dataset, and the
+shared corpus when present.
 
 Tests are marked by what they need, from the fixtures they use: anything that reaches
 ``shared_corpus`` is ``corpus`` and anything that drives ``browser`` is ``browser``, so
@@ -99,3 +100,10 @@ def parsed_corpus_sample(shared_corpus, nlp) -> list[tuple[dict, Article, list[S
     parsed = parse_articles((article(r) for r in records), nlp)
     return [(record, art, sentences) for record, (art, sentences) in zip(records, parsed)]
 
+
+@pytest.fixture(scope="session")
+def dashboard_dataset(tmp_path_factory) -> Path:
+    """The hand-made four-article dataset (tests/dashboard_data.py) on disk, written once per run."""
+    from tests.dashboard_data import write_dashboard_dataset
+
+    return write_dashboard_dataset(tmp_path_factory.mktemp("dashboard") / "small")

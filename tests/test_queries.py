@@ -10,16 +10,15 @@ import pytest
 
 from dashboard import queries
 from dashboard.queries import Filters, parse_query
-from tests.dashboard_data import XSS_SCRIPT, write_dashboard_dataset
+from tests.dashboard_data import XSS_SCRIPT
 
 TABLES = ("articles", "sentences", "mentions", "events", "figures")
 
 
 @pytest.fixture(scope="session")
-def small(tmp_path_factory) -> queries.Dataset:
+def small(dashboard_dataset) -> queries.Dataset:
     """The hand-made four-article dataset, prepared for querying."""
-    directory = write_dashboard_dataset(tmp_path_factory.mktemp("dashboard") / "small")
-    tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in TABLES}
+    tables = {name: pd.read_parquet(dashboard_dataset / f"{name}.parquet") for name in TABLES}
     return queries.prepare(tables, {})
 
 
