@@ -90,13 +90,13 @@ def check_map(at: AppTest, name: str) -> None:
     assert layers["places"]["pickable"] is True
     assert places["Kursk"]["mentions"] >= 1 and "Kursk" in places["Kursk"]["sentence"]
     assert "Kursk" in set(at.dataframe[0].value["name"])
-    assert "color" in layers["places"]["getFillColor"]  # by country unless asked otherwise
+    assert layers["places"]["getFillColor"] == "@@=color"  # by country unless asked otherwise
 
 
 def test_map_colours_by_actor_from_the_url(seed_dataset, monkeypatch):
     at = open_page(seed_dataset, "map", monkeypatch, color_by="actor")
     layer = {l["id"]: l for l in charts(at, "deck_gl_json_chart")[0]["layers"]}["places"]
-    assert "actor_color" in layer["getFillColor"]
+    assert layer["getFillColor"] == "@@=actor_color"
     kursk = next(row for row in layer["data"] if row["name"] == "Kursk")
     assert kursk["actor"] == ""  # no person or organisation is named in the Kursk sentence
     assert any(row["actor"] == "Joe Biden" for row in layer["data"])
