@@ -1,6 +1,6 @@
 # `make run` serves the dashboard on the seed; `make check` runs the fast tests (no browser, no
 # shared corpus) for the inner loop; `make test` runs every test, as CI does.
-# Both create .venv and install on first use.
+# Each creates .venv and installs on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
