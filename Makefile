@@ -1,5 +1,6 @@
-# Two commands: `make run` serves the dashboard on the seed, `make test` runs every test.
-# Both create .venv and install on first use.
+# `make run` serves the dashboard on the seed; `make check` runs the fast tests (no browser, no
+# shared corpus) for the inner loop; `make test` runs every test, as CI does.
+# Each creates .venv and installs on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,7 @@ DATA   := data/seed
 PORT   ?= 8501
 CORPUS ?= ../shared/corpus/articles.jsonl
 
-.PHONY: run test build bench eval screenshots clean
+.PHONY: run check test build bench eval screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,9 @@ build: $(DATA)/manifest.json
 
 run: build
 	NEWS_DATA_DIR=$(DATA) $(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+check: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not corpus"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,4 +1,10 @@
-"""Shared fixtures: the spaCy model, the seed article, and the shared corpus when present."""
+"""Shared fixtures: the spaCy model, the seed article, the hand-made dashboard dataset, and the
+shared corpus when present.
+
+Tests are marked by what they need, from the fixtures they use: anything that reaches
+``shared_corpus`` is ``corpus`` and anything that drives ``browser`` is ``browser``, so
+``make check`` (``-m "not browser and not corpus"``) cannot pick up a slow test by accident.
+"""
 from __future__ import annotations
 
 import json
@@ -7,11 +13,23 @@ from pathlib import Path
 
 import pytest
 
-from data_prep.records import Article
+from data_prep.records import Article, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "ukraine-atacms-2024-11-17.txt"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+
+
+# fixture a test uses (directly or through other fixtures) -> the marker it gets
+MARKERS_BY_FIXTURE = {"shared_corpus": "corpus", "browser": "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in MARKERS_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +76,34 @@ def seed_dataset(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("datasets") / "seed"
     build([ROOT / "seeds"], out)
     return out
+
+
+@pytest.fixture(scope="session")
+def parsed_corpus_sample(shared_corpus, nlp) -> list[tuple[dict, Article, list[Sentence]]]:
+    """A fixed sample of the shared corpus, parsed once: ``(record, article, sentences)`` triples.
+
+    Every 14th war article (51, dated 2022-2024, first) and every 20th BBC article (100, undated,
+    all five sections), so date, figure, mention and topic checks all see both kinds of news.
+    """
+    from data_prep.segment import parse_articles
+
+    def article(record: dict) -> Article:
+        when = None
+        if record.get("published"):
+            when = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
+            when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        return Article(article_id=record["id"], text=record["text"], published=when)
+
+    war = [r for r in shared_corpus if r.get("war_related")]
+    bbc = [r for r in shared_corpus if not r.get("war_related")]
+    records = war[::14] + bbc[::20][:100]
+    parsed = parse_articles((article(r) for r in records), nlp)
+    return [(record, art, sentences) for record, (art, sentences) in zip(records, parsed)]
+
+
+@pytest.fixture(scope="session")
+def dashboard_dataset(tmp_path_factory) -> Path:
+    """The hand-made four-article dataset (tests/dashboard_data.py) on disk, written once per run."""
+    from tests.dashboard_data import write_dashboard_dataset
+
+    return write_dashboard_dataset(tmp_path_factory.mktemp("dashboard") / "small")

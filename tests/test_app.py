@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_prep.tables import SCHEMA_VERSION, TABLES, to_table, write_dataset
-from tests.dashboard_data import XSS_IMG, XSS_SCRIPT, write_dashboard_dataset
+from tests.dashboard_data import XSS_IMG, XSS_SCRIPT
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 PAGES = ["overview", "timeline", "map", "figures", "actors", "text"]
@@ -27,18 +27,12 @@ def clear_caches():
     st.cache_data.clear()
 
 
-@pytest.fixture(scope="session")
-def small_dataset(tmp_path_factory) -> Path:
-    """The hand-made four-article dataset (with the hostile-HTML article) on disk."""
-    return write_dashboard_dataset(tmp_path_factory.mktemp("dashboard") / "small")
-
-
 @pytest.fixture(params=["small", "seed"])
 def dataset(request) -> tuple[str, Path]:
     """Each dataset the pages are checked on, by name and directory."""
     if request.param == "seed":
         return "seed", request.getfixturevalue("seed_dataset")
-    return "small", request.getfixturevalue("small_dataset")
+    return "small", request.getfixturevalue("dashboard_dataset")
 
 
 def open_page(data_dir: Path, page: str, monkeypatch, **params) -> AppTest:
@@ -96,13 +90,13 @@ def check_map(at: AppTest, name: str) -> None:
     assert layers["places"]["pickable"] is True
     assert places["Kursk"]["mentions"] >= 1 and "Kursk" in places["Kursk"]["sentence"]
     assert "Kursk" in set(at.dataframe[0].value["name"])
-    assert "color" in layers["places"]["getFillColor"]  # by country unless asked otherwise
+    assert layers["places"]["getFillColor"] == "@@=color"  # by country unless asked otherwise
 
 
 def test_map_colours_by_actor_from_the_url(seed_dataset, monkeypatch):
     at = open_page(seed_dataset, "map", monkeypatch, color_by="actor")
     layer = {l["id"]: l for l in charts(at, "deck_gl_json_chart")[0]["layers"]}["places"]
-    assert "actor_color" in layer["getFillColor"]
+    assert layer["getFillColor"] == "@@=actor_color"
     kursk = next(row for row in layer["data"] if row["name"] == "Kursk")
     assert kursk["actor"] == ""  # no person or organisation is named in the Kursk sentence
     assert any(row["actor"] == "Joe Biden" for row in layer["data"])
@@ -141,8 +135,8 @@ def test_page_renders_its_content(dataset, page, monkeypatch):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_hostile_html_is_shown_as_text(small_dataset, page, monkeypatch):
-    at = open_page(small_dataset, page, monkeypatch, article="a3", sentence="1")
+def test_hostile_html_is_shown_as_text(dashboard_dataset, page, monkeypatch):
+    at = open_page(dashboard_dataset, page, monkeypatch, article="a3", sentence="1")
     body = html_bodies(at)
     assert "<script" not in body and "<img" not in body
     assert XSS_SCRIPT not in body and XSS_IMG not in body
@@ -158,8 +152,8 @@ def test_hostile_html_is_shown_as_text(small_dataset, page, monkeypatch):
         assert "<script" not in plotly and "<img" not in plotly
 
 
-def test_filters_from_the_url_narrow_every_page(small_dataset, monkeypatch):
-    at = open_page(small_dataset, "overview", monkeypatch, actor="Joe Biden", place="Kursk")
+def test_filters_from_the_url_narrow_every_page(dashboard_dataset, monkeypatch):
+    at = open_page(dashboard_dataset, "overview", monkeypatch, actor="Joe Biden", place="Kursk")
     assert {m.label: m.value for m in at.metric}["Sentences"] == "1"
     assert at.multiselect(key="place").value == ["Kursk"]
     assert "actor=Joe+Biden&place=Kursk" in at.code[0].value  # the copy-link box
@@ -168,14 +162,14 @@ def test_filters_from_the_url_narrow_every_page(small_dataset, monkeypatch):
     assert places == {"Kursk", "Ukraine"}
 
 
-def test_unknown_url_values_are_dropped(small_dataset, monkeypatch):
-    at = open_page(small_dataset, "overview", monkeypatch, actor="Nobody", **{"from": "bad"})
+def test_unknown_url_values_are_dropped(dashboard_dataset, monkeypatch):
+    at = open_page(dashboard_dataset, "overview", monkeypatch, actor="Nobody", **{"from": "bad"})
     assert {m.label: m.value for m in at.metric}["Articles"] == "4"
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_hand_edited_urls_do_not_break_pages(small_dataset, page, monkeypatch):
-    open_page(small_dataset, page, monkeypatch, filters="1", page_url="x", sentence="abc",
+def test_hand_edited_urls_do_not_break_pages(dashboard_dataset, page, monkeypatch):
+    open_page(dashboard_dataset, page, monkeypatch, filters="1", page_url="x", sentence="abc",
               article="nope", lanes="bogus", profile=XSS_SCRIPT, to="2024-02-30",
               place=["Kursk", "Atlantis"])
 
@@ -185,8 +179,8 @@ def test_hand_edited_urls_do_not_break_pages(small_dataset, page, monkeypatch):
     ("!!! ...", "no words"),
     ("x" * 300, "too long"),
 ])
-def test_malformed_search_gives_a_message(small_dataset, monkeypatch, query, message):
-    at = open_page(small_dataset, "text", monkeypatch, q=query)
+def test_malformed_search_gives_a_message(dashboard_dataset, monkeypatch, query, message):
+    at = open_page(dashboard_dataset, "text", monkeypatch, q=query)
     shown = " ".join(e.value for e in [*at.warning, *at.info])
     assert message in shown
 
@@ -201,10 +195,10 @@ def empty_dataset(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_empty_views_render(small_dataset, empty_dataset, page, monkeypatch):
+def test_empty_views_render(dashboard_dataset, empty_dataset, page, monkeypatch):
     open_page(empty_dataset, page, monkeypatch)
     st.cache_data.clear()
-    at = open_page(small_dataset, page, monkeypatch, q="zzzz", source="Daily Sample")
+    at = open_page(dashboard_dataset, page, monkeypatch, q="zzzz", source="Daily Sample")
     said = [x.value for x in [*at.info, *at.caption]]
     assert any(EMPTY_MESSAGES[page] in x for x in said), said  # says so, rather than failing
 

@@ -17,7 +17,6 @@ import pytest
 from data_prep.tables import TABLES, read_table
 
 from .browser_support import CHROMIUM_FLAGS, ROOT, chromium_path, serve_dashboard
-from .dashboard_data import write_dashboard_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -44,11 +43,10 @@ def seed_url(seed_dataset, browser):
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory, browser):
+def hostile_url(dashboard_dataset, browser):
     """The tests' multi-article dataset, which has an article full of HTML and script."""
-    directory = write_dashboard_dataset(tmp_path_factory.mktemp("hostile") / "ds")
-    with serve_dashboard(directory) as base:
-        yield base, directory
+    with serve_dashboard(dashboard_dataset) as base:
+        yield base, dashboard_dataset
 
 
 @pytest.fixture

@@ -216,12 +216,10 @@ def test_units_csv_is_well_formed():
     assert len(forms) == len(set(forms))
 
 
-def test_offsets_hold_on_corpus(parse, shared_corpus):
-    # A small, mixed sample (war reporting and business news) keeps the run short.
-    sample = shared_corpus[:704:70] + shared_corpus[704::300]
+@pytest.mark.corpus
+def test_offsets_hold_on_corpus(parsed_corpus_sample):
     total = 0
-    for record in sample:
-        article, sentences = parse(record["text"], article_id=record["id"])
+    for _, article, sentences in parsed_corpus_sample:
         for row in extract_figures(article, sentences):
             total += 1
             assert set(row) == KEYS

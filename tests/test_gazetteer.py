@@ -43,7 +43,7 @@ def test_slugify():
 def test_slugify_gives_non_latin_names_distinct_ids():
     ids = {slugify(name) for name in ["Путин", "Газпром", "習近平"]}
     assert len(ids) == 3 and "" not in ids
-    assert slugify("Путин") == slugify("Путин")
+    assert slugify("Путин") == "he2973aa499"  # "h" + sha1("путин")[:10]: the same on every run
 
 
 @pytest.mark.parametrize("name, entity_id, kind, code", [
