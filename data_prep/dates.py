@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import lexicon as lex
 from .records import Article, Sentence
 
 __all__ = ["extract_events", "resolve_expression", "PAST", "FUTURE"]
@@ -37,39 +38,18 @@ FUTURE = "future"
 
 Period = tuple[date, date, str, bool]  # (first day, last day, precision, relative)
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2}
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4, "final": 4}
-# Fixed-date holidays; Easter and US Thanksgiving are computed.
-_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
-             "orthodox christmas": (1, 7), "may day": (5, 1), "halloween": (10, 31),
-             "valentine's day": (2, 14)}
-
 # --- grammar -------------------------------------------------------------------------------
-_MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November"
-               "|December")
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_FULL = "|".join(m.capitalize() for m in lex.MONTHS)
+_MONTH_ABBR = rf"(?:{'|'.join(a.capitalize() for a in lex.MONTH_ABBREVIATIONS)})\.?"
 _MON = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # Not inside a number ("2,014", "$2014", "1-2014"); not before a unit or a suffix ("2014-born").
 _YEAR_CORE = r"(?<![\d,.$£€/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)"
 _YEAR = _YEAR_CORE + r"(?![\d%]|[,.]\d|-\w)"
-_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_SEASON = r"(?i:winter|summer|spring|autumn|fall)"
-_NUM = (r"(?i:\d{1,3}|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten"
-        r"|eleven|twelve|fifteen|twenty|thirty)")
+_WD = "|".join(w.capitalize() for w in lex.WEEKDAYS)
+_SEASON = f"(?i:{'|'.join(lex.SEASON_START_MONTH)})"
+_NUM = "(?i:\\d{1,3}|%s)" % "|".join(  # longest first: "a couple of" before "a"
+    w.replace(" ", r"\s+") for w in sorted(lex.DATE_COUNT_WORDS, key=len, reverse=True))
 _UNIT = r"(?i:day|week|month|year|decade)"
 _MOD = r"(?i:early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)"
 _DIR = r"(?i:this\s+past|this\s+coming|this|last|next)"
@@ -148,22 +128,9 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 # A match inside one of these entities is part of a name or a number, not a date.
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC",
                               "NORP", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "LAW"})
-_PREPOSITIONS = frozenset({"in", "on", "since", "until", "till", "by", "from", "before", "after",
-                           "during", "through", "to", "of", "between", "and", "or", "early", "late",
-                           "mid", "last", "next", "this", "as", "at", "around"})
 # Kinds that need a DATE/TIME entity or a preposition before them to count.
 _NEEDS_SUPPORT = frozenset({"month", "season", "year", "quarter", "holiday", "weekend"})
 
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
-_MODALS = frozenset({"could", "may", "might", "should", "must", "can", "ca"})
-# Words that make whatever they govern future ("scheduled for Friday", "expected in March").
-# Not "due": "payments due in May" are as often missed deadlines as coming ones.
-_FUTURE_LEMMAS = frozenset({"schedule", "expect", "upcoming", "slate", "forthcoming"})
-# Intentions are future only for their infinitive ("vowed to strike in May", not "vowed in May").
-_INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prepare", "vow",
-                            "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
-_PAST_CUES = frozenset({"since", "ago"})
-_FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
 
 
 # --- calendar helpers --------------------------------------------------------------------
@@ -188,7 +155,7 @@ def _quarter(year: int, q: int) -> tuple[date, date]:
 
 
 def _season(year: int, name: str) -> tuple[date, date]:
-    start = date(year, _SEASON_START[name], 1)
+    start = date(year, lex.SEASON_START_MONTH[name], 1)
     return start, _add_months(start, 3) - timedelta(days=1)
 
 
@@ -211,7 +178,7 @@ def _holiday(year: int, name: str) -> date:
     if name == "thanksgiving":  # fourth Thursday of November
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    return date(year, *_HOLIDAYS[name])
+    return date(year, *lex.FIXED_HOLIDAYS[name])
 
 
 def _pick(periods: list[tuple[date, date]], pub: date, mode: str | None) -> tuple[date, date] | None:
@@ -256,7 +223,7 @@ def _number(text: str) -> int | None:
     text = " ".join(text.lower().split())
     if text.isdigit():
         return int(text)
-    return _NUMBERS.get(text)
+    return lex.DATE_COUNT_WORDS.get(text)
 
 
 def _year_step(text: str) -> int:
@@ -296,7 +263,7 @@ def _resolve_match(m: re.Match, pub: date | None, tense: str | None) -> Period |
         return day, day, "day", False
     if kind in ("dm_range", "md_range", "dmy", "mdy"):
         p = {"dm_range": "dr", "md_range": "mr", "dmy": "dmy", "mdy": "mdy"}[kind]
-        month = _MONTHS[g(f"{p}_m").rstrip(".").lower()]
+        month = lex.MONTH_WORDS[g(f"{p}_m").rstrip(".").lower()]
         if kind.endswith("range"):
             d1, d2 = _int_day(g(f"{p}_d1")), _int_day(g(f"{p}_d2"))
             if d2 <= d1:
@@ -314,14 +281,14 @@ def _resolve_match(m: re.Match, pub: date | None, tense: str | None) -> Period |
         found = _pick(_yearly(pub, lambda y: (date(y, month, d1), date(y, month, d2))), pub, tense)
         return (*found, "day", True) if found else None
     if kind == "my":
-        month, year = _MONTHS[g("my_m").rstrip(".").lower()], int(g("my_y"))
+        month, year = lex.MONTH_WORDS[g("my_m").rstrip(".").lower()], int(g("my_y"))
         return date(year, month, 1), _month_end(year, month), "month", False
     if kind == "sy":
         name, year = g("sy_s").lower(), int(g("sy_y"))
         start, end = _season(year, name)
         return start, end, "season", False
     if kind == "qy":
-        q = int(g("qy_n")) if g("qy_n") else _ORDINALS[g("qy_q").lower()]
+        q = int(g("qy_n")) if g("qy_n") else lex.QUARTER_ORDINALS[g("qy_q").lower()]
         year = int(g("qy_y") or g("qy_y2"))
         return (*_quarter(year, q), "quarter", False)
     if kind == "decade":
@@ -372,7 +339,7 @@ def _resolve_relative(m: re.Match, kind: str, pub: date, tense: str | None) -> P
     if kind == "endof":
         return _resolve_rel(pub, "this", g("eo_u").lower(), None)
     if kind == "weekday":
-        wd = _WEEKDAYS[g("wd").lower()]
+        wd = lex.WEEKDAYS[g("wd").lower()]
         mode = _direction(g("wd_dir"))
         if mode == "this":
             monday = pub - timedelta(days=pub.weekday())
@@ -383,7 +350,7 @@ def _resolve_relative(m: re.Match, kind: str, pub: date, tense: str | None) -> P
         found = _pick([(d, d) for d in days], pub, mode or tense)
         return (*found, "day", True) if found else None
     if kind == "month":
-        month = _MONTHS[g("mo").lower()]
+        month = lex.MONTH_WORDS[g("mo").lower()]
         if g("mo_ry"):
             year = pub.year + _year_step(g("mo_ry"))
             return date(year, month, 1), _month_end(year, month), "month", True
@@ -400,7 +367,7 @@ def _resolve_relative(m: re.Match, kind: str, pub: date, tense: str | None) -> P
                       pub, mode if mode in ("last", "next") else tense)
         return (*found, "season", True) if found else None
     if kind == "quarter":
-        q = int(g("qu_n")) if g("qu_n") else _ORDINALS[g("qu").lower()]
+        q = int(g("qu_n")) if g("qu_n") else lex.QUARTER_ORDINALS[g("qu").lower()]
         # Quarters are reported once over: "profits rose in the fourth quarter" is a finished one.
         found = _pick(_yearly(pub, lambda y: _quarter(y, q)), pub, "last" if tense == PAST else tense)
         return (*found, "quarter", True) if found else None
@@ -534,13 +501,13 @@ def _safe_resolve(m: re.Match, pub: date | None, tense: str | None) -> Period | 
 def _verb_tense(verb: Any, depth: int = 0, via_infinitive: bool = False) -> str | None:
     """PAST, FUTURE or None for a verb token, from its auxiliaries, tag and lemma."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _FUTURE_AUX or verb.lemma_.lower() in _FUTURE_LEMMAS:
+    if auxes & lex.FUTURE_AUXILIARIES or verb.lemma_.lower() in lex.FUTURE_LEMMAS:
         return FUTURE
-    if via_infinitive and verb.lemma_.lower() in _INTENT_LEMMAS:
+    if via_infinitive and verb.lemma_.lower() in lex.INTENT_LEMMAS:
         return FUTURE
     if "would" in auxes:
         return PAST if "have" in auxes else None
-    if auxes & _MODALS:
+    if auxes & lex.MODALS:
         return PAST if "have" in auxes else FUTURE
     if "going" in auxes or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return FUTURE
@@ -562,18 +529,18 @@ def _tense(span: Any) -> str | None:
     """Tense of the clause a date expression belongs to (None when unclear)."""
     sent = span.sent
     before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
-    if before in _PAST_CUES:
+    if before in lex.PAST_CUES:
         return PAST
-    if before in _FUTURE_CUES:
+    if before in lex.FUTURE_CUES:
         return FUTURE
     token = span.root
     for _ in range(8):
         if token.head is token:
             break
         child, token = token, token.head
-        if token.lemma_.lower() in _FUTURE_LEMMAS or token.lower_ in _FUTURE_CUES:
+        if token.lemma_.lower() in lex.FUTURE_LEMMAS or token.lower_ in lex.FUTURE_CUES:
             return FUTURE
-        if token.lemma_.lower() in _INTENT_LEMMAS and child.lower_ == "for":
+        if token.lemma_.lower() in lex.INTENT_LEMMAS and child.lower_ == "for":
             return FUTURE  # "the vote is set for Sunday"
         if token.pos_ in ("VERB", "AUX"):
             return _verb_tense(token)
@@ -591,7 +558,6 @@ _KEYWORDS = ("day", "week", "month", "year", "decade", "quarter", "winter", "sum
              "easter", "halloween", "thanksgiving", "jan", "feb", "mar", "apr", "may", "jun", "jul",
              "aug", "sep", "oct", "nov", "dec")
 _ANCHOR_REACH = 2  # "the next day" looks back this many sentences for its date
-_ROLLING_LEADS = frozenset({"over", "in", "within", "during", "for", "throughout", "across"})
 
 
 def _previous_word(text: str, at: int) -> str:
@@ -605,7 +571,7 @@ def _supported(kind: str, m: re.Match, text: str, in_date_ent: bool) -> bool:
     if kind == "rolling" and not m.group("ro_n") and not m.group("ro_pl"):
         # "the next day" is anaphoric; "over the next year" is a span from publication.
         return m.group("ro_u").lower() != "day" and (
-            m.group("ro_dir").lower() in ("past", "last") or prev in _ROLLING_LEADS)
+            m.group("ro_dir").lower() in ("past", "last") or prev in lex.ROLLING_LEADS)
     if kind == "deictic" and prev == "of" and not text[:m.start()].lower().endswith("as of ") \
             and not text[m.end():m.end() + 1] in ("'", "’"):
         return False  # "the Russia of today", but not "as of today"
@@ -614,12 +580,12 @@ def _supported(kind: str, m: re.Match, text: str, in_date_ent: bool) -> bool:
     if kind == "season":
         return bool(m.group("se_dir"))
     if kind in ("quarter", "holiday", "weekend"):
-        return prev in _PREPOSITIONS
+        return prev in lex.DATE_LEADS
     if kind == "month" and m.group("mo") in ("May", "March") and not m.group("mo_dir"):
-        return prev in _PREPOSITIONS - {"to", "and", "or", "as"}
+        return prev in lex.DATE_LEADS - {"to", "and", "or", "as"}
     if kind == "year" and prev == "the":
         return True  # "the 2019 election"; counts ("the 1950 residents") are caught later
-    return prev in _PREPOSITIONS or bool(m.group("mo_dir") if kind == "month" else m.group("yr_mod"))
+    return prev in lex.DATE_LEADS or bool(m.group("mo_dir") if kind == "month" else m.group("yr_mod"))
 
 
 def _is_name_part(kind: str, m: re.Match, tokens: Any, in_date_ent: bool) -> bool:
@@ -636,11 +602,11 @@ def _is_name_part(kind: str, m: re.Match, tokens: Any, in_date_ent: bool) -> boo
         # "1950 residents": a count of a plural noun, even when NER calls it a DATE.
         token = tokens[0]
         return token.dep_ == "nummod" and token.head.tag_ == "NNS" and not (
-            token.i > 0 and doc[token.i - 1].lower_ in _PREPOSITIONS)
+            token.i > 0 and doc[token.i - 1].lower_ in lex.DATE_LEADS)
     if kind == "weekday" and not in_date_ent and tokens.end < len(doc):
         after = doc[tokens.end]
         # "the Sunday Times": a capitalised word straight after a bare weekday.
-        return after.text[:1].isupper() and after.text.lower() not in _MONTHS
+        return after.text[:1].isupper() and after.text.lower() not in lex.MONTH_WORDS
     return False
 
 
@@ -681,7 +647,7 @@ def _resolve_in_context(m: re.Match, tokens: Any, text: str, pub: date | None,
         return _safe_resolve(m, pub, tense)
     unit = (m.group("an_u") or "").lower()
     if (m.group("an_det") or "").lower().startswith("the next") and pub is not None \
-            and _previous_word(text, m.start()) in _ROLLING_LEADS:
+            and _previous_word(text, m.start()) in lex.ROLLING_LEADS:
         return pub, _offset(pub, 1, unit), unit, True  # "over the next year"
     try:
         period = _resolve_anaphor(m, anchor.recent(sentence_id))

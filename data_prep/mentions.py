@@ -21,6 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .gazetteer import Alias, Gazetteer, Place, load_gazetteer, normalize, slugify
+from . import lexicon as lex
 from .records import Article, Sentence
 
 __all__ = ["COLUMNS", "extract_mentions", "link_entities", "person_key"]
@@ -37,68 +38,17 @@ _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
 }
-_TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "presidents",
-    "vice", "prime", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "pope", "emperor", "sheikh", "ayatollah", "general", "gen", "lt", "lieutenant",
-    "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral",
-    "commander", "cmdr", "marshal", "field", "brig", "brigadier", "senator", "sen", "rep",
-    "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge",
-    "justice", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
-    "chairwoman", "chair", "chief", "ceo", "director", "deputy", "acting", "former", "foreign",
-    "defence", "defense", "interior", "finance", "health", "home", "state", "first", "leader",
-    "archbishop", "bishop", "cardinal", "rev", "reverend", "father", "rabbi", "imam", "professor",
-    "prof", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "skipper",
-    "boss", "dictator", "tsar", "czar", "patriarch", "metropolitan", "oligarch", "opposition",
-    "activist", "analyst", "correspondent", "reporter", "editor", "author", "economist", "officer",
-    "commissioner", "attorney", "solicitor", "lawyer", "host", "presenter", "singer", "actor",
-    "actress", "star", "official", "officials", "counterpart", "private", "pte", "cpl", "corporal",
-    "dj", "mp", "mep", "st", "saint",
-    # party labels written before a name ("Tory Liam Fox", "Republican Senator John McCain")
-    "tory", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
-    "socialist", "communist", "green",
-}
-# Head nouns of organization names: a "person" whose name ends in one is an organization.
-_ORG_WORDS = {
-    "republic", "party", "army", "forces", "force", "front", "movement", "council", "committee",
-    "commission", "ministry", "department", "office", "agency", "service", "services", "bureau",
-    "institute", "institution", "university", "college", "school", "academy", "foundation", "fund",
-    "trust", "bank", "group", "company", "corporation", "association", "union", "federation",
-    "league", "club", "church", "court", "parliament", "assembly", "congress", "senate", "government",
-    "administration", "authority", "news", "times", "post", "press", "journal", "radio", "tv",
-    "television", "network", "airlines", "airways", "brigade", "battalion", "regiment", "division",
-    "corps", "guard", "police", "centre", "center", "observatory", "society", "organization",
-    "organisation", "alliance", "coalition", "exchange", "board", "tribunal", "hospital", "museum",
-}
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin",
-                   "ibn", "al", "el", "ter"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}
-# A "full name" ending in one of these is a company ("Leadplex LLC").
-_COMPANY_SUFFIXES = {"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh", "ag", "sa",
-                     "nv", "bv", "spa", "group", "holdings", "limited", "llp", "lp", "company"}
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
 _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on", "at", "to", "\"",
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
-_REGION_WORDS = {"region", "regions", "oblast", "province", "provinces", "state", "county", "district",
-                 "governorate", "city", "area", "territory", "krai", "valley", "island", "islands",
-                 "peninsula", "coast", "border", "front", "direction", "sector", "raion", "village",
-                 "town", "suburb", "outskirts"}
-_LOCATIVES = {"in", "into", "near", "to", "from", "at", "around", "outside", "towards", "toward",
-              "across", "inside", "throughout", "via", "through", "on", "off", "nearby", "reach",
-              "reached", "captured", "liberated", "occupied", "struck", "shelled", "attacked", "hit",
-              "visited", "visit", "recaptured", "encircled", "entered"}
-_COMPASS = re.compile(r"^(?:northern|southern|eastern|western|central|north|south|east|west|"
-                      r"north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|"
-                      r"northeast|northwest|southeast|southwest|north[- ]east|north[- ]west|"
-                      r"south[- ]east|south[- ]west|occupied|greater|mainland)\s+", re.IGNORECASE)
+_COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
-_ORG_STOPWORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le", "al"}
 _SURNAME_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|y)$")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
@@ -151,7 +101,7 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
         cut = next((i for i, t in enumerate(tokens) if i and t.text in _POSSESSIVES), None)
         tokens = tokens[:cut] if cut else tokens
         # "Ursula von der" cut before "Leyen": take the surname back.
-        while tokens and tokens[-1].text in _NAME_PARTICLES:
+        while tokens and tokens[-1].text in lex.NAME_PARTICLES:
             following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
             if following is None or following.is_sent_start or not following.text[:1].isupper():
                 break
@@ -165,11 +115,11 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
         return []
     if label == "PERSON":
         # "Ukrainian President Volodymyr Zelenskyy", "farmer Geoff Brooks" -> the name only
-        while len(tokens) > 1 and (tokens[0].text.lower().rstrip(".") in _TITLES
+        while len(tokens) > 1 and (tokens[0].text.lower().rstrip(".") in lex.TITLES
                                    or not tokens[0].text[:1].isupper()
                                    or gazetteer.demonym_country(tokens[0].text)):
             tokens.pop(0)
-        if len(tokens) == 1 and tokens[0].text.lower().rstrip(".") in _TITLES:
+        if len(tokens) == 1 and tokens[0].text.lower().rstrip(".") in lex.TITLES:
             return []
     return tokens
 
@@ -204,8 +154,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if ent.label_ not in _MAIN_LABELS and ent.label_ not in _OTHER_LABELS:
             continue
         label = ent.label_
-        if label == "PERSON" and (ent[-1].text.lower() in _ORG_WORDS or (
-                len(ent) > 2 and any(t.text.lower() in _ORG_WORDS for t in ent[1:]))):
+        if label == "PERSON" and (ent[-1].text.lower() in lex.ORG_HEAD_NOUNS or (
+                len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
         tokens = _clean_tokens(ent, label, gazetteer)
         if not tokens:
@@ -218,7 +168,7 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
             candidate = doc[last.i + 2].text
             if _ACRONYM.match(candidate):
                 acronym = candidate
-        honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in _HONORIFICS
+        honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in lex.HONORIFICS
         if honorific:
             tokens = tokens[1:]  # "Mr Balls" tagged ORG
         # Offsets are the article's from here on: Doc.text is rebuilt from tokens at each call.
@@ -354,7 +304,7 @@ class _ArticleNames:
     def has_part(self, surface: str) -> bool:
         """True when ``surface`` is one word that is the first or last name of a full name."""
         words = _name_tokens(surface)
-        if len(words) != 1 or words[0].lower().rstrip(".") in _TITLES:
+        if len(words) != 1 or words[0].lower().rstrip(".") in lex.TITLES:
             return False  # "Lord" of "Lord Ashcroft" is no name
         return _fold_word(words[0]) in self.by_last or _fold_word(words[0]) in self.by_first
 
@@ -449,7 +399,7 @@ def _place_forms(surface: str) -> list[str]:
     """Forms to try for a place: as written, without "X region", without "eastern"."""
     forms = [surface]
     words = surface.split()
-    if len(words) > 1 and words[-1].lower() in _REGION_WORDS:
+    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS:
         forms.append(" ".join(words[:-1]))
     stripped = _COMPASS.sub("", surface)
     if stripped and stripped != surface:
@@ -490,7 +440,7 @@ def _country_group(span: _Span, gazetteer: Gazetteer, code: str) -> _Mention | N
 
 def _near_place_words(span: _Span) -> bool:
     """A preposition or verb of place before, or a region word after ("in Kursk", "Kursk region")."""
-    return span.prev_word.lower() in _LOCATIVES or span.next_word.lower() in _REGION_WORDS
+    return span.prev_word.lower() in lex.LOCATIVES or span.next_word.lower() in lex.REGION_WORDS
 
 
 def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
@@ -498,7 +448,7 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
     in_article = bool(place.country_code and article.get(place.country_code))
-    if span.next_word.lower() in _REGION_WORDS:
+    if span.next_word.lower() in lex.REGION_WORDS:
         return place.population >= MIN_PLACE_POPULATION or in_article
     if _near_place_words(span):
         return place.population >= PLACE_IN_CONTEXT_POPULATION
@@ -586,7 +536,7 @@ def _looks_like_company(words: list[str]) -> bool:
     """An acronym ("EU") or a name ending in a company suffix ("Leadplex LLC")."""
     if len(words) == 1:
         return bool(_ACRONYM.match(words[0])) and words[0].isupper()
-    return words[-1].lower().rstrip(".") in _COMPANY_SUFFIXES
+    return words[-1].lower().rstrip(".") in lex.COMPANY_SUFFIXES
 
 
 def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, dict[int, Counter]]:
@@ -702,7 +652,7 @@ def _harmonize_kinds(mentions: list[_Mention]) -> None:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ORG_STOPWORDS).upper()
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
 
 
 def _link_organizations(mentions: list[_Mention]) -> None:
@@ -800,7 +750,7 @@ def _relabel_people(frame: pd.DataFrame) -> None:
         words = _name_tokens(surface)
         if (not words or len(words) > 4 or _looks_like_company(words)
                 or not all(w[:1].isupper() for w in words)
-                or any(w.lower() in _ORG_WORDS for w in words)):
+                or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)):
             return False
         key = person_key(surface)
         if person_keys.get(key, 0) >= 2 and person_keys.get(key, 0) > 2 * org_keys.get(key, 0):
