@@ -84,22 +84,25 @@ def extract(
     articles: Iterable[Article], *, progress: Callable[[Iterable], Iterable] | None = None
 ) -> dict[str, pd.DataFrame]:
     """All tables for the given articles (the model runs once per paragraph)."""
+    from .linking import link_entities
+    from .resources import load_resources
+
     nlp = load_model()
-    taxonomy = topics.load_taxonomy()
+    resources = load_resources()
     article_rows, sentence_rows, mention_rows, event_rows, figure_rows = [], [], [], [], []
     parsed = parse_articles(articles, nlp)
     for article, sentences in (progress(parsed) if progress else parsed):
-        per_sentence = topics.sentence_topics(sentences, taxonomy)
+        per_sentence = topics.sentence_topics(sentences, resources.taxonomy)
         article_rows.append(_article_row(article, topics.article_topics(per_sentence)))
         sentence_rows.extend(_sentence_rows(sentences, per_sentence))
-        mention_rows.extend(mentions.extract_mentions(article, sentences))
-        event_rows.extend(dates.extract_events(article, sentences))
-        figure_rows.extend(figures.extract_figures(article, sentences))
+        mention_rows.extend(mentions.extract_mentions(article, sentences, resources))
+        event_rows.extend(dates.extract_events(article, sentences, resources))
+        figure_rows.extend(figures.extract_figures(article, sentences, resources))
 
     def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         return to_table(name, rows).to_pandas()
 
-    mention_frame = mentions.link_entities(frame("mentions", mention_rows))
+    mention_frame = link_entities(frame("mentions", mention_rows), resources)
     events = pd.DataFrame(event_rows, columns=_stage_columns("events"))
     figs = pd.DataFrame(figure_rows, columns=_stage_columns("figures"))
     return {

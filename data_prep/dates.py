@@ -24,12 +24,15 @@ import re
 from calendar import monthrange
 from datetime import date, datetime, timedelta
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import lexicon as lex
 from .records import Article, Sentence
+
+if TYPE_CHECKING:
+    from .resources import Resources
 
 __all__ = ["extract_events", "resolve_expression", "PAST", "FUTURE"]
 
@@ -699,10 +702,13 @@ def _sentence_events(article: Article, sentence: Sentence, pub: date | None,
     return events
 
 
-def extract_events(article: Article, sentences: list[Sentence]) -> list[dict]:
+def extract_events(article: Article, sentences: list[Sentence],
+                   resources: Resources) -> list[dict]:
     """Dated events of one article: every anchored date expression with its period.
 
     Rows carry the contract's ``events`` keys; ``article.text[start:end] == surface``.
+    ``resources`` is accepted like the other stages' but not needed: the date vocabulary
+    is compiled into the grammar at import.
     """
     pub = _as_date(article.published)
     events: list[dict] = []

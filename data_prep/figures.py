@@ -28,14 +28,16 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lex
 from .records import Article, Sentence
 
-__all__ = ["extract_figures", "sentence_figures", "UNITS_CSV"]
+if TYPE_CHECKING:
+    from .resources import Resources
+
+__all__ = ["extract_figures", "sentence_figures", "load_units", "Units", "UNITS_CSV"]
 
 UNITS_CSV = Path(__file__).with_name("data") / "units.csv"
 
@@ -59,7 +61,7 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
-class _Units:
+class Units:
     """Unit vocabulary from ``units.csv``: currency signs before numbers, unit forms after them."""
 
     prefixes: dict[str, str]            # "$" -> "USD", "Rs" -> "INR", "EUR" -> "EUR"
@@ -69,14 +71,26 @@ class _Units:
     glued_sign: re.Pattern[str]         # a sign glued inside a token: "Â£75", "US$5"
 
 
-@lru_cache(maxsize=1)
-def _units() -> _Units:
-    """Load and compile the unit vocabulary once."""
+def load_units(path: Path = UNITS_CSV) -> Units:
+    """Read and compile the unit vocabulary (``data/units.csv`` by default).
+
+    Raises ``ValueError`` naming the file and line of a row with an unknown role or a
+    factor that is not a number.
+    """
     prefixes: dict[str, str] = {}
     forms: dict[str, tuple[str, float]] = {}
-    with UNITS_CSV.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            form, unit, role, factor = row["form"], row["unit"], row["role"], float(row["factor"])
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            form, unit, role = row["form"], row["unit"], row["role"]
+            try:
+                factor = float(row["factor"])
+            except (TypeError, ValueError):
+                raise ValueError(f"{path}: line {reader.line_num}: factor {row['factor']!r} "
+                                 "is not a number") from None
+            if role not in ("prefix", "code", "word"):
+                raise ValueError(f"{path}: line {reader.line_num}: unknown role {role!r} "
+                                 "(expected prefix, code or word)")
             if role in ("prefix", "code"):
                 prefixes[form] = unit
             if role in ("word", "code"):
@@ -91,7 +105,7 @@ def _units() -> _Units:
 
     gap, tail = r"([ \u00a0]?-?[ \u00a0]?)(", r")(?![A-Za-z0-9²])"
     signs = sorted((p for p in prefixes if not p.isalpha()), key=len, reverse=True)
-    return _Units(
+    return Units(
         prefixes=prefixes,
         forms={f if f in cased else f.lower(): v for f, v in forms.items()},
         after=re.compile(gap + alternation(loose) + tail, re.IGNORECASE),
@@ -109,7 +123,7 @@ class _Scope:
     stop: int
     text: str  # the article text
     base: int
-    units: _Units
+    units: Units
 
     def lower(self, i: int) -> str:
         """Lower-case text of token ``i``, or "" outside the sentence."""
@@ -734,7 +748,7 @@ def _starts_number(sc: _Scope, tok) -> bool:
     return bool(sc.units.glued_sign.match(text))
 
 
-def _figures_in(sentence: Sentence, text: str, units: _Units) -> list[dict]:
+def _figures_in(sentence: Sentence, text: str, units: Units) -> list[dict]:
     """Figure rows of one parsed sentence."""
     span = sentence.span
     doc = span.doc
@@ -782,16 +796,17 @@ def _may_have_numbers(text: str) -> bool:
         _LOWER_WORDS.findall(text.lower()))
 
 
-def sentence_figures(sentence: Sentence, article_text: str) -> list[dict]:
+def sentence_figures(sentence: Sentence, article_text: str, units: Units) -> list[dict]:
     """Figure rows of one sentence; offsets index ``article_text``."""
     if sentence.span is None or not _may_have_numbers(sentence.text):
         return []
-    return _figures_in(sentence, article_text, _units())
+    return _figures_in(sentence, article_text, units)
 
 
-def extract_figures(article: Article, sentences: Iterable[Sentence]) -> list[dict]:
+def extract_figures(article: Article, sentences: Iterable[Sentence],
+                    resources: Resources) -> list[dict]:
     """Figure rows (value in base units, unit, counted noun, approximate) of one article."""
     rows: list[dict] = []
     for sentence in sentences:
-        rows.extend(sentence_figures(sentence, article.text))
+        rows.extend(sentence_figures(sentence, article.text, resources.units))
     return rows

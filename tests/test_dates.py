@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from data_prep.dates import FUTURE, PAST, extract_events, resolve_expression
+from data_prep.resources import load_resources
 
 EVENT_KEYS = {"article_id", "sentence_id", "start", "end", "surface", "date", "date_end",
               "precision", "relative"}
@@ -16,7 +17,7 @@ D = date.fromisoformat
 
 def _events(parse, text: str, published: str | None = SUNDAY) -> list[dict]:
     article, sentences = parse(text, published)
-    events = extract_events(article, sentences)
+    events = extract_events(article, sentences, load_resources())
     for event in events:  # invariants every row must keep
         assert set(event) == EVENT_KEYS
         assert article.text[event["start"]:event["end"]] == event["surface"]
@@ -342,7 +343,7 @@ def test_corpus_articles_do_not_crash(nlp, shared_corpus):
     assert len(sample) >= 100
     total = 0
     for art, sentences in parse_articles((article(r) for r in sample[:100]), nlp):
-        for event in extract_events(art, sentences):
+        for event in extract_events(art, sentences, load_resources()):
             assert set(event) == EVENT_KEYS
             assert art.text[event["start"]:event["end"]] == event["surface"]
             assert event["date"] <= event["date_end"]
@@ -352,5 +353,5 @@ def test_corpus_articles_do_not_crash(nlp, shared_corpus):
 
 def test_anaphora_past_year_9999_are_dropped_not_raised(parse):
     article, sentences = parse("The treaty was signed in 1990. Some 9999 years later it lapsed.")
-    rows = extract_events(article, sentences)
+    rows = extract_events(article, sentences, load_resources())
     assert [r["surface"] for r in rows] == ["1990"]
