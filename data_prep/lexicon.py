@@ -43,7 +43,7 @@ FIXED_HOLIDAYS = {
     "valentine's day": (2, 14),
 }
 # Holidays that move: their dates are computed in ``date_forms.holiday_date``.
-COMPUTED_HOLIDAYS = ("easter", "thanksgiving")
+COMPUTED_HOLIDAYS = ("easter", "easter sunday", "thanksgiving")
 
 # --- numbers (dates, figures) --------------------------------------------------------------
 SMALL_NUMBERS = {w: i for i, w in enumerate(

@@ -78,6 +78,12 @@ def _summary(event: dict) -> tuple:
     ("the first quarter", SUNDAY, FUTURE, ("2025-01-01", "2025-03-31", "quarter", True)),
     ("Christmas", SUNDAY, FUTURE, ("2024-12-25", "2024-12-25", "day", True)),
     ("Easter", SUNDAY, PAST, ("2024-03-31", "2024-03-31", "day", True)),
+    ("Easter Sunday", "2025-01-10", FUTURE, ("2025-04-20", "2025-04-20", "day", True)),
+    ("Thanksgiving", SUNDAY, FUTURE, ("2024-11-28", "2024-11-28", "day", True)),
+    ("Thanksgiving", SUNDAY, PAST, ("2023-11-23", "2023-11-23", "day", True)),
+    ("Orthodox Christmas", SUNDAY, FUTURE, ("2025-01-07", "2025-01-07", "day", True)),
+    ("May 9-11", SUNDAY, PAST, ("2024-05-09", "2024-05-11", "day", True)),
+    ("Q3", SUNDAY, PAST, ("2024-07-01", "2024-09-30", "quarter", True)),
     # deictic and relative to publication
     ("yesterday", SUNDAY, None, ("2024-11-16", "2024-11-16", "day", True)),
     ("today", SUNDAY, None, ("2024-11-17", "2024-11-17", "day", True)),
