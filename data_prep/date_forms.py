@@ -83,7 +83,7 @@ _YEAR = _YEAR_CORE + r"(?![\d%]|[,.]\d|-\w)"
 _WD = "|".join(w.capitalize() for w in lex.WEEKDAYS)
 _SEASON = f"(?i:{'|'.join(lex.SEASON_START_MONTH)})"
 _NUM = rf"(?i:\d{{1,3}}|{_words(lex.DATE_COUNT_WORDS)})"
-_UNIT = r"(?i:day|week|month|year|decade)"
+_UNIT = f"(?i:{'|'.join(lex.CALENDAR_UNITS)})"
 _MOD = r"(?i:early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)"
 _DIR = r"(?i:this\s+past|this\s+coming|this|last|next)"
 _REL_YEAR = r"(?i:last|this|next)\s+year\b"  # "on 16 October last year"
@@ -103,7 +103,6 @@ _MOD_WORDS = ("early", "late", "mid", "the")
 _DIR_WORDS = ("this", "last", "next")
 _COUNT_WORDS = tuple(dict.fromkeys(w.split()[0] for w in lex.DATE_COUNT_WORDS))
 _SEASONS = tuple(lex.SEASON_START_MONTH)
-_UNITS = ("day", "week", "month", "year", "decade")
 _MONTH_KEYS = tuple(dict.fromkeys(m[:3] for m in lex.MONTH_WORDS))
 
 
@@ -462,14 +461,16 @@ FORMS: tuple[DateForm, ...] = (
              r"\s+(?P<an_u>(?i:day|week|month|year))"
              rf"|(?P<an_n>{_NUM})\s+(?P<an_u2>{_UNIT})s?\s+(?P<an_dir>(?i:later|earlier)))\b",
              _anaphor, starts=_DIGIT, start_words=("the", "that", *_COUNT_WORDS),
-             keywords=_UNITS, needs_published=True),
+             keywords=lex.CALENDAR_UNITS, needs_published=True),
     DateForm("ago",  # three weeks ago
              rf"(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})s?\s+(?i:ago)\b", _ago,
-             starts=_DIGIT, start_words=_COUNT_WORDS, keywords=_UNITS, needs_published=True),
+             starts=_DIGIT, start_words=_COUNT_WORDS, keywords=lex.CALENDAR_UNITS,
+             needs_published=True),
     DateForm("rolling",  # the past two weeks; "hour" is no keyword: "24 hours" has digits
              r"(?i:(?:the|this)\s+(?P<ro_dir>past|last|next|coming))\s+(?:(?P<ro_n>"
              + _NUM + r")\s+)?(?P<ro_u>(?i:hour|day|week|month|year|decade))(?P<ro_pl>s)?\b",
-             _rolling, start_words=("the", "this"), keywords=_UNITS, needs_published=True),
+             _rolling, start_words=("the", "this"), keywords=lex.CALENDAR_UNITS,
+             needs_published=True),
     DateForm("deictic",  # yesterday, this morning
              r"(?P<dx>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
              r"|yesterday|today|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening"

@@ -41,9 +41,11 @@ __all__ = ["extract_figures", "sentence_figures", "load_units", "Units", "UNITS_
 
 UNITS_CSV = Path(__file__).with_name("data") / "units.csv"
 
-_WORD_STARTS = {*lex.SMALL_NUMBERS, *lex.TENS, *lex.VAGUE_AMOUNTS, *lex.FEW_WORDS, *lex.NUMERATORS, "half"}
+_WORD_STARTS = {*lex.SMALL_NUMBERS, *lex.TENS, *lex.VAGUE_AMOUNTS, *lex.FEW_WORDS, *lex.NUMERATORS,
+                "half"}
 # Words that make a sentence worth scanning when it has no digit.
-_NUMBER_WORDS = {*lex.SMALL_NUMBERS, *lex.TENS, "hundred", *lex.SCALE_WORDS, "dozen", *lex.VAGUE_AMOUNTS, "half", *lex.FRACTIONS}
+_NUMBER_WORDS = {*lex.SMALL_NUMBERS, *lex.TENS, "hundred", *lex.SCALE_WORDS, "dozen",
+                 *lex.VAGUE_AMOUNTS, "half", *lex.FRACTIONS}
 
 _RANGE_WORDS = {"-", "–", "to", "or", "and"}
 
@@ -331,7 +333,8 @@ def _parse_vague(sc: _Scope, i: int) -> _Num | None:
         w = sc.lower(k)
         if w not in ("hundred", "dozen", *lex.SCALE_WORDS, *lex.VAGUE_AMOUNTS):
             return None
-        value = 100.0 if w == "hundred" else 12.0 if w == "dozen" else lex.SCALE_WORDS.get(w) or lex.VAGUE_AMOUNTS[w]
+        value = (100.0 if w == "hundred" else 12.0 if w == "dozen"
+                 else lex.SCALE_WORDS.get(w) or lex.VAGUE_AMOUNTS[w])
         num = _Num(i, k + 1, value, vague=True)
         if w == "hundred" and sc.lower(k + 1) in lex.SCALE_WORDS:
             num.value *= lex.SCALE_WORDS[sc.lower(k + 1)]  # "several hundred thousand"

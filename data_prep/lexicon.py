@@ -53,13 +53,14 @@ TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Counts a relative date accepts ("two weeks ago", "a couple of days later"): the
-# number words news use with time units, not every number.
+# number words news use with time units (one to twelve, fifteen, twenty, thirty).
 DATE_COUNT_WORDS = {
     "a": 1, "an": 1, "a couple of": 2,
-    **{w: n for w, n in {**SMALL_NUMBERS, **TENS}.items()
-       if w in ("one two three four five six seven eight nine ten eleven twelve fifteen "
-                "twenty thirty").split()},
+    **{w: n for w, n in {**SMALL_NUMBERS, **TENS}.items() if 1 <= n <= 12 or n in (15, 20, 30)},
 }
+# Units of "two weeks ago", "three years later"; "hour", "weekend" and "quarter" are
+# accepted by single date forms only (see date_forms).
+CALENDAR_UNITS = ("day", "week", "month", "year", "decade")
 # Ordinals of a quarter ("the third quarter"); "final" is the fourth.
 QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                     "fourth": 4, "4th": 4, "final": 4}
