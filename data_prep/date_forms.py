@@ -38,7 +38,7 @@ from dateutil.relativedelta import TH, relativedelta
 from . import lexicon as lex
 
 __all__ = ["DateForm", "FORMS", "FORMS_BY_NAME", "GRAMMAR", "KEYWORDS", "Period", "PAST",
-           "FUTURE", "resolve_match", "holiday_date", "shift", "offset", "count"]
+           "FUTURE", "may_hold_date", "resolve_match", "holiday_date", "shift", "offset", "count"]
 
 PAST = "past"
 FUTURE = "future"
@@ -536,6 +536,15 @@ GRAMMAR = re.compile(
     re.VERBOSE)
 # Every digit-free match contains one of these: sentences with neither are not scanned.
 KEYWORDS = tuple(dict.fromkeys(k for form in FORMS for k in form.keywords))
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def may_hold_date(text: str) -> bool:
+    """Cheap prefilter: a digit or a form's keyword somewhere (most sentences have neither)."""
+    if _ANY_DIGIT.search(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in KEYWORDS)
 
 
 def resolve_match(m: re.Match, pub: date | datetime | None, tense: str | None) -> Period | None:

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import lexicon as lex
-from .date_forms import FORMS_BY_NAME, FUTURE, GRAMMAR, KEYWORDS, PAST, Period, count, offset, \
-    resolve_match, shift
+from .date_forms import FORMS_BY_NAME, FUTURE, GRAMMAR, PAST, Period, count, may_hold_date, \
+    offset, resolve_match, shift
 from .records import Article, Sentence
 
 if TYPE_CHECKING:
@@ -142,7 +142,6 @@ def _tense(span: Any) -> str | None:
 
 
 # --- extraction ----------------------------------------------------------------------------
-_DIGIT = re.compile(r"\d")
 _ANCHOR_REACH = 2  # "the next day" looks back this many sentences for its date
 
 
@@ -205,14 +204,6 @@ def _is_final_sense(kind: str, m: re.Match, tokens: Any) -> bool:
     return before.tag_ in ("POS", "PRP$")
 
 
-def _may_hold_date(text: str) -> bool:
-    """Cheap gate: a digit or a date keyword somewhere (most sentences have neither)."""
-    if _DIGIT.search(text):
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in KEYWORDS)
-
-
 @dataclass(slots=True)
 class _Anchor:
     """The latest date seen in an article, for anaphora such as "the next day"."""
@@ -248,7 +239,7 @@ def _sentence_events(article: Article, sentence: Sentence, pub: date | None,
                      anchor: _Anchor) -> list[dict]:
     """Event rows of one sentence; ``anchor`` carries the latest date across sentences."""
     text = sentence.text  # Doc.text is rebuilt from tokens on every access: avoid it
-    if not _may_hold_date(text):
+    if not may_hold_date(text):
         return []
     matches = list(GRAMMAR.finditer(text))
     if not matches:
