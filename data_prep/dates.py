@@ -2,8 +2,9 @@
 
 A grammar compiled from the registry of date forms (:mod:`data_prep.date_forms`, where a
 new form is added) finds date expressions in each sentence; spaCy DATE/TIME entities only
-confirm ambiguous words ("May", "spring"). Relative and partial dates
-resolve against the publication date and the tense of the verb that governs them.
+confirm ambiguous words ("May", "spring"). Relative and partial dates resolve against the
+publication date and the tense of the verb that governs them; this module reads the tense
+and the context, each form's resolver computes the period.
 
 Conventions (the contract leaves these open):
 * weeks run Monday to Sunday; "the weekend" is Saturday to Sunday with precision "week";
@@ -44,6 +45,7 @@ _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", 
                               "NORP", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "LAW"})
 
 
+# --- anaphora and single expressions ---------------------------------------------------------
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4,
                    "decade": 5}
 

@@ -18,18 +18,21 @@ import pandas as pd
 
 from . import lexicon as lex
 from .gazetteer import Gazetteer, normalize, slugify
-from .names import (ACRONYM, ArticleNames, canonical_name, group_slug, is_full_name, link_person,
+from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
 
 if TYPE_CHECKING:
     from .resources import Resources
 
-__all__ = ["link_in_article", "link_entities", "MERGED_PLACE", "MIXED_KIND", "ACRONYM_LINK"]
+__all__ = ["link_in_article", "link_entities"]
 
 # Certainty after in-article linking (see the confidence formula in :mod:`data_prep.mentions`).
-MERGED_PLACE = 0.8  # factor: a lone name the article also tags as a place becomes that place
-MIXED_KIND = 0.6    # at most: a lone name whose kind was outvoted within the article
-ACRONYM_LINK = 1.0  # a full name and the acronym the article gives it
+ACRONYM_LINK = 1.0     # a full name and the acronym the article gives it
+SURNAME_LINK = 0.9     # "Biden" -> the one "... Biden" of the article
+MERGED_PLACE = 0.8     # factor: a lone name the article also tags as a place becomes that place
+GIVEN_NAME_LINK = 0.7  # "Joe" -> the one "Joe ..." of the article
+AMBIGUOUS_LINK = 0.6   # several full names share the word: the one named last
+MIXED_KIND = 0.6       # at most: a lone name whose kind was outvoted within the article
 
 
 def link_in_article(mentions: list[Any], names: ArticleNames) -> None:
@@ -45,7 +48,7 @@ def _link_people(mentions: list[Any], names: ArticleNames) -> None:
     for position, m in enumerate(mentions):
         if m.kind != "person":
             continue
-        linked = link_person(m.span.surface, names, recent)
+        linked = _link_person(m.span.surface, names, recent)
         if linked:
             key, m.name, certainty = linked
             m.certainty = min(m.certainty, certainty) if m.span.label == "PERSON" else certainty
@@ -54,6 +57,27 @@ def _link_people(mentions: list[Any], names: ArticleNames) -> None:
         else:
             m.name = m.span.surface
         m.entity_id = f"person:{slugify(m.name)}"
+
+
+def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
+                 ) -> tuple[str, str, float] | None:
+    """(cluster, canonical name, certainty) of a person mention; None for a lone unknown name."""
+    words = name_tokens(surface)
+    if is_full_name(words):
+        key = person_key(surface)
+        if key in names.full:
+            return key, canonical_name(names.full[key]), 1.0
+        return None
+    if len(words) != 1:
+        return None
+    word = fold_word(words[0])
+    for table, certainty in ((names.by_last, SURNAME_LINK), (names.by_first, GIVEN_NAME_LINK)):
+        clusters = table.get(word)
+        if clusters:
+            # Several full names share the word ("Joe Biden", "Hunter Biden"): the one named last.
+            key = max(clusters, key=lambda c: (recent.get(c, -1), names.counts[c]))
+            return key, canonical_name(names.full[key]), certainty if len(clusters) == 1 else AMBIGUOUS_LINK
+    return None
 
 
 def _harmonize_kinds(mentions: list[Any]) -> None:

@@ -18,16 +18,10 @@ from . import lexicon as lex
 from .gazetteer import normalize, slugify
 
 __all__ = ["ACRONYM", "ArticleNames", "name_tokens", "is_full_name", "fold_word", "person_key",
-           "collect_names", "canonical_name", "link_person", "looks_like_company", "group_slug",
-           "SURNAME_LINK", "GIVEN_NAME_LINK", "AMBIGUOUS_LINK"]
+           "collect_names", "canonical_name", "looks_like_company", "group_slug"]
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 _SURNAME_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|y)$")
-
-# Certainty of a lone name tied to a full name of the article.
-SURNAME_LINK = 0.9     # "Biden" -> the one "... Biden" of the article
-GIVEN_NAME_LINK = 0.7  # "Joe" -> the one "Joe ..." of the article
-AMBIGUOUS_LINK = 0.6   # several full names share the word: the one named last
 
 
 @dataclass(slots=True)
@@ -106,27 +100,6 @@ def canonical_name(forms: Iterable[str]) -> str:
     passed, so "Vladimir Putin" wins over a rarer "Vladimir V. Putin")."""
     counts = Counter(forms)
     return max(counts, key=lambda f: (counts[f], len(name_tokens(f)), len(f), f))
-
-
-def link_person(surface: str, names: ArticleNames, recent: dict[str, int],
-                 ) -> tuple[str, str, float] | None:
-    """(cluster, canonical name, certainty) of a person mention; None for a lone unknown name."""
-    words = name_tokens(surface)
-    if is_full_name(words):
-        key = person_key(surface)
-        if key in names.full:
-            return key, canonical_name(names.full[key]), 1.0
-        return None
-    if len(words) != 1:
-        return None
-    word = fold_word(words[0])
-    for table, certainty in ((names.by_last, SURNAME_LINK), (names.by_first, GIVEN_NAME_LINK)):
-        clusters = table.get(word)
-        if clusters:
-            # Several full names share the word ("Joe Biden", "Hunter Biden"): the one named last.
-            key = max(clusters, key=lambda c: (recent.get(c, -1), names.counts[c]))
-            return key, canonical_name(names.full[key]), certainty if len(clusters) == 1 else AMBIGUOUS_LINK
-    return None
 
 
 def looks_like_company(words: list[str]) -> bool:
