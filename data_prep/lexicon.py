@@ -5,15 +5,20 @@ Editing guide:
 
 - Words are lowercase; a value says what the word means (a month's number, a number
   word's value). Phrases are written with single spaces ("a couple of", "new year's eve").
-- Adding a word to a list changes every stage that reads the list (the comment above
-  each list names its readers). Run ``make eval`` and compare the tables before and after.
+- Adding a word to a list changes every stage that reads the list (each section names
+  its readers). Run ``make eval`` and compare the tables before and after.
+- A holiday is one entry of ``FIXED_HOLIDAYS`` (month, day); one that moves goes in
+  ``COMPUTED_HOLIDAYS`` with its rule in ``date_forms.holiday_date``.
+- A malformed entry (uppercase, double spaces, a month outside 1-12) stops the import
+  with an error naming the list and the entry.
 - Date *forms* (how words combine into "the third quarter of 2023") are not here: they are
   rows of ``data_prep/date_forms.py``. A form reads the lists below, so a new month
   abbreviation or holiday reaches every form at once.
 - Unit words, aliases, nationalities and topics have their own CSV files in ``data/``.
 
 Nothing here is loaded from disk: the lists are plain constants, checked once at import
-(:func:`_check`), so a worker process has them as soon as it imports the package.
+(:func:`_check`), so a worker process has them as soon as it imports the package, and the
+date grammar is compiled from them at import.
 """
 from __future__ import annotations
 
