@@ -65,11 +65,12 @@ class DateForm:
 
 # --- pieces of patterns --------------------------------------------------------------------
 def _words(words) -> str:
-    """Alternation of lowercase phrases, longest first, spaces as ``\\s+``."""
+    """Alternation of phrases, longest first, spaces as ``\\s+``."""
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _title(phrase: str) -> str:
+    """"new year's eve" -> "New Year's Eve" (holidays are matched capitalised, as written)."""
     return " ".join(w[:1].upper() + w[1:] for w in phrase.split())
 
 
@@ -88,8 +89,8 @@ _MOD = r"(?i:early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)"
 _DIR = r"(?i:this\s+past|this\s+coming|this|last|next)"
 _REL_YEAR = r"(?i:last|this|next)\s+year\b"  # "on 16 October last year"
 _ORDINAL = f"(?i:{'|'.join(lex.QUARTER_ORDINALS)})"
-# "the final quarter" alone is as often a match's last quarter as a year's.
 _ORDINAL_WORDS = tuple(w for w in lex.QUARTER_ORDINALS if w.isalpha())  # "1st" starts with a digit
+# "the final quarter" alone is as often a match's last quarter as a year's.
 _ORDINAL_ALONE = f"(?i:{'|'.join(w for w in lex.QUARTER_ORDINALS if w != 'final')})"
 _HOLIDAY = _words(_title(h) for h in (*lex.FIXED_HOLIDAYS, *lex.COMPUTED_HOLIDAYS))
 
