@@ -105,6 +105,11 @@ _DIR_WORDS = ("this", "last", "next")
 _COUNT_WORDS = tuple(dict.fromkeys(w.split()[0] for w in lex.DATE_COUNT_WORDS))
 _SEASONS = tuple(lex.SEASON_START_MONTH)
 _MONTH_KEYS = tuple(dict.fromkeys(m[:3] for m in lex.MONTH_WORDS))
+# Per holiday, a calendar unit it contains ("boxing day", "new year's eve"), else its longest
+# word ("orthodox christmas"): a new holiday in the lexicon reaches the prefilter by itself.
+_HOLIDAY_KEYS = tuple(dict.fromkeys(
+    next((unit for unit in lex.CALENDAR_UNITS if unit in h), max(h.split(), key=len))
+    for h in (*lex.FIXED_HOLIDAYS, *lex.COMPUTED_HOLIDAYS)))
 
 
 # --- calendar ------------------------------------------------------------------------------
@@ -492,7 +497,7 @@ FORMS: tuple[DateForm, ...] = (
              needs_published=True),
     DateForm("holiday",  # Christmas Eve, Easter Sunday, Thanksgiving
              rf"(?P<hd>{_HOLIDAY})\b", _holiday, starts=_HOLIDAY_STARTS,
-             keywords=("christmas", "easter", "halloween", "thanksgiving", "day", "year"),
+             keywords=_HOLIDAY_KEYS,
              needs_support=True, tensed=True, needs_published=True),
     DateForm("weekday",  # last Friday, on Monday
              rf"(?:(?P<wd_dir>{_DIR}|(?i:early|late))\s+)?(?P<wd>{_WD})\b", _weekday,

@@ -7,8 +7,10 @@ Editing guide:
   word's value). Phrases are written with single spaces ("a couple of", "new year's eve").
 - Adding a word to a list changes every stage that reads the list (each section names
   its readers). Run ``make eval`` and compare the tables before and after.
-- A holiday is one entry of ``FIXED_HOLIDAYS`` (month, day); one that moves goes in
-  ``COMPUTED_HOLIDAYS`` with its rule in ``date_forms.holiday_date``.
+- A holiday is one entry of ``FIXED_HOLIDAYS`` (month, day): the date grammar, its
+  start-word gate and its keyword prefilter pick it up. One that moves goes in
+  ``COMPUTED_HOLIDAYS`` with its rule in ``date_forms.holiday_date``. Holidays are matched
+  capitalised as written here ("Boxing Day", not "boxing day").
 - A malformed entry (uppercase, double spaces, a month outside 1-12) stops the import
   with an error naming the list and the entry.
 - Date *forms* (how words combine into "the third quarter of 2023") are not here: they are
