@@ -24,12 +24,14 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from . import mentions, search_index
+from . import search_index
 from .cache import ArticleCache, article_key, pipeline_version
 from .engines import default_workers, run_chunks
+from .linking import link_entities
 from .pipeline import STAGE_COLUMNS, ArticleRows
 from .readers import InputError, find_inputs, iter_file
 from .records import Article
+from .resources import load_resources
 from .tables import (ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_INDEX, DatasetWriter,
                      part_name, recover_interrupted_swap, table_path, to_table)
 
@@ -303,7 +305,8 @@ def build(paths: Sequence[str | Path], out: Path, *, workers: int | None = None,
                 writer.write_part("sentences", number, _stage_table("sentences", sentences))
                 search_index.add_sentences(index, number, ((s[0], s[1], s[5]) for s in sentences))
             index.close()
-            linked = mentions.link_entities(_stage_table("mentions", derived.pop("mentions")).to_pandas())
+            linked = link_entities(_stage_table("mentions", derived.pop("mentions")).to_pandas(),
+                                   load_resources())
             writer.write_part("mentions", 1, to_table("mentions", linked))
             counts["mentions"] = len(linked)
             for name in ("events", "figures"):

@@ -28,91 +28,29 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import lexicon as lex
 from .records import Article, Sentence
 
-__all__ = ["extract_figures", "sentence_figures", "UNITS_CSV"]
+if TYPE_CHECKING:
+    from .resources import Resources
+
+__all__ = ["extract_figures", "sentence_figures", "load_units", "Units", "UNITS_CSV"]
 
 UNITS_CSV = Path(__file__).with_name("data") / "units.csv"
 
-_SMALL = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# Abbreviated scales written as their own token after the number ("56.2 bn").
-_SCALE_TOKENS = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3}
-# Scales glued to the digits ("3bn", "30k"), matched case-sensitively; "b" only after a sign.
-_SCALE_SUFFIXES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "K": 1e3, "tn": 1e12, "trn": 1e12,
-                   "bln": 1e9, "mln": 1e6}
-_VAGUE = {"tens": 10.0, "dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
-          "millions": 1e6, "billions": 1e9, "trillions": 1e12}
-_FEW = {"several", "few", "many", "some"}  # "several hundred", "a few thousand"
-_FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-              "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-              "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
-_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-               "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_HALF_NEXT = {"of", "the", "its", "their", "his", "her", "our", "your", "all", "that", "this",
-              "those", "these"}
-_NOT_HALF_PREV = {"first", "second", "other", "latter", "former", "a", "an", "the", "each",
-                  "one", "and", "by"}
-_WORD_STARTS = {*_SMALL, *_TENS, *_VAGUE, *_FEW, *_NUMERATORS, "half"}
+_WORD_STARTS = {*lex.SMALL_NUMBERS, *lex.TENS, *lex.VAGUE_AMOUNTS, *lex.FEW_WORDS, *lex.NUMERATORS,
+                "half"}
 # Words that make a sentence worth scanning when it has no digit.
-_NUMBER_WORDS = {*_SMALL, *_TENS, "hundred", *_BIG, "dozen", *_VAGUE, "half", *_FRACTIONS}
+_NUMBER_WORDS = {*lex.SMALL_NUMBERS, *lex.TENS, "hundred", *lex.SCALE_WORDS, "dozen",
+                 *lex.VAGUE_AMOUNTS, "half", *lex.FRACTIONS}
 
-# Qualifiers before a number; all make it approximate ("between" only with a range).
-_QUALIFIERS = {tuple(q.split()) for q in (
-    "about", "around", "approximately", "approx", "approx.", "roughly", "nearly", "almost",
-    "over", "more than", "less than", "fewer than", "up to", "at least", "some", "an estimated",
-    "estimated", "as many as", "as much as", "as few as", "as little as", "close to",
-    "just over", "just under", "well over", "upwards of", "in excess of", "under", "below",
-    "above", "at most", "no more than", "not more than", "no fewer than", "no less than",
-    "circa", "c.", "between", "an approximate", "just about", "more or less")}
-_PREPOSITIONS = {("about",), ("around",), ("over",), ("under",), ("above",), ("below",), ("some",)}
-_TRAILING_APPROX = {"more", "so", "less", "fewer"}  # "40 or more", "a dozen or so"
 _RANGE_WORDS = {"-", "–", "to", "or", "and"}
 
 _KEEP_ENTS = {"", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
-               "month", "year", "decade", "century", "millennium", "time", "season", "term",
-               "quarter", "semester", "lifetime"}
-_TIME_AFTER = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "cet", "cest", "est", "edt", "pst",
-               "utc", "hrs", "hours", "o'clock", "local", "ad", "a.d.", "bc", "b.c.", "bce", "ce"}
-_REFERENCE_WORDS = {"no", "no.", "nos", "nos.", "number", "#", "article", "section", "chapter",
-                    "page", "pages", "resolution", "room", "flight", "route", "highway",
-                    "platform", "gate", "paragraph", "clause", "item", "grade", "level", "phase",
-                    "stage", "round", "line", "block", "apartment", "bus", "tram", "channel",
-                    "radio", "category", "class", "type", "model", "version", "series", "mark",
-                    "mk", "pier", "terminal", "lot", "box", "code", "act", "rule", "bill",
-                    "protocol", "division", "brigade", "battalion", "regiment", "corps", "army",
-                    "squadron", "unit", "district", "ward", "zone", "sector", "building",
-                    "floor", "window", "door", "table", "figure", "fig", "fig.", "tier", "week",
-                    "day", "matchday", "group", "pool", "exit", "junction", "bay", "cell", "top",
-                    "aged", "age", "ages"}
-_WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                    "january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-             "both", "whose"}
-_METRE_NEXT = {"high", "tall", "long", "deep", "wide", "away", "below", "above", "underground",
-               "sprint", "hurdles", "freestyle", "relay", "race", "final", "butterfly",
-               "backstroke", "breaststroke", "medley", "dash", "metres", "run", "-"}
-_CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "slip",
-                 "decline", "surge", "soar", "plunge", "slump", "gain", "lose", "cut", "raise",
-                 "reduce", "edge", "tumble", "sink", "dip", "rally", "improve", "widen",
-                 "narrow", "shrink", "expand", "slide", "ease", "lift", "lower", "boost",
-                 "double", "halve", "swell", "rocket", "go", "move", "revise", "change"}
-_HYPHEN_OK = {"strong", "plus", "odd", "a", "per"}  # "12,000-strong", "£3bn-a-year"
-# Nouns that say nothing about what is measured: "a peak of $120bn", "part of the £12bn".
-_GENERIC_NOUNS = {"part", "rest", "bulk", "share", "portion", "total", "sum", "majority",
-                  "minority", "maximum", "minimum", "average", "peak", "tune", "level", "figure",
-                  "number", "amount", "high", "low", "record", "excess", "region", "upwards"}
+_WEEKDAYS_MONTHS = frozenset({*lex.MONTH_WORDS, *lex.WEEKDAYS})
 _NOUN_DEPS = {"nummod", "quantmod", "compound", "nmod", "amod", "det", "dep", "npadvmod",
               "predet"}
 
@@ -125,7 +63,7 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
-class _Units:
+class Units:
     """Unit vocabulary from ``units.csv``: currency signs before numbers, unit forms after them."""
 
     prefixes: dict[str, str]            # "$" -> "USD", "Rs" -> "INR", "EUR" -> "EUR"
@@ -135,14 +73,26 @@ class _Units:
     glued_sign: re.Pattern[str]         # a sign glued inside a token: "Â£75", "US$5"
 
 
-@lru_cache(maxsize=1)
-def _units() -> _Units:
-    """Load and compile the unit vocabulary once."""
+def load_units(path: Path = UNITS_CSV) -> Units:
+    """Read and compile the unit vocabulary (``data/units.csv`` by default).
+
+    Raises ``ValueError`` naming the file and line of a row with an unknown role or a
+    factor that is not a number.
+    """
     prefixes: dict[str, str] = {}
     forms: dict[str, tuple[str, float]] = {}
-    with UNITS_CSV.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            form, unit, role, factor = row["form"], row["unit"], row["role"], float(row["factor"])
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            form, unit, role = row["form"], row["unit"], row["role"]
+            try:
+                factor = float(row["factor"])
+            except (TypeError, ValueError):
+                raise ValueError(f"{path}: line {reader.line_num}: factor {row['factor']!r} "
+                                 "is not a number") from None
+            if role not in ("prefix", "code", "word"):
+                raise ValueError(f"{path}: line {reader.line_num}: unknown role {role!r} "
+                                 "(expected prefix, code or word)")
             if role in ("prefix", "code"):
                 prefixes[form] = unit
             if role in ("word", "code"):
@@ -157,7 +107,7 @@ def _units() -> _Units:
 
     gap, tail = r"([ \u00a0]?-?[ \u00a0]?)(", r")(?![A-Za-z0-9²])"
     signs = sorted((p for p in prefixes if not p.isalpha()), key=len, reverse=True)
-    return _Units(
+    return Units(
         prefixes=prefixes,
         forms={f if f in cased else f.lower(): v for f, v in forms.items()},
         after=re.compile(gap + alternation(loose) + tail, re.IGNORECASE),
@@ -175,7 +125,7 @@ class _Scope:
     stop: int
     text: str  # the article text
     base: int
-    units: _Units
+    units: Units
 
     def lower(self, i: int) -> str:
         """Lower-case text of token ``i``, or "" outside the sentence."""
@@ -230,8 +180,8 @@ def _glued_suffix(sc: _Scope, num: _Num, suffix: str, currency: bool) -> bool:
     """Apply a suffix glued to the digits; False when it makes the token a code ("4G", "7th")."""
     if not suffix:
         return True
-    if suffix in _SCALE_SUFFIXES or (suffix == "b" and currency):
-        num.scale = _SCALE_SUFFIXES.get(suffix, 1e9)
+    if suffix in lex.SCALE_SUFFIXES or (suffix == "b" and currency):
+        num.scale = lex.SCALE_SUFFIXES.get(suffix, 1e9)
         return True
     found = sc.units.forms.get(suffix) or (len(suffix) > 3 and sc.units.forms.get(suffix.lower()))
     if found:
@@ -249,7 +199,7 @@ def _is_million(sc: _Scope, num: _Num, j: int, currency: bool) -> bool:
         return False  # "5 m in height"; millions are written "5m"
     if j + 1 < sc.stop:
         nxt = doc[j + 1]
-        if nxt.lower_ in _METRE_NEXT:
+        if nxt.lower_ in lex.METRE_NEXT:
             return False
         found = sc.units.forms.get(nxt.lower_)
         if found and found[0].isupper() and len(found[0]) == 3:
@@ -275,10 +225,10 @@ def _scale_words(sc: _Scope, num: _Num, currency: bool) -> _Num:
         w = sc.doc[j].lower_
         if w == "hundred" and scale == 1.0:
             scale = 100.0
-        elif w in _BIG and scale in (1.0, 100.0):  # "5 hundred thousand"
-            scale *= _BIG[w]
-        elif w in _SCALE_TOKENS and scale == 1.0:
-            scale = _SCALE_TOKENS[w]
+        elif w in lex.SCALE_WORDS and scale in (1.0, 100.0):  # "5 hundred thousand"
+            scale *= lex.SCALE_WORDS[w]
+        elif w in lex.SCALE_TOKENS and scale == 1.0:
+            scale = lex.SCALE_TOKENS[w]
         elif w in ("m", "m.") and scale == 1.0 and sc.doc[j].text[0] == "m" \
                 and _is_million(sc, num, j, currency):
             scale = 1e6
@@ -314,9 +264,9 @@ def _parse_digits(sc: _Scope, i: int, currency: bool) -> _Num | None:
     else:
         m = _RANGE_TOKEN.match(text)
         low, high = (_digit_value(m.group(1)), _digit_value(m.group(3))) if m else (None, None)
-        if low is None or high is None or (m.group(2) and m.group(2) not in _SCALE_SUFFIXES):
+        if low is None or high is None or (m.group(2) and m.group(2) not in lex.SCALE_SUFFIXES):
             return None
-        suffix, low_scale = m.group(4), _SCALE_SUFFIXES.get(m.group(2))
+        suffix, low_scale = m.group(4), lex.SCALE_SUFFIXES.get(m.group(2))
         num = _Num(i, i + 1, low[0], digits=True, comma=low[2], integer=low[3], high=high[0],
                    currency=sign)
     if not _glued_suffix(sc, num, suffix, currency):
@@ -334,28 +284,28 @@ def _parse_words(sc: _Scope, i: int) -> _Num | None:
     j, current, total, magnitude, last = i, 0.0, 0.0, 1.0, ""
     if low in ("a", "an", "half"):
         k = i + 1 + (low == "half" and sc.lower(i + 1) in ("a", "an"))
-        if low == "half" and k == i + 2 and sc.lower(k) not in ("hundred", "dozen", *_BIG):
+        if low == "half" and k == i + 2 and sc.lower(k) not in ("hundred", "dozen", *lex.SCALE_WORDS):
             return _Num(i, k, 0.5, needs_unit=True)
-        if (low == "half" and k == i + 1) or sc.lower(k) not in ("hundred", "dozen", *_BIG):
+        if (low == "half" and k == i + 1) or sc.lower(k) not in ("hundred", "dozen", *lex.SCALE_WORDS):
             return None
         current, j = (0.5 if low == "half" else 1.0), k
     while j < stop:
         w = doc[j].lower_
-        if w in _SMALL and last in ("", "hundred", "and", "big", "tens-", "tens"):
-            current += _SMALL[w]
+        if w in lex.SMALL_NUMBERS and last in ("", "hundred", "and", "big", "tens-", "tens"):
+            current += lex.SMALL_NUMBERS[w]
             last = "small"
-        elif w in _TENS and last in ("", "hundred", "and", "big"):
-            current += _TENS[w]
+        elif w in lex.TENS and last in ("", "hundred", "and", "big"):
+            current += lex.TENS[w]
             last = "tens"
-        elif w == "-" and last == "tens" and sc.lower(j + 1) in _SMALL \
+        elif w == "-" and last == "tens" and sc.lower(j + 1) in lex.SMALL_NUMBERS \
                 and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == "":
             last = "tens-"  # "twenty-five"
         elif w == "hundred" and last != "hundred" and (current or j == i + 1):
             current = (current or 1.0) * 100
             last, magnitude = "hundred", max(magnitude, 100.0)
-        elif w in _BIG and last != "and":
-            total += (current or 1.0) * _BIG[w]
-            current, last, magnitude = 0.0, "big", max(magnitude, _BIG[w])
+        elif w in lex.SCALE_WORDS and last != "and":
+            total += (current or 1.0) * lex.SCALE_WORDS[w]
+            current, last, magnitude = 0.0, "big", max(magnitude, lex.SCALE_WORDS[w])
         elif w == "dozen" and last in ("", "small", "tens") and j > i:
             current = (current or 1.0) * 12
             last, magnitude = "big", max(magnitude, 12.0)
@@ -365,7 +315,7 @@ def _parse_words(sc: _Scope, i: int) -> _Num | None:
             j += 2
             last = "half"
         elif w == "and" and last in ("hundred", "big") and (
-                sc.lower(j + 1) in _SMALL or sc.lower(j + 1) in _TENS):
+                sc.lower(j + 1) in lex.SMALL_NUMBERS or sc.lower(j + 1) in lex.TENS):
             last = "and"  # "three hundred and fifty"
         else:
             break
@@ -378,23 +328,24 @@ def _parse_words(sc: _Scope, i: int) -> _Num | None:
 def _parse_vague(sc: _Scope, i: int) -> _Num | None:
     """Vague amounts: "thousands", "tens of thousands", "dozens", "several hundred"."""
     low = sc.doc[i].lower_
-    if low in _FEW or (low in ("a", "an") and sc.lower(i + 1) == "few"):
+    if low in lex.FEW_WORDS or (low in ("a", "an") and sc.lower(i + 1) == "few"):
         k = i + (2 if low in ("a", "an") else 1)
         w = sc.lower(k)
-        if w not in ("hundred", "dozen", *_BIG, *_VAGUE):
+        if w not in ("hundred", "dozen", *lex.SCALE_WORDS, *lex.VAGUE_AMOUNTS):
             return None
-        value = 100.0 if w == "hundred" else 12.0 if w == "dozen" else _BIG.get(w) or _VAGUE[w]
+        value = (100.0 if w == "hundred" else 12.0 if w == "dozen"
+                 else lex.SCALE_WORDS.get(w) or lex.VAGUE_AMOUNTS[w])
         num = _Num(i, k + 1, value, vague=True)
-        if w == "hundred" and sc.lower(k + 1) in _BIG:
-            num.value *= _BIG[sc.lower(k + 1)]  # "several hundred thousand"
+        if w == "hundred" and sc.lower(k + 1) in lex.SCALE_WORDS:
+            num.value *= lex.SCALE_WORDS[sc.lower(k + 1)]  # "several hundred thousand"
             num.end += 1
-    elif low in _VAGUE and (low not in ("tens", "scores") or sc.lower(i + 1) == "of"):
-        num = _Num(i, i + 1, _VAGUE[low], vague=True)
+    elif low in lex.VAGUE_AMOUNTS and (low not in ("tens", "scores") or sc.lower(i + 1) == "of"):
+        num = _Num(i, i + 1, lex.VAGUE_AMOUNTS[low], vague=True)
     else:
         return None
     # Chain larger vague amounts: "hundreds of thousands", "tens of millions".
-    while sc.lower(num.end) == "of" and _VAGUE.get(sc.lower(num.end + 1), 0) > 12:
-        num.value *= _VAGUE[sc.lower(num.end + 1)]
+    while sc.lower(num.end) == "of" and lex.VAGUE_AMOUNTS.get(sc.lower(num.end + 1), 0) > 12:
+        num.value *= lex.VAGUE_AMOUNTS[sc.lower(num.end + 1)]
         num.end += 2
     return num
 
@@ -405,23 +356,23 @@ def _parse_fraction(sc: _Scope, i: int) -> _Num | None:
     low = doc[i].lower_
     if low == "half":
         prev = doc[i - 1].lower_ if i > 0 else ""
-        if sc.lower(i + 1) in _HALF_NEXT and prev not in _NOT_HALF_PREV:
+        if sc.lower(i + 1) in lex.HALF_NEXT and prev not in lex.NOT_HALF_PREV:
             return _Num(i, i + 1, 50.0, unit="percent", fraction=True)
         return None
-    numerator = _NUMERATORS.get(low)
+    numerator = lex.NUMERATORS.get(low)
     if numerator is None:
         return None
     k = i + 1
     hyphen = sc.lower(k) in ("-", "–") and doc[i].whitespace_ == ""
     k += hyphen
-    denominator = _FRACTIONS.get(sc.lower(k))
+    denominator = lex.FRACTIONS.get(sc.lower(k))
     if denominator:
         plural = sc.lower(k).endswith("s")
         if (not hyphen and sc.lower(k + 1) != "of") or (numerator == 1 and plural):
             return None  # "a third country", "a quarters"
         return _Num(i, k + 1, round(100.0 * numerator / denominator, 6), unit="percent",
                     fraction=True)
-    return _rate(sc, i, numerator) if low in _SMALL else None
+    return _rate(sc, i, numerator) if low in lex.SMALL_NUMBERS else None
 
 
 def _rate(sc: _Scope, i: int, numerator: float) -> _Num | None:
@@ -429,7 +380,7 @@ def _rate(sc: _Scope, i: int, numerator: float) -> _Num | None:
     if sc.lower(i + 1) != "in":
         return None
     word = sc.lower(i + 2)
-    den = _SMALL.get(word) or _TENS.get(word) or (
+    den = lex.SMALL_NUMBERS.get(word) or lex.TENS.get(word) or (
         int(word) if word.isdigit() and len(word) <= 3 else None)
     if not den or den <= numerator or sc.doc[i + 2].ent_type_ in ("DATE", "TIME") \
             or sc.lower(i + 3) in ("%", "per", "percent"):
@@ -486,7 +437,7 @@ def _unit_after(sc: _Scope, end: int) -> tuple[int, str, float] | None:
     if overhang and not (overhang == 1 and doc[j].text.endswith(".")):
         return None  # the form ends inside a token; "m." at a sentence end is fine
     key = form if form in sc.units.forms else " ".join(form.lower().split())
-    if key == "won" and last.lower_ not in _BIG and last.lower_ not in _SCALE_TOKENS:
+    if key == "won" and last.lower_ not in lex.SCALE_WORDS and last.lower_ not in lex.SCALE_TOKENS:
         return None  # "three won awards"; "12 trillion won" is money
     unit, factor = sc.units.forms[key]
     if unit == "GBP" and key.startswith("pound") and ("-" in gap or (
@@ -499,7 +450,7 @@ def _qualifier_before(sc: _Scope, start: int) -> tuple[int, tuple[str, ...] | No
     """The longest approximating qualifier that ends right before token ``start``."""
     words = tuple(sc.doc[k].lower_ for k in range(max(sc.lo, start - 3), start))
     for n in (3, 2, 1):
-        if len(words) >= n and words[-n:] in _QUALIFIERS:
+        if len(words) >= n and words[-n:] in lex.QUALIFIERS:
             if n == 1 and sc.doc[start - 1].tag_ in ("VBD", "VBZ", "VBP"):
                 break  # "officials estimated 300", not "an estimated 300"
             return start - n, words[-n:]
@@ -517,7 +468,7 @@ def _range_kind(sc: _Scope, fig: _Figure, conn: str) -> str | None:
     if conn == "to" and before is not None:
         if before.lower_ in ("from", "by"):
             return "from"  # "from 10 to 15", "raised by 400m to 2.5bn"
-        if before.lower_ in ("up", "down") or before.lemma_.lower() in _CHANGE_VERBS:
+        if before.lower_ in ("up", "down") or before.lemma_.lower() in lex.CHANGE_VERBS:
             return "change"
     return "range"
 
@@ -586,12 +537,12 @@ def _assemble(sc: _Scope, num: _Num) -> _Figure:
             fig.value = float("nan")  # "3–1" is a score
     elif not num.fraction and not num.vague:
         _try_range(sc, fig)
-    if sc.lower(fig.end) == "or" and sc.lower(fig.end + 1) in _TRAILING_APPROX:
+    if sc.lower(fig.end) == "or" and sc.lower(fig.end + 1) in lex.TRAILING_APPROX:
         fig.end += 2
         fig.approximate = True
     q_start, q = _qualifier_before(sc, fig.start)
     if (q == ("between",) and not fig.ranged) or (
-            q in _PREPOSITIONS and num.value == 1 and not num.digits):
+            q in lex.PREPOSITION_QUALIFIERS and num.value == 1 and not num.digits):
         q = None  # "about one thing", "over one band": prepositions, not qualifiers
     if q:
         fig.start, fig.approximate = q_start, True
@@ -657,7 +608,7 @@ def _counted(sc: _Scope, fig: _Figure) -> tuple[str, str] | None:
             return _noun_phrase(obj, fig.end)
         return None
     if fig.unit and root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < fig.start \
-            and head.head.pos_ == "NOUN" and head.head.lower_ not in _GENERIC_NOUNS:
+            and head.head.pos_ == "NOUN" and head.head.lower_ not in lex.GENERIC_NOUNS:
         return _noun_phrase(head.head, 0)  # "a range of 300km", "a profit of $1.2m"
     if not fig.unit and nxt is not None:
         # The parse often hangs the noun elsewhere: read "12,000 North Korean troops" as written.
@@ -682,7 +633,7 @@ def _is_year(sc: _Scope, fig: _Figure) -> bool:
         return False
     nxt = sc.doc[fig.end] if fig.end < sc.stop else None
     prev = sc.doc[fig.start - 1] if fig.start > sc.lo else None
-    if prev is not None and (prev.lower_ in _DEFINITE or prev.tag_ == "POS"):
+    if prev is not None and (prev.lower_ in lex.DEFINITE_WORDS or prev.tag_ == "POS"):
         return True  # "the 2022 elections", "Russia's 2014 annexation"
     return not (nxt is not None and nxt.tag_ == "NNS" and sc.doc[num.start].head.i == nxt.i)
 
@@ -700,7 +651,7 @@ def _is_code(sc: _Scope, fig: _Figure) -> bool:
             return True
         if nxt.text in ("-", "–") and fig.end + 1 < sc.stop:
             after = doc[fig.end + 1]  # "a five-year plan" but "a 12,000-strong force"
-            return after.like_num or (after.is_alpha and after.lower_ not in _HYPHEN_OK)
+            return after.like_num or (after.is_alpha and after.lower_ not in lex.HYPHEN_OK)
     return False
 
 
@@ -718,7 +669,7 @@ def _is_label(sc: _Scope, fig: _Figure, prev, nxt) -> bool:
             prev.is_alpha or prev.tag_ == "POS"
             or (nxt is not None and nxt.tag_ == "NNP" and nxt.text.istitle())):
         return True  # "the Normandy Four", "Blake's Seven", "Seven Nation Army"
-    if not num.vague and prev is not None and prev.lower_ in _REFERENCE_WORDS:
+    if not num.vague and prev is not None and prev.lower_ in lex.REFERENCE_WORDS:
         return True  # "Article 5", "No 10", "number two", "the top 20", "aged 70"
     if prev is not None and prev.lower_ == "of" and fig.start - 2 > sc.lo:
         owner = doc[fig.start - 2]
@@ -764,7 +715,7 @@ def _rejected(sc: _Scope, fig: _Figure) -> bool:
     labels = {doc[k].ent_type_ for k in range(num.start, num.end)}
     nxt = doc[fig.end] if fig.end < sc.stop else None
     if labels == {"DATE"} and nxt is not None and nxt.tag_ == "NNS" \
-            and nxt.lemma_.lower() not in _TIME_NOUNS and not _is_year(sc, fig):
+            and nxt.lemma_.lower() not in lex.TIME_NOUNS and not _is_year(sc, fig):
         labels = set()  # "between 10 and 15 boats" is no date, whatever the model says
     # The model's date, time, ordinal and name labels are trusted for plain numbers only.
     if num.fraction and labels & {"DATE", "TIME"} or not num.fraction and labels - _KEEP_ENTS:
@@ -772,7 +723,7 @@ def _rejected(sc: _Scope, fig: _Figure) -> bool:
     if num.fraction:
         return False
     prev = doc[fig.start - 1] if fig.start > sc.lo else None
-    if _is_year(sc, fig) or (nxt is not None and nxt.lower_ in _TIME_AFTER and num.digits):
+    if _is_year(sc, fig) or (nxt is not None and nxt.lower_ in lex.TIME_AFTER and num.digits):
         return True
     if _is_label(sc, fig, prev, nxt):
         return True
@@ -783,7 +734,7 @@ def _rejected(sc: _Scope, fig: _Figure) -> bool:
     if not num.digits and not num.vague and not fig.ranged and fig.start == num.start:
         if doc[num.start].lower_ == "one" and num.value == 1:
             return True  # "one of the", "one official said": a pronoun, not a count
-        if num.value < 10 and prev is not None and prev.lower_ in _DEFINITE:
+        if num.value < 10 and prev is not None and prev.lower_ in lex.DEFINITE_WORDS:
             return True  # "the two sides": a reference to known things
     return False
 
@@ -800,7 +751,7 @@ def _starts_number(sc: _Scope, tok) -> bool:
     return bool(sc.units.glued_sign.match(text))
 
 
-def _figures_in(sentence: Sentence, text: str, units: _Units) -> list[dict]:
+def _figures_in(sentence: Sentence, text: str, units: Units) -> list[dict]:
     """Figure rows of one parsed sentence."""
     span = sentence.span
     doc = span.doc
@@ -821,7 +772,7 @@ def _figures_in(sentence: Sentence, text: str, units: _Units) -> list[dict]:
         if _rejected(sc, fig):
             continue
         counted = _counted(sc, fig)
-        if not fig.unit and counted and counted[1] in _TIME_NOUNS:
+        if not fig.unit and counted and counted[1] in lex.TIME_NOUNS:
             continue  # a duration or an age ("three days", "12 years")
         last = doc[fig.end - 1]
         # An abbreviation that swallowed a full stop ("$116m.") keeps the stop out of the figure.
@@ -848,16 +799,17 @@ def _may_have_numbers(text: str) -> bool:
         _LOWER_WORDS.findall(text.lower()))
 
 
-def sentence_figures(sentence: Sentence, article_text: str) -> list[dict]:
+def sentence_figures(sentence: Sentence, article_text: str, units: Units) -> list[dict]:
     """Figure rows of one sentence; offsets index ``article_text``."""
     if sentence.span is None or not _may_have_numbers(sentence.text):
         return []
-    return _figures_in(sentence, article_text, _units())
+    return _figures_in(sentence, article_text, units)
 
 
-def extract_figures(article: Article, sentences: Iterable[Sentence]) -> list[dict]:
+def extract_figures(article: Article, sentences: Iterable[Sentence],
+                    resources: Resources) -> list[dict]:
     """Figure rows (value in base units, unit, counted noun, approximate) of one article."""
     rows: list[dict] = []
     for sentence in sentences:
-        rows.extend(sentence_figures(sentence, article.text))
+        rows.extend(sentence_figures(sentence, article.text, resources.units))
     return rows

@@ -2,28 +2,36 @@
 
 The model's entities (PERSON, ORG, GPE, LOC, NORP, FAC and, when the gazetteer and the
 context agree, entities it mislabels) are trimmed of "the", titles and possessives, typed
-with the gazetteer and linked within the article ("Biden" -> "Joe Biden"). :func:`link_entities`
-then unifies entities across the corpus (spelling variants, lone surnames, acronyms).
+with the gazetteer (``resources.gazetteer``) and linked within the article ("Biden" ->
+"Joe Biden", see :mod:`data_prep.linking`). ``linking.link_entities`` then unifies entities
+across the corpus; name keys and shapes are in :mod:`data_prep.names`, word lists (titles,
+region words) in :mod:`data_prep.lexicon`.
 
 Confidence is ``0.4 + 0.3 * agree + 0.3 * certainty``: ``agree`` is 1 when the model's label
 already meant the final kind, ``certainty`` (0-1) how sure the typing is: the gazetteer's
 margin between candidates for places, 1 for countries, full names, aliases and demonyms,
-less for lone names and for spans the model labelled as something else.
+less for lone names and for spans the model labelled as something else (the constants
+below name each level).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .gazetteer import Alias, Gazetteer, Place, load_gazetteer, normalize, slugify
+from . import lexicon as lex
+from .gazetteer import Alias, Gazetteer, Place, slugify
+from .linking import link_in_article
+from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
+                    looks_like_company, name_tokens, person_key)
 from .records import Article, Sentence
 
-__all__ = ["COLUMNS", "extract_mentions", "link_entities", "person_key"]
+if TYPE_CHECKING:
+    from .resources import Resources
+
+__all__ = ["COLUMNS", "extract_mentions"]
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "kind", "entity_id", "name",
            "country_code", "lat", "lon", "confidence"]
@@ -37,75 +45,34 @@ _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
 }
-_TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "presidents",
-    "vice", "prime", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "pope", "emperor", "sheikh", "ayatollah", "general", "gen", "lt", "lieutenant",
-    "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral",
-    "commander", "cmdr", "marshal", "field", "brig", "brigadier", "senator", "sen", "rep",
-    "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge",
-    "justice", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
-    "chairwoman", "chair", "chief", "ceo", "director", "deputy", "acting", "former", "foreign",
-    "defence", "defense", "interior", "finance", "health", "home", "state", "first", "leader",
-    "archbishop", "bishop", "cardinal", "rev", "reverend", "father", "rabbi", "imam", "professor",
-    "prof", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "skipper",
-    "boss", "dictator", "tsar", "czar", "patriarch", "metropolitan", "oligarch", "opposition",
-    "activist", "analyst", "correspondent", "reporter", "editor", "author", "economist", "officer",
-    "commissioner", "attorney", "solicitor", "lawyer", "host", "presenter", "singer", "actor",
-    "actress", "star", "official", "officials", "counterpart", "private", "pte", "cpl", "corporal",
-    "dj", "mp", "mep", "st", "saint",
-    # party labels written before a name ("Tory Liam Fox", "Republican Senator John McCain")
-    "tory", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
-    "socialist", "communist", "green",
-}
-# Head nouns of organization names: a "person" whose name ends in one is an organization.
-_ORG_WORDS = {
-    "republic", "party", "army", "forces", "force", "front", "movement", "council", "committee",
-    "commission", "ministry", "department", "office", "agency", "service", "services", "bureau",
-    "institute", "institution", "university", "college", "school", "academy", "foundation", "fund",
-    "trust", "bank", "group", "company", "corporation", "association", "union", "federation",
-    "league", "club", "church", "court", "parliament", "assembly", "congress", "senate", "government",
-    "administration", "authority", "news", "times", "post", "press", "journal", "radio", "tv",
-    "television", "network", "airlines", "airways", "brigade", "battalion", "regiment", "division",
-    "corps", "guard", "police", "centre", "center", "observatory", "society", "organization",
-    "organisation", "alliance", "coalition", "exchange", "board", "tribunal", "hospital", "museum",
-}
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin",
-                   "ibn", "al", "el", "ter"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}
-# A "full name" ending in one of these is a company ("Leadplex LLC").
-_COMPANY_SUFFIXES = {"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh", "ag", "sa",
-                     "nv", "bv", "spa", "group", "holdings", "limited", "llp", "lp", "company"}
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
 _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on", "at", "to", "\"",
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
-_REGION_WORDS = {"region", "regions", "oblast", "province", "provinces", "state", "county", "district",
-                 "governorate", "city", "area", "territory", "krai", "valley", "island", "islands",
-                 "peninsula", "coast", "border", "front", "direction", "sector", "raion", "village",
-                 "town", "suburb", "outskirts"}
-_LOCATIVES = {"in", "into", "near", "to", "from", "at", "around", "outside", "towards", "toward",
-              "across", "inside", "throughout", "via", "through", "on", "off", "nearby", "reach",
-              "reached", "captured", "liberated", "occupied", "struck", "shelled", "attacked", "hit",
-              "visited", "visit", "recaptured", "encircled", "entered"}
-_COMPASS = re.compile(r"^(?:northern|southern|eastern|western|central|north|south|east|west|"
-                      r"north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|"
-                      r"northeast|northwest|southeast|southwest|north[- ]east|north[- ]west|"
-                      r"south[- ]east|south[- ]west|occupied|greater|mainland)\s+", re.IGNORECASE)
+_COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
-_ORG_STOPWORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le", "al"}
-_SURNAME_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|y)$")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
 MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
 PLACE_IN_CONTEXT_POPULATION = 15_000  # "in X" / "X region" next to the span
 PLACE_IN_ARTICLE_POPULATION = 50_000  # X lies in a country the article talks about
 PLACE_ALONE_POPULATION = 500_000     # big enough to be a place without any context
+
+# Certainty of a typing (see the confidence formula above); linking may change it later.
+SURE = 1.0                 # aliases, demonyms, full person names, multi-word organizations
+MISLABELLED_PLACE = 0.8    # factor on the gazetteer's certainty for a place labelled otherwise
+NAME_TAGGED_OTHERWISE = 0.8  # an article's person name the model tagged ORG, GPE...
+LONE_ORGANIZATION = 0.7    # one word, no acronym defined
+UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
+LONE_PERSON = 0.6          # one word tagged PERSON, before linking
+COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
+UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
+# Gazetteer certainty from which a place is sure enough to vouch for its country.
+SURE_PLACE = 0.9
 
 
 @dataclass(slots=True)
@@ -151,7 +118,7 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
         cut = next((i for i, t in enumerate(tokens) if i and t.text in _POSSESSIVES), None)
         tokens = tokens[:cut] if cut else tokens
         # "Ursula von der" cut before "Leyen": take the surname back.
-        while tokens and tokens[-1].text in _NAME_PARTICLES:
+        while tokens and tokens[-1].text in lex.NAME_PARTICLES:
             following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
             if following is None or following.is_sent_start or not following.text[:1].isupper():
                 break
@@ -165,11 +132,11 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
         return []
     if label == "PERSON":
         # "Ukrainian President Volodymyr Zelenskyy", "farmer Geoff Brooks" -> the name only
-        while len(tokens) > 1 and (tokens[0].text.lower().rstrip(".") in _TITLES
+        while len(tokens) > 1 and (tokens[0].text.lower().rstrip(".") in lex.TITLES
                                    or not tokens[0].text[:1].isupper()
                                    or gazetteer.demonym_country(tokens[0].text)):
             tokens.pop(0)
-        if len(tokens) == 1 and tokens[0].text.lower().rstrip(".") in _TITLES:
+        if len(tokens) == 1 and tokens[0].text.lower().rstrip(".") in lex.TITLES:
             return []
     return tokens
 
@@ -204,8 +171,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if ent.label_ not in _MAIN_LABELS and ent.label_ not in _OTHER_LABELS:
             continue
         label = ent.label_
-        if label == "PERSON" and (ent[-1].text.lower() in _ORG_WORDS or (
-                len(ent) > 2 and any(t.text.lower() in _ORG_WORDS for t in ent[1:]))):
+        if label == "PERSON" and (ent[-1].text.lower() in lex.ORG_HEAD_NOUNS or (
+                len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
         tokens = _clean_tokens(ent, label, gazetteer)
         if not tokens:
@@ -216,9 +183,9 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         acronym = None
         if next_word == "(" and last.i + 3 < len(doc) and doc[last.i + 3].text == ")":
             candidate = doc[last.i + 2].text
-            if _ACRONYM.match(candidate):
+            if ACRONYM.match(candidate):
                 acronym = candidate
-        honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in _HONORIFICS
+        honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in lex.HONORIFICS
         if honorific:
             tokens = tokens[1:]  # "Mr Balls" tagged ORG
         # Offsets are the article's from here on: Doc.text is rebuilt from tokens at each call.
@@ -291,7 +258,7 @@ def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
     spans = [(start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2])]
     found = [gazetteer.resolve(text[s:e]) for s, e in spans]
     # Sure places of one country, or countries ("Belle and Sebastian" is a band).
-    if all(f and (f[0].kind == "country" or f[1] >= 0.9) for f in found) and (
+    if all(f and (f[0].kind == "country" or f[1] >= SURE_PLACE) for f in found) and (
             len({f[0].country_code for f in found}) == 1 or all(f[0].kind == "country" for f in found)):
         return spans, _PART
     return [(start, end)], label
@@ -339,109 +306,6 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
 
 
 # ---------------------------------------------------------------------------------------------
-# Person names
-
-
-@dataclass(slots=True)
-class _ArticleNames:
-    """Person names seen in full in one article, for linking short forms."""
-
-    full: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # cluster -> forms
-    by_last: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    by_first: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    counts: Counter = field(default_factory=Counter)
-
-    def has_part(self, surface: str) -> bool:
-        """True when ``surface`` is one word that is the first or last name of a full name."""
-        words = _name_tokens(surface)
-        if len(words) != 1 or words[0].lower().rstrip(".") in _TITLES:
-            return False  # "Lord" of "Lord Ashcroft" is no name
-        return _fold_word(words[0]) in self.by_last or _fold_word(words[0]) in self.by_first
-
-
-def _name_tokens(surface: str) -> list[str]:
-    """Words of a person name."""
-    return surface.replace("’", "'").split()
-
-
-def _is_full_name(words: list[str]) -> bool:
-    """Two or more capitalised words without digits ("Joe Biden", "Nick Paton Walsh")."""
-    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
-            and not any(ch.isdigit() for w in words for ch in w))
-
-
-@lru_cache(maxsize=1 << 15)
-def _fold_word(word: str) -> str:
-    """A name word folded for matching: normalised, transliteration endings unified."""
-    key = normalize(word).replace(" ", "-")  # "Lewis-Francis" stays one surname
-    return _SURNAME_ENDING.sub("i", key) if len(key) > 3 else key
-
-
-def person_key(name: str) -> str:
-    """Matching key of a person name: folded first and last words, so that transliteration
-    variants meet ("Volodymyr Zelenskyy" and "Volodymyr Zelensky" -> "volodymyr zelenski")."""
-    words = _name_tokens(name)
-    if not words:
-        return ""
-    if len(words) == 1:
-        return _fold_word(words[0])
-    return f"{_fold_word(words[0])} {_fold_word(words[-1])}"
-
-
-def _collect_names(spans: list[_Span]) -> _ArticleNames:
-    """Cluster the article's full person names by folded first and last name.
-
-    A full name the model tagged as something else counts when its last word is also a
-    lone PERSON in the article ("Recep Tayyip Erdoğan" as ORG, "Erdoğan" as PERSON).
-    """
-    names = _ArticleNames()
-    lone = {_fold_word(s.surface) for s in spans if s.label == "PERSON" and len(s.surface.split()) == 1}
-    for span in spans:
-        words = _name_tokens(span.surface)
-        if not _is_full_name(words) or len(words) > 4 or _looks_like_company(words):
-            continue
-        if span.label != "PERSON" and not (span.label in ("ORG", "WORK_OF_ART", "PRODUCT")
-                                           and _fold_word(words[-1]) in lone):
-            continue
-        cluster = person_key(span.surface)
-        names.full[cluster].append(span.surface)
-        names.counts[cluster] += 1
-        for table, word in ((names.by_last, words[-1]), (names.by_first, words[0])):
-            key = _fold_word(word)
-            if cluster not in table[key]:
-                table[key].append(cluster)
-    return names
-
-
-def _canonical(forms: Iterable[str]) -> str:
-    """The most frequent form, the longest among equally frequent ones (full names only are
-    passed, so "Vladimir Putin" wins over a rarer "Vladimir V. Putin")."""
-    counts = Counter(forms)
-    return max(counts, key=lambda f: (counts[f], len(_name_tokens(f)), len(f), f))
-
-
-def _link_person(surface: str, names: _ArticleNames, recent: dict[str, int],
-                 ) -> tuple[str, str, float] | None:
-    """(cluster, canonical name, certainty) of a person mention; None for a lone unknown name."""
-    words = _name_tokens(surface)
-    if _is_full_name(words):
-        key = person_key(surface)
-        if key in names.full:
-            return key, _canonical(names.full[key]), 1.0
-        return None
-    if len(words) != 1:
-        return None
-    word = _fold_word(words[0])
-    for table, certainty in ((names.by_last, 0.9), (names.by_first, 0.7)):
-        clusters = table.get(word)
-        if clusters:
-            # Several full names share the word ("Joe Biden", "Hunter Biden"): the one named last.
-            key = max(clusters, key=lambda c: (recent.get(c, -1), names.counts[c]))
-            return key, _canonical(names.full[key]), certainty if len(clusters) == 1 else 0.6
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
 # Typing
 
 
@@ -449,7 +313,7 @@ def _place_forms(surface: str) -> list[str]:
     """Forms to try for a place: as written, without "X region", without "eastern"."""
     forms = [surface]
     words = surface.split()
-    if len(words) > 1 and words[-1].lower() in _REGION_WORDS:
+    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS:
         forms.append(" ".join(words[:-1]))
     stripped = _COMPASS.sub("", surface)
     if stripped and stripped != surface:
@@ -467,14 +331,6 @@ def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
     return None
 
 
-def _group_slug(surface: str) -> str:
-    """Plural-insensitive slug for a group ("Democrats" -> "democrat")."""
-    slug = slugify(surface)
-    if slug.endswith("s") and len(slug) > 4 and not slug.endswith(("ss", "us", "is")):
-        slug = slug[:-1]
-    return slug
-
-
 def _place_mention(span: _Span, place: Place, certainty: float) -> _Mention:
     return _Mention(span, place.kind, place.entity_id, place.name, place.country_code, place.lat,
                     place.lon, certainty)
@@ -485,12 +341,12 @@ def _country_group(span: _Span, gazetteer: Gazetteer, code: str) -> _Mention | N
     country = gazetteer.country(code)
     if country is None:
         return None
-    return _Mention(span, "group", country.entity_id, country.name, code, country.lat, country.lon, 1.0)
+    return _Mention(span, "group", country.entity_id, country.name, code, country.lat, country.lon, SURE)
 
 
 def _near_place_words(span: _Span) -> bool:
     """A preposition or verb of place before, or a region word after ("in Kursk", "Kursk region")."""
-    return span.prev_word.lower() in _LOCATIVES or span.next_word.lower() in _REGION_WORDS
+    return span.prev_word.lower() in lex.LOCATIVES or span.next_word.lower() in lex.REGION_WORDS
 
 
 def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
@@ -498,7 +354,7 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
     in_article = bool(place.country_code and article.get(place.country_code))
-    if span.next_word.lower() in _REGION_WORDS:
+    if span.next_word.lower() in lex.REGION_WORDS:
         return place.population >= MIN_PLACE_POPULATION or in_article
     if _near_place_words(span):
         return place.population >= PLACE_IN_CONTEXT_POPULATION
@@ -507,7 +363,7 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
 
 
-def _type_span(span: _Span, gazetteer: Gazetteer, names: _ArticleNames,
+def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                context: dict[str, float], article: Counter) -> _Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards)."""
     label, surface = span.label, span.surface
@@ -516,16 +372,16 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: _ArticleNames,
         if alias.kind == "none":
             return None
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
-                        alias.country_code if alias.kind == "group" else None, certainty=1.0,
+                        alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
-        return _Mention(span, "person", "", surface, certainty=0.8)  # a full name tagged ORG
+        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # a full name tagged ORG
     if names.has_part(surface) and not isinstance(alias, Place):
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
-            return _Mention(span, "person", "", surface, certainty=0.8)  # "Biden" tagged ORG
+            return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
     code = gazetteer.demonym_country(surface)
     if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE
@@ -533,12 +389,12 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: _ArticleNames,
         found = gazetteer.resolve(surface, context)
         if found and (found[0].kind == "country" or (
                 article.get(found[0].country_code) and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
-            return _place_mention(span, found[0], found[1] * 0.8)  # "Sievierodonetsk" tagged NORP
-        return _Mention(span, "group", f"group:{_group_slug(surface)}", surface, certainty=0.7)
+            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sievierodonetsk" tagged NORP
+        return _Mention(span, "group", f"group:{group_slug(surface)}", surface, certainty=UNKNOWN_GROUP)
     if label == _TOKEN:
         found = gazetteer.resolve(surface, context)
         if found and _plausible_place(found[0], span, article):
-            return _place_mention(span, found[0], found[1] * 0.8)
+            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
         return None
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context)
@@ -547,46 +403,39 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: _ArticleNames,
         place, certainty = found
         if surface.isupper() and place.source == "city" and place.population < PLACE_IN_ARTICLE_POPULATION * 2:
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
-            return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=0.5)
+            return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
             return None  # a hamlet abroad is more likely a misreading than the place meant
         return _place_mention(span, place, certainty)
     found = _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
-        return _place_mention(span, found[0], found[1] * 0.8)
+        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
     if label == "ORG":
-        certainty = 1.0 if len(surface.split()) > 1 or span.acronym else 0.7
+        certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
 
 
-def _type_person(span: _Span, gazetteer: Gazetteer, names: _ArticleNames,
+def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                  context: dict[str, float], article: Counter) -> _Mention | None:
     """A PERSON span: a person, unless a lone word that is clearly a place or nationality."""
     surface = span.surface
-    words = _name_tokens(surface)
+    words = name_tokens(surface)
     if any(ch.isdigit() for ch in surface):
         return None  # "Xbox 2"
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
-        return _place_mention(span, found[0], found[1] * 0.8)  # "Sri Lanka" tagged PERSON
-    if _looks_like_company(words):
-        return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=0.6)
+        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
+    if looks_like_company(words):
+        return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
     if len(words) == 1 and not names.has_part(surface):
         if found and found[0].kind != "country" and _plausible_place(found[0], span, article):
-            return _place_mention(span, found[0], found[1] * 0.8)  # "Kherson" tagged PERSON
+            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Kherson" tagged PERSON
         code = gazetteer.demonym_country(surface)
         if code:
             return _country_group(span, gazetteer, code)
-    return _Mention(span, "person", "", surface, certainty=1.0 if _is_full_name(words) else 0.6)
-
-
-def _looks_like_company(words: list[str]) -> bool:
-    """An acronym ("EU") or a name ending in a company suffix ("Leadplex LLC")."""
-    if len(words) == 1:
-        return bool(_ACRONYM.match(words[0])) and words[0].isupper()
-    return words[-1].lower().rstrip(".") in _COMPANY_SUFFIXES
+    return _Mention(span, "person", "", surface, certainty=SURE if is_full_name(words) else LONE_PERSON)
 
 
 def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, dict[int, Counter]]:
@@ -603,7 +452,7 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, 
             # Only places sure and big enough to vouch for a country: a hamlet would confirm itself.
             if found and found[0].country_code and (
                     found[0].kind == "country" or found[0].source == "alias"
-                    or (found[1] >= 0.9 and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
+                    or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
                 code = found[0].country_code
         if code:
             article[code] += 1
@@ -615,16 +464,17 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, 
 # Article
 
 
-def extract_mentions(article: Article, sentences: Sequence[Sentence]) -> list[dict]:
+def extract_mentions(article: Article, sentences: Sequence[Sentence],
+                     resources: Resources) -> list[dict]:
     """Mentions of persons, organizations, countries, places and groups in ``article``.
 
     One dict per mention with the keys of :data:`COLUMNS`, in text order; ``surface`` is
     always ``article.text[start:end]``.
     """
-    gazetteer = load_gazetteer()
+    gazetteer = resources.gazetteer
     spans = [s for sentence, ents in zip(sentences, _sentence_entities(sentences))
              for s in _spans(article.text, sentence, ents, gazetteer)]
-    names = _collect_names(spans)
+    names = collect_names(spans)
     article_counts, by_sentence = _country_counts(spans, gazetteer)
     mentions: list[_Mention] = []
     for span in spans:
@@ -635,9 +485,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence]) -> list[di
         if typed is not None:
             mentions.append(typed)
     mentions = _dedupe(mentions)
-    _link_people(mentions, names)
-    _harmonize_kinds(mentions)
-    _link_organizations(mentions)
+    link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
 
 
@@ -651,79 +499,6 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
             seen.add(key)
             out.append(m)
     return out
-
-
-def _link_people(mentions: list[_Mention], names: _ArticleNames) -> None:
-    """Link short person forms to the article's full names; ids come from the canonical name."""
-    recent: dict[str, int] = {}
-    for position, m in enumerate(mentions):
-        if m.kind != "person":
-            continue
-        linked = _link_person(m.span.surface, names, recent)
-        if linked:
-            key, m.name, certainty = linked
-            m.certainty = min(m.certainty, certainty) if m.span.label == "PERSON" else certainty
-            m.linked = True
-            recent[key] = position
-        else:
-            m.name = m.span.surface
-        m.entity_id = f"person:{slugify(m.name)}"
-
-
-def _harmonize_kinds(mentions: list[_Mention]) -> None:
-    """A lone name the model labels inconsistently ("Blinkx" as ORG and PERSON) gets its
-    majority kind within the article (ties go to organization)."""
-    places = {normalize(m.span.surface): m for m in mentions
-              if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")}
-    groups: dict[str, list[_Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.kind in ("person", "organization", "group") and not m.linked and not m.from_alias and (
-                m.entity_id.split(":")[0] in ("person", "org", "group") and len(m.span.surface.split()) == 1):
-            place = places.get(normalize(m.span.surface))
-            if place is not None:  # "Popasna" tagged GPE once and ORG once
-                m.kind, m.entity_id, m.name = place.kind, place.entity_id, place.name
-                m.country_code, m.lat, m.lon = place.country_code, place.lat, place.lon
-                m.certainty = place.certainty * 0.8
-            else:
-                groups[normalize(m.span.surface)].append(m)
-    preference = {"organization": 2, "person": 1, "group": 0}
-    for group in groups.values():
-        kinds = Counter(m.kind for m in group)
-        if len(kinds) < 2:
-            continue
-        kind = max(kinds, key=lambda k: (kinds[k], preference[k]))
-        for m in group:
-            if m.kind != kind:
-                m.kind, m.certainty, m.country_code = kind, min(m.certainty, 0.6), None
-                m.lat = m.lon = None
-                m.name = m.span.surface
-                prefix = {"organization": "org", "person": "person", "group": "group"}[kind]
-                m.entity_id = f"{prefix}:{_group_slug(m.name) if kind == 'group' else slugify(m.name)}"
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ORG_STOPWORDS).upper()
-
-
-def _link_organizations(mentions: list[_Mention]) -> None:
-    """Give a full name and its acronym one entity: "North Atlantic Treaty Organization (NATO)",
-    or "United Nations" and "UN" in the same article."""
-    orgs = [m for m in mentions if m.kind == "organization" and m.entity_id.startswith("org:")]
-    acronyms = {m.span.surface for m in orgs if _ACRONYM.match(m.span.surface)}
-    full_to_acronym = {slugify(m.span.surface): m.span.acronym for m in orgs if m.span.acronym}
-    defined = set(full_to_acronym.values())
-    for m in orgs:
-        # Initials link only acronyms the article did not define for another name.
-        if len(m.span.surface.split()) > 1:
-            initials = _initials(m.span.surface)
-            if len(initials) > 1 and initials in acronyms and initials not in defined:
-                full_to_acronym.setdefault(slugify(m.span.surface), initials)
-    for m in orgs:
-        acronym = full_to_acronym.get(slugify(m.span.surface))
-        if acronym:
-            m.entity_id = f"org:{slugify(acronym)}"
-            m.name = acronym
-            m.certainty = 1.0
 
 
 def _row(article: Article, m: _Mention) -> dict:
@@ -742,115 +517,3 @@ def _row(article: Article, m: _Mention) -> dict:
         "lon": float(m.lon) if m.lon is not None else None,
         "confidence": round(0.4 + 0.3 * agree + 0.3 * max(0.0, min(1.0, m.certainty)), 2),
     }
-
-
-# ---------------------------------------------------------------------------------------------
-# Corpus
-
-
-def link_entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Unify entities across articles and give each ``entity_id`` one canonical ``name``.
-
-    Persons: transliteration variants (Zelensky/Zelenskyy/Zelenskiy) share a key and a lone
-    name joins the corpus' dominant full name with that surname. Organizations: a full name
-    that some article tied to an acronym joins the acronym's entity; the display name is the
-    most frequent surface. Returns a new frame with the same rows and columns.
-    """
-    out = mentions.copy()
-    if out.empty:
-        return out
-    out["entity_id"] = out["entity_id"].astype(object)
-    out["name"] = out["name"].astype(object)
-    _relabel_people(out)
-    people = out["kind"] == "person"
-    if people.any():
-        linked = _link_people_corpus(out.loc[people, "name"].astype(str))
-        out.loc[people, "entity_id"] = linked["entity_id"]
-        out.loc[people, "name"] = linked["name"]
-    orgs = out["kind"] == "organization"
-    if orgs.any():
-        out.loc[orgs, "entity_id"] = _link_orgs_corpus(out.loc[orgs, ["entity_id", "surface"]])
-    named = out["kind"].isin(["organization", "group"]) & ~out["entity_id"].str.startswith("country:")
-    if named.any():
-        forms = out.loc[named, "surface"].map(_display_form)
-        display = forms.groupby(out.loc[named, "entity_id"]).agg(_most_frequent)
-        out.loc[named, "name"] = out.loc[named, "entity_id"].map(display)
-    return out
-
-
-def _relabel_people(frame: pd.DataFrame) -> None:
-    """Organizations that look like people across the corpus become people (in place).
-
-    A name tagged ORG in one article counts as a person when the same name is a person more
-    often elsewhere ("Volodymyr Zelenskiy"), or when it is two or three words starting with a
-    given name the corpus uses for several different people ("Natalia Humeniuk").
-    """
-    people = frame["kind"] == "person"
-    orgs = frame["kind"] == "organization"
-    if not people.any() or not orgs.any():
-        return
-    person_names = frame.loc[people, "surface"]
-    person_keys = person_names.map(person_key).value_counts()
-    org_keys = frame.loc[orgs, "surface"].map(person_key).value_counts()
-    full = person_names[person_names.map(lambda n: _is_full_name(_name_tokens(n)))].drop_duplicates()
-    given = full.map(lambda n: _name_tokens(n)[0]).value_counts()
-    org_first = frame.loc[orgs, "surface"].map(lambda n: (_name_tokens(n) or [""])[0]).value_counts()
-
-    def is_person(surface: str) -> bool:
-        words = _name_tokens(surface)
-        if (not words or len(words) > 4 or _looks_like_company(words)
-                or not all(w[:1].isupper() for w in words)
-                or any(w.lower() in _ORG_WORDS for w in words)):
-            return False
-        key = person_key(surface)
-        if person_keys.get(key, 0) >= 2 and person_keys.get(key, 0) > 2 * org_keys.get(key, 0):
-            return True
-        first = words[0]
-        return (2 <= len(words) <= 3 and _is_full_name(words) and given.get(first, 0) >= 3
-                and given.get(first, 0) > org_first.get(first, 0) and not load_gazetteer().alias(first)
-                and not load_gazetteer().demonym_country(first) and not load_gazetteer().resolve(first))
-
-    flip = pd.Series(False, index=frame.index)
-    flip[orgs] = frame.loc[orgs, "surface"].map(is_person).astype(bool)
-    frame.loc[flip, "kind"] = "person"
-    frame.loc[flip, "name"] = frame.loc[flip, "surface"]
-
-
-def _link_people_corpus(names: pd.Series) -> pd.DataFrame:
-    """(entity_id, name) for person rows, from their per-article canonical names."""
-    keys = names.map(person_key)
-    full = names.map(lambda n: _is_full_name(_name_tokens(n)))
-    canonical = {key: _canonical(group) for key, group in names[full].groupby(keys[full])}
-    # A lone name joins the full name that has at least 3/4 of the mentions with that surname.
-    by_surname: dict[str, Counter] = defaultdict(Counter)
-    for key, n in keys[full].value_counts().items():
-        by_surname[key.rsplit(" ", 1)[-1]][key] += n
-    lone_target = {}
-    for surname, counter in by_surname.items():
-        top, n = counter.most_common(1)[0]
-        if n >= 0.75 * sum(counter.values()):
-            lone_target[surname] = top
-    targets = keys.where(full, keys.map(lambda k: lone_target.get(k, k)))
-    lone_names = {key: _most_frequent(group) for key, group in names[~full].groupby(keys[~full])}
-    final = targets.map(lambda k: canonical.get(k) or lone_names.get(k) or k)
-    return pd.DataFrame({"entity_id": "person:" + final.map(slugify), "name": final}, index=names.index)
-
-
-def _link_orgs_corpus(orgs: pd.DataFrame) -> pd.Series:
-    """Organization ids, with full names that some article tied to an acronym moved to it."""
-    own = orgs["surface"].map(lambda s: f"org:{slugify(s)}")
-    tied = own != orgs["entity_id"]
-    targets: dict[str, set[str]] = defaultdict(set)
-    for slug, entity in zip(own[tied], orgs.loc[tied, "entity_id"]):
-        targets[slug].add(entity)
-    unique = {slug: next(iter(ids)) for slug, ids in targets.items() if len(ids) == 1}
-    return orgs["entity_id"].map(lambda e: unique.get(e, e))
-
-
-def _display_form(surface: str) -> str:
-    return surface[4:] if surface.lower().startswith("the ") else surface
-
-
-def _most_frequent(values: Iterable[str]) -> str:
-    counts = Counter(values)
-    return max(counts, key=lambda v: (counts[v], v[:1].isupper(), -len(v), v))

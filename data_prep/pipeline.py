@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from . import dates, figures, mentions, topics
+from .resources import Resources, load_resources
 from .records import Article, Sentence
 from .segment import WINDOW_CHARS, parse_articles
 from .tables import SCHEMAS
@@ -47,7 +48,7 @@ class Pipeline:
     """What the per-article stages use, loaded once per process (or per worker)."""
 
     nlp: Language
-    taxonomy: topics.Taxonomy
+    resources: Resources
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def load_pipeline() -> Pipeline:
     """The model and the stages' resources, loaded once in this process."""
     from .nlp import load_model
 
-    return Pipeline(nlp=load_model(), taxonomy=topics.load_taxonomy())
+    return Pipeline(nlp=load_model(), resources=load_resources())
 
 
 def _tuples(name: str, rows: Sequence[dict]) -> list[tuple]:
@@ -73,15 +74,15 @@ class _Accumulator:
                                               "figures": []}
 
     def add(self, sentences: list[Sentence], pipeline: Pipeline) -> None:
-        article = self.article
-        per_sentence = topics.sentence_topics(sentences, pipeline.taxonomy)
+        article, resources = self.article, pipeline.resources
+        per_sentence = topics.sentence_topics(sentences, resources.taxonomy)
         self.topics.extend(per_sentence)
         self.rows["sentences"].extend(
             (s.article_id, s.sentence_id, s.start, s.end, s.section, s.text, t)
             for s, t in zip(sentences, per_sentence))
-        self.rows["mentions"].extend(_tuples("mentions", mentions.extract_mentions(article, sentences)))
-        self.rows["events"].extend(_tuples("events", dates.extract_events(article, sentences)))
-        self.rows["figures"].extend(_tuples("figures", figures.extract_figures(article, sentences)))
+        self.rows["mentions"].extend(_tuples("mentions", mentions.extract_mentions(article, sentences, resources)))
+        self.rows["events"].extend(_tuples("events", dates.extract_events(article, sentences, resources)))
+        self.rows["figures"].extend(_tuples("figures", figures.extract_figures(article, sentences, resources)))
 
     def done(self) -> ArticleRows:
         a = self.article

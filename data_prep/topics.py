@@ -99,6 +99,10 @@ class Taxonomy:
             {first: tuple(sorted(rests, key=lambda r: -len(r[0])))
              for first, rests in phrases.items()}))
 
+    def __reduce__(self):
+        # The read-only lookups cannot be pickled: rebuild them (worker processes get a copy).
+        return type(self), (self.topics, self.source)
+
     @property
     def names(self) -> tuple[str, ...]:
         """Topic names in taxonomy order."""

@@ -6,7 +6,9 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import pytest
 
+from data_prep.date_forms import may_hold_date
 from data_prep.dates import FUTURE, PAST, extract_events, resolve_expression
+from data_prep.resources import load_resources
 
 EVENT_KEYS = {"article_id", "sentence_id", "start", "end", "surface", "date", "date_end",
               "precision", "relative"}
@@ -16,7 +18,7 @@ D = date.fromisoformat
 
 def _events(parse, text: str, published: str | None = SUNDAY) -> list[dict]:
     article, sentences = parse(text, published)
-    events = extract_events(article, sentences)
+    events = extract_events(article, sentences, load_resources())
     for event in events:  # invariants every row must keep
         assert set(event) == EVENT_KEYS
         assert article.text[event["start"]:event["end"]] == event["surface"]
@@ -77,6 +79,12 @@ def _summary(event: dict) -> tuple:
     ("the first quarter", SUNDAY, FUTURE, ("2025-01-01", "2025-03-31", "quarter", True)),
     ("Christmas", SUNDAY, FUTURE, ("2024-12-25", "2024-12-25", "day", True)),
     ("Easter", SUNDAY, PAST, ("2024-03-31", "2024-03-31", "day", True)),
+    ("Easter Sunday", "2025-01-10", FUTURE, ("2025-04-20", "2025-04-20", "day", True)),
+    ("Thanksgiving", SUNDAY, FUTURE, ("2024-11-28", "2024-11-28", "day", True)),
+    ("Thanksgiving", SUNDAY, PAST, ("2023-11-23", "2023-11-23", "day", True)),
+    ("Orthodox Christmas", SUNDAY, FUTURE, ("2025-01-07", "2025-01-07", "day", True)),
+    ("May 9-11", SUNDAY, PAST, ("2024-05-09", "2024-05-11", "day", True)),
+    ("Q3", SUNDAY, PAST, ("2024-07-01", "2024-09-30", "quarter", True)),
     # deictic and relative to publication
     ("yesterday", SUNDAY, None, ("2024-11-16", "2024-11-16", "day", True)),
     ("today", SUNDAY, None, ("2024-11-17", "2024-11-17", "day", True)),
@@ -116,6 +124,7 @@ def _summary(event: dict) -> tuple:
     ("a month ago", "2024-03-31", None, ("2024-02-01", "2024-02-29", "month", True)),
 ])
 def test_resolve_expression(text, published, tense, expected):
+    assert may_hold_date(text)  # the form's keywords let its sentences through the prefilter
     first, last, precision, relative = resolve_expression(text, D(published), tense=tense)
     assert (first.isoformat(), last.isoformat(), precision, relative) == expected
     assert first <= last
@@ -332,7 +341,7 @@ def test_corpus_articles_do_not_crash(parsed_corpus_sample):
     assert sum(art.published is not None for _, art, _ in parsed_corpus_sample) >= 50
     total = 0
     for _, art, sentences in parsed_corpus_sample:
-        for event in extract_events(art, sentences):
+        for event in extract_events(art, sentences, load_resources()):
             assert set(event) == EVENT_KEYS
             assert art.text[event["start"]:event["end"]] == event["surface"]
             assert event["date"] <= event["date_end"]
@@ -342,5 +351,5 @@ def test_corpus_articles_do_not_crash(parsed_corpus_sample):
 
 def test_anaphora_past_year_9999_are_dropped_not_raised(parse):
     article, sentences = parse("The treaty was signed in 1990. Some 9999 years later it lapsed.")
-    rows = extract_events(article, sentences)
+    rows = extract_events(article, sentences, load_resources())
     assert [r["surface"] for r in rows] == ["1990"]

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from data_prep.figures import UNITS_CSV, extract_figures
+from data_prep.resources import load_resources
 
 KEYS = {"article_id", "sentence_id", "start", "end", "surface", "value", "unit", "of",
         "approximate"}
@@ -18,7 +19,7 @@ def figures_of(parse):
     """A function: text -> figure rows of that text."""
     def _figures(text: str) -> list[dict]:
         article, sentences = parse(text)
-        return extract_figures(article, sentences)
+        return extract_figures(article, sentences, load_resources())
 
     return _figures
 
@@ -182,7 +183,7 @@ def test_change_shares_the_unit_of_its_end(figures_of):
 def test_rows_carry_evidence(figures_of, parse):
     text = "Intro line.\n\nOfficials said 40 people were hurt. Later, about 3,000 more fled."
     article, sentences = parse(text)
-    rows = extract_figures(article, sentences)
+    rows = extract_figures(article, sentences, load_resources())
     assert [r["surface"] for r in rows] == ["40", "about 3,000"]
     for row in rows:
         assert set(row) == KEYS
@@ -194,7 +195,7 @@ def test_rows_carry_evidence(figures_of, parse):
 
 def test_seed_figures(parse, seed_text):
     article, sentences = parse(seed_text, published="2024-11-17")
-    rows = {r["surface"]: r for r in extract_figures(article, sentences)}
+    rows = {r["surface"]: r for r in extract_figures(article, sentences, load_resources())}
     troops = rows["approximately 12,000"]
     assert (troops["value"], troops["unit"], troops["of"], troops["approximate"]) == \
         (12000.0, "count", "troops", True)
@@ -220,7 +221,7 @@ def test_units_csv_is_well_formed():
 def test_offsets_hold_on_corpus(parsed_corpus_sample):
     total = 0
     for _, article, sentences in parsed_corpus_sample:
-        for row in extract_figures(article, sentences):
+        for row in extract_figures(article, sentences, load_resources()):
             total += 1
             assert set(row) == KEYS
             assert article.text[row["start"]:row["end"]] == row["surface"]

@@ -4,14 +4,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from data_prep.mentions import COLUMNS, extract_mentions, link_entities, person_key
+from data_prep.linking import link_entities
+from data_prep.mentions import COLUMNS, extract_mentions
+from data_prep.names import person_key
+from data_prep.resources import load_resources
 
 KINDS = {"person", "organization", "country", "place", "group"}
 
 
 def mentions_of(parse, text: str, article_id: str = "t1") -> list[dict]:
     article, sentences = parse(text, article_id=article_id)
-    return extract_mentions(article, sentences)
+    return extract_mentions(article, sentences, load_resources())
 
 
 def by_surface(mentions: list[dict]) -> dict[str, dict]:
@@ -39,7 +42,7 @@ def assert_rows_valid(text: str, mentions: list[dict]) -> None:
 def seed_mentions(parse, seed_text):
     """Mentions of the seed article body."""
     article, sentences = parse(seed_text, published="2024-11-17", article_id="seed")
-    return article, extract_mentions(article, sentences)
+    return article, extract_mentions(article, sentences, load_resources())
 
 
 def test_seed_rows_valid(seed_mentions):
@@ -221,7 +224,7 @@ def test_link_entities_unifies_spellings_and_lone_surnames():
         ("a4", "Volodymyr Zelenskyy", "person", "Volodymyr Zelenskyy"),
         ("a5", "Zelensky", "person", "Zelensky"),  # an article that never gives the full name
     )
-    linked = link_entities(frame)
+    linked = link_entities(frame, load_resources())
     assert linked["entity_id"].nunique() == 1
     assert set(linked["name"]) == {"Volodymyr Zelenskyy"}
     assert len(linked) == len(frame) and list(linked.columns) == COLUMNS
@@ -233,7 +236,7 @@ def test_link_entities_leaves_ambiguous_surnames_alone():
         ("a2", "Hunter Biden", "person", "Hunter Biden"),
         ("a3", "Biden", "person", "Biden"),
     )
-    linked = link_entities(frame).set_index("surface")
+    linked = link_entities(frame, load_resources()).set_index("surface")
     assert linked.loc["Joe Biden", "entity_id"] != linked.loc["Hunter Biden", "entity_id"]
     assert linked.loc["Biden", "entity_id"] not in {linked.loc["Joe Biden", "entity_id"],
                                                      linked.loc["Hunter Biden", "entity_id"]}
@@ -249,7 +252,7 @@ def test_link_entities_ties_acronym_definitions_across_articles():
     # Article a1 defined the acronym, so its full name carries the acronym's id there.
     frame = pd.concat([frame, rows(("a1", "North Atlantic Treaty Organization", "organization", "NATO"))
                       .assign(entity_id="org:nato")], ignore_index=True)
-    linked = link_entities(frame)
+    linked = link_entities(frame, load_resources())
     assert set(linked["entity_id"]) == {"org:nato"}
     assert set(linked["name"]) == {"NATO"}
 
@@ -260,12 +263,12 @@ def test_link_entities_one_name_per_entity():
         ("a2", "Labour Party", "organization", "Labour Party"),
         ("a3", "Labour Party", "organization", "Labour Party"),
     )
-    linked = link_entities(frame)
+    linked = link_entities(frame, load_resources())
     assert set(linked["name"]) == {"Labour Party"}
 
 
 def test_link_entities_empty():
-    assert link_entities(pd.DataFrame(columns=COLUMNS)).empty
+    assert link_entities(pd.DataFrame(columns=COLUMNS), load_resources()).empty
 
 
 # The shared corpus: invariants on real text.
@@ -273,7 +276,7 @@ def test_link_entities_empty():
 @pytest.fixture(scope="session")
 def corpus_mentions(parsed_corpus_sample):
     """Mentions of the parsed corpus sample (war and BBC), with the articles."""
-    return [(article, extract_mentions(article, sentences))
+    return [(article, extract_mentions(article, sentences, load_resources()))
             for _, article, sentences in parsed_corpus_sample]
 
 
@@ -289,7 +292,7 @@ def test_corpus_rows_valid(corpus_mentions):
 @pytest.mark.corpus
 def test_corpus_linking_keeps_rows(corpus_mentions):
     frame = pd.DataFrame([m for _, ms in corpus_mentions for m in ms], columns=COLUMNS)
-    linked = link_entities(frame)
+    linked = link_entities(frame, load_resources())
     assert len(linked) == len(frame)
     assert (linked[["start", "end", "surface"]].values == frame[["start", "end", "surface"]].values).all()
     assert linked["kind"].isin(KINDS).all()
@@ -300,5 +303,5 @@ def test_corpus_linking_keeps_rows(corpus_mentions):
                    "surface 'Vladimir] Putin', slugged to person:vladimir-putin but kept as its name")
 def test_corpus_linking_gives_one_name_per_entity(corpus_mentions):
     frame = pd.DataFrame([m for _, ms in corpus_mentions for m in ms], columns=COLUMNS)
-    linked = link_entities(frame)
+    linked = link_entities(frame, load_resources())
     assert linked.groupby("entity_id")["name"].nunique().max() == 1

@@ -1,0 +1,252 @@
+"""The English word lists the stages use: the one place to edit them.
+
+Each list is defined once here; ``dates``, ``figures`` and the mention modules import it.
+Editing guide:
+
+- Words are lowercase; a value says what the word means (a month's number, a number
+  word's value). Phrases are written with single spaces ("a couple of", "new year's eve").
+- Adding a word to a list changes every stage that reads the list (each section names
+  its readers). Run ``make eval`` and compare the tables before and after.
+- A holiday is one entry of ``FIXED_HOLIDAYS`` (month, day): the date grammar, its
+  start-word gate and its keyword prefilter pick it up. One that moves goes in
+  ``COMPUTED_HOLIDAYS`` with its rule in ``date_forms.holiday_date``. Holidays are matched
+  capitalised as written here ("Boxing Day", not "boxing day").
+- A malformed entry (uppercase, double spaces, a month outside 1-12) stops the import
+  with an error naming the list and the entry.
+- Date *forms* (how words combine into "the third quarter of 2023") are not here: they are
+  rows of ``data_prep/date_forms.py``. A form reads the lists below, so a new month
+  abbreviation or holiday reaches every form at once.
+- Unit words, aliases, nationalities and topics have their own CSV files in ``data/``.
+
+Nothing here is loaded from disk: the lists are plain constants, checked once at import
+(:func:`_check`), so a worker process has them as soon as it imports the package, and the
+date grammar is compiled from them at import.
+"""
+from __future__ import annotations
+
+# --- calendar (dates, figures) -------------------------------------------------------------
+# Month names to their number, in calendar order.
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+# Abbreviations, written with or without a full stop ("Nov. 17"); longer forms first
+# ("Sept" before "Sep"), since the grammar tries them in this order.
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
+# Weekday names to Python's weekday number (Monday is 0).
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+# Meteorological seasons, northern hemisphere: the month each starts in (three months long).
+SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Holidays on the same day every year: (month, day).
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "orthodox christmas": (1, 7), "may day": (5, 1), "halloween": (10, 31),
+    "valentine's day": (2, 14),
+}
+# Holidays that move: their dates are computed in ``date_forms.holiday_date``.
+COMPUTED_HOLIDAYS = ("easter", "easter sunday", "thanksgiving")
+
+# --- numbers (dates, figures) --------------------------------------------------------------
+SMALL_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Counts a relative date accepts ("two weeks ago", "a couple of days later"): the
+# number words news use with time units (one to twelve, fifteen, twenty, thirty).
+DATE_COUNT_WORDS = {
+    "a": 1, "an": 1, "a couple of": 2,
+    **{w: n for w, n in {**SMALL_NUMBERS, **TENS}.items() if 1 <= n <= 12 or n in (15, 20, 30)},
+}
+# Units of "two weeks ago", "three years later"; "hour", "weekend" and "quarter" are
+# accepted by single date forms only (see date_forms).
+CALENDAR_UNITS = ("day", "week", "month", "year", "decade")
+# Ordinals of a quarter ("the third quarter"); "final" is the fourth.
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                    "fourth": 4, "4th": 4, "final": 4}
+
+# --- dates: when a word counts as a date, and its tense ------------------------------------
+# Words before a bare month, year, quarter or holiday that make it a date ("in May", "by 2030").
+DATE_LEADS = frozenset({"in", "on", "since", "until", "till", "by", "from", "before", "after",
+                        "during", "through", "to", "of", "between", "and", "or", "early", "late",
+                        "mid", "last", "next", "this", "as", "at", "around"})
+# Words before "the next year" that make it a span from publication ("over the next year").
+ROLLING_LEADS = frozenset({"over", "in", "within", "during", "for", "throughout", "across"})
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+MODALS = frozenset({"could", "may", "might", "should", "must", "can", "ca"})
+# Lemmas that make whatever they govern future ("scheduled for Friday", "expected in March").
+# Not "due": "payments due in May" are as often missed deadlines as coming ones.
+FUTURE_LEMMAS = frozenset({"schedule", "expect", "upcoming", "slate", "forthcoming"})
+# Intentions are future only for their infinitive ("vowed to strike in May", not "vowed in May").
+INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prepare", "vow",
+                           "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
+PAST_CUES = frozenset({"since", "ago"})  # the word right before a date
+FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
+
+# --- figures: numbers, qualifiers and what is not a figure ---------------------------------
+# Abbreviated scales written as their own token after the number ("56.2 bn").
+SCALE_TOKENS = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3}
+# Scales glued to the digits ("3bn", "30k"), matched case-sensitively; "b" only after a sign.
+SCALE_SUFFIXES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "K": 1e3, "tn": 1e12, "trn": 1e12,
+                  "bln": 1e9, "mln": 1e6}
+# Vague amounts and the lower bound they report ("dozens" -> 12).
+VAGUE_AMOUNTS = {"tens": 10.0, "dozens": 12.0, "scores": 20.0, "hundreds": 100.0,
+                 "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+FEW_WORDS = frozenset({"several", "few", "many", "some"})  # "several hundred", "a few thousand"
+# Denominators of shares in words ("two-thirds", "a fifth of").
+FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+             "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+             "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+NUMERATORS = {"a": 1, "an": 1, **{w: n for w, n in SMALL_NUMBERS.items() if 1 <= n <= 9}}
+# "half" is a share before these ("half of", "half the") ...
+HALF_NEXT = frozenset({"of", "the", "its", "their", "his", "her", "our", "your", "all", "that",
+                       "this", "those", "these"})
+# ... but not after these ("the first half", "a half").
+NOT_HALF_PREV = frozenset({"first", "second", "other", "latter", "former", "a", "an", "the",
+                           "each", "one", "and", "by"})
+# Qualifiers before a number; all make it approximate ("between" only with a range).
+QUALIFIERS = frozenset(tuple(q.split()) for q in (
+    "about", "around", "approximately", "approx", "approx.", "roughly", "nearly", "almost",
+    "over", "more than", "less than", "fewer than", "up to", "at least", "some", "an estimated",
+    "estimated", "as many as", "as much as", "as few as", "as little as", "close to",
+    "just over", "just under", "well over", "upwards of", "in excess of", "under", "below",
+    "above", "at most", "no more than", "not more than", "no fewer than", "no less than",
+    "circa", "c.", "between", "an approximate", "just about", "more or less"))
+# Qualifiers that are also prepositions: before a bare "one" they are not qualifiers
+# ("about one thing").
+PREPOSITION_QUALIFIERS = frozenset({("about",), ("around",), ("over",), ("under",), ("above",),
+                                    ("below",), ("some",)})
+TRAILING_APPROX = frozenset({"more", "so", "less", "fewer"})  # "40 or more", "a dozen or so"
+# Nouns of time: "three days" is a duration, not a figure.
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", "weekend",
+                        "fortnight", "month", "year", "decade", "century", "millennium", "time",
+                        "season", "term", "quarter", "semester", "lifetime"})
+# Words after a number that make it a time of day or an era ("5 pm", "70 AD").
+TIME_AFTER = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "bst", "cet", "cest", "est", "edt",
+                        "pst", "utc", "hrs", "hours", "o'clock", "local", "ad", "a.d.", "bc",
+                        "b.c.", "bce", "ce"})
+# Words before a number that make it a reference or a label ("Article 5", "aged 70").
+REFERENCE_WORDS = frozenset({
+    "no", "no.", "nos", "nos.", "number", "#", "article", "section", "chapter", "page", "pages",
+    "resolution", "room", "flight", "route", "highway", "platform", "gate", "paragraph",
+    "clause", "item", "grade", "level", "phase", "stage", "round", "line", "block", "apartment",
+    "bus", "tram", "channel", "radio", "category", "class", "type", "model", "version",
+    "series", "mark", "mk", "pier", "terminal", "lot", "box", "code", "act", "rule", "bill",
+    "protocol", "division", "brigade", "battalion", "regiment", "corps", "army", "squadron",
+    "unit", "district", "ward", "zone", "sector", "building", "floor", "window", "door",
+    "table", "figure", "fig", "fig.", "tier", "week", "day", "matchday", "group", "pool",
+    "exit", "junction", "bay", "cell", "top", "aged", "age", "ages"})
+# Determiners before a small number that make it a reference ("the two sides").
+DEFINITE_WORDS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my",
+                            "your", "both", "whose"})
+# Words after a lone "m" that make it metres, not millions ("a 100m sprint").
+METRE_NEXT = frozenset({"high", "tall", "long", "deep", "wide", "away", "below", "above",
+                        "underground", "sprint", "hurdles", "freestyle", "relay", "race", "final",
+                        "butterfly", "backstroke", "breaststroke", "medley", "dash", "metres",
+                        "run", "-"})
+# Verbs of change: "rose 5 to 7" is two figures, not a range.
+CHANGE_VERBS = frozenset({
+    "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "slip", "decline",
+    "surge", "soar", "plunge", "slump", "gain", "lose", "cut", "raise", "reduce", "edge",
+    "tumble", "sink", "dip", "rally", "improve", "widen", "narrow", "shrink", "expand", "slide",
+    "ease", "lift", "lower", "boost", "double", "halve", "swell", "rocket", "go", "move",
+    "revise", "change"})
+HYPHEN_OK = frozenset({"strong", "plus", "odd", "a", "per"})  # "12,000-strong", "£3bn-a-year"
+# Nouns that say nothing about what is measured: "a peak of $120bn", "part of the £12bn".
+GENERIC_NOUNS = frozenset({"part", "rest", "bulk", "share", "portion", "total", "sum",
+                           "majority", "minority", "maximum", "minimum", "average", "peak",
+                           "tune", "level", "figure", "number", "amount", "high", "low", "record",
+                           "excess", "region", "upwards"})
+
+# --- people and organisations (mentions, names, linking) -----------------------------------
+# Titles and descriptions written before a name ("President", "farmer" is caught by case).
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "presidents",
+    "vice", "prime", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "pope", "emperor", "sheikh", "ayatollah", "general", "gen", "lt", "lieutenant",
+    "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral",
+    "commander", "cmdr", "marshal", "field", "brig", "brigadier", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge",
+    "justice", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "chairwoman", "chair", "chief", "ceo", "director", "deputy", "acting", "former", "foreign",
+    "defence", "defense", "interior", "finance", "health", "home", "state", "first", "leader",
+    "archbishop", "bishop", "cardinal", "rev", "reverend", "father", "rabbi", "imam", "professor",
+    "prof", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "skipper",
+    "boss", "dictator", "tsar", "czar", "patriarch", "metropolitan", "oligarch", "opposition",
+    "activist", "analyst", "correspondent", "reporter", "editor", "author", "economist", "officer",
+    "commissioner", "attorney", "solicitor", "lawyer", "host", "presenter", "singer", "actor",
+    "actress", "star", "official", "officials", "counterpart", "private", "pte", "cpl", "corporal",
+    "dj", "mp", "mep", "st", "saint",
+    # party labels written before a name ("Tory Liam Fox", "Republican Senator John McCain")
+    "tory", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
+    "socialist", "communist", "green",
+})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+# Lowercase particles inside names ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "du",
+                            "la", "le", "bin", "ibn", "al", "el", "ter"})
+# Head nouns of organization names: a "person" whose name ends in one is an organization.
+ORG_HEAD_NOUNS = frozenset({
+    "republic", "party", "army", "forces", "force", "front", "movement", "council", "committee",
+    "commission", "ministry", "department", "office", "agency", "service", "services", "bureau",
+    "institute", "institution", "university", "college", "school", "academy", "foundation", "fund",
+    "trust", "bank", "group", "company", "corporation", "association", "union", "federation",
+    "league", "club", "church", "court", "parliament", "assembly", "congress", "senate", "government",
+    "administration", "authority", "news", "times", "post", "press", "journal", "radio", "tv",
+    "television", "network", "airlines", "airways", "brigade", "battalion", "regiment", "division",
+    "corps", "guard", "police", "centre", "center", "observatory", "society", "organization",
+    "organisation", "alliance", "coalition", "exchange", "board", "tribunal", "hospital", "museum",
+})
+# A "full name" ending in one of these is a company ("Leadplex LLC").
+COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",
+                              "ag", "sa", "nv", "bv", "spa", "group", "holdings", "limited", "llp",
+                              "lp", "company"})
+# Words skipped when taking an organization's initials ("Bank of England" -> "BE").
+INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
+                           "le", "al"})
+
+# --- places (mentions) ---------------------------------------------------------------------
+# Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
+REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces", "state",
+                          "county", "district", "governorate", "city", "area", "territory", "krai",
+                          "valley", "island", "islands", "peninsula", "coast", "border", "front",
+                          "direction", "sector", "raion", "village", "town", "suburb",
+                          "outskirts"})
+# Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").
+LOCATIVES = frozenset({"in", "into", "near", "to", "from", "at", "around", "outside", "towards",
+                       "toward", "across", "inside", "throughout", "via", "through", "on", "off",
+                       "nearby", "reach", "reached", "captured", "liberated", "occupied", "struck",
+                       "shelled", "attacked", "hit", "visited", "visit", "recaptured", "encircled",
+                       "entered"})
+# Words before a place that are not part of its name ("eastern Ukraine", "occupied Crimea").
+PLACE_QUALIFIERS = (
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "north[- ]?eastern", "north[- ]?western", "south[- ]?eastern", "south[- ]?western",
+    "northeast", "northwest", "southeast", "southwest", "north[- ]east", "north[- ]west",
+    "south[- ]east", "south[- ]west", "occupied", "greater", "mainland")  # regex pieces
+
+
+def _check() -> None:
+    """Fail at import on a malformed list: not lowercase, or a value out of range."""
+    for name, words in (("MONTHS", MONTHS), ("MONTH_ABBREVIATIONS", MONTH_ABBREVIATIONS),
+                        ("WEEKDAYS", WEEKDAYS), ("SEASON_START_MONTH", SEASON_START_MONTH),
+                        ("FIXED_HOLIDAYS", FIXED_HOLIDAYS), ("DATE_COUNT_WORDS", DATE_COUNT_WORDS),
+                        ("QUARTER_ORDINALS", QUARTER_ORDINALS)):
+        for word in words:
+            if word != " ".join(word.lower().split()):
+                raise ValueError(f"lexicon.{name}: {word!r} must be lowercase, single-spaced")
+    if not all(1 <= m <= 12 for m in MONTH_WORDS.values()):
+        raise ValueError("lexicon: a month number is outside 1-12")
+    for name, (month, day) in FIXED_HOLIDAYS.items():
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            raise ValueError(f"lexicon.FIXED_HOLIDAYS: {name!r} has no valid (month, day)")
+
+
+_check()

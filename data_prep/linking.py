@@ -1,0 +1,245 @@
+"""Linking: which mentions are the same entity, within one article and across the corpus.
+
+In an article (:func:`link_in_article`, run by ``extract_mentions``): a lone "Biden" joins
+the article's "Joe Biden", a name the model labels inconsistently gets its majority kind,
+and "North Atlantic Treaty Organization (NATO)" shares one entity with "NATO".
+Across the corpus (:func:`link_entities`, run once by ``build.build`` on every mention):
+transliteration variants and lone surnames meet, organizations tied to an acronym in any
+article join it, and each entity gets one display name. Name keys are in :mod:`data_prep.names`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import lexicon as lex
+from .gazetteer import Gazetteer, normalize, slugify
+from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
+                    looks_like_company, name_tokens, person_key)
+
+if TYPE_CHECKING:
+    from .resources import Resources
+
+__all__ = ["link_in_article", "link_entities"]
+
+# Certainty after in-article linking (see the confidence formula in :mod:`data_prep.mentions`).
+ACRONYM_LINK = 1.0     # a full name and the acronym the article gives it
+SURNAME_LINK = 0.9     # "Biden" -> the one "... Biden" of the article
+MERGED_PLACE = 0.8     # factor: a lone name the article also tags as a place becomes that place
+GIVEN_NAME_LINK = 0.7  # "Joe" -> the one "Joe ..." of the article
+AMBIGUOUS_LINK = 0.6   # several full names share the word: the one named last
+MIXED_KIND = 0.6       # at most: a lone name whose kind was outvoted within the article
+
+
+def link_in_article(mentions: list[Any], names: ArticleNames) -> None:
+    """Link one article's typed mentions in place: people, then kinds, then acronyms."""
+    _link_people(mentions, names)
+    _harmonize_kinds(mentions)
+    _link_organizations(mentions)
+
+
+def _link_people(mentions: list[Any], names: ArticleNames) -> None:
+    """Link short person forms to the article's full names; ids come from the canonical name."""
+    recent: dict[str, int] = {}
+    for position, m in enumerate(mentions):
+        if m.kind != "person":
+            continue
+        linked = _link_person(m.span.surface, names, recent)
+        if linked:
+            key, m.name, certainty = linked
+            m.certainty = min(m.certainty, certainty) if m.span.label == "PERSON" else certainty
+            m.linked = True
+            recent[key] = position
+        else:
+            m.name = m.span.surface
+        m.entity_id = f"person:{slugify(m.name)}"
+
+
+def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
+                 ) -> tuple[str, str, float] | None:
+    """(cluster, canonical name, certainty) of a person mention; None for a lone unknown name."""
+    words = name_tokens(surface)
+    if is_full_name(words):
+        key = person_key(surface)
+        if key in names.full:
+            return key, canonical_name(names.full[key]), 1.0
+        return None
+    if len(words) != 1:
+        return None
+    word = fold_word(words[0])
+    for table, certainty in ((names.by_last, SURNAME_LINK), (names.by_first, GIVEN_NAME_LINK)):
+        clusters = table.get(word)
+        if clusters:
+            # Several full names share the word ("Joe Biden", "Hunter Biden"): the one named last.
+            key = max(clusters, key=lambda c: (recent.get(c, -1), names.counts[c]))
+            return key, canonical_name(names.full[key]), certainty if len(clusters) == 1 else AMBIGUOUS_LINK
+    return None
+
+
+def _harmonize_kinds(mentions: list[Any]) -> None:
+    """A lone name the model labels inconsistently ("Blinkx" as ORG and PERSON) gets its
+    majority kind within the article (ties go to organization)."""
+    places = {normalize(m.span.surface): m for m in mentions
+              if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")}
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for m in mentions:
+        if m.kind in ("person", "organization", "group") and not m.linked and not m.from_alias and (
+                m.entity_id.split(":")[0] in ("person", "org", "group") and len(m.span.surface.split()) == 1):
+            place = places.get(normalize(m.span.surface))
+            if place is not None:  # "Popasna" tagged GPE once and ORG once
+                m.kind, m.entity_id, m.name = place.kind, place.entity_id, place.name
+                m.country_code, m.lat, m.lon = place.country_code, place.lat, place.lon
+                m.certainty = place.certainty * MERGED_PLACE
+            else:
+                groups[normalize(m.span.surface)].append(m)
+    preference = {"organization": 2, "person": 1, "group": 0}
+    for group in groups.values():
+        kinds = Counter(m.kind for m in group)
+        if len(kinds) < 2:
+            continue
+        kind = max(kinds, key=lambda k: (kinds[k], preference[k]))
+        for m in group:
+            if m.kind != kind:
+                m.kind, m.certainty, m.country_code = kind, min(m.certainty, MIXED_KIND), None
+                m.lat = m.lon = None
+                m.name = m.span.surface
+                prefix = {"organization": "org", "person": "person", "group": "group"}[kind]
+                m.entity_id = f"{prefix}:{group_slug(m.name) if kind == 'group' else slugify(m.name)}"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
+
+
+def _link_organizations(mentions: list[Any]) -> None:
+    """Give a full name and its acronym one entity: "North Atlantic Treaty Organization (NATO)",
+    or "United Nations" and "UN" in the same article."""
+    orgs = [m for m in mentions if m.kind == "organization" and m.entity_id.startswith("org:")]
+    acronyms = {m.span.surface for m in orgs if ACRONYM.match(m.span.surface)}
+    full_to_acronym = {slugify(m.span.surface): m.span.acronym for m in orgs if m.span.acronym}
+    defined = set(full_to_acronym.values())
+    for m in orgs:
+        # Initials link only acronyms the article did not define for another name.
+        if len(m.span.surface.split()) > 1:
+            initials = _initials(m.span.surface)
+            if len(initials) > 1 and initials in acronyms and initials not in defined:
+                full_to_acronym.setdefault(slugify(m.span.surface), initials)
+    for m in orgs:
+        acronym = full_to_acronym.get(slugify(m.span.surface))
+        if acronym:
+            m.entity_id = f"org:{slugify(acronym)}"
+            m.name = acronym
+            m.certainty = 1.0
+
+
+def link_entities(mentions: pd.DataFrame, resources: Resources) -> pd.DataFrame:
+    """Unify entities across articles and give each ``entity_id`` one canonical ``name``.
+
+    Persons: transliteration variants (Zelensky/Zelenskyy/Zelenskiy) share a key and a lone
+    name joins the corpus' dominant full name with that surname. Organizations: a full name
+    that some article tied to an acronym joins the acronym's entity; the display name is the
+    most frequent surface. ``resources.gazetteer`` keeps place names from turning into
+    people. Returns a new frame with the same rows and columns.
+    """
+    out = mentions.copy()
+    if out.empty:
+        return out
+    out["entity_id"] = out["entity_id"].astype(object)
+    out["name"] = out["name"].astype(object)
+    _relabel_people(out, resources.gazetteer)
+    people = out["kind"] == "person"
+    if people.any():
+        linked = _link_people_corpus(out.loc[people, "name"].astype(str))
+        out.loc[people, "entity_id"] = linked["entity_id"]
+        out.loc[people, "name"] = linked["name"]
+    orgs = out["kind"] == "organization"
+    if orgs.any():
+        out.loc[orgs, "entity_id"] = _link_orgs_corpus(out.loc[orgs, ["entity_id", "surface"]])
+    named = out["kind"].isin(["organization", "group"]) & ~out["entity_id"].str.startswith("country:")
+    if named.any():
+        forms = out.loc[named, "surface"].map(_display_form)
+        display = forms.groupby(out.loc[named, "entity_id"]).agg(_most_frequent)
+        out.loc[named, "name"] = out.loc[named, "entity_id"].map(display)
+    return out
+
+
+def _relabel_people(frame: pd.DataFrame, gazetteer: Gazetteer) -> None:
+    """Organizations that look like people across the corpus become people (in place).
+
+    A name tagged ORG in one article counts as a person when the same name is a person more
+    often elsewhere ("Volodymyr Zelenskiy"), or when it is two or three words starting with a
+    given name the corpus uses for several different people ("Natalia Humeniuk").
+    """
+    people = frame["kind"] == "person"
+    orgs = frame["kind"] == "organization"
+    if not people.any() or not orgs.any():
+        return
+    person_names = frame.loc[people, "surface"]
+    person_keys = person_names.map(person_key).value_counts()
+    org_keys = frame.loc[orgs, "surface"].map(person_key).value_counts()
+    full = person_names[person_names.map(lambda n: is_full_name(name_tokens(n)))].drop_duplicates()
+    given = full.map(lambda n: name_tokens(n)[0]).value_counts()
+    org_first = frame.loc[orgs, "surface"].map(lambda n: (name_tokens(n) or [""])[0]).value_counts()
+
+    def is_person(surface: str) -> bool:
+        words = name_tokens(surface)
+        if (not words or len(words) > 4 or looks_like_company(words)
+                or not all(w[:1].isupper() for w in words)
+                or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)):
+            return False
+        key = person_key(surface)
+        if person_keys.get(key, 0) >= 2 and person_keys.get(key, 0) > 2 * org_keys.get(key, 0):
+            return True
+        first = words[0]
+        return (2 <= len(words) <= 3 and is_full_name(words) and given.get(first, 0) >= 3
+                and given.get(first, 0) > org_first.get(first, 0) and not gazetteer.alias(first)
+                and not gazetteer.demonym_country(first) and not gazetteer.resolve(first))
+
+    flip = pd.Series(False, index=frame.index)
+    flip[orgs] = frame.loc[orgs, "surface"].map(is_person).astype(bool)
+    frame.loc[flip, "kind"] = "person"
+    frame.loc[flip, "name"] = frame.loc[flip, "surface"]
+
+
+def _link_people_corpus(names: pd.Series) -> pd.DataFrame:
+    """(entity_id, name) for person rows, from their per-article canonical names."""
+    keys = names.map(person_key)
+    full = names.map(lambda n: is_full_name(name_tokens(n)))
+    canonical = {key: canonical_name(group) for key, group in names[full].groupby(keys[full])}
+    # A lone name joins the full name that has at least 3/4 of the mentions with that surname.
+    by_surname: dict[str, Counter] = defaultdict(Counter)
+    for key, n in keys[full].value_counts().items():
+        by_surname[key.rsplit(" ", 1)[-1]][key] += n
+    lone_target = {}
+    for surname, counter in by_surname.items():
+        top, n = counter.most_common(1)[0]
+        if n >= 0.75 * sum(counter.values()):
+            lone_target[surname] = top
+    targets = keys.where(full, keys.map(lambda k: lone_target.get(k, k)))
+    lone_names = {key: _most_frequent(group) for key, group in names[~full].groupby(keys[~full])}
+    final = targets.map(lambda k: canonical.get(k) or lone_names.get(k) or k)
+    return pd.DataFrame({"entity_id": "person:" + final.map(slugify), "name": final}, index=names.index)
+
+
+def _link_orgs_corpus(orgs: pd.DataFrame) -> pd.Series:
+    """Organization ids, with full names that some article tied to an acronym moved to it."""
+    own = orgs["surface"].map(lambda s: f"org:{slugify(s)}")
+    tied = own != orgs["entity_id"]
+    targets: dict[str, set[str]] = defaultdict(set)
+    for slug, entity in zip(own[tied], orgs.loc[tied, "entity_id"]):
+        targets[slug].add(entity)
+    unique = {slug: next(iter(ids)) for slug, ids in targets.items() if len(ids) == 1}
+    return orgs["entity_id"].map(lambda e: unique.get(e, e))
+
+
+def _display_form(surface: str) -> str:
+    return surface[4:] if surface.lower().startswith("the ") else surface
+
+
+def _most_frequent(values: Iterable[str]) -> str:
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], v[:1].isupper(), -len(v), v))

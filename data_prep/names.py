@@ -1,0 +1,117 @@
+"""Person and organization names: matching keys, canonical forms and name-shape tests.
+
+Used by typing (:mod:`data_prep.mentions`) and by linking (:mod:`data_prep.linking`):
+``person_key`` folds transliteration variants together ("Zelenskyy", "Zelensky",
+"Zelenskiy"), ``canonical_name`` picks the display form of a cluster, and
+:class:`ArticleNames` holds the full names of one article so that a lone "Biden" can be
+tied to "Joe Biden". Word lists (titles, company suffixes) are in :mod:`data_prep.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon as lex
+from .gazetteer import normalize, slugify
+
+__all__ = ["ACRONYM", "ArticleNames", "name_tokens", "is_full_name", "fold_word", "person_key",
+           "collect_names", "canonical_name", "looks_like_company", "group_slug"]
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+_SURNAME_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|y)$")
+
+
+@dataclass(slots=True)
+class ArticleNames:
+    """Person names seen in full in one article, for linking short forms."""
+
+    full: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # cluster -> forms
+    by_last: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_first: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    counts: Counter = field(default_factory=Counter)
+
+    def has_part(self, surface: str) -> bool:
+        """True when ``surface`` is one word that is the first or last name of a full name."""
+        words = name_tokens(surface)
+        if len(words) != 1 or words[0].lower().rstrip(".") in lex.TITLES:
+            return False  # "Lord" of "Lord Ashcroft" is no name
+        return fold_word(words[0]) in self.by_last or fold_word(words[0]) in self.by_first
+
+
+def name_tokens(surface: str) -> list[str]:
+    """Words of a person name."""
+    return surface.replace("’", "'").split()
+
+
+def is_full_name(words: list[str]) -> bool:
+    """Two or more capitalised words without digits ("Joe Biden", "Nick Paton Walsh")."""
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
+            and not any(ch.isdigit() for w in words for ch in w))
+
+
+@lru_cache(maxsize=1 << 15)
+def fold_word(word: str) -> str:
+    """A name word folded for matching: normalised, transliteration endings unified."""
+    key = normalize(word).replace(" ", "-")  # "Lewis-Francis" stays one surname
+    return _SURNAME_ENDING.sub("i", key) if len(key) > 3 else key
+
+
+def person_key(name: str) -> str:
+    """Matching key of a person name: folded first and last words, so that transliteration
+    variants meet ("Volodymyr Zelenskyy" and "Volodymyr Zelensky" -> "volodymyr zelenski")."""
+    words = name_tokens(name)
+    if not words:
+        return ""
+    if len(words) == 1:
+        return fold_word(words[0])
+    return f"{fold_word(words[0])} {fold_word(words[-1])}"
+
+
+def collect_names(spans: Iterable) -> ArticleNames:
+    """Cluster the article's full person names by folded first and last name.
+
+    A full name the model tagged as something else counts when its last word is also a
+    lone PERSON in the article ("Recep Tayyip Erdoğan" as ORG, "Erdoğan" as PERSON).
+    """
+    names = ArticleNames()
+    lone = {fold_word(s.surface) for s in spans if s.label == "PERSON" and len(s.surface.split()) == 1}
+    for span in spans:
+        words = name_tokens(span.surface)
+        if not is_full_name(words) or len(words) > 4 or looks_like_company(words):
+            continue
+        if span.label != "PERSON" and not (span.label in ("ORG", "WORK_OF_ART", "PRODUCT")
+                                           and fold_word(words[-1]) in lone):
+            continue
+        cluster = person_key(span.surface)
+        names.full[cluster].append(span.surface)
+        names.counts[cluster] += 1
+        for table, word in ((names.by_last, words[-1]), (names.by_first, words[0])):
+            key = fold_word(word)
+            if cluster not in table[key]:
+                table[key].append(cluster)
+    return names
+
+
+def canonical_name(forms: Iterable[str]) -> str:
+    """The most frequent form, the longest among equally frequent ones (full names only are
+    passed, so "Vladimir Putin" wins over a rarer "Vladimir V. Putin")."""
+    counts = Counter(forms)
+    return max(counts, key=lambda f: (counts[f], len(name_tokens(f)), len(f), f))
+
+
+def looks_like_company(words: list[str]) -> bool:
+    """An acronym ("EU") or a name ending in a company suffix ("Leadplex LLC")."""
+    if len(words) == 1:
+        return bool(ACRONYM.match(words[0])) and words[0].isupper()
+    return words[-1].lower().rstrip(".") in lex.COMPANY_SUFFIXES
+
+
+def group_slug(surface: str) -> str:
+    """Plural-insensitive slug for a group ("Democrats" -> "democrat")."""
+    slug = slugify(surface)
+    if slug.endswith("s") and len(slug) > 4 and not slug.endswith(("ss", "us", "is")):
+        slug = slug[:-1]
+    return slug
