@@ -160,3 +160,26 @@ def test_parse_published(value, expected):
 def test_parse_published_rejects_words():
     with pytest.raises(ValueError):
         parse_published("last Tuesday")
+
+
+def test_json_lines_report_a_bad_line_encoding_and_keep_the_others(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "One."}\n{"id": "b", "text": "\xff"}\n'
+                     b'{"id": "c", "text": "Three."}\n')
+    articles, errors = read(path)
+    assert [a.article_id for a in articles] == ["a", "c"]
+    assert [(e.line, e.message) for e in errors] == [(2, "not UTF-8 text (byte 21)")]
+
+
+def test_a_json_file_of_lines_is_read_as_lines(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('\n"not an object"\n{"id": "x", "text": "Hi."}\n', encoding="utf-8")
+    articles, errors = read(path)
+    assert [a.article_id for a in articles] == ["x"] and errors[0].line == 2
+
+
+def test_deeply_nested_html_is_an_error_not_a_crash(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<div>" * 5000 + "Text" + "</div>" * 5000, encoding="utf-8")
+    articles, errors = read(path)
+    assert len(articles) + len(errors) == 1  # read, or reported: never raised

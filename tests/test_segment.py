@@ -79,3 +79,45 @@ def test_an_over_long_paragraph_is_cut_at_whitespace():
     assert len(blocks) == 3
     assert all(b.end - b.start <= MAX_PARAGRAPH_CHARS for b in blocks)
     assert " ".join(text[b.start:b.end] for b in blocks) == text.strip()
+
+
+def test_an_over_long_paragraph_is_cut_after_a_full_stop():
+    from data_prep.segment import MAX_PARAGRAPH_CHARS
+
+    sentence = "Shelling continued near the river. "
+    text = sentence * (MAX_PARAGRAPH_CHARS // len(sentence) + 5)
+    blocks = split_blocks(text)
+    assert len(blocks) == 2
+    assert text[blocks[0].start:blocks[0].end].endswith("river.")
+
+
+def test_a_long_article_comes_in_windows_with_continuing_sentence_ids(nlp, monkeypatch):
+    from data_prep import segment
+    from data_prep.records import Article
+
+    text = "\n\n".join(f"Paragraph {i} says the talks went on." for i in range(12))
+    article = Article("long", text)
+    whole = [s.text for _, sentences in segment.parse_articles([article], nlp) for s in sentences]
+    windows = list(segment.parse_articles([article, Article("next", "Two.")], nlp, window_chars=120))
+    assert len(windows) > 3 and {a.article_id for a, _ in windows[:-1]} == {"long"}
+    ids = [s.sentence_id for a, sentences in windows[:-1] for s in sentences]
+    assert ids == list(range(len(whole)))
+    assert [s.text for _, sentences in windows[:-1] for s in sentences] == whole
+    assert windows[-1][0].article_id == "next" and windows[-1][1][0].sentence_id == 0
+
+
+def test_a_batch_is_cut_at_its_character_budget(nlp, monkeypatch):
+    from data_prep import segment
+
+    sizes = []
+    real_pipe = nlp.pipe
+
+    class Spy:
+        def pipe(self, items, **kwargs):
+            sizes.append(sum(len(t) for t, _ in items))
+            return real_pipe(items, **kwargs)
+
+    monkeypatch.setattr(segment, "BATCH_CHARS", 100)
+    items = [("Word " * 10, i) for i in range(7)]  # 50 characters each
+    assert [c for _, c in segment._pipe(Spy(), items, batch_size=64)] == list(range(7))
+    assert sizes == [100, 100, 100, 50]
