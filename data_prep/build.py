@@ -28,7 +28,7 @@ from . import search_index
 from .cache import ArticleCache, article_key, pipeline_version
 from .engines import default_workers, run_chunks
 from .linking import link_entities
-from .pipeline import STAGE_COLUMNS, ArticleRows
+from .pipeline import STAGE_COLUMNS, ArticleFailure, ArticleRows
 from .readers import InputError, find_inputs, iter_file
 from .records import Article
 from .resources import load_resources
@@ -227,16 +227,32 @@ def _process(paths, cache: ArticleCache, pipeline: str, engine: str, workers: in
     processed = 0
     if first is None:  # nothing new: no model, no workers
         return entries, 0
+    failed: set[str] = set()
     bar = progress() if progress else None
     with run_chunks(engine, workers=workers, scheduler=scheduler) as run:
-        for rows in run(itertools.chain([first], chunks)):
-            cache.put(zip(pending_keys.popleft(), rows))
-            processed += len(rows)
+        for results in run(itertools.chain([first], chunks)):
+            done = []
+            for key, result in zip(pending_keys.popleft(), results):
+                if isinstance(result, ArticleFailure):
+                    failed.add(key)
+                    errors.append(_failure_error(result))
+                else:
+                    done.append((key, result))
+            cache.put(done)
+            processed += len(done)
             if bar is not None:
-                bar.update(len(rows))
+                bar.update(len(results))
     if bar is not None:
         bar.close()
-    return entries, processed
+    return [e for e in entries if e.key not in failed], processed
+
+
+def _failure_error(failure: ArticleFailure) -> InputError:
+    """The input error for an article the stages failed on ("path:line" or "path#record")."""
+    path, _, line = failure.origin.rpartition(":")
+    if path and line.isdigit():
+        return InputError(path, int(line), failure.message)
+    return InputError(failure.origin, None, failure.message)
 
 
 def _write_search_index(writer: DatasetWriter, out: Path, plan: dict[int, list[_Entry]],

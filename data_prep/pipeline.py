@@ -19,7 +19,8 @@ from .records import Article, Sentence
 from .segment import WINDOW_CHARS, parse_articles
 from .tables import SCHEMAS
 
-__all__ = ["ArticleRows", "Pipeline", "load_pipeline", "process_articles", "STAGE_COLUMNS"]
+__all__ = ["ArticleRows", "ArticleFailure", "Pipeline", "load_pipeline", "process_articles",
+           "STAGE_COLUMNS"]
 
 # A table's columns as its stage returns them: all but those that linking adds later.
 STAGE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -41,6 +42,14 @@ class ArticleRows:
     mentions: list[tuple]
     events: list[tuple]
     figures: list[tuple]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article the stages could not process: where it was read, and why."""
+
+    origin: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -91,9 +100,24 @@ class _Accumulator:
         return ArticleRows(row, **self.rows)
 
 
-def process_articles(articles: Sequence[Article], pipeline: Pipeline) -> list[ArticleRows]:
+def process_articles(articles: Sequence[Article], pipeline: Pipeline
+                     ) -> list[ArticleRows | ArticleFailure]:
     """The rows of each article, in order. Long articles are extracted window by window so
-    that their parses are let go as they are used."""
+    that their parses are let go as they are used.
+
+    An exception on one article does not lose the others: the chunk is processed again one
+    article at a time, and the article that fails becomes an :class:`ArticleFailure`.
+    """
+    try:
+        return _process(articles, pipeline)
+    except Exception as exc:  # a bug met on hostile text: find the article, keep the others
+        if len(articles) == 1:
+            return [ArticleFailure(articles[0].origin, f"could not be processed: "
+                                                       f"{type(exc).__name__}: {exc}")]
+    return [result for article in articles for result in process_articles([article], pipeline)]
+
+
+def _process(articles: Sequence[Article], pipeline: Pipeline) -> list[ArticleRows]:
     results: list[ArticleRows] = []
     current: _Accumulator | None = None
     for article, sentences in parse_articles(articles, pipeline.nlp, window_chars=WINDOW_CHARS):

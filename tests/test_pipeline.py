@@ -26,3 +26,32 @@ def test_a_long_article_is_extracted_in_every_window():
     starts = [m[2] for m in rows.mentions if m[4] == "Kharkiv"]
     assert min(starts) < WINDOW_CHARS and max(starts) > 2 * WINDOW_CHARS
     assert all(text[m[2]:m[3]] == m[4] for m in rows.mentions)
+
+
+def test_an_article_that_breaks_a_stage_is_reported_and_the_others_kept(monkeypatch, tmp_path):
+    import json
+
+    from data_prep import dates
+    from data_prep.build import build
+    from data_prep.pipeline import ArticleFailure
+    from data_prep.tables import read_table
+
+    real = dates.extract_events
+
+    def fragile(article, sentences, resources):
+        if "Odesa" in article.text:
+            raise ValueError("a bug this text meets")
+        return real(article, sentences, resources)
+
+    monkeypatch.setattr(dates, "extract_events", fragile)
+    articles = [Article("a", "Talks in Geneva."), Article("b", "Strikes on Odesa.", origin="f:2"),
+                Article("c", "Rain in Oslo.")]
+    results = process_articles(articles, load_pipeline())
+    assert [type(r).__name__ for r in results] == ["ArticleRows", "ArticleFailure", "ArticleRows"]
+    assert results[1] == ArticleFailure("f:2", "could not be processed: ValueError: a bug this text meets")
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": a.article_id, "text": a.text}) + "\n" for a in articles))
+    result = build([path], tmp_path / "ds", workers=1)
+    assert [(e.line, e.message.split(":")[0]) for e in result.errors] == [(2, "could not be processed")]
+    assert read_table(tmp_path / "ds", "articles").article_id.tolist() == ["a", "c"]
