@@ -35,7 +35,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.throughput --corpus $(CORPUS)
+	$(BIN)/python -m bench.builds --corpus $(CORPUS)
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.evaluate --corpus $(CORPUS)
