@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,13 +52,26 @@ def _warm_up() -> None:
 
 
 @contextmanager
+def _plain_main():
+    """A blank ``__main__`` while workers start: spawned processes re-run the parent's main
+    module, and hosts such as Streamlit (and its AppTest) put their page script there."""
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
+
+
+@contextmanager
 def _local(workers: int):
     if workers <= 1:
         yield lambda chunks: (_process_here(chunk) for chunk in chunks)
         return
     # spawn: a fresh interpreter per worker; forking a parent that runs threads can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+    with _plain_main(), ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
         yield lambda chunks: _ordered(lambda c: pool.submit(_process_here, c), chunks, 2 * workers)
 
 
@@ -83,8 +98,9 @@ def _dask(workers: int, scheduler: str | None):
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        with _plain_main():
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
         client = Client(cluster)
     else:
         client = Client(scheduler)

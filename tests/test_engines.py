@@ -71,3 +71,18 @@ def test_bad_engine_settings_are_refused(engine, workers, message):
     with pytest.raises(ValueError, match=message):
         with run_chunks(engine, workers=workers):
             pass
+
+
+def test_workers_start_whatever_the_host_put_in_main(tmp_path, corpus, one_worker, monkeypatch):
+    """Streamlit installs its page script as __main__; spawned workers must not run it."""
+    import sys
+    import types
+
+    host = types.ModuleType("__main__")
+    script = tmp_path / "page.py"
+    script.write_text("raise SystemExit('a worker ran the host script')\n")
+    host.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", host)
+    build(corpus, tmp_path / "ds", workers=2, cache_dir=tmp_path / "cache")
+    assert_same(one_worker, tmp_path / "ds")
+    assert sys.modules["__main__"] is host
