@@ -479,10 +479,11 @@ HEADLINE: dict[str, tuple[str, Callable[[pd.DataFrame | None, Mapping], Outcome]
 def evaluate(tables: Mapping[str, pd.DataFrame], labels: Mapping[str, Mapping]) -> dict:
     """Micro-averaged scores of ``tables`` against ``labels`` (article id -> label), with per-article
     counts and the missed and spurious items of each article. ``headline`` holds the judged
-    figures (see the module docstring); each article's are under its ``headline`` key."""
+    figures (see the module docstring) and ``headline_articles`` each article's share of them."""
     totals = {name: Counts() for name in SCORES}
     heads = {name: Counts() for name in HEADLINE}
     articles: dict[str, dict] = {}
+    head_articles: dict[str, dict] = {}
     for article_id in sorted(labels):
         label = labels[article_id]
         per_article: dict = {}
@@ -491,13 +492,13 @@ def evaluate(tables: Mapping[str, pd.DataFrame], labels: Mapping[str, Mapping]) 
             totals[name].add(outcome.counts)
             per_article[name] = {**outcome.counts.scores(), "missed": outcome.missed,
                                  "spurious": outcome.spurious}
-        per_article["headline"] = {}
+        articles[article_id] = per_article
+        head_articles[article_id] = {}
         for name, (table, score, _) in HEADLINE.items():
             outcome = score(tables.get(table), label)
             heads[name].add(outcome.counts)
-            per_article["headline"][name] = {**outcome.counts.scores(), "missed": outcome.missed,
-                                             "spurious": outcome.spurious}
-        articles[article_id] = per_article
+            head_articles[article_id][name] = {**outcome.counts.scores(), "missed": outcome.missed,
+                                               "spurious": outcome.spurious}
     short_all = Counts()
     for name in HEADLINE:
         if name.startswith("short lines"):
@@ -505,7 +506,7 @@ def evaluate(tables: Mapping[str, pd.DataFrame], labels: Mapping[str, Mapping]) 
     headline = {name: {**counts.scores(), "judged": HEADLINE[name][2]} for name, counts in heads.items()}
     headline["short lines: all"] = {**short_all.scores(), "judged": "recall"}
     return {"scores": {name: counts.scores() for name, counts in totals.items()},
-            "headline": headline, "articles": articles}
+            "headline": headline, "articles": articles, "headline_articles": head_articles}
 
 
 def markdown_table(scores: Mapping[str, Mapping]) -> str:

@@ -147,7 +147,8 @@ def test_evaluate_keeps_the_old_scores_and_adds_the_headline():
     assert report["headline"]["actors"]["recall"] == 1.0
     assert report["headline"]["places with country"]["recall"] == 1.0
     assert report["headline"]["short lines: all"]["labels"] == 1
-    assert report["articles"][A]["headline"]["actors"]["tp"] == 1
+    assert list(report["articles"][A]) == list(report["scores"])  # per-article rows as before
+    assert report["headline_articles"][A]["actors"]["tp"] == 1
     assert markdown_table(report["scores"]).startswith("| score |")
     assert "| actors | precision and recall |" in headline_table(report["headline"])
 
