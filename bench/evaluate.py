@@ -30,6 +30,29 @@ figures
 figures (no durations)
     The same with duration units (second ... year) left out on both sides, for a system that
     treats durations as dates rather than figures.
+
+Institutions
+    A label with an ``institution`` role slug (kind organization, e.g. "Armed forces of Russia",
+    country RU, institution "armed-forces") matches exactly the system mentions whose
+    ``entity_id`` is ``inst:<country_code>:<institution>``, whatever their names; a system
+    ``inst:`` mention matches only such a label (unmatched, it is a false positive like any other
+    organization). System ``inst:`` mentions are distinct per entity id.
+
+Headline scores (``headline`` in the report, printed as a second table)
+    places with country
+        Labels of kind country or place against system mentions of kind country or place: the
+        names match as above (or, between countries, the codes) and the country codes are equal
+        (both null for continents). The figure judged is the recall.
+    actors
+        Labels and system mentions of kind person, organization (institutions included), country
+        and group, matched as in "mentions": precision and recall.
+    events (date value)
+        Distinct dates (the first day) per article, precision ignored: the recall.
+    short lines (entities / events / figures / all)
+        Recall on the labels marked ``in_short_line`` (names, dates and numbers in datelines,
+        bylines and short heading-like lines of the text), each counted as found when the
+        maximum matching of its score ("mentions", "events", "figures") pairs it with a system
+        item. ``system`` is not meaningful there (0).
 """
 from __future__ import annotations
 
@@ -49,7 +72,9 @@ import pandas as pd
 __all__ = [
     "LabelledEntity", "Counts", "fold_name", "names_match", "entity_matches", "fold_unit",
     "max_matching", "score_mentions", "score_events", "score_figures", "evaluate",
-    "load_labels", "write_subset", "markdown_table",
+    "load_labels", "write_subset", "markdown_table", "institution_id", "score_places",
+    "score_actors", "score_event_dates", "score_short_line_entities", "score_short_line_events",
+    "score_short_line_figures", "headline_table", "HEADLINE",
 ]
 
 LABELS_DIR = Path(__file__).parent / "labels"
@@ -83,6 +108,13 @@ class LabelledEntity:
     kind: str | None
     country_code: str | None = None
     aliases: tuple[str, ...] = ()
+    entity_id: str | None = None  # the system's entity id, or the label's "inst:<CC>:<role>"
+    in_short_line: bool = False
+
+    @property
+    def institution(self) -> str | None:
+        """The ``inst:<CC>:<role>`` id of an institution, else None."""
+        return self.entity_id if self.entity_id and self.entity_id.startswith("inst:") else None
 
 
 @dataclass
@@ -168,6 +200,8 @@ def entity_matches(system: LabelledEntity, label: LabelledEntity, *, use_kind: b
     """Whether a system entity counts as the labelled one (see the module docstring)."""
     if use_kind and system.kind and label.kind and system.kind != label.kind:
         return False
+    if system.institution or label.institution:
+        return system.institution == label.institution
     if (system.country_code and system.country_code == label.country_code
             and _national(system.kind) and _national(label.kind)):
         return True
@@ -224,8 +258,19 @@ def _rows(frame: pd.DataFrame | None, article_id: str) -> pd.DataFrame:
 
 # --- mentions ----------------------------------------------------------------------------------
 
+def institution_id(country_code: str | None, role: str | None) -> str | None:
+    """The contract's entity id of an institution: ``inst:RU:armed-forces``.
+
+    >>> institution_id("RU", "armed-forces"), institution_id(None, "police")
+    ('inst:RU:armed-forces', None)
+    """
+    return f"inst:{country_code}:{role}" if country_code and role else None
+
+
 def _label_entities(label: Mapping) -> list[LabelledEntity]:
-    return [LabelledEntity(e["name"], e["kind"], e.get("country_code"), tuple(e.get("aliases", ())))
+    return [LabelledEntity(e["name"], e["kind"], e.get("country_code"), tuple(e.get("aliases", ())),
+                           institution_id(e.get("country_code"), e.get("institution")),
+                           bool(e.get("in_short_line")))
             for e in label.get("entities", [])]
 
 
@@ -235,7 +280,11 @@ def _system_entities(rows: pd.DataFrame) -> list[LabelledEntity]:
     for row in rows.itertuples(index=False):
         name = row.name if isinstance(row.name, str) and row.name.strip() else row.surface
         code = row.country_code if isinstance(row.country_code, str) else None
-        found.setdefault((fold_name(name), row.kind), LabelledEntity(name, row.kind, code))
+        entity_id = getattr(row, "entity_id", None)
+        entity_id = entity_id if isinstance(entity_id, str) and entity_id else None
+        inst = entity_id if entity_id and entity_id.startswith("inst:") else None
+        key = (inst, row.kind) if inst else (fold_name(name), row.kind)
+        found.setdefault(key, LabelledEntity(name, row.kind, code, entity_id=entity_id))
     return list(found.values())
 
 
@@ -243,19 +292,22 @@ def _merge_kinds(entities: Iterable[LabelledEntity]) -> list[LabelledEntity]:
     """Distinct folded names, kinds joined with "|" (for the entity-only score)."""
     merged: dict[str, LabelledEntity] = {}
     for e in entities:
-        key = fold_name(e.name)
+        key = e.institution or fold_name(e.name)
         if key in merged:
             old = merged[key]
             kinds = "|".join(sorted(set(old.kind.split("|")) | {e.kind}))
             merged[key] = LabelledEntity(old.name, kinds, old.country_code or e.country_code,
-                                         tuple(dict.fromkeys(old.aliases + e.aliases)))
+                                         tuple(dict.fromkeys(old.aliases + e.aliases)),
+                                         old.entity_id or e.entity_id,
+                                         old.in_short_line or e.in_short_line)
         else:
-            merged[key] = LabelledEntity(e.name, e.kind, e.country_code, e.aliases)
+            merged[key] = e
     return list(merged.values())
 
 
 def _describe_entity(e: LabelledEntity) -> str:
-    return f"{e.name} ({e.kind}{', ' + e.country_code if e.country_code else ''})"
+    extra = f", {e.institution}" if e.institution else ""
+    return f"{e.name} ({e.kind}{', ' + e.country_code if e.country_code else ''}{extra})"
 
 
 def score_mentions(mentions: pd.DataFrame | None, label: Mapping, *, use_kind: bool = True) -> Outcome:
@@ -266,6 +318,47 @@ def score_mentions(mentions: pd.DataFrame | None, label: Mapping, *, use_kind: b
         system, labels = _merge_kinds(system), _merge_kinds(labels)
     return _outcome(system, labels, lambda s, l: entity_matches(s, l, use_kind=use_kind),
                     _describe_entity)
+
+
+PLACE_KINDS = frozenset({"country", "place"})
+ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
+
+
+def score_places(mentions: pd.DataFrame | None, label: Mapping) -> Outcome:
+    """Place mentions (kind country or place) with the right country: names (or, between
+    countries, codes) match as in "mentions", either kind of the two, and the codes are equal."""
+    system = [e for e in _system_entities(_rows(mentions, label["article_id"])) if e.kind in PLACE_KINDS]
+    labels = [e for e in _label_entities(label) if e.kind in PLACE_KINDS]
+
+    def matches(s: LabelledEntity, l: LabelledEntity) -> bool:
+        return (s.country_code or None) == (l.country_code or None) and entity_matches(s, l, use_kind=False)
+
+    return _outcome(system, labels, matches, _describe_entity)
+
+
+def score_actors(mentions: pd.DataFrame | None, label: Mapping) -> Outcome:
+    """Actors (person, organization with institutions, country, group), matched as in "mentions"."""
+    system = [e for e in _system_entities(_rows(mentions, label["article_id"])) if e.kind in ACTOR_KINDS]
+    labels = [e for e in _label_entities(label) if e.kind in ACTOR_KINDS]
+    return _outcome(system, labels, entity_matches, _describe_entity)
+
+
+def _short_line_outcome(system: Sequence, labels: Sequence, short: Sequence[bool],
+                        matches: Callable[[object, object], bool],
+                        describe: Callable[[object], object] = lambda x: x) -> Outcome:
+    """Recall on the labels flagged in ``short``, under the maximum matching of all labels."""
+    found = {j for _, j in max_matching(system, labels, matches)}
+    flagged = [j for j, s in enumerate(short) if s]
+    return Outcome(Counts(tp=sum(j in found for j in flagged), system=0, labels=len(flagged)),
+                   missed=[describe(labels[j]) for j in flagged if j not in found])
+
+
+def score_short_line_entities(mentions: pd.DataFrame | None, label: Mapping) -> Outcome:
+    """Recall of entity labels marked ``in_short_line`` (matched as in "mentions")."""
+    system = _system_entities(_rows(mentions, label["article_id"]))
+    labels = _label_entities(label)
+    return _short_line_outcome(system, labels, [e.in_short_line for e in labels], entity_matches,
+                               _describe_entity)
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -286,6 +379,23 @@ def score_events(events: pd.DataFrame | None, label: Mapping, *, month_only: boo
                                                      rows.get("precision", [])) if d})
         labels = sorted({(e["date"], e["precision"]) for e in label.get("events", [])})
     return _outcome(system, labels, lambda s, l: s == l)
+
+
+def score_event_dates(events: pd.DataFrame | None, label: Mapping) -> Outcome:
+    """One article's events as distinct dates (first day), precision ignored."""
+    rows = _rows(events, label["article_id"])
+    system = sorted({d for d in map(_day, rows.get("date", [])) if d})
+    labels = sorted({e["date"] for e in label.get("events", [])})
+    return _outcome(system, labels, lambda s, l: s == l)
+
+
+def score_short_line_events(events: pd.DataFrame | None, label: Mapping) -> Outcome:
+    """Recall of the distinct (date, precision) of event labels marked ``in_short_line``."""
+    rows = _rows(events, label["article_id"])
+    system = {(d, str(p)) for d, p in zip(map(_day, rows.get("date", [])), rows.get("precision", [])) if d}
+    short = sorted({(e["date"], e["precision"]) for e in label.get("events", []) if e.get("in_short_line")})
+    return Outcome(Counts(tp=sum(s in system for s in short), system=0, labels=len(short)),
+                   missed=[s for s in short if s not in system])
 
 
 # --- figures -----------------------------------------------------------------------------------
@@ -331,6 +441,18 @@ def score_figures(figures: pd.DataFrame | None, label: Mapping, *, durations: bo
     return _outcome(system, labels, lambda s, l: s[1] == l[1] and _value_close(s[0], l[0]))
 
 
+def score_short_line_figures(figures: pd.DataFrame | None, label: Mapping) -> Outcome:
+    """Recall of the distinct (value, unit) of figure labels marked ``in_short_line``."""
+    rows = _rows(figures, label["article_id"])
+    system = _distinct_figures(zip(rows.get("value", []), rows.get("unit", [])), durations=True)
+    entries = label.get("figures", [])
+    labels = _distinct_figures(((f["value"], f["unit"]) for f in entries), durations=True)
+    short = set(_distinct_figures(((f["value"], f["unit"]) for f in entries if f.get("in_short_line")),
+                                  durations=True))
+    return _short_line_outcome(system, labels, [l in short for l in labels],
+                               lambda s, l: s[1] == l[1] and _value_close(s[0], l[0]))
+
+
 # --- whole evaluation --------------------------------------------------------------------------
 
 SCORES: dict[str, tuple[str, Callable[[pd.DataFrame | None, Mapping], Outcome]]] = {
@@ -343,22 +465,48 @@ SCORES: dict[str, tuple[str, Callable[[pd.DataFrame | None, Mapping], Outcome]]]
 }
 
 
+# The figures the project is judged on, with the measure that is the headline of each.
+HEADLINE: dict[str, tuple[str, Callable[[pd.DataFrame | None, Mapping], Outcome], str]] = {
+    "places with country": ("mentions", score_places, "recall"),
+    "actors": ("mentions", score_actors, "precision and recall"),
+    "events (date value)": ("events", score_event_dates, "recall"),
+    "short lines: entities": ("mentions", score_short_line_entities, "recall"),
+    "short lines: events": ("events", score_short_line_events, "recall"),
+    "short lines: figures": ("figures", score_short_line_figures, "recall"),
+}
+
+
 def evaluate(tables: Mapping[str, pd.DataFrame], labels: Mapping[str, Mapping]) -> dict:
     """Micro-averaged scores of ``tables`` against ``labels`` (article id -> label), with per-article
-    counts and the missed and spurious items of each article."""
+    counts and the missed and spurious items of each article. ``headline`` holds the judged
+    figures (see the module docstring) and ``headline_articles`` each article's share of them."""
     totals = {name: Counts() for name in SCORES}
+    heads = {name: Counts() for name in HEADLINE}
     articles: dict[str, dict] = {}
+    head_articles: dict[str, dict] = {}
     for article_id in sorted(labels):
         label = labels[article_id]
-        per_article = {}
+        per_article: dict = {}
         for name, (table, score) in SCORES.items():
             outcome = score(tables.get(table), label)
             totals[name].add(outcome.counts)
             per_article[name] = {**outcome.counts.scores(), "missed": outcome.missed,
                                  "spurious": outcome.spurious}
         articles[article_id] = per_article
+        head_articles[article_id] = {}
+        for name, (table, score, _) in HEADLINE.items():
+            outcome = score(tables.get(table), label)
+            heads[name].add(outcome.counts)
+            head_articles[article_id][name] = {**outcome.counts.scores(), "missed": outcome.missed,
+                                               "spurious": outcome.spurious}
+    short_all = Counts()
+    for name in HEADLINE:
+        if name.startswith("short lines"):
+            short_all.add(heads[name])
+    headline = {name: {**counts.scores(), "judged": HEADLINE[name][2]} for name, counts in heads.items()}
+    headline["short lines: all"] = {**short_all.scores(), "judged": "recall"}
     return {"scores": {name: counts.scores() for name, counts in totals.items()},
-            "articles": articles}
+            "headline": headline, "articles": articles, "headline_articles": head_articles}
 
 
 def markdown_table(scores: Mapping[str, Mapping]) -> str:
@@ -368,6 +516,17 @@ def markdown_table(scores: Mapping[str, Mapping]) -> str:
     for name, s in scores.items():
         lines.append(f"| {name} | {s['labels']} | {s['system']} | {s['tp']} | "
                      f"{s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+    return "\n".join(lines)
+
+
+def headline_table(headline: Mapping[str, Mapping]) -> str:
+    """The headline figures as a markdown table (``judged`` names the measure that counts)."""
+    lines = ["| headline | judged on | labels | system | matched | precision | recall |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for name, s in headline.items():
+        precision = f"{s['precision']:.3f}" if s["system"] else "–"
+        lines.append(f"| {name} | {s.get('judged', '')} | {s['labels']} | {s['system'] or '–'} | "
+                     f"{s['tp']} | {precision} | {s['recall']:.3f} |")
     return "\n".join(lines)
 
 
@@ -426,6 +585,8 @@ def main(argv: Sequence[str] | None = None) -> None:
               "corpus": str(args.corpus), "labels": str(args.labels), "articles_scored": len(labels),
               **report}
     print(markdown_table(report["scores"]))
+    print()
+    print(headline_table(report["headline"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n",
                         encoding="utf-8")
