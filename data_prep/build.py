@@ -255,8 +255,8 @@ def _failure_error(failure: ArticleFailure) -> InputError:
     return InputError(failure.origin, None, failure.message)
 
 
-def _write_search_index(writer: DatasetWriter, out: Path, plan: dict[int, list[_Entry]],
-                        reused: set[int], previous: dict[int, list[str]]):
+def _open_search_index(writer: DatasetWriter, out: Path, reused: set[int],
+                       previous: dict[int, list[str]]):
     """Open the new dataset's search index: the previous one, copied and stripped of dropped
     parts, when parts are reused; else a new one. Returns the connection."""
     target = writer.root / SEARCH_INDEX
@@ -304,7 +304,7 @@ def build(paths: Sequence[str | Path], out: Path, *, workers: int | None = None,
         derived: dict[str, list[tuple]] = {"mentions": [], "events": [], "figures": []}
         counts = {"articles": len(entries), "sentences": 0}
         with DatasetWriter(out) as writer:
-            index = _write_search_index(writer, out, plan, reused, previous)
+            index = _open_search_index(writer, out, reused, previous)
             for number, part in plan.items():
                 rows: list[ArticleRows] = list(cache.get([e.key for e in part]))
                 for name in derived:
