@@ -1,5 +1,5 @@
 # `make run` serves the dashboard on the seed; `make check` runs the fast tests (no browser, no
-# shared corpus) for the inner loop; `make test` runs every test, as CI does.
+# shared corpus, no build processes) for the inner loop; `make test` runs every test, as CI does.
 # Each creates .venv and installs on first use.
 PYTHON ?= python3
 VENV   := .venv
@@ -29,7 +29,7 @@ run: build
 	NEWS_DATA_DIR=$(DATA) $(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 check: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser and not corpus"
+	$(BIN)/python -m pytest -m "not browser and not corpus and not slow"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -152,6 +152,7 @@ def test_topics(seed):
     assert set(seed["articles"].topics.iloc[0]) == set().union(*sentences.topics)
 
 
+@pytest.mark.slow
 def test_build_reports_bad_input_and_keeps_the_rest(tmp_path):
     good = tmp_path / "good.jsonl"
     good.write_text(json.dumps({"id": "g1", "text": "Floods hit Lisbon on Monday.",
@@ -169,6 +170,7 @@ def test_build_reports_bad_input_and_keeps_the_rest(tmp_path):
     assert "Lisbon" in read_table(out, "mentions").surface.tolist()
 
 
+@pytest.mark.slow
 def test_build_with_nothing_readable_keeps_the_old_dataset(tmp_path, seed_dataset):
     bad = tmp_path / "empty.jsonl"
     bad.write_text('{"text": ""}\n', encoding="utf-8")

@@ -33,12 +33,14 @@ def assert_same(a, b):
         assert read_table(a, name).equals(read_table(b, name)), name
 
 
+@pytest.mark.slow
 def test_two_worker_processes_build_the_same_tables(tmp_path, corpus, one_worker):
     result = build(corpus, tmp_path / "ds", workers=2, cache_dir=tmp_path / "cache")
     assert result.processed == 30
     assert_same(one_worker, tmp_path / "ds")
 
 
+@pytest.mark.slow
 def test_a_dask_local_cluster_builds_the_same_tables(tmp_path, corpus, one_worker):
     pytest.importorskip("distributed")
     result = build(corpus, tmp_path / "ds", workers=2, engine="dask", cache_dir=tmp_path / "cache")
@@ -73,6 +75,7 @@ def test_bad_engine_settings_are_refused(engine, workers, message):
             pass
 
 
+@pytest.mark.slow
 def test_workers_start_whatever_the_host_put_in_main(tmp_path, corpus, one_worker, monkeypatch):
     """Streamlit installs its page script as __main__; spawned workers must not run it."""
     import sys

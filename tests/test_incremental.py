@@ -141,6 +141,7 @@ def kill_inputs(tmp_path_factory, seed_text):
 
 
 @pytest.mark.parametrize("moment", list(KILL_MOMENTS))
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_previous_dataset_and_a_usable_cache(tmp_path, kill_inputs, moment):
     small, big, fresh = kill_inputs
     out, cache = tmp_path / "ds", tmp_path / "cache"
@@ -170,6 +171,7 @@ def test_a_killed_build_leaves_the_previous_dataset_and_a_usable_cache(tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "ds"]
 
 
+@pytest.mark.slow
 def test_two_builds_share_a_cache_at_once(tmp_path, seed_text):
     path = write_articles(tmp_path / "a.jsonl", range(12), seed_text)
     cache = tmp_path / "cache"

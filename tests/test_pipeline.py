@@ -6,7 +6,6 @@ import pickle
 
 from data_prep.pipeline import STAGE_COLUMNS, load_pipeline, process_articles
 from data_prep.records import Article
-from data_prep.segment import WINDOW_CHARS
 
 
 def test_rows_are_plain_tuples_in_schema_order(seed_text):
@@ -18,13 +17,17 @@ def test_rows_are_plain_tuples_in_schema_order(seed_text):
     assert pickle.loads(pickle.dumps(rows)) == rows  # what crosses to and from workers
 
 
-def test_a_long_article_is_extracted_in_every_window():
-    paragraph = "Troops advanced near Kharkiv on Monday, officials said. " * 8
-    text = "\n\n".join([paragraph] * (3 * WINDOW_CHARS // len(paragraph)))
+def test_a_long_article_is_extracted_in_every_window(monkeypatch):
+    from data_prep import pipeline
+
+    window = 2_000  # as if WINDOW_CHARS were this small, to keep the test fast
+    monkeypatch.setattr(pipeline, "WINDOW_CHARS", window)
+    paragraph = "Troops advanced near Kharkiv on Monday, officials said. " * 3
+    text = "\n\n".join([paragraph] * (3 * window // len(paragraph)))
     (rows,) = process_articles([Article("long", text, origin="x:1")], load_pipeline())
     assert [s[1] for s in rows.sentences] == list(range(len(rows.sentences)))
     starts = [m[2] for m in rows.mentions if m[4] == "Kharkiv"]
-    assert min(starts) < WINDOW_CHARS and max(starts) > 2 * WINDOW_CHARS
+    assert min(starts) < window and max(starts) > 2 * window
     assert all(text[m[2]:m[3]] == m[4] for m in rows.mentions)
 
 
