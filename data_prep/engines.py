@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -43,8 +44,14 @@ def _ordered(submit: Callable[[Chunk], Future], chunks: Iterable[Chunk], window:
         yield in_flight.popleft().result()
 
 
+# spaCy does not promise that one model may parse in several threads at once: a Dask worker
+# started with several threads runs its chunks one after another.
+_MODEL_LOCK = threading.Lock()
+
+
 def _process_here(chunk: Chunk) -> list[ArticleRows]:
-    return process_articles(chunk, load_pipeline())
+    with _MODEL_LOCK:
+        return process_articles(chunk, load_pipeline())
 
 
 def _warm_up() -> None:

@@ -89,3 +89,18 @@ def test_workers_start_whatever_the_host_put_in_main(tmp_path, corpus, one_worke
     build(corpus, tmp_path / "ds", workers=2, cache_dir=tmp_path / "cache")
     assert_same(one_worker, tmp_path / "ds")
     assert sys.modules["__main__"] is host
+
+
+@pytest.mark.slow
+def test_a_build_runs_on_a_running_cluster_given_its_address(tmp_path, corpus, one_worker):
+    """What `--engine dask --scheduler tcp://...` does against `dask scheduler`/`dask worker`
+    (a worker with two threads: its chunks share one model, one at a time)."""
+    distributed = pytest.importorskip("distributed")
+    from data_prep.engines import _plain_main
+
+    with _plain_main(), distributed.LocalCluster(n_workers=1, threads_per_worker=2,
+                                                 dashboard_address=None) as cluster:
+        result = build(corpus, tmp_path / "ds", engine="dask", scheduler=cluster.scheduler_address,
+                       cache_dir=tmp_path / "cache")
+    assert result.processed == 30
+    assert_same(one_worker, tmp_path / "ds")
