@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-__all__ = ["LAYOUTS", "render"]
+__all__ = ["LAYOUTS", "is_heading", "render"]
 
 SITE = "The Daily Ledger"
 SECTIONS = ["Home", "World", "UK", "Business", "Politics", "Tech", "Science", "Health",
@@ -61,11 +61,18 @@ def _links(items: list[str], *, tag: str = "li") -> str:
     return "".join(f'<{tag}><a href="/{i}">{escape(text)}</a></{tag}>' for i, text in enumerate(items))
 
 
+def is_heading(text: str) -> bool:
+    """A crosshead in the corpus text: a short line without closing punctuation."""
+    return len(text) < 70 and not text.rstrip().endswith(tuple(".?!:;,\"'”’)"))
+
+
 def _paras(paragraphs: list[str], *, every: int, insert: str) -> str:
-    """Paragraphs as <p>, with ``insert`` after every ``every``-th one (never after the last)."""
+    """Paragraphs as <p> and crossheads as <h2>, with ``insert`` after every ``every``-th one
+    (never after the last)."""
     out = []
     for i, text in enumerate(paragraphs, 1):
-        out.append(f"<p>{escape(text)}</p>")
+        tag = "h2" if is_heading(text) else "p"
+        out.append(f"<{tag}>{escape(text)}</{tag}>")
         if i % every == 0 and i < len(paragraphs):
             out.append(insert)
     return "\n".join(out)

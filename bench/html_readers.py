@@ -15,7 +15,8 @@ Readers, all run in this one process over the same pages:
   (``bare_extraction``, comments excluded, metadata on): text, title and date as it returns them.
   Its date search is told to read markup only (``extensive_search=False``): with the default
   search it guessed "2004-01-01" and the like from body text on half of the pages that carry no
-  date. Needs ``trafilatura`` and ``lxml_html_clean`` installed;
+  date. Also ``favor_precision`` without tables (``include_tables=False``), which drops the
+  pages laid out in tables altogether;
 - ``data_prep reader``: what the build does, ``data_prep.readers.read_file`` on the page
   saved as ``.html`` (so it includes whatever fallback and clean-up the reader adds).
 
@@ -24,7 +25,9 @@ Scores:
 - word precision / recall / F1: bag of words (casefolded ``\\w+`` tokens, counted with
   multiplicity), micro-averaged: overlaps, extracted and true tokens are summed over pages;
 - mean page F1, and pages whose F1 is under 0.9;
-- paragraphs kept: share of true paragraphs found as one whole line of the output;
+- paragraphs kept: share of true paragraphs found as one whole line of the output; headings
+  kept: the same for the crossheads among them (short lines without closing punctuation,
+  which the layouts render as <h2>, except the table layout);
 - title right: the title equals the true headline (whitespace and case folded);
 - date right: the calendar date equals the true one, over pages that carry a date; false date:
   a date returned for a page that carries none;
@@ -47,7 +50,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import save_result
-from bench.html_pages import LAYOUTS, render
+from bench.html_pages import LAYOUTS, is_heading, render
 from data_prep.readers import _BodyText, parse_published, read_file
 
 _TOKEN = re.compile(r"\w+")
@@ -114,7 +117,7 @@ def shipped_reader(folder: Path) -> Reader:
 def score(reader: Reader, pages: list[dict]) -> dict:
     overlap = extracted = truth = 0
     page_f1, times, layouts = [], [], {}
-    kept = paragraphs = titles = dates = dated = false_dates = undated = failed = 0
+    heads = heads_kept = kept = paragraphs = titles = dates = dated = false_dates = undated = failed = 0
     for page in pages:
         started = time.perf_counter()
         try:
@@ -136,6 +139,8 @@ def score(reader: Reader, pages: list[dict]) -> dict:
         failed += not (text or "").strip()
         lines = {_norm(line) for line in (text or "").split("\n")}
         kept += sum(_norm(par) in lines for par in page["paragraphs"])
+        heads += sum(map(is_heading, page["paragraphs"]))
+        heads_kept += sum(_norm(par) in lines for par in page["paragraphs"] if is_heading(par))
         paragraphs += len(page["paragraphs"])
         titles += _norm(title) == _norm(page["title"])
         try:
@@ -157,6 +162,7 @@ def score(reader: Reader, pages: list[dict]) -> dict:
         "mean_page_f1": round(statistics.mean(page_f1), 3),
         "pages_f1_under_0.9": sum(f < 0.9 for f in page_f1),
         "paragraphs_kept": round(kept / max(paragraphs, 1), 3),
+        "headings_kept": round(heads_kept / max(heads, 1), 3),
         "title_right": round(titles / len(pages), 3),
         "date_right": round(dates / max(dated, 1), 3),
         "false_dates": false_dates,
@@ -190,6 +196,8 @@ def main(argv: list[str] | None = None) -> None:
             "trafilatura": trafilatura_reader(),
             "trafilatura favor_precision": trafilatura_reader(favor_precision=True),
             "trafilatura favor_recall": trafilatura_reader(favor_recall=True),
+            "trafilatura precision, no tables": trafilatura_reader(favor_precision=True,
+                                                                   include_tables=False),
             "data_prep reader": shipped_reader(Path(tmp)),
         }
         for read in readers.values():  # warm up imports and caches outside the timing
@@ -197,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
         scores = {name: score(read, pages) for name, read in readers.items()}
 
     columns = ["precision", "recall", "f1", "mean_page_f1", "pages_f1_under_0.9",
-               "paragraphs_kept", "title_right", "date_right", "false_dates", "failed",
+               "paragraphs_kept", "headings_kept", "title_right", "date_right", "false_dates", "failed",
                "ms_per_page"]
     width = max(map(len, scores)) + 2
     print(f"{len(pages)} pages (every {args.every}th record), {sum(p['published'] is not None for p in pages)} dated")
