@@ -171,6 +171,8 @@ class _BodyText:
             if el.tail:
                 parts.append(el.tail)
 
+        if root.text:  # text before the first element: a page that is bare text has only this
+            parts.append(root.text)
         for child in root:
             if child.tag == "h1" and title:
                 continue  # the title is metadata, not body

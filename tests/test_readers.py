@@ -199,6 +199,13 @@ def test_html_page_without_a_date_gets_none_not_a_year_from_the_text(tmp_path):
     assert errors == [] and article.published is None
 
 
+def test_html_of_bare_text_is_read(tmp_path):
+    path = tmp_path / "bare.html"
+    path.write_text("Rain fell in Oslo on Monday.", encoding="utf-8")
+    (article,), errors = read(path)
+    assert errors == [] and article.text == "Rain fell in Oslo on Monday."
+
+
 def test_find_inputs_expands_folders(tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ["b.txt", "a.jsonl", "sub/c.html", "skip.pdf", ".hidden.txt"]:
