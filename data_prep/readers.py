@@ -225,7 +225,10 @@ def _read_html(path: Path, raw: str) -> Iterator[Article]:
     time), else trafilatura's (a day).
     """
     title, published, text = _BodyText.extract(raw)  # raises on an empty or unparsable page
-    main_title, main_date, main_text = _main_text(raw)
+    try:
+        main_title, main_date, main_text = _main_text(raw)
+    except Exception:  # a page trafilatura chokes on still has the hand-written reading
+        main_title, main_date, main_text = None, None, ""
     if main_text.strip():
         text = main_text
     title = main_title or title

@@ -256,3 +256,16 @@ def test_deeply_nested_html_is_an_error_not_a_crash(tmp_path):
     path.write_text("<div>" * 5000 + "Text" + "</div>" * 5000, encoding="utf-8")
     articles, errors = read(path)
     assert len(articles) + len(errors) == 1  # read, or reported: never raised
+
+
+def test_a_page_the_article_extractor_fails_on_falls_back_to_the_body(tmp_path, monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    path = tmp_path / "p.html"
+    path.write_text("<html><body><p>Rain fell in Pune on Monday.</p></body></html>", encoding="utf-8")
+    (article,), errors = read(path)
+    assert errors == [] and article.text == "Rain fell in Pune on Monday."
