@@ -34,7 +34,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 __all__ = ["Limits", "Upload", "UploadRefused", "default_root", "save_upload", "start_build",
-           "run_build", "read_status", "dataset_path", "cleanup", "zip_dataset", "is_upload_id"]
+           "run_build", "read_status", "dataset_path", "cleanup", "zip_dataset", "is_upload_id",
+           "size_text"]
 
 # What the readers take (data_prep.readers.SUFFIXES), plus archives of them.
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
@@ -94,7 +95,8 @@ def is_upload_id(value: object) -> bool:
     return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
+    """A byte count for people: \"50.0 MB\", \"12 KB\"."""
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
 
 
@@ -150,8 +152,8 @@ def _expand_zip(data: bytes, target: Path, limits: Limits, files_left: int, byte
                             f"fit in this upload (limit {limits.max_files})")
     declared = sum(info.file_size for info, _ in wanted)
     if declared > bytes_left:
-        raise UploadRefused(f"it would expand to {_size(declared)}; at most {_size(bytes_left)} "
-                            f"fit (limit {_size(limits.max_expanded_bytes)} per upload)")
+        raise UploadRefused(f"it would expand to {size_text(declared)}; at most {size_text(bytes_left)} "
+                            f"fit (limit {size_text(limits.max_expanded_bytes)} per upload)")
     written: list[Path] = []
     total = 0
     try:
@@ -164,7 +166,7 @@ def _expand_zip(data: bytes, target: Path, limits: Limits, files_left: int, byte
                 while chunk := src.read(_CHUNK):
                     total += len(chunk)
                     if total > bytes_left:  # the header lied about the size
-                        raise UploadRefused(f"it expands beyond {_size(bytes_left)}")
+                        raise UploadRefused(f"it expands beyond {size_text(bytes_left)}")
                     dst.write(chunk)
     except (UploadRefused, zipfile.BadZipFile, RuntimeError, EOFError, OSError) as exc:
         for path in written:
@@ -186,7 +188,7 @@ def save_upload(root: Path, files: Iterable[tuple[str, bytes]], limits: Limits) 
         raise UploadRefused("no files were uploaded")
     sent = sum(len(content) for _, content in files)
     if sent > limits.max_bytes:
-        raise UploadRefused(f"the files come to {_size(sent)}; the limit is {_size(limits.max_bytes)}")
+        raise UploadRefused(f"the files come to {size_text(sent)}; the limit is {size_text(limits.max_bytes)}")
     if len(files) > limits.max_files:
         raise UploadRefused(f"{len(files)} files; the limit is {limits.max_files}")
     upload = Upload(secrets.token_urlsafe(16))
