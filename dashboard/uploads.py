@@ -96,7 +96,7 @@ def is_upload_id(value: object) -> bool:
 
 
 def size_text(n: int) -> str:
-    """A byte count for people: \"50.0 MB\", \"12 KB\"."""
+    """A byte count for people: "50.0 MB", "12 KB"."""
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
 
 
