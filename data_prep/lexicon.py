@@ -212,6 +212,64 @@ COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation",
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
                            "le", "al"})
 
+# --- institutions (institutions) ------------------------------------------------------------
+# A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
+# ministry", "the armed forces of Ukraine"): one organization ``inst:<CC>:<role slug>`` named
+# "<display> of <country>". Role slug -> (display, role nouns singular and plural). A role
+# noun may be several words; the longest one written wins ("state emergency service").
+INSTITUTION_ROLES = {
+    "government": ("Government", ("government", "governments", "cabinet", "cabinets",
+                                  "administration", "authorities", "regime")),
+    "armed-forces": ("Armed forces", ("armed forces", "forces", "troops", "military", "army",
+                                      "armies", "soldiers", "servicemen")),
+    "navy": ("Navy", ("navy", "navies", "naval forces", "fleet")),
+    "air-force": ("Air force", ("air force", "air forces")),
+    "ministry-of-defence": ("Ministry of Defence", (
+        "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
+        "defence department", "defense department")),
+    "ministry-of-foreign-affairs": ("Ministry of Foreign Affairs", (
+        "foreign ministry", "ministry of foreign affairs", "foreign office")),
+    "ministry-of-interior": ("Ministry of Internal Affairs", (
+        "interior ministry", "ministry of internal affairs", "ministry of the interior")),
+    "ministry-of-finance": ("Ministry of Finance", ("finance ministry", "ministry of finance",
+                                                   "treasury")),
+    "parliament": ("Parliament", ("parliament", "legislature", "lawmakers")),
+    "presidency": ("Office of the President", ("president's office", "presidential office",
+                                               "presidential administration")),
+    "intelligence": ("Intelligence services", (
+        "intelligence", "intelligence service", "intelligence services", "intelligence agency",
+        "intelligence agencies", "spy agency", "security service", "security services")),
+    "central-bank": ("Central bank", ("central bank",)),
+    "police": ("Police", ("police",)),
+    "courts": ("Courts", ("court", "courts", "supreme court", "judiciary")),
+    "emergency-service": ("Emergency service", ("emergency service", "emergency services",
+                                                "state emergency service")),
+    "prosecutors": ("Prosecutor's office", ("prosecutors", "prosecutor general's office",
+                                            "prosecutor's office")),
+}
+# Role nouns that name a body without a country word, after "the" ("the defence ministry
+# said"): the country then comes from the article (see ``institutions``). Generic ones
+# ("the troops", "the police", "the court") are left out: they are rarely a country's body.
+BARE_INSTITUTION_ROLES = frozenset({
+    "government", "cabinet", "armed forces", "military", "army", "navy", "air force",
+    "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
+    "foreign ministry", "ministry of foreign affairs", "foreign office", "interior ministry",
+    "ministry of internal affairs", "ministry of the interior", "finance ministry",
+    "ministry of finance", "parliament", "president's office", "presidential office",
+    "presidential administration", "central bank", "state emergency service",
+    "prosecutor general's office"})
+# Words allowed between the country word and the role noun ("Russian occupying forces").
+INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regular", "ground",
+                                   "federal", "national", "interim", "military", "armed"})
+# Seats that stand for a body, with or without "the": name -> (country code, role slug).
+INSTITUTION_SEATS = {
+    "kremlin": ("RU", "government"), "white house": ("US", "government"),
+    "downing street": ("GB", "government"), "number 10": ("GB", "government"),
+    "no 10": ("GB", "government"), "elysee": ("FR", "government"),
+    "elysee palace": ("FR", "government"), "pentagon": ("US", "ministry-of-defence"),
+    "state department": ("US", "ministry-of-foreign-affairs"),
+}
+
 # --- places (mentions) ---------------------------------------------------------------------
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
 REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces", "state",
@@ -242,6 +300,18 @@ def _check() -> None:
         for word in words:
             if word != " ".join(word.lower().split()):
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase, single-spaced")
+    nouns = {noun for _, forms in INSTITUTION_ROLES.values() for noun in forms}
+    for name, words in (("INSTITUTION_ROLES", nouns), ("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES),
+                        ("INSTITUTION_SEATS", INSTITUTION_SEATS)):
+        for word in words:
+            if word != " ".join(word.lower().split()) or not word.isascii():
+                raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
+    if not BARE_INSTITUTION_ROLES <= nouns:
+        raise ValueError(f"lexicon.BARE_INSTITUTION_ROLES: {sorted(BARE_INSTITUTION_ROLES - nouns)} "
+                         "are not role nouns of INSTITUTION_ROLES")
+    for seat, (_, role) in INSTITUTION_SEATS.items():
+        if role not in INSTITUTION_ROLES:
+            raise ValueError(f"lexicon.INSTITUTION_SEATS: {seat!r} has unknown role {role!r}")
     if not all(1 <= m <= 12 for m in MONTH_WORDS.values()):
         raise ValueError("lexicon: a month number is outside 1-12")
     for name, (month, day) in FIXED_HOLIDAYS.items():

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, Place, slugify
+from .institutions import Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
@@ -41,9 +42,11 @@ _MAIN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
+_INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
+    _INSTITUTION: {"organization"},
 }
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
 _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on", "at", "to", "\"",
@@ -71,6 +74,7 @@ UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
 LONE_PERSON = 0.6          # one word tagged PERSON, before linking
 COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
 UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
+BARE_INSTITUTION = 0.7     # "the defence ministry", its country taken from the article
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
 SURE_PLACE = 0.9
 
@@ -367,6 +371,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                context: dict[str, float], article: Counter) -> _Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards)."""
     label, surface = span.label, span.surface
+    seat = seat_institution(surface)
+    if seat and not (label == "PERSON" and names.has_part(surface)):
+        return _institution_mention(span, gazetteer, *seat, SURE)  # "the Kremlin said"
     alias = gazetteer.alias(surface)
     if isinstance(alias, Alias) and not (label == "PERSON" and names.has_part(surface)):
         if alias.kind == "none":
@@ -438,6 +445,20 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     return _Mention(span, "person", "", surface, certainty=SURE if is_full_name(words) else LONE_PERSON)
 
 
+def _institution_mention(span: _Span, gazetteer: Gazetteer, code: str, role: str,
+                         certainty: float) -> _Mention | None:
+    """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia"."""
+    country = gazetteer.country(code)
+    if country is None:
+        return None
+    return _Mention(span, "organization", f"inst:{code}:{role}", institution_name(role, country),
+                    code, certainty=certainty, from_alias=True)
+
+
+def _institution_span(text: str, inst: Institution) -> _Span:
+    return _Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], _INSTITUTION)
+
+
 def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, dict[int, Counter]]:
     """Countries the article names outright (countries, demonyms, unambiguous places): in all,
     and per sentence. PERSON spans do not count, so a mislabel cannot confirm itself."""
@@ -474,9 +495,22 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     gazetteer = resources.gazetteer
     spans = [s for sentence, ents in zip(sentences, _sentence_entities(sentences))
              for s in _spans(article.text, sentence, ents, gazetteer)]
-    names = collect_names(spans)
     article_counts, by_sentence = _country_counts(spans, gazetteer)
-    mentions: list[_Mention] = []
+    institutions = find_institutions(sentences, gazetteer, article_counts)
+    # A bare role inside a longer name the model found ("the Government of the Autonomous
+    # Republic of Crimea") is that name's, not the country's body.
+    institutions = [inst for inst in institutions if not inst.bare or not any(
+        s.start < inst.end and inst.start < s.end and (s.start < inst.start or s.end > inst.end)
+        for s in spans)]
+    if institutions:
+        # The nationality of "Russian forces" is part of the institution, not a group of its own.
+        taken = [(inst.start, inst.end) for inst in institutions]
+        spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
+    names = collect_names(spans)
+    mentions: list[_Mention] = [
+        m for inst in institutions
+        if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
+                                      inst.role, BARE_INSTITUTION if inst.bare else SURE)) is not None]
     for span in spans:
         context = dict(article_counts)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
@@ -512,7 +546,8 @@ def _row(article: Article, m: _Mention) -> dict:
         "kind": m.kind,
         "entity_id": m.entity_id,
         "name": m.name,
-        "country_code": m.country_code if m.kind in ("country", "place", "group") else None,
+        "country_code": (m.country_code if m.kind in ("country", "place", "group")
+                         or m.entity_id.startswith("inst:") else None),
         "lat": float(m.lat) if m.lat is not None else None,
         "lon": float(m.lon) if m.lon is not None else None,
         "confidence": round(0.4 + 0.3 * agree + 0.3 * max(0.0, min(1.0, m.certainty)), 2),

@@ -29,12 +29,14 @@ def assert_rows_valid(text: str, mentions: list[dict]) -> None:
         assert m["kind"] in KINDS, m
         assert 0 <= m["confidence"] <= 1, m
         prefix = m["entity_id"].split(":", 1)[0]
-        assert prefix in {"country", "geonames", "place", "person", "org", "group"}, m
+        assert prefix in {"country", "geonames", "place", "person", "org", "group", "inst"}, m
         if m["kind"] in ("country", "place"):
             assert isinstance(m["lat"], float) and isinstance(m["lon"], float), m
         if m["kind"] == "country":
             assert m["entity_id"] == f"country:{m['country_code']}", m
-        if m["kind"] in ("person", "organization"):
+        if prefix == "inst":  # a country's body: inst:<CC>:<role>
+            assert m["kind"] == "organization" and m["entity_id"].split(":")[1] == m["country_code"], m
+        elif m["kind"] in ("person", "organization"):
             assert m["country_code"] is None, m
 
 
@@ -125,7 +127,7 @@ def test_washington_is_the_us_capital(parse):
     ("British", "country:GB", "United Kingdom"),
 ])
 def test_demonyms_are_groups_of_their_country(parse, surface, entity_id, name):
-    text = "Ukrainian soldiers, North Korean troops, American diplomats and British engineers were seen."
+    text = "Ukrainian farmers, North Korean diplomats, American engineers and British tourists were seen."
     m = by_surface(mentions_of(parse, text))[surface]
     assert (m["kind"], m["entity_id"], m["name"]) == ("group", entity_id, name)
     assert m["country_code"] == entity_id.split(":")[1]
@@ -183,9 +185,10 @@ def test_country_inside_a_hyphenated_token(parse):
     assert us["kind"] == "country" and us["country_code"] == "US"
 
 
-def test_kremlin_is_an_organization(parse):
+def test_kremlin_is_the_russian_government(parse):
     m = by_surface(mentions_of(parse, "The Kremlin denied the report on Friday."))["Kremlin"]
-    assert (m["kind"], m["country_code"], m["lat"]) == ("organization", None, None)
+    assert (m["kind"], m["entity_id"], m["name"], m["country_code"], m["lat"]) == (
+        "organization", "inst:RU:government", "Government of Russia", "RU", None)
 
 
 # Corpus-level linking on hand-made rows (no model).
