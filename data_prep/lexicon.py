@@ -270,6 +270,16 @@ INSTITUTION_SEATS = {
     "state department": ("US", "ministry-of-foreign-affairs"),
 }
 
+# --- all-caps lines (segment) --------------------------------------------------------------
+# Words an all-caps line is always read in lowercase ("PUTIN AT THE FRONT" -> "Putin at the
+# front", see ``segment.model_text``); two-letter words not listed stay in capitals ("US", "EU").
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for", "from",
+    "with", "as", "into", "onto", "over", "under", "after", "before", "amid", "about", "against",
+    "vs", "is", "are", "was", "were", "be", "it", "its", "he", "she", "we", "me", "my", "no",
+    "so", "up", "do", "go", "if", "am", "oh", "ok", "off", "out", "than", "that", "this",
+    "his", "her", "our"})
+
 # --- places (mentions) ---------------------------------------------------------------------
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
 REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces", "state",

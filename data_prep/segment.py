@@ -6,14 +6,17 @@ spaCy ``Doc`` so that no sentence can run across a heading or a blank line.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 
+from . import lexicon as lex
 from .records import Article, Sentence
 
-__all__ = ["Block", "split_blocks", "parse_articles", "parse_article"]
+__all__ = ["Block", "split_blocks", "parse_articles", "parse_article", "model_text",
+           "article_acronyms"]
 
 _FINAL_PUNCT = tuple(".!?:;,\"'”’)]…-–—")
 _MAX_HEADING_WORDS = 12
@@ -28,6 +31,15 @@ WINDOW_CHARS = 50_000
 # as well as at ``batch_size`` paragraphs (news paragraphs average ~300 characters, so this
 # binds only on unusual text).
 BATCH_CHARS = 40_000
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z&]{1,5}\b")
+_VOWELS = frozenset("AEIOU")
+# A capitalised word that does not start a sentence ("said Putin"): the word is a name.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]+)")
+# A wire slug or dateline in capitals at the start of an ordinary line, before a dash or bracket.
+_SLUG = re.compile(r"^\s*[A-Z][A-Z'’.]+(?:,?\s[A-Z][A-Z'’.]+)*(?=\s*(?:\(|[-–—]\s))")
+# A line is read as shouting when this share of its letters (at least 3) are capitals.
+SHOUTING_SHARE = 0.9
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
                 "or", "the", "to", "vs", "with", "over", "amid", "after", "before"}
 
@@ -94,6 +106,76 @@ def split_blocks(text: str) -> list[Block]:
             close()
     close()
     return [piece for block in blocks for piece in _split_long(text, block)]
+
+
+def _shouting(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= SHOUTING_SHARE * len(letters)
+
+
+def article_acronyms(text: str) -> frozenset[str]:
+    """Words the article writes in capitals inside ordinary lines ("CNN", "NATO")."""
+    return frozenset(word for line in text.splitlines() if not _shouting(line)
+                     for word in _ACRONYM_WORD.findall(line))
+
+
+def article_names(text: str) -> frozenset[str]:
+    """Words (lowercased) the article's ordinary lines capitalise inside a sentence, or
+    capitalise and never write in lowercase ("putin", "kyiv")."""
+    lines = [line for line in text.splitlines() if not _shouting(line)]
+    inner = {m.group(1).lower() for line in lines for m in _INNER_CAPITAL.finditer(line)}
+    capitalised, lower = set(), set()
+    for line in lines:
+        for word in _WORD.findall(line):
+            if word[0].isupper():
+                capitalised.add(word.lower())
+            elif word.islower():
+                lower.add(word)
+    return frozenset(inner | (capitalised - lower))
+
+
+def model_text(text: str, acronyms: frozenset[str] = frozenset(),
+               names: frozenset[str] | None = None) -> str:
+    """``text`` as the model should read it: all-caps lines ("PUTIN WARNS WEST", "REUTERS")
+    recased, every other line as is. The result has the same length, so offsets into it are
+    offsets into ``text``.
+
+    A capitalised word stays in capitals when the article writes it so elsewhere (``acronyms``),
+    when it has no vowel ("CNN", "BBC") or when it has two letters and is no function word
+    ("US", "EU"). Other words are capitalised when the article capitalises them in its
+    sentences (``names``), else lowercased ("Putin warns west"); without ``names`` every word
+    but function words is capitalised.
+    """
+    if not any(ch.isupper() for ch in text):
+        return text
+    lines = text.split("\n")
+    if not any(_shouting(line) or _SLUG.match(line) for line in lines):
+        return text
+
+    def recase(match: re.Match, line_start: int) -> str:
+        word = match.group()
+        letters = word.replace("'", "").replace("’", "")
+        if (word in acronyms or not _VOWELS.intersection(letters)
+                or (len(letters) == 2 and letters.lower() not in lex.FUNCTION_WORDS)):
+            return word
+        if match.start() > line_start and (word.lower() in lex.FUNCTION_WORDS or (
+                names is not None and word.lower() not in names)):
+            return word.lower()
+        return word[0] + word[1:].lower()
+
+    out = []
+    for line in lines:
+        if _shouting(line):
+            first = _WORD.search(line)
+            start = first.start() if first else 0
+            line = _WORD.sub(lambda m: recase(m, start), line)
+        else:
+            slug = _SLUG.match(line)  # "TENNIS - Nadal won", "KYIV (Reuters) -"
+            if slug:
+                head = _WORD.sub(lambda m: recase(m, 0), slug.group())
+                line = head + line[slug.end():]
+        out.append(line)
+    return "\n".join(out)
 
 
 def _split_long(text: str, block: Block) -> list[Block]:
@@ -167,11 +249,19 @@ def parse_articles(
         unit = 0
         for index, article in enumerate(articles):
             sentence_count[index] = 0
+            acronyms: frozenset[str] | None = None
+            names: frozenset[str] | None = None
             for window in _windows(article, window_chars):
                 pending[unit] = [article, len(window), [], index]
                 order.append(unit)
                 for block, section in window:
-                    yield article.text[block.start:block.end], (unit, block.start, section)
+                    text = article.text[block.start:block.end]
+                    if any(_shouting(line) for line in text.split("\n")):
+                        if acronyms is None:
+                            acronyms = article_acronyms(article.text)
+                            names = article_names(article.text)
+                        text = model_text(text, acronyms, names)
+                    yield text, (unit, block.start, section)
                 unit += 1
 
     def flush() -> Iterator[tuple[Article, list[Sentence]]]:
@@ -192,6 +282,8 @@ def parse_articles(
                 continue
             lead = len(span.text) - len(span.text.lstrip())
             start = base + span.start_char + lead
+            # The article's own text: the model may have read a recased copy (model_text).
+            text = entry[0].text[start:start + len(text)]
             entry[2].append((start, section, text, span, base))
         entry[1] -= 1
         yield from flush()
