@@ -237,9 +237,15 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = _SPACED_DASH.search(chunk)
         if cut:
             e = s + cut.start()
-        bracket = text.find("(", s, e)
-        if bracket >= 0 and text.find(")", bracket, e) < 0:
-            e = bracket
+        for opening, closing in ("()", "[]"):
+            # Unbalanced brackets: "B Cohen (England", "[President Vladimir] Putin" (an editor's
+            # insertion): keep the side outside the bracket.
+            bracket = text.find(opening, s, e)
+            if bracket >= 0 and text.find(closing, bracket, e) < 0:
+                e = bracket
+            close = text.rfind(closing, s, e)
+            if close >= 0 and text.find(opening, s, close) < 0:
+                s = close + 1
         while s < e and (text[s].isspace() or text[s] in _EDGE_CHARS):
             s += 1
         if text.startswith(("The ", "the "), s) and e - s > 4:

@@ -185,6 +185,18 @@ def test_country_inside_a_hyphenated_token(parse):
     assert us["kind"] == "country" and us["country_code"] == "US"
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("“We will not wait,” [Chancellor Ingrid] Solberg told the party.", "Solberg"),
+    ("The reforms, [Mayor Tomas] Varga said, would start in spring.", "Varga"),
+])
+def test_unbalanced_brackets_are_cut_from_a_name(parse, text, surface):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    assert surface in by_surface(found)
+    assert not any("[" in m["surface"] or "]" in m["surface"] or "(" in m["surface"]
+                   or ")" in m["surface"] for m in found)
+
+
 def test_kremlin_is_the_russian_government(parse):
     m = by_surface(mentions_of(parse, "The Kremlin denied the report on Friday."))["Kremlin"]
     assert (m["kind"], m["entity_id"], m["name"], m["country_code"], m["lat"]) == (
@@ -302,8 +314,6 @@ def test_corpus_linking_keeps_rows(corpus_mentions):
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(strict=True, reason="editorial brackets: '[President Vladimir] Putin' gives the "
-                   "surface 'Vladimir] Putin', slugged to person:vladimir-putin but kept as its name")
 def test_corpus_linking_gives_one_name_per_entity(corpus_mentions):
     frame = pd.DataFrame([m for _, ms in corpus_mentions for m in ms], columns=COLUMNS)
     linked = link_entities(frame, load_resources())
