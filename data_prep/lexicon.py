@@ -287,6 +287,8 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
                           "valley", "island", "islands", "peninsula", "coast", "border", "front",
                           "direction", "sector", "raion", "village", "town", "suburb",
                           "outskirts"})
+# Region words that belong to the name: "Pike County" is no town Pike's region.
+NAMED_REGION_WORDS = frozenset({"county", "parish"})
 # Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").
 LOCATIVES = frozenset({"in", "into", "near", "to", "from", "at", "around", "outside", "towards",
                        "toward", "across", "inside", "throughout", "via", "through", "on", "off",

@@ -83,8 +83,9 @@ def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
 def _harmonize_kinds(mentions: list[Any]) -> None:
     """A lone name the model labels inconsistently ("Blinkx" as ORG and PERSON) gets its
     majority kind within the article (ties go to organization)."""
-    places = {normalize(m.span.surface): m for m in mentions
-              if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")}
+    places = {normalize(m.span.surface): m for m in mentions  # resolved ones: a GPE the gazetteer
+              if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")  # lacks may be a name
+              and m.lat is not None}
     groups: dict[str, list[Any]] = defaultdict(list)
     for m in mentions:
         if m.kind in ("person", "organization", "group") and not m.linked and not m.from_alias and (

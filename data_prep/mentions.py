@@ -75,6 +75,13 @@ LONE_PERSON = 0.6          # one word tagged PERSON, before linking
 COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
 UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
 BARE_INSTITUTION = 0.7     # "the defence ministry", its country taken from the article
+QUALIFIED_PLACE = 0.9      # at least: "Paris, Texas" resolved within its qualifier's country
+UNRESOLVED_PLACE = 0.4     # a model place GeoNames lacks, with a country from the text
+UNKNOWN_PLACE = 0.2        # ... and without one
+# A context country is a lone unresolved place's country from this share of the context on.
+CONTEXT_COUNTRY_SHARE = 0.5
+_LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
 SURE_PLACE = 0.9
 
@@ -197,6 +204,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
                   for p in _pieces(text, sentence.char(group[0].idx),
                                    sentence.char(group[-1].idx + len(group[-1].text)))]
         if label != "PERSON" and len(pieces) == 1:
+            pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
+        if label != "PERSON" and len(pieces) == 1:
             pieces, label = _coordinated_places(text, *pieces[0], gazetteer, label)
         for start, end in pieces:
             surface = text[start:end]
@@ -255,6 +264,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             pieces.append((s, e))
     return pieces
+
+
+def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
+                     label: str) -> tuple[list[tuple[int, int]], str]:
+    """"Aberaeron, Wales" tagged as one entity: two places, the first qualified by the second
+    (see :func:`_qualifiers`), when the model called it a place or the second is a country,
+    a US state or a known region."""
+    surface = text[start:end]
+    cut = surface.rfind(", ")
+    if cut <= 0 or label not in ("GPE", "LOC", "ORG", "FAC") or gazetteer.resolve(surface):
+        return [(start, end)], label
+    found = gazetteer.resolve(surface[cut + 2:])
+    if label in ("GPE", "LOC") or (found and (found[0].kind == "country" or found[0].source in ("state", "alias"))):
+        return [(start, start + cut), (start + cut + 2, end)], "GPE"
+    return [(start, end)], label
 
 
 def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
@@ -323,7 +347,7 @@ def _place_forms(surface: str) -> list[str]:
     """Forms to try for a place: as written, without "X region", without "eastern"."""
     forms = [surface]
     words = surface.split()
-    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS:
+    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS - lex.NAMED_REGION_WORDS:
         forms.append(" ".join(words[:-1]))
     stripped = _COMPASS.sub("", surface)
     if stripped and stripped != surface:
@@ -332,10 +356,11 @@ def _place_forms(surface: str) -> list[str]:
 
 
 def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
-             exact: bool = False) -> tuple[Place, float] | None:
-    """Resolve ``surface`` as written, then (unless ``exact``) without region or compass words."""
+             exact: bool = False, **within) -> tuple[Place, float] | None:
+    """Resolve ``surface`` as written, then (unless ``exact``) without region or compass words;
+    ``within`` passes ``country``/``accept`` to :meth:`Gazetteer.resolve`."""
     for form in [surface] if exact else _place_forms(surface):
-        found = gazetteer.resolve(form, context)
+        found = gazetteer.resolve(form, context, **within)
         if found:
             return found
     return None
@@ -373,10 +398,85 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
 
 
+def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[int, list[_Span]]]:
+    """The place qualifying a span as in "Paris, Texas" or "Aberaeron, Ceredigion", keyed by
+    the span's id (a comma list, "Kyiv, Lviv and Odesa", qualifies nothing), and the places
+    coordinated with a place ("Oregon or Washington")."""
+    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", _TOKEN)}
+    qualified, coordinated = {}, defaultdict(list)
+    for s in spans:
+        if s.label not in ("GPE", "LOC", "PERSON", _TOKEN, _PART):
+            continue
+        if text[s.end:s.end + 1] == ",":
+            q = places.get(s.end + 2 if text[s.end + 1:s.end + 2] == " " else s.end + 1)
+            if q is not None and q.sentence is s.sentence and not _LIST_AFTER.match(text, q.end):
+                qualified[id(s)] = q
+                continue
+        joint = _COORDINATION.match(text, s.end)
+        partner = places.get(joint.end()) if joint else None
+        if partner is not None and partner.sentence is s.sentence and s.label in ("GPE", "LOC"):
+            coordinated[id(s)].append(partner)
+            coordinated[id(partner)].append(s)
+    return qualified, coordinated
+
+
+def _qualifier_country(q: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
+    """The country of a qualifying place when it is a country, US state or known region."""
+    found = gazetteer.resolve(q.surface, context)
+    if found and (found[0].kind == "country" or found[0].source in ("state", "alias")):
+        return found[0].country_code
+    return None
+
+
+def _context_country(context: dict[str, float]) -> str | None:
+    total = sum(context.values())
+    if not total:
+        return None
+    code, weight = max(context.items(), key=lambda kv: kv[1])
+    return code if weight >= CONTEXT_COUNTRY_SHARE * total else None
+
+
+def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
+                      qualified: bool = False) -> _Mention | None:
+    """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
+    without coordinates, with the country the text gives, when it looks like a place name
+    and the text says it is one (a qualifier, "in X", "X region")."""
+    surface = span.surface
+    words = surface.split()
+    if (len(surface) < 3 or len(words) > 4 or surface.isupper() or any(ch.isdigit() for ch in surface)
+            or not all(w[:1].isupper() or w in lex.NAME_PARTICLES or w in ("of", "and") for w in words)
+            or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
+            or any(names.has_part(w) for w in words)):
+        return None
+    if not (qualified or span.prev_word.lower() in lex.LOCATIVES
+            or words[-1].lower() in lex.REGION_WORDS or span.next_word.lower() in lex.REGION_WORDS):
+        return None
+    return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
+
+
 def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
-               context: dict[str, float], article: Counter) -> _Mention | None:
+               context: dict[str, float], article: Counter, qualifier: _Span | None = None,
+               partners: Sequence[_Span] = ()) -> _Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards)."""
     label, surface = span.label, span.surface
+    alone = gazetteer.resolve(surface) if qualifier is not None else None
+    if (qualifier is not None and not gazetteer.demonym_country(surface)
+            and not (alone and (alone[0].kind == "country" or alone[0].source in ("state", "alias")))):
+        code = _qualifier_country(qualifier, gazetteer, context)
+        if code:  # "Paris, Texas" is the Paris of the US, whatever Paris is bigger
+            found = _resolve(gazetteer, surface, {code: 1.0}, country=code)
+            if found:
+                return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
+            if not alone and (label in ("GPE", "LOC") or (label == _TOKEN and _near_place_words(span))):
+                return _unresolved_place(span, names, code, qualified=True)
+    for partner in partners:
+        # "Oregon or Washington": a name coordinated with a state is a state when it can be.
+        other = gazetteer.resolve(partner.surface, context)
+        if other and other[0].source == "state":
+            found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
+            if found:
+                return _place_mention(span, found[0], found[1])
     seat = seat_institution(surface)
     if seat and not (label == "PERSON" and names.has_part(surface)):
         return _institution_mention(span, gazetteer, *seat, SURE)  # "the Kremlin said"
@@ -412,14 +512,19 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context)
         if not found:
-            return None
+            return _unresolved_place(span, names, _context_country(context)) if label != _PART else None
         place, certainty = found
         if surface.isupper() and place.source == "city" and place.population < PLACE_IN_ARTICLE_POPULATION * 2:
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
-            return None  # a hamlet abroad is more likely a misreading than the place meant
+            # A hamlet abroad is more likely a misreading than the place meant: the next candidate.
+            found = _resolve(gazetteer, surface, context, accept=lambda p: (
+                p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
+            if not found:
+                return _unresolved_place(span, names, _context_country(context))
+            place, certainty = found
         return _place_mention(span, place, certainty)
     found = _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
@@ -513,6 +618,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         taken = [(inst.start, inst.end) for inst in institutions]
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
     names = collect_names(spans)
+    qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
         if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
@@ -521,12 +627,34 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         context = dict(article_counts)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
-        typed = _type_span(span, gazetteer, names, context, article_counts)
+        typed = _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
+                           coordinated.get(id(span), ()))
         if typed is not None:
             mentions.append(typed)
+    mentions = _settle_unresolved_places(mentions)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
+
+
+def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
+    """Unresolved places: dropped when the article names a person or organization with one of
+    their words ("Biden" tagged GPE once), else given the article's dominant country when
+    they have none."""
+    unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
+    if not unresolved:
+        return mentions
+    actor_words = {w.lower() for m in mentions if m.kind in ("person", "organization")
+                   for w in m.span.surface.split()}
+    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and any(
+        w.lower() in actor_words for w in m.span.surface.split()))]
+    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
+    if unknown:
+        code = _context_country(Counter(m.country_code for m in mentions
+                                        if m.kind in ("place", "country") and m.country_code))
+        for m in unknown if code else ():
+            m.country_code, m.certainty = code, UNRESOLVED_PLACE
+    return mentions
 
 
 def _dedupe(mentions: list[_Mention]) -> list[_Mention]:

@@ -30,8 +30,10 @@ def assert_rows_valid(text: str, mentions: list[dict]) -> None:
         assert 0 <= m["confidence"] <= 1, m
         prefix = m["entity_id"].split(":", 1)[0]
         assert prefix in {"country", "geonames", "place", "person", "org", "group", "inst"}, m
-        if m["kind"] in ("country", "place"):
+        if m["kind"] == "country" or (m["kind"] == "place" and not m["entity_id"].startswith("place:")):
             assert isinstance(m["lat"], float) and isinstance(m["lon"], float), m
+        if m["kind"] == "place" and m["lat"] is None:  # a place GeoNames lacks: no coordinates
+            assert m["lon"] is None and m["entity_id"].startswith("place:"), m
         if m["kind"] == "country":
             assert m["entity_id"] == f"country:{m['country_code']}", m
         if prefix == "inst":  # a country's body: inst:<CC>:<role>
@@ -195,6 +197,38 @@ def test_unbalanced_brackets_are_cut_from_a_name(parse, text, surface):
     assert surface in by_surface(found)
     assert not any("[" in m["surface"] or "]" in m["surface"] or "(" in m["surface"]
                    or ")" in m["surface"] for m in found)
+
+
+def test_unresolved_model_place_is_kept_with_its_country(parse):
+    text = "Sheriff's deputies in Kentucky searched the hills of Pike County on Tuesday."
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    pike = by_surface(found)["Pike County"]
+    assert (pike["kind"], pike["entity_id"], pike["country_code"], pike["lat"]) == (
+        "place", "place:pike-county", "US", None)
+    assert pike["confidence"] < by_surface(found)["Kentucky"]["confidence"]
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("She grew up in Paris, Texas, and never saw Europe.", "Paris", "US"),
+    ("The parade in Moscow, Idaho, drew a small crowd.", "Moscow", "US"),
+    ("He was born in Twin Falls, Idaho, in a farming family.", "Twin Falls", "US"),
+])
+def test_a_qualifier_beats_population(parse, text, surface, code):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    m = by_surface(found)[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
+
+
+def test_a_name_coordinated_with_a_state_is_the_state(parse):
+    m = by_surface(mentions_of(parse, "Wildfires spread across Oregon or Washington this week."))["Washington"]
+    assert m["kind"] == "place" and m["lat"] == pytest.approx(47.3, abs=1.0)
+
+
+def test_a_comma_list_is_no_qualifier(parse):
+    found = by_surface(mentions_of(parse, "Sirens sounded in Kyiv, Lviv and Odesa overnight."))
+    assert {found[p]["country_code"] for p in ("Kyiv", "Lviv", "Odesa")} == {"UA"}
 
 
 def test_kremlin_is_the_russian_government(parse):
