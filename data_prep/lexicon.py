@@ -89,6 +89,9 @@ INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prep
                            "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
 PAST_CUES = frozenset({"since", "ago"})  # the word right before a date
 FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
+# Words before a date that mark where something ends: unless the clause is past, the date is
+# still to come ("the programme runs through June", "sanctions stay until March").
+UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})
 
 # --- figures: numbers, qualifiers and what is not a figure ---------------------------------
 # Abbreviated scales written as their own token after the number ("56.2 bn").
