@@ -1,8 +1,10 @@
 """Split article text into sections and paragraphs, then into parsed sentences.
 
-Headings are structure, not sentences: a heading line becomes the ``section`` of the
-sentences under it and is never part of one. Each paragraph is parsed as its own
-spaCy ``Doc`` so that no sentence can run across a heading or a blank line.
+A heading line (a title, a dateline, a byline, any short line without final punctuation)
+becomes the ``section`` of the sentences under it and is never part of one; it is also a
+sentence row of its own, marked ``heading``, so the names, dates and figures in it are
+extracted with evidence. Each paragraph and each heading is parsed as its own spaCy ``Doc``
+so that no sentence can run across a heading or a blank line.
 """
 from __future__ import annotations
 
@@ -119,10 +121,12 @@ def article_acronyms(text: str) -> frozenset[str]:
                      for word in _ACRONYM_WORD.findall(line))
 
 
-def article_names(text: str) -> frozenset[str]:
-    """Words (lowercased) the article's ordinary lines capitalise inside a sentence, or
-    capitalise and never write in lowercase ("putin", "kyiv")."""
-    lines = [line for line in text.splitlines() if not _shouting(line)]
+def article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(names, common words) of the article's ordinary lines, lowercased: the words it
+    capitalises inside a sentence or never writes in lowercase ("putin", "kyiv"), and the
+    words it writes in lowercase ("shift", "strikes")."""
+    lines = [line for line in text.splitlines()
+             if not _shouting(line) and not _looks_like_heading(line.strip())]
     inner = {m.group(1).lower() for line in lines for m in _INNER_CAPITAL.finditer(line)}
     capitalised, lower = set(), set()
     for line in lines:
@@ -131,11 +135,17 @@ def article_names(text: str) -> frozenset[str]:
                 capitalised.add(word.lower())
             elif word.islower():
                 lower.add(word)
-    return frozenset(inner | (capitalised - lower))
+    return frozenset(inner | (capitalised - lower)), frozenset(lower - inner)
+
+
+def article_names(text: str) -> frozenset[str]:
+    """The names of :func:`article_words`."""
+    return article_words(text)[0]
 
 
 def model_text(text: str, acronyms: frozenset[str] = frozenset(),
-               names: frozenset[str] | None = None) -> str:
+               names: frozenset[str] | None = None, *, heading: bool = False,
+               common: frozenset[str] = frozenset()) -> str:
     """``text`` as the model should read it: all-caps lines ("PUTIN WARNS WEST", "REUTERS")
     recased, every other line as is. The result has the same length, so offsets into it are
     offsets into ``text``.
@@ -144,12 +154,14 @@ def model_text(text: str, acronyms: frozenset[str] = frozenset(),
     when it has no vowel ("CNN", "BBC") or when it has two letters and is no function word
     ("US", "EU"). Other words are capitalised when the article capitalises them in its
     sentences (``names``), else lowercased ("Putin warns west"); without ``names`` every word
-    but function words is capitalised.
+    but function words is capitalised. In a title-case ``heading`` a capitalised word the
+    article writes in lowercase elsewhere (``common``) is lowercased ("Strategic Shift in
+    Kyiv" -> "Strategic shift in Kyiv"); other words keep their case.
     """
     if not any(ch.isupper() for ch in text):
         return text
     lines = text.split("\n")
-    if not any(_shouting(line) or _SLUG.match(line) for line in lines):
+    if not heading and not any(_shouting(line) or _SLUG.match(line) for line in lines):
         return text
 
     def recase(match: re.Match, line_start: int) -> str:
@@ -161,14 +173,24 @@ def model_text(text: str, acronyms: frozenset[str] = frozenset(),
         if match.start() > line_start and (word.lower() in lex.FUNCTION_WORDS or (
                 names is not None and word.lower() not in names)):
             return word.lower()
-        return word[0] + word[1:].lower()
+        return word[0] + word[1:].lower() if word.isupper() else word
+
+    def recase_title(match: re.Match, line_start: int) -> str:
+        word = match.group()
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+            return word
+        lower = word.lower()
+        if match.start() > line_start and (lower in lex.FUNCTION_WORDS or (
+                lower in common and not (names and lower in names))):
+            return lower
+        return word
 
     out = []
     for line in lines:
-        if _shouting(line):
+        if _shouting(line) or heading:
             first = _WORD.search(line)
             start = first.start() if first else 0
-            line = _WORD.sub(lambda m: recase(m, start), line)
+            line = _WORD.sub(lambda m: (recase if _shouting(line) else recase_title)(m, start), line)
         else:
             slug = _SLUG.match(line)  # "TENNIS - Nadal won", "KYIV (Reuters) -"
             if slug:
@@ -204,8 +226,7 @@ def _windows(article: Article, window_chars: int | None
     size, section = 0, None
     for block in split_blocks(article.text):
         if block.heading:
-            section = article.text[block.start:block.end]
-            continue
+            section = article.text[block.start:block.end]  # its own section, and of what follows
         if window_chars and size and size + block.end - block.start > window_chars:
             windows.append([])
             size = 0
@@ -251,17 +272,18 @@ def parse_articles(
             sentence_count[index] = 0
             acronyms: frozenset[str] | None = None
             names: frozenset[str] | None = None
+            common: frozenset[str] = frozenset()
             for window in _windows(article, window_chars):
                 pending[unit] = [article, len(window), [], index]
                 order.append(unit)
                 for block, section in window:
                     text = article.text[block.start:block.end]
-                    if any(_shouting(line) for line in text.split("\n")):
+                    if block.heading or any(_shouting(line) for line in text.split("\n")):
                         if acronyms is None:
                             acronyms = article_acronyms(article.text)
-                            names = article_names(article.text)
-                        text = model_text(text, acronyms, names)
-                    yield text, (unit, block.start, section)
+                            names, common = article_words(article.text)
+                        text = model_text(text, acronyms, names, heading=block.heading, common=common)
+                    yield text, (unit, block.start, section, block.heading)
                 unit += 1
 
     def flush() -> Iterator[tuple[Article, list[Sentence]]]:
@@ -270,13 +292,13 @@ def parse_articles(
             first = sentence_count[index]
             sentence_count[index] += len(pieces)
             yield article, [Sentence(article.article_id, first + i, start, start + len(text),
-                                     section, text, span, base)
-                            for i, (start, section, text, span, base) in enumerate(pieces)]
+                                     section, text, span, base, heading)
+                            for i, (start, section, text, span, base, heading) in enumerate(pieces)]
 
-    for doc, (unit, base, section) in _pipe(nlp, paragraphs(), batch_size):
+    for doc, (unit, base, section, heading) in _pipe(nlp, paragraphs(), batch_size):
         yield from flush()  # articles with no paragraphs at all
         entry = pending[unit]
-        for span in doc.sents:
+        for span in [doc[:]] if heading else doc.sents:  # a heading is one row
             text = span.text.strip()
             if not text:
                 continue
@@ -284,7 +306,7 @@ def parse_articles(
             start = base + span.start_char + lead
             # The article's own text: the model may have read a recased copy (model_text).
             text = entry[0].text[start:start + len(text)]
-            entry[2].append((start, section, text, span, base))
+            entry[2].append((start, section, text, span, base, heading))
         entry[1] -= 1
         yield from flush()
     yield from flush()

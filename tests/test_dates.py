@@ -351,7 +351,7 @@ def test_offsets_point_into_the_article_text(parse):
             "Officials met on Tuesday, and again last week.\n\nA vote is due next month.")
     events = _events(parse, text)
     assert [e["surface"] for e in events] == ["March 2021", "Tuesday", "last week", "next month"]
-    assert [e["sentence_id"] for e in events] == [0, 1, 1, 2]
+    assert [e["sentence_id"] for e in events] == [1, 2, 2, 3]  # the heading is row 0
 
 
 # --- the seed and the shared corpus -----------------------------------------------------------

@@ -101,10 +101,13 @@ def test_seed_nationalities_count_as_countries(seed_mentions):
         "group", "country:KP", "North Korea", "KP")
 
 
-def test_seed_headings_are_not_mentioned(seed_mentions):
-    article, mentions = seed_mentions
-    heading = article.text.index("Strategic Shift in U.S. Policy")
-    assert not any(heading <= m["start"] < heading + 30 for m in mentions)
+def test_seed_headings_are_mentioned_in_their_own_rows(parse, seed_text):
+    article, sentences = parse(seed_text, published="2024-11-17", article_id="seed")
+    heading = next(s for s in sentences if s.text == "Strategic Shift in U.S. Policy")
+    assert heading.heading and heading.section == heading.text
+    found = extract_mentions(article, sentences, load_resources())
+    us = [m for m in found if m["sentence_id"] == heading.sentence_id]
+    assert [(m["surface"], m["entity_id"]) for m in us] == [("U.S.", "country:US")]
 
 
 # Invented sentences (not from any corpus).
