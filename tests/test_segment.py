@@ -159,3 +159,29 @@ def test_names_in_capital_lines_are_found_at_their_offsets(parse):
     assert found["MARGARET HOLLOWAY"]["kind"] == "person"
     assert found["LISBON"]["country_code"] == "PT"
     assert "GOLF" not in found
+
+
+def test_datelines_and_bylines_are_rows_with_their_names(parse):
+    from data_prep.mentions import extract_mentions
+    from data_prep.resources import load_resources
+
+    text = ("GDANSK, Poland, 4 March 2025\n\nBy Marta Kowalczyk\n\n"
+            "Dockworkers in the city walked out on Tuesday over pay.\n\n"
+            "Marta Kowalczyk, Gdansk")
+    article, sentences = parse(text, published="2025-03-05")
+    headings = [s for s in sentences if s.heading]
+    assert [s.text for s in headings] == ["GDANSK, Poland, 4 March 2025", "By Marta Kowalczyk"]
+    body = next(s for s in sentences if not s.heading)
+    assert body.section == "By Marta Kowalczyk"
+    found = extract_mentions(article, sentences, load_resources())
+    rows = {s.sentence_id: s for s in sentences}
+    for m in found:  # every mention points at a row whose text contains it
+        row = rows[m["sentence_id"]]
+        assert row.start <= m["start"] < m["end"] <= row.end
+    in_headings = {m["surface"] for m in found if rows[m["sentence_id"]].heading}
+    assert {"Poland", "Marta Kowalczyk"} <= in_headings
+    from data_prep.dates import extract_events
+
+    dated = [(e["surface"], str(e["date"])[:10]) for e in extract_events(article, sentences, load_resources())
+             if rows[e["sentence_id"]].heading]
+    assert dated == [("4 March 2025", "2025-03-04")]
