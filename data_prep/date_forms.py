@@ -42,6 +42,8 @@ __all__ = ["DateForm", "FORMS", "FORMS_BY_NAME", "GRAMMAR", "KEYWORDS", "Period"
 
 PAST = "past"
 FUTURE = "future"
+# An untensed weekday is the coming one only when it is this many days nearer than the last one.
+UNTENSED_FUTURE_DAYS = 3
 
 Period = tuple[date, date, str, bool]  # (first day, last day, precision, relative)
 Resolver = Callable[[re.Match, "date | None", "str | None"], "Period | None"]
@@ -391,9 +393,15 @@ def _weekday(m: re.Match, pub: date, tense: str | None) -> Period | None:
         return day, day, "day", True
     days = [pub + timedelta(days=i) for i in range(-14, 15)
             if (pub + timedelta(days=i)).weekday() == wd]
-    # A weekday in an untensed or present clause ("missiles hit Odesa on Friday", a headline's
-    # present) is a report of what happened: the last one, not the nearest.
-    found = _pick([(d, d) for d in days], pub, mode or tense or PAST)
+    periods = [(d, d) for d in days]
+    if mode or tense:
+        found = _pick(periods, pub, mode or tense)
+    else:
+        # An untensed or present clause ("missiles hit Odesa on Friday", a headline's present)
+        # mostly reports what happened: the last one, unless the next is much nearer.
+        last, coming = _pick(periods, pub, PAST), _pick(periods, pub, FUTURE)
+        found = coming if last is None or (coming is not None and (coming[0] - pub).days
+                                           + UNTENSED_FUTURE_DAYS < (pub - last[0]).days) else last
     return (*found, "day", True) if found else None
 
 

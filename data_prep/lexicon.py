@@ -211,6 +211,10 @@ ORG_HEAD_NOUNS = frozenset({
 COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",
                               "ag", "sa", "nv", "bv", "spa", "group", "holdings", "limited", "llp",
                               "lp", "company"})
+# Words before a name in a byline or credit line ("By Ann Lee", "Photo: Kyrylo Yevseyev"): the
+# name the model missed there is a person.
+CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pictures", "credit",
+                          "reporting", "writing", "editing", "video", "illustration", "words"})
 # Words skipped when taking an organization's initials ("Bank of England" -> "BE").
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
                            "le", "al"})

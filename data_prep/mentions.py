@@ -58,6 +58,7 @@ _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
+_DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
 MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
@@ -207,15 +208,29 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
             pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
         if label != "PERSON" and len(pieces) == 1:
             pieces, label = _coordinated_places(text, *pieces[0], gazetteer, label)
-        for start, end in pieces:
+        # A photo credit "Anthony Kwan/Bloomberg/Getty Images" (one entity, PERSON or ORG): the
+        # photographer, then the agencies.
+        credit = len(pieces) > 1 and label in ("PERSON", "ORG") and all(
+            "/" in text[a[1]:b[0]] for a, b in zip(pieces, pieces[1:]))
+        for i, (start, end) in enumerate(pieces):
             surface = text[start:end]
+            piece_label = label
+            if credit:
+                words = surface.split()
+                piece_label = ("PERSON" if i == 0 and 2 <= len(words) <= 3
+                               and all(w[:1].isupper() for w in words) else "ORG")
             if (len(surface) < 2 or not surface[0].isalnum() or not any(ch.isupper() for ch in surface)
                     or _CURRENCY.search(surface) or _TIMESTAMP.match(surface)
                     or (surface.isupper() and len(surface.split()) >= 3)):
                 continue  # "hypersonic missiles" as PERSON, "£1.5bn" as ORG, "BIDEN WARNS RUSSIA"
-            found.append(_Span(sentence, start, end, surface, label,
+            found.append(_Span(sentence, start, end, surface, piece_label,
                                prev_word, next_word, acronym if len(pieces) == 1 else None, honorific))
     found.extend(_untagged_spans(text, sentence, gazetteer))
+    for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
+        # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
+        start, end = m.span(1)
+        if not any(f.start < end and start < f.end for f in found):
+            found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
     return found
 
 
@@ -316,7 +331,16 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             start, end = sentence.char(first.idx), sentence.char(last.idx + len(last.text))
             prev_word = doc[first.i - 1].text if first.i > span.start else ""
             next_word = doc[last.i + 1].text if last.i + 1 < span.end else ""
-            found.append(_Span(sentence, start, end, text[start:end], _TOKEN, prev_word, next_word))
+            before = doc[first.i - 2].lower_ if first.i - 1 > span.start else ""
+            after = doc[last.i + 2].text if last.i + 2 < span.end else ""
+            label = _TOKEN
+            if (len(run) == 1 and first.text.isascii() and first.text.isalpha() and prev_word == "("
+                    and next_word == ")" and after and after[:1] in "-–—"):
+                label = "ORG"  # the agency of a dateline: "Dubai (CNN)-", "KYIV (Reuters) -"
+            elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
+                    prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
+                label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
+            found.append(_Span(sentence, start, end, text[start:end], label, prev_word, next_word))
             run.clear()
 
     for token in span:

@@ -305,6 +305,8 @@ def test_resolve_expression_accepts_datetimes():
      [("Friday", "2024-11-15", "2024-11-15", "day", True)]),
     ("The talks will resume on Friday.", "2024-11-20",
      [("Friday", "2024-11-22", "2024-11-22", "day", True)]),
+    ("Leaders meet ahead of a summit on Thursday.", "2024-11-20",  # much nearer: the coming one
+     [("Thursday", "2024-11-21", "2024-11-21", "day", True)]),
     # "the day before" steps back from the date before it
     ("The envoys met on 12 March 2021. The day before, the border had been closed.", SUNDAY,
      [("12 March 2021", "2021-03-12", "2021-03-12", "day", False),

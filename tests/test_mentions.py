@@ -234,6 +234,20 @@ def test_a_comma_list_is_no_qualifier(parse):
     assert {found[p]["country_code"] for p in ("Kyiv", "Lviv", "Odesa")} == {"UA"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Crowds gathered by the harbour. (Pedro Alves/Reuters/Alamy)",
+     {"Pedro Alves": "person", "Reuters": "organization", "Alamy": "organization"}),
+    ("LISBON, Portugal (AP) — Crowds gathered by the harbour.", {"AP": "organization"}),
+    ("Porto, Portugal (CNN)- Crowds gathered by the harbour.", {"CNN": "organization"}),
+    ("Crowds gathered by the harbour.\n\nPhoto: Tiago Mendonca\n\nThe harbour closed at noon.",
+     {"Tiago Mendonca": "person"}),
+])
+def test_credits_and_dateline_agencies(parse, text, expected):
+    found = by_surface(mentions_of(parse, text))
+    assert_rows_valid(text, list(found.values()))
+    assert {s: found[s]["kind"] for s in expected if s in found} == expected
+
+
 def test_kremlin_is_the_russian_government(parse):
     m = by_surface(mentions_of(parse, "The Kremlin denied the report on Friday."))["Kremlin"]
     assert (m["kind"], m["entity_id"], m["name"], m["country_code"], m["lat"]) == (
