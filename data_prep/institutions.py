@@ -157,15 +157,21 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             continue
         stop, slug, bare_ok = role
         last = doc[stop - 1]
-        if (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
-                and last.dep_ in ("compound", "amod", "nmod")):
-            i += 1  # "US military aid", "Russian government officials": a modifier, not the body
+        modifier = (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
+                    and last.dep_ in ("compound", "amod", "nmod"))
+        if modifier and (last.pos_ == "ADJ" or _role_at(doc, stop, span.end)):
+            # "military operations", "US military aid": an adjective, not the body;
+            # "military intelligence": the body is the role noun that follows.
+            i += 1
             continue
         k = i
         while k > span.start and doc[k - 1].lower_ in lex.INSTITUTION_MODIFIERS:
             k -= 1
         possessive = k > span.start and doc[k - 1].text in _POSSESSIVE_TOKENS
         left = _country_left(doc, k - 1 if possessive else k, span.start, gazetteer)
+        if left is None and modifier:
+            i += 1  # "the government officials": without a country word, a modifier is no body
+            continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
         if code is None:
             right = _country_right(doc, stop, span.end, gazetteer)

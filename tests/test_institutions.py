@@ -67,8 +67,15 @@ def test_seats_stand_for_bodies(parse, seat, entity_id):
     assert entity_id in institutions(found).values()
 
 
+def test_a_country_role_before_a_noun_is_still_the_body(parse):
+    # "a US military commander" is a commander of the US armed forces
+    found = institutions(mentions_of(parse, "In the film he plays a US military commander."))
+    assert found == {"US military": "inst:US:armed-forces"}
+
+
 @pytest.mark.parametrize("text", [
-    "The delivery of US military aid was delayed again.",       # a modifier, not the body
+    "The delivery of US military aid was delayed again.",       # an adjective, not the body
+    "The government officials said nothing about the plan.",    # a bare modifier, no body
     "Pro-Russian forces held the checkpoint for a week.",       # not Russia's own forces
     "The government said nothing about the plan.",              # no country in the article
 ])
