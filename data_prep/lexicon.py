@@ -215,6 +215,10 @@ COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation",
 # name the model missed there is a person.
 CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pictures", "credit",
                           "reporting", "writing", "editing", "video", "illustration", "words"})
+# Nouns after a town's name that make it a club ("Tottenham manager Martin Jol", "Leeds fans").
+CLUB_ROLE_NOUNS = frozenset({"manager", "coach", "striker", "midfielder", "defender", "goalkeeper",
+                             "keeper", "skipper", "boss", "fans", "supporters", "squad", "winger",
+                             "forward", "full-back", "centre-back", "playmaker", "academy"})
 # Words skipped when taking an organization's initials ("Bank of England" -> "BE").
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
                            "le", "al"})

@@ -519,6 +519,11 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
             return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
+    if span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN):
+        found = gazetteer.resolve(surface, context)
+        if found and found[0].source == "city":  # "Tottenham manager Martin Jol": the club
+            return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                            certainty=LONE_ORGANIZATION)
     code = gazetteer.demonym_country(surface)
     if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE

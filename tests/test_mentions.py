@@ -248,6 +248,15 @@ def test_credits_and_dateline_agencies(parse, text, expected):
     assert {s: found[s]["kind"] for s in expected if s in found} == expected
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Swindon manager Gary Holt praised his players.", "Swindon"),
+    ("Thousands of Leeds fans travelled to the match.", "Leeds"),
+])
+def test_a_town_with_a_club_role_is_the_club(parse, text, surface):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"], m["lat"]) == ("organization", f"org:{surface.lower()}", None)
+
+
 def test_kremlin_is_the_russian_government(parse):
     m = by_surface(mentions_of(parse, "The Kremlin denied the report on Friday."))["Kremlin"]
     assert (m["kind"], m["entity_id"], m["name"], m["country_code"], m["lat"]) == (
