@@ -42,6 +42,8 @@ __all__ = ["DateForm", "FORMS", "FORMS_BY_NAME", "GRAMMAR", "KEYWORDS", "Period"
 
 PAST = "past"
 FUTURE = "future"
+# An untensed weekday is the coming one only when it is this many days nearer than the last one.
+UNTENSED_FUTURE_DAYS = 3
 
 Period = tuple[date, date, str, bool]  # (first day, last day, precision, relative)
 Resolver = Callable[[re.Match, "date | None", "str | None"], "Period | None"]
@@ -311,6 +313,9 @@ def _rolling(m: re.Match, pub: date, tense: str | None) -> Period | None:
         return None  # "the past weeks": no extent
     unit = g("ro_u").lower()
     forward = g("ro_dir").lower() in ("next", "coming")
+    if g("ro_det").lower() == "this" and not g("ro_n") and not g("ro_pl") and unit == "week":
+        start, end = _week_of(pub - timedelta(days=1))  # "this past week": the week now ending
+        return start, end, "week", True
     if unit == "hour":
         span = timedelta(days=max(1, n // 24))
         return (pub, pub + span, "day", True) if forward else (pub - span, pub, "day", True)
@@ -368,7 +373,10 @@ def _rel(m: re.Match, pub: date, tense: str | None) -> Period | None:
 
 
 def _end_of(m: re.Match, pub: date, tense: str | None) -> Period | None:
-    return _this_unit(pub, "this", m["eo_u"].lower(), None)
+    """"the end of the year", "the start of next month": the period itself, at its precision
+    (as "late last year" is that year)."""
+    direction = m["eo_dir"].lower()
+    return _this_unit(pub, "this" if direction == "the" else direction, m["eo_u"].lower(), None)
 
 
 def _holiday(m: re.Match, pub: date, tense: str | None) -> Period | None:
@@ -385,7 +393,15 @@ def _weekday(m: re.Match, pub: date, tense: str | None) -> Period | None:
         return day, day, "day", True
     days = [pub + timedelta(days=i) for i in range(-14, 15)
             if (pub + timedelta(days=i)).weekday() == wd]
-    found = _pick([(d, d) for d in days], pub, mode or tense)
+    periods = [(d, d) for d in days]
+    if mode or tense:
+        found = _pick(periods, pub, mode or tense)
+    else:
+        # An untensed or present clause ("missiles hit Odesa on Friday", a headline's present)
+        # mostly reports what happened: the last one, unless the next is much nearer.
+        last, coming = _pick(periods, pub, PAST), _pick(periods, pub, FUTURE)
+        found = coming if last is None or (coming is not None and (coming[0] - pub).days
+                                           + UNTENSED_FUTURE_DAYS < (pub - last[0]).days) else last
     return (*found, "day", True) if found else None
 
 
@@ -465,6 +481,8 @@ FORMS: tuple[DateForm, ...] = (
     DateForm("anaphor",  # the next day, two weeks later
              r"(?:(?P<an_det>(?i:the\s+same|the\s+next|the\s+following|the\s+previous|that))"
              r"\s+(?P<an_u>(?i:day|week|month|year))"
+             r"|(?i:the)\s+(?P<an_u3>(?i:day|week|month|year))\s+(?P<an_rel>(?i:before|after|earlier))"
+             r"(?=\s*(?:[,.;:)]|$))"
              rf"|(?P<an_n>{_NUM})\s+(?P<an_u2>{_UNIT})s?\s+(?P<an_dir>(?i:later|earlier)))\b",
              _anaphor, starts=_DIGIT, start_words=("the", "that", *_COUNT_WORDS),
              keywords=lex.CALENDAR_UNITS, needs_published=True),
@@ -473,7 +491,7 @@ FORMS: tuple[DateForm, ...] = (
              starts=_DIGIT, start_words=_COUNT_WORDS, keywords=lex.CALENDAR_UNITS,
              needs_published=True),
     DateForm("rolling",  # the past two weeks; "hour" is no keyword: "24 hours" has digits
-             r"(?i:(?:the|this)\s+(?P<ro_dir>past|last|next|coming))\s+(?:(?P<ro_n>"
+             r"(?i:(?P<ro_det>the|this)\s+(?P<ro_dir>past|last|next|coming))\s+(?:(?P<ro_n>"
              + _NUM + r")\s+)?(?P<ro_u>(?i:hour|day|week|month|year|decade))(?P<ro_pl>s)?\b",
              _rolling, start_words=("the", "this"), keywords=lex.CALENDAR_UNITS,
              needs_published=True),
@@ -487,12 +505,13 @@ FORMS: tuple[DateForm, ...] = (
              needs_published=True),
     DateForm("rel",  # earlier this month, next week
              rf"(?:(?P<rel_mod>(?i:earlier|later)|{_MOD})\s+)?(?P<rel_dir>{_DIR})"
-             r"\s+(?P<rel_u>(?i:week|weekend|month|year|quarter|decade))\b", _rel,
+             r"\s+(?:(?i:fiscal|financial)\s+)?(?P<rel_u>(?i:week|weekend|month|year|quarter|decade))\b", _rel,
              start_words=("earlier", "later", *_MOD_WORDS, *_DIR_WORDS),
              keywords=("week", "month", "year", "quarter", "decade"), direction="rel_dir",
              needs_published=True),
     DateForm("endof",  # the end of the month
-             r"(?i:the\s+(?:end|start|beginning|middle))\s+of\s+the\s+(?P<eo_u>(?i:week|month|year))\b",
+             r"(?i:the\s+(?P<eo_part>end|start|beginning|middle))\s+of\s+(?P<eo_dir>(?i:the|this|next|last))"
+             r"\s+(?:(?i:fiscal|financial)\s+)?(?P<eo_u>(?i:week|month|year))\b",
              _end_of, start_words=("the",), keywords=("week", "month", "year"),
              needs_published=True),
     DateForm("holiday",  # Christmas Eve, Easter Sunday, Thanksgiving

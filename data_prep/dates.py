@@ -55,7 +55,7 @@ def _resolve_anaphor(m: re.Match, anchor: Period | None) -> Period | None:
     if anchor is None:
         return None
     det = " ".join((m.group("an_det") or "").lower().split())
-    unit = (m.group("an_u") or m.group("an_u2")).lower()
+    unit = (m.group("an_u") or m.group("an_u2") or m.group("an_u3")).lower()
     if unit == "decade" or _PRECISION_RANK[anchor[2]] > _PRECISION_RANK[unit]:
         return None  # "the next day" after "in 2014" has no day to step from
     if det in ("the same", "that"):
@@ -64,6 +64,8 @@ def _resolve_anaphor(m: re.Match, anchor: Period | None) -> Period | None:
         step = 1
     elif det == "the previous":
         step = -1
+    elif m.group("an_rel"):  # "the day before", "the week after"
+        step = 1 if m.group("an_rel").lower() == "after" else -1
     else:
         n = count(m.group("an_n"))
         if n is None:
@@ -122,7 +124,15 @@ def _verb_tense(verb: Any, depth: int = 0, via_infinitive: bool = False) -> str 
 
 
 def _tense(span: Any) -> str | None:
-    """Tense of the clause a date expression belongs to (None when unclear)."""
+    """Tense of the clause a date expression belongs to (None when unclear); a date after
+    "through"/"until" in a clause that is not past is future."""
+    tense = _clause_tense(span)
+    if tense != PAST and span.start > span.sent.start and span.doc[span.start - 1].lower_ in lex.UNTIL_CUES:
+        return FUTURE
+    return tense
+
+
+def _clause_tense(span: Any) -> str | None:
     sent = span.sent
     before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
     if before in lex.PAST_CUES:

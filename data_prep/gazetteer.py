@@ -18,7 +18,7 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -156,24 +156,35 @@ class Gazetteer:
         return Place(*self.rows[index])
 
     def resolve(self, name: str, context_countries: Mapping[str, float] | Iterable[str] | None = None,
+                *, country: str | None = None, accept: Callable[[Place], bool] | None = None,
                 ) -> tuple[Place, float] | None:
         """Best place for ``name`` and a certainty in (0, 1]; None when it is no known place.
 
         Aliases decide outright; otherwise candidates are scored by log population, a bonus for
         countries and capitals, a penalty for alternate names and the weight of their country
-        in ``context_countries`` (codes, or code -> count).
+        in ``context_countries`` (codes, or code -> count). With ``country`` ("Paris, Texas")
+        only that country's places count; with ``accept``, a rejected candidate gives way to
+        the next best one.
         """
         key = _lookup_key(name)
         if not key:
             return None
         alias = self.aliases.get(key)
         if alias is not None:
-            return (alias, 1.0) if isinstance(alias, Place) else None
+            if not isinstance(alias, Place) or (country and alias.country_code != country):
+                return None
+            return (alias, 1.0) if accept is None or accept(alias) else None
         packed = self.names.get(key)
+        if country:
+            packed = tuple(p for p in packed or () if self.rows[p >> 1][3] == country)
         if not packed:
             return None
         context = _weights(context_countries)
         scored = sorted(((self._score(p, context, key), p) for p in packed), reverse=True)
+        if accept is not None:
+            scored = [(score, p) for score, p in scored if accept(self.place(p >> 1))]
+            if not scored:
+                return None
         best_score, best = scored[0]
         place = self.place(best >> 1)
         if best & 1:

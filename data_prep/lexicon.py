@@ -89,6 +89,9 @@ INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prep
                            "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
 PAST_CUES = frozenset({"since", "ago"})  # the word right before a date
 FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
+# Words before a date that mark where something ends: unless the clause is past, the date is
+# still to come ("the programme runs through June", "sanctions stay until March").
+UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})
 
 # --- figures: numbers, qualifiers and what is not a figure ---------------------------------
 # Abbreviated scales written as their own token after the number ("56.2 bn").
@@ -208,9 +211,85 @@ ORG_HEAD_NOUNS = frozenset({
 COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",
                               "ag", "sa", "nv", "bv", "spa", "group", "holdings", "limited", "llp",
                               "lp", "company"})
+# Words before a name in a byline or credit line ("By Ann Lee", "Photo: Kyrylo Yevseyev"): the
+# name the model missed there is a person.
+CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pictures", "credit",
+                          "reporting", "writing", "editing", "video", "illustration", "words"})
+# Nouns after a town's name that make it a club ("Tottenham manager Martin Jol", "Leeds fans").
+CLUB_ROLE_NOUNS = frozenset({"manager", "coach", "striker", "midfielder", "defender", "goalkeeper",
+                             "keeper", "skipper", "boss", "fans", "supporters", "squad", "winger",
+                             "forward", "full-back", "centre-back", "playmaker", "academy"})
 # Words skipped when taking an organization's initials ("Bank of England" -> "BE").
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
                            "le", "al"})
+
+# --- institutions (institutions) ------------------------------------------------------------
+# A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
+# ministry", "the armed forces of Ukraine"): one organization ``inst:<CC>:<role slug>`` named
+# "<display> of <country>". Role slug -> (display, role nouns singular and plural). A role
+# noun may be several words; the longest one written wins ("state emergency service").
+INSTITUTION_ROLES = {
+    "government": ("Government", ("government", "governments", "cabinet", "cabinets",
+                                  "administration", "authorities", "regime")),
+    "armed-forces": ("Armed forces", ("armed forces", "forces", "troops", "military", "army",
+                                      "armies", "soldiers", "servicemen")),
+    "navy": ("Navy", ("navy", "navies", "naval forces", "fleet")),
+    "air-force": ("Air force", ("air force", "air forces")),
+    "ministry-of-defence": ("Ministry of Defence", (
+        "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
+        "defence department", "defense department")),
+    "ministry-of-foreign-affairs": ("Ministry of Foreign Affairs", (
+        "foreign ministry", "ministry of foreign affairs", "foreign office")),
+    "ministry-of-interior": ("Ministry of Internal Affairs", (
+        "interior ministry", "ministry of internal affairs", "ministry of the interior")),
+    "ministry-of-finance": ("Ministry of Finance", ("finance ministry", "ministry of finance",
+                                                   "treasury")),
+    "parliament": ("Parliament", ("parliament", "legislature", "lawmakers")),
+    "presidency": ("Office of the President", ("president's office", "presidential office",
+                                               "presidential administration")),
+    "intelligence": ("Intelligence services", (
+        "intelligence", "intelligence service", "intelligence services", "intelligence agency",
+        "intelligence agencies", "spy agency", "security service", "security services")),
+    "central-bank": ("Central bank", ("central bank",)),
+    "police": ("Police", ("police",)),
+    "courts": ("Courts", ("court", "courts", "supreme court", "judiciary")),
+    "emergency-service": ("Emergency service", ("emergency service", "emergency services",
+                                                "state emergency service")),
+    "prosecutors": ("Prosecutor's office", ("prosecutors", "prosecutor general's office",
+                                            "prosecutor's office")),
+}
+# Role nouns that name a body without a country word, after "the" ("the defence ministry
+# said"): the country then comes from the article (see ``institutions``). Generic ones
+# ("the troops", "the police", "the court") are left out: they are rarely a country's body.
+BARE_INSTITUTION_ROLES = frozenset({
+    "government", "cabinet", "armed forces", "military", "army", "navy", "air force",
+    "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
+    "foreign ministry", "ministry of foreign affairs", "foreign office", "interior ministry",
+    "ministry of internal affairs", "ministry of the interior", "finance ministry",
+    "ministry of finance", "parliament", "president's office", "presidential office",
+    "presidential administration", "central bank", "state emergency service",
+    "prosecutor general's office"})
+# Words allowed between the country word and the role noun ("Russian occupying forces").
+INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regular", "ground",
+                                   "federal", "national", "interim", "military", "armed"})
+# Seats that stand for a body, with or without "the": name -> (country code, role slug).
+INSTITUTION_SEATS = {
+    "kremlin": ("RU", "government"), "white house": ("US", "government"),
+    "downing street": ("GB", "government"), "number 10": ("GB", "government"),
+    "no 10": ("GB", "government"), "elysee": ("FR", "government"),
+    "elysee palace": ("FR", "government"), "pentagon": ("US", "ministry-of-defence"),
+    "state department": ("US", "ministry-of-foreign-affairs"),
+}
+
+# --- all-caps lines (segment) --------------------------------------------------------------
+# Words an all-caps line is always read in lowercase ("PUTIN AT THE FRONT" -> "Putin at the
+# front", see ``segment.model_text``); two-letter words not listed stay in capitals ("US", "EU").
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for", "from",
+    "with", "as", "into", "onto", "over", "under", "after", "before", "amid", "about", "against",
+    "vs", "is", "are", "was", "were", "be", "it", "its", "he", "she", "we", "me", "my", "no",
+    "so", "up", "do", "go", "if", "am", "oh", "ok", "off", "out", "than", "that", "this",
+    "his", "her", "our"})
 
 # --- places (mentions) ---------------------------------------------------------------------
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
@@ -219,6 +298,8 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
                           "valley", "island", "islands", "peninsula", "coast", "border", "front",
                           "direction", "sector", "raion", "village", "town", "suburb",
                           "outskirts"})
+# Region words that belong to the name: "Pike County" is no town Pike's region.
+NAMED_REGION_WORDS = frozenset({"county", "parish"})
 # Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").
 LOCATIVES = frozenset({"in", "into", "near", "to", "from", "at", "around", "outside", "towards",
                        "toward", "across", "inside", "throughout", "via", "through", "on", "off",
@@ -242,6 +323,18 @@ def _check() -> None:
         for word in words:
             if word != " ".join(word.lower().split()):
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase, single-spaced")
+    nouns = {noun for _, forms in INSTITUTION_ROLES.values() for noun in forms}
+    for name, words in (("INSTITUTION_ROLES", nouns), ("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES),
+                        ("INSTITUTION_SEATS", INSTITUTION_SEATS)):
+        for word in words:
+            if word != " ".join(word.lower().split()) or not word.isascii():
+                raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
+    if not BARE_INSTITUTION_ROLES <= nouns:
+        raise ValueError(f"lexicon.BARE_INSTITUTION_ROLES: {sorted(BARE_INSTITUTION_ROLES - nouns)} "
+                         "are not role nouns of INSTITUTION_ROLES")
+    for seat, (_, role) in INSTITUTION_SEATS.items():
+        if role not in INSTITUTION_ROLES:
+            raise ValueError(f"lexicon.INSTITUTION_SEATS: {seat!r} has unknown role {role!r}")
     if not all(1 <= m <= 12 for m in MONTH_WORDS.values()):
         raise ValueError("lexicon: a month number is outside 1-12")
     for name, (month, day) in FIXED_HOLIDAYS.items():

@@ -83,8 +83,9 @@ def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
 def _harmonize_kinds(mentions: list[Any]) -> None:
     """A lone name the model labels inconsistently ("Blinkx" as ORG and PERSON) gets its
     majority kind within the article (ties go to organization)."""
-    places = {normalize(m.span.surface): m for m in mentions
-              if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")}
+    places = {normalize(m.span.surface): m for m in mentions  # resolved ones: a GPE the gazetteer
+              if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")  # lacks may be a name
+              and m.lat is not None}
     groups: dict[str, list[Any]] = defaultdict(list)
     for m in mentions:
         if m.kind in ("person", "organization", "group") and not m.linked and not m.from_alias and (
@@ -156,10 +157,13 @@ def link_entities(mentions: pd.DataFrame, resources: Resources) -> pd.DataFrame:
         linked = _link_people_corpus(out.loc[people, "name"].astype(str))
         out.loc[people, "entity_id"] = linked["entity_id"]
         out.loc[people, "name"] = linked["name"]
-    orgs = out["kind"] == "organization"
+    # Institutions (inst:<CC>:<role>) keep the id and name the contract gives them.
+    institution = out["entity_id"].astype(str).str.startswith("inst:")
+    orgs = (out["kind"] == "organization") & ~institution
     if orgs.any():
         out.loc[orgs, "entity_id"] = _link_orgs_corpus(out.loc[orgs, ["entity_id", "surface"]])
-    named = out["kind"].isin(["organization", "group"]) & ~out["entity_id"].str.startswith("country:")
+    named = (out["kind"].isin(["organization", "group"]) & ~out["entity_id"].str.startswith("country:")
+             & ~institution)
     if named.any():
         forms = out.loc[named, "surface"].map(_display_form)
         display = forms.groupby(out.loc[named, "entity_id"]).agg(_most_frequent)
@@ -175,7 +179,7 @@ def _relabel_people(frame: pd.DataFrame, gazetteer: Gazetteer) -> None:
     given name the corpus uses for several different people ("Natalia Humeniuk").
     """
     people = frame["kind"] == "person"
-    orgs = frame["kind"] == "organization"
+    orgs = (frame["kind"] == "organization") & ~frame["entity_id"].astype(str).str.startswith("inst:")
     if not people.any() or not orgs.any():
         return
     person_names = frame.loc[people, "surface"]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, Place, slugify
+from .institutions import Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
@@ -41,9 +42,11 @@ _MAIN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
+_INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
+    _INSTITUTION: {"organization"},
 }
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
 _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on", "at", "to", "\"",
@@ -55,6 +58,7 @@ _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
+_DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
 MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
@@ -71,6 +75,14 @@ UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
 LONE_PERSON = 0.6          # one word tagged PERSON, before linking
 COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
 UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
+BARE_INSTITUTION = 0.7     # "the defence ministry", its country taken from the article
+QUALIFIED_PLACE = 0.9      # at least: "Paris, Texas" resolved within its qualifier's country
+UNRESOLVED_PLACE = 0.4     # a model place GeoNames lacks, with a country from the text
+UNKNOWN_PLACE = 0.2        # ... and without one
+# A context country is a lone unresolved place's country from this share of the context on.
+CONTEXT_COUNTRY_SHARE = 0.5
+_LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
 SURE_PLACE = 0.9
 
@@ -193,16 +205,32 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
                   for p in _pieces(text, sentence.char(group[0].idx),
                                    sentence.char(group[-1].idx + len(group[-1].text)))]
         if label != "PERSON" and len(pieces) == 1:
+            pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
+        if label != "PERSON" and len(pieces) == 1:
             pieces, label = _coordinated_places(text, *pieces[0], gazetteer, label)
-        for start, end in pieces:
+        # A photo credit "Anthony Kwan/Bloomberg/Getty Images" (one entity, PERSON or ORG): the
+        # photographer, then the agencies.
+        credit = len(pieces) > 1 and label in ("PERSON", "ORG") and all(
+            "/" in text[a[1]:b[0]] for a, b in zip(pieces, pieces[1:]))
+        for i, (start, end) in enumerate(pieces):
             surface = text[start:end]
+            piece_label = label
+            if credit:
+                words = surface.split()
+                piece_label = ("PERSON" if i == 0 and 2 <= len(words) <= 3
+                               and all(w[:1].isupper() for w in words) else "ORG")
             if (len(surface) < 2 or not surface[0].isalnum() or not any(ch.isupper() for ch in surface)
                     or _CURRENCY.search(surface) or _TIMESTAMP.match(surface)
                     or (surface.isupper() and len(surface.split()) >= 3)):
                 continue  # "hypersonic missiles" as PERSON, "£1.5bn" as ORG, "BIDEN WARNS RUSSIA"
-            found.append(_Span(sentence, start, end, surface, label,
+            found.append(_Span(sentence, start, end, surface, piece_label,
                                prev_word, next_word, acronym if len(pieces) == 1 else None, honorific))
     found.extend(_untagged_spans(text, sentence, gazetteer))
+    for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
+        # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
+        start, end = m.span(1)
+        if not any(f.start < end and start < f.end for f in found):
+            found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
     return found
 
 
@@ -233,9 +261,15 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = _SPACED_DASH.search(chunk)
         if cut:
             e = s + cut.start()
-        bracket = text.find("(", s, e)
-        if bracket >= 0 and text.find(")", bracket, e) < 0:
-            e = bracket
+        for opening, closing in ("()", "[]"):
+            # Unbalanced brackets: "B Cohen (England", "[President Vladimir] Putin" (an editor's
+            # insertion): keep the side outside the bracket.
+            bracket = text.find(opening, s, e)
+            if bracket >= 0 and text.find(closing, bracket, e) < 0:
+                e = bracket
+            close = text.rfind(closing, s, e)
+            if close >= 0 and text.find(opening, s, close) < 0:
+                s = close + 1
         while s < e and (text[s].isspace() or text[s] in _EDGE_CHARS):
             s += 1
         if text.startswith(("The ", "the "), s) and e - s > 4:
@@ -245,6 +279,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             pieces.append((s, e))
     return pieces
+
+
+def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
+                     label: str) -> tuple[list[tuple[int, int]], str]:
+    """"Aberaeron, Wales" tagged as one entity: two places, the first qualified by the second
+    (see :func:`_qualifiers`), when the model called it a place or the second is a country,
+    a US state or a known region."""
+    surface = text[start:end]
+    cut = surface.rfind(", ")
+    if cut <= 0 or label not in ("GPE", "LOC", "ORG", "FAC") or gazetteer.resolve(surface):
+        return [(start, end)], label
+    found = gazetteer.resolve(surface[cut + 2:])
+    if label in ("GPE", "LOC") or (found and (found[0].kind == "country" or found[0].source in ("state", "alias"))):
+        return [(start, start + cut), (start + cut + 2, end)], "GPE"
+    return [(start, end)], label
 
 
 def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
@@ -282,7 +331,16 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             start, end = sentence.char(first.idx), sentence.char(last.idx + len(last.text))
             prev_word = doc[first.i - 1].text if first.i > span.start else ""
             next_word = doc[last.i + 1].text if last.i + 1 < span.end else ""
-            found.append(_Span(sentence, start, end, text[start:end], _TOKEN, prev_word, next_word))
+            before = doc[first.i - 2].lower_ if first.i - 1 > span.start else ""
+            after = doc[last.i + 2].text if last.i + 2 < span.end else ""
+            label = _TOKEN
+            if (len(run) == 1 and first.text.isascii() and first.text.isalpha() and prev_word == "("
+                    and next_word == ")" and after and after[:1] in "-–—"):
+                label = "ORG"  # the agency of a dateline: "Dubai (CNN)-", "KYIV (Reuters) -"
+            elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
+                    prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
+                label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
+            found.append(_Span(sentence, start, end, text[start:end], label, prev_word, next_word))
             run.clear()
 
     for token in span:
@@ -313,7 +371,7 @@ def _place_forms(surface: str) -> list[str]:
     """Forms to try for a place: as written, without "X region", without "eastern"."""
     forms = [surface]
     words = surface.split()
-    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS:
+    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS - lex.NAMED_REGION_WORDS:
         forms.append(" ".join(words[:-1]))
     stripped = _COMPASS.sub("", surface)
     if stripped and stripped != surface:
@@ -322,10 +380,11 @@ def _place_forms(surface: str) -> list[str]:
 
 
 def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
-             exact: bool = False) -> tuple[Place, float] | None:
-    """Resolve ``surface`` as written, then (unless ``exact``) without region or compass words."""
+             exact: bool = False, **within) -> tuple[Place, float] | None:
+    """Resolve ``surface`` as written, then (unless ``exact``) without region or compass words;
+    ``within`` passes ``country``/``accept`` to :meth:`Gazetteer.resolve`."""
     for form in [surface] if exact else _place_forms(surface):
-        found = gazetteer.resolve(form, context)
+        found = gazetteer.resolve(form, context, **within)
         if found:
             return found
     return None
@@ -363,10 +422,88 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
 
 
+def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[int, list[_Span]]]:
+    """The place qualifying a span as in "Paris, Texas" or "Aberaeron, Ceredigion", keyed by
+    the span's id (a comma list, "Kyiv, Lviv and Odesa", qualifies nothing), and the places
+    coordinated with a place ("Oregon or Washington")."""
+    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", _TOKEN)}
+    qualified, coordinated = {}, defaultdict(list)
+    for s in spans:
+        if s.label not in ("GPE", "LOC", "PERSON", _TOKEN, _PART):
+            continue
+        if text[s.end:s.end + 1] == ",":
+            q = places.get(s.end + 2 if text[s.end + 1:s.end + 2] == " " else s.end + 1)
+            if q is not None and q.sentence is s.sentence and not _LIST_AFTER.match(text, q.end):
+                qualified[id(s)] = q
+                continue
+        joint = _COORDINATION.match(text, s.end)
+        partner = places.get(joint.end()) if joint else None
+        if partner is not None and partner.sentence is s.sentence and s.label in ("GPE", "LOC"):
+            coordinated[id(s)].append(partner)
+            coordinated[id(partner)].append(s)
+    return qualified, coordinated
+
+
+def _qualifier_country(q: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
+    """The country of a qualifying place when it is a country, US state or known region."""
+    found = gazetteer.resolve(q.surface, context)
+    if found and (found[0].kind == "country" or found[0].source in ("state", "alias")):
+        return found[0].country_code
+    return None
+
+
+def _context_country(context: dict[str, float]) -> str | None:
+    total = sum(context.values())
+    if not total:
+        return None
+    code, weight = max(context.items(), key=lambda kv: kv[1])
+    return code if weight >= CONTEXT_COUNTRY_SHARE * total else None
+
+
+def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
+                      qualified: bool = False) -> _Mention | None:
+    """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
+    without coordinates, with the country the text gives, when it looks like a place name
+    and the text says it is one (a qualifier, "in X", "X region")."""
+    surface = span.surface
+    words = surface.split()
+    if (len(surface) < 3 or len(words) > 4 or surface.isupper() or any(ch.isdigit() for ch in surface)
+            or not all(w[:1].isupper() or w in lex.NAME_PARTICLES or w in ("of", "and") for w in words)
+            or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
+            or any(names.has_part(w) for w in words)):
+        return None
+    if not (qualified or span.prev_word.lower() in lex.LOCATIVES
+            or words[-1].lower() in lex.REGION_WORDS or span.next_word.lower() in lex.REGION_WORDS):
+        return None
+    return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
+
+
 def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
-               context: dict[str, float], article: Counter) -> _Mention | None:
+               context: dict[str, float], article: Counter, qualifier: _Span | None = None,
+               partners: Sequence[_Span] = ()) -> _Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards)."""
     label, surface = span.label, span.surface
+    alone = gazetteer.resolve(surface) if qualifier is not None else None
+    if (qualifier is not None and not gazetteer.demonym_country(surface)
+            and not (alone and (alone[0].kind == "country" or alone[0].source in ("state", "alias")))):
+        code = _qualifier_country(qualifier, gazetteer, context)
+        if code:  # "Paris, Texas" is the Paris of the US, whatever Paris is bigger
+            found = _resolve(gazetteer, surface, {code: 1.0}, country=code)
+            if found:
+                return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
+            if not alone and (label in ("GPE", "LOC") or (label == _TOKEN and _near_place_words(span))):
+                return _unresolved_place(span, names, code, qualified=True)
+    for partner in partners:
+        # "Oregon or Washington": a name coordinated with a state is a state when it can be.
+        other = gazetteer.resolve(partner.surface, context)
+        if other and other[0].source == "state":
+            found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
+            if found:
+                return _place_mention(span, found[0], found[1])
+    seat = seat_institution(surface)
+    if seat and not (label == "PERSON" and names.has_part(surface)):
+        return _institution_mention(span, gazetteer, *seat, SURE)  # "the Kremlin said"
     alias = gazetteer.alias(surface)
     if isinstance(alias, Alias) and not (label == "PERSON" and names.has_part(surface)):
         if alias.kind == "none":
@@ -382,6 +519,11 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
             return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
+    if span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN):
+        found = gazetteer.resolve(surface, context)
+        if found and found[0].source == "city":  # "Tottenham manager Martin Jol": the club
+            return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                            certainty=LONE_ORGANIZATION)
     code = gazetteer.demonym_country(surface)
     if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE
@@ -399,14 +541,19 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context)
         if not found:
-            return None
+            return _unresolved_place(span, names, _context_country(context)) if label != _PART else None
         place, certainty = found
         if surface.isupper() and place.source == "city" and place.population < PLACE_IN_ARTICLE_POPULATION * 2:
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
-            return None  # a hamlet abroad is more likely a misreading than the place meant
+            # A hamlet abroad is more likely a misreading than the place meant: the next candidate.
+            found = _resolve(gazetteer, surface, context, accept=lambda p: (
+                p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
+            if not found:
+                return _unresolved_place(span, names, _context_country(context))
+            place, certainty = found
         return _place_mention(span, place, certainty)
     found = _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
@@ -436,6 +583,20 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if code:
             return _country_group(span, gazetteer, code)
     return _Mention(span, "person", "", surface, certainty=SURE if is_full_name(words) else LONE_PERSON)
+
+
+def _institution_mention(span: _Span, gazetteer: Gazetteer, code: str, role: str,
+                         certainty: float) -> _Mention | None:
+    """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia"."""
+    country = gazetteer.country(code)
+    if country is None:
+        return None
+    return _Mention(span, "organization", f"inst:{code}:{role}", institution_name(role, country),
+                    code, certainty=certainty, from_alias=True)
+
+
+def _institution_span(text: str, inst: Institution) -> _Span:
+    return _Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], _INSTITUTION)
 
 
 def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, dict[int, Counter]]:
@@ -474,19 +635,55 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     gazetteer = resources.gazetteer
     spans = [s for sentence, ents in zip(sentences, _sentence_entities(sentences))
              for s in _spans(article.text, sentence, ents, gazetteer)]
-    names = collect_names(spans)
     article_counts, by_sentence = _country_counts(spans, gazetteer)
-    mentions: list[_Mention] = []
+    institutions = find_institutions(sentences, gazetteer, article_counts)
+    # A bare role inside a longer name the model found ("the Government of the Autonomous
+    # Republic of Crimea") is that name's, not the country's body.
+    institutions = [inst for inst in institutions if not inst.bare or not any(
+        s.start < inst.end and inst.start < s.end and (s.start < inst.start or s.end > inst.end)
+        for s in spans)]
+    if institutions:
+        # The nationality of "Russian forces" is part of the institution, not a group of its own.
+        taken = [(inst.start, inst.end) for inst in institutions]
+        spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
+    names = collect_names(spans)
+    qualifiers, coordinated = _qualifiers(article.text, spans)
+    mentions: list[_Mention] = [
+        m for inst in institutions
+        if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
+                                      inst.role, BARE_INSTITUTION if inst.bare else SURE)) is not None]
     for span in spans:
         context = dict(article_counts)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
-        typed = _type_span(span, gazetteer, names, context, article_counts)
+        typed = _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
+                           coordinated.get(id(span), ()))
         if typed is not None:
             mentions.append(typed)
+    mentions = _settle_unresolved_places(mentions)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
+
+
+def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
+    """Unresolved places: dropped when the article names a person or organization with one of
+    their words ("Biden" tagged GPE once), else given the article's dominant country when
+    they have none."""
+    unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
+    if not unresolved:
+        return mentions
+    actor_words = {w.lower() for m in mentions if m.kind in ("person", "organization")
+                   for w in m.span.surface.split()}
+    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and any(
+        w.lower() in actor_words for w in m.span.surface.split()))]
+    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
+    if unknown:
+        code = _context_country(Counter(m.country_code for m in mentions
+                                        if m.kind in ("place", "country") and m.country_code))
+        for m in unknown if code else ():
+            m.country_code, m.certainty = code, UNRESOLVED_PLACE
+    return mentions
 
 
 def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
@@ -512,7 +709,8 @@ def _row(article: Article, m: _Mention) -> dict:
         "kind": m.kind,
         "entity_id": m.entity_id,
         "name": m.name,
-        "country_code": m.country_code if m.kind in ("country", "place", "group") else None,
+        "country_code": (m.country_code if m.kind in ("country", "place", "group")
+                         or m.entity_id.startswith("inst:") else None),
         "lat": float(m.lat) if m.lat is not None else None,
         "lon": float(m.lon) if m.lon is not None else None,
         "confidence": round(0.4 + 0.3 * agree + 0.3 * max(0.0, min(1.0, m.certainty)), 2),

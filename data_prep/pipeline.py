@@ -87,7 +87,7 @@ class _Accumulator:
         per_sentence = topics.sentence_topics(sentences, resources.taxonomy)
         self.topics.extend(per_sentence)
         self.rows["sentences"].extend(
-            (s.article_id, s.sentence_id, s.start, s.end, s.section, s.text, t)
+            (s.article_id, s.sentence_id, s.start, s.end, s.section, s.text, t, s.heading)
             for s, t in zip(sentences, per_sentence))
         self.rows["mentions"].extend(_tuples("mentions", mentions.extract_mentions(article, sentences, resources)))
         self.rows["events"].extend(_tuples("events", dates.extract_events(article, sentences, resources)))

@@ -43,6 +43,7 @@ class Sentence:
     text: str
     span: Any = field(default=None, compare=False, repr=False)
     base: int = 0
+    heading: bool = False  # a heading, dateline or byline line: its own row, and the section
 
     def char(self, doc_offset: int) -> int:
         """Article offset of a character offset within the paragraph ``Doc``."""

@@ -1,19 +1,24 @@
 """Split article text into sections and paragraphs, then into parsed sentences.
 
-Headings are structure, not sentences: a heading line becomes the ``section`` of the
-sentences under it and is never part of one. Each paragraph is parsed as its own
-spaCy ``Doc`` so that no sentence can run across a heading or a blank line.
+A heading line (a title, a dateline, a byline, any short line without final punctuation)
+becomes the ``section`` of the sentences under it and is never part of one; it is also a
+sentence row of its own, marked ``heading``, so the names, dates and figures in it are
+extracted with evidence. Each paragraph and each heading is parsed as its own spaCy ``Doc``
+so that no sentence can run across a heading or a blank line.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 
+from . import lexicon as lex
 from .records import Article, Sentence
 
-__all__ = ["Block", "split_blocks", "parse_articles", "parse_article"]
+__all__ = ["Block", "split_blocks", "parse_articles", "parse_article", "model_text",
+           "article_acronyms"]
 
 _FINAL_PUNCT = tuple(".!?:;,\"'”’)]…-–—")
 _MAX_HEADING_WORDS = 12
@@ -28,6 +33,15 @@ WINDOW_CHARS = 50_000
 # as well as at ``batch_size`` paragraphs (news paragraphs average ~300 characters, so this
 # binds only on unusual text).
 BATCH_CHARS = 40_000
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z&]{1,5}\b")
+_VOWELS = frozenset("AEIOU")
+# A capitalised word that does not start a sentence ("said Putin"): the word is a name.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]+)")
+# A wire slug or dateline in capitals at the start of an ordinary line, before a dash or bracket.
+_SLUG = re.compile(r"^\s*[A-Z][A-Z'’.]+(?:,?\s[A-Z][A-Z'’.]+)*(?=\s*(?:\(|[-–—]\s))")
+# A line is read as shouting when this share of its letters (at least 3) are capitals.
+SHOUTING_SHARE = 0.9
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
                 "or", "the", "to", "vs", "with", "over", "amid", "after", "before"}
 
@@ -96,6 +110,96 @@ def split_blocks(text: str) -> list[Block]:
     return [piece for block in blocks for piece in _split_long(text, block)]
 
 
+def _shouting(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= SHOUTING_SHARE * len(letters)
+
+
+def article_acronyms(text: str) -> frozenset[str]:
+    """Words the article writes in capitals inside ordinary lines ("CNN", "NATO")."""
+    return frozenset(word for line in text.splitlines() if not _shouting(line)
+                     for word in _ACRONYM_WORD.findall(line))
+
+
+def article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(names, common words) of the article's ordinary lines, lowercased: the words it
+    capitalises inside a sentence or never writes in lowercase ("putin", "kyiv"), and the
+    words it writes in lowercase ("shift", "strikes")."""
+    lines = [line for line in text.splitlines()
+             if not _shouting(line) and not _looks_like_heading(line.strip())]
+    inner = {m.group(1).lower() for line in lines for m in _INNER_CAPITAL.finditer(line)}
+    capitalised, lower = set(), set()
+    for line in lines:
+        for word in _WORD.findall(line):
+            if word[0].isupper():
+                capitalised.add(word.lower())
+            elif word.islower():
+                lower.add(word)
+    return frozenset(inner | (capitalised - lower)), frozenset(lower - inner)
+
+
+def article_names(text: str) -> frozenset[str]:
+    """The names of :func:`article_words`."""
+    return article_words(text)[0]
+
+
+def model_text(text: str, acronyms: frozenset[str] = frozenset(),
+               names: frozenset[str] | None = None, *, heading: bool = False,
+               common: frozenset[str] = frozenset()) -> str:
+    """``text`` as the model should read it: all-caps lines ("PUTIN WARNS WEST", "REUTERS")
+    recased, every other line as is. The result has the same length, so offsets into it are
+    offsets into ``text``.
+
+    A capitalised word stays in capitals when the article writes it so elsewhere (``acronyms``),
+    when it has no vowel ("CNN", "BBC") or when it has two letters and is no function word
+    ("US", "EU"). Other words are capitalised when the article capitalises them in its
+    sentences (``names``), else lowercased ("Putin warns west"); without ``names`` every word
+    but function words is capitalised. In a title-case ``heading`` a capitalised word the
+    article writes in lowercase elsewhere (``common``) is lowercased ("Strategic Shift in
+    Kyiv" -> "Strategic shift in Kyiv"); other words keep their case.
+    """
+    if not any(ch.isupper() for ch in text):
+        return text
+    lines = text.split("\n")
+    if not heading and not any(_shouting(line) or _SLUG.match(line) for line in lines):
+        return text
+
+    def recase(match: re.Match, line_start: int) -> str:
+        word = match.group()
+        letters = word.replace("'", "").replace("’", "")
+        if (word in acronyms or not _VOWELS.intersection(letters)
+                or (len(letters) == 2 and letters.lower() not in lex.FUNCTION_WORDS)):
+            return word
+        if match.start() > line_start and (word.lower() in lex.FUNCTION_WORDS or (
+                names is not None and word.lower() not in names)):
+            return word.lower()
+        return word[0] + word[1:].lower() if word.isupper() else word
+
+    def recase_title(match: re.Match, line_start: int) -> str:
+        word = match.group()
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+            return word
+        lower = word.lower()
+        if match.start() > line_start and (lower in lex.FUNCTION_WORDS or (
+                lower in common and not (names and lower in names))):
+            return lower
+        return word
+
+    out = []
+    for line in lines:
+        if _shouting(line) or heading:
+            first = _WORD.search(line)
+            start = first.start() if first else 0
+            line = _WORD.sub(lambda m: (recase if _shouting(line) else recase_title)(m, start), line)
+        else:
+            slug = _SLUG.match(line)  # "TENNIS - Nadal won", "KYIV (Reuters) -"
+            if slug:
+                head = _WORD.sub(lambda m: recase(m, 0), slug.group())
+                line = head + line[slug.end():]
+        out.append(line)
+    return "\n".join(out)
+
+
 def _split_long(text: str, block: Block) -> list[Block]:
     """Cut an over-long paragraph into pieces, after a sentence's full stop where there is one
     in the second half of the piece, else at whitespace."""
@@ -122,8 +226,7 @@ def _windows(article: Article, window_chars: int | None
     size, section = 0, None
     for block in split_blocks(article.text):
         if block.heading:
-            section = article.text[block.start:block.end]
-            continue
+            section = article.text[block.start:block.end]  # its own section, and of what follows
         if window_chars and size and size + block.end - block.start > window_chars:
             windows.append([])
             size = 0
@@ -167,11 +270,20 @@ def parse_articles(
         unit = 0
         for index, article in enumerate(articles):
             sentence_count[index] = 0
+            acronyms: frozenset[str] | None = None
+            names: frozenset[str] | None = None
+            common: frozenset[str] = frozenset()
             for window in _windows(article, window_chars):
                 pending[unit] = [article, len(window), [], index]
                 order.append(unit)
                 for block, section in window:
-                    yield article.text[block.start:block.end], (unit, block.start, section)
+                    text = article.text[block.start:block.end]
+                    if block.heading or any(_shouting(line) for line in text.split("\n")):
+                        if acronyms is None:
+                            acronyms = article_acronyms(article.text)
+                            names, common = article_words(article.text)
+                        text = model_text(text, acronyms, names, heading=block.heading, common=common)
+                    yield text, (unit, block.start, section, block.heading)
                 unit += 1
 
     def flush() -> Iterator[tuple[Article, list[Sentence]]]:
@@ -180,19 +292,21 @@ def parse_articles(
             first = sentence_count[index]
             sentence_count[index] += len(pieces)
             yield article, [Sentence(article.article_id, first + i, start, start + len(text),
-                                     section, text, span, base)
-                            for i, (start, section, text, span, base) in enumerate(pieces)]
+                                     section, text, span, base, heading)
+                            for i, (start, section, text, span, base, heading) in enumerate(pieces)]
 
-    for doc, (unit, base, section) in _pipe(nlp, paragraphs(), batch_size):
+    for doc, (unit, base, section, heading) in _pipe(nlp, paragraphs(), batch_size):
         yield from flush()  # articles with no paragraphs at all
         entry = pending[unit]
-        for span in doc.sents:
+        for span in [doc[:]] if heading else doc.sents:  # a heading is one row
             text = span.text.strip()
             if not text:
                 continue
             lead = len(span.text) - len(span.text.lstrip())
             start = base + span.start_char + lead
-            entry[2].append((start, section, text, span, base))
+            # The article's own text: the model may have read a recased copy (model_text).
+            text = entry[0].text[start:start + len(text)]
+            entry[2].append((start, section, text, span, base, heading))
         entry[1] -= 1
         yield from flush()
     yield from flush()

@@ -25,7 +25,7 @@ __all__ = ["SCHEMA_VERSION", "ACTOR_KINDS", "PLACE_KINDS", "SCHEMAS", "TABLES", 
            "recover_interrupted_swap", "SEARCH_INDEX"]
 
 # 2: one folder of parts per table and search.sqlite (1 was one file per table).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SEARCH_INDEX = "search.sqlite"
 
 # Mention kinds that count as actors (a nationality carries its country's id) and as places.
@@ -49,6 +49,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "sentences": pa.schema(_EVIDENCE + [
         ("section", pa.string()), ("text", pa.string()), ("topics", _STR_LIST),
+        ("heading", pa.bool_()),
     ]),
     "mentions": pa.schema(_EVIDENCE + [
         ("surface", pa.string()), ("kind", pa.string()), ("entity_id", pa.string()),

@@ -122,7 +122,7 @@ def _rows() -> dict[str, list[dict]]:
             end = start + len(sentence)
             ev = {"article_id": aid, "sentence_id": sid}
             rows["sentences"].append({**ev, "start": start, "end": end, "section": None,
-                                      "text": sentence, "topics": list(s_topics)})
+                                      "text": sentence, "topics": list(s_topics), "heading": False})
             actors, places, cursor = [], [], start
             for surface in surfaces:
                 at = _find(text, surface, cursor)

@@ -35,11 +35,14 @@ def test_article_metadata(seed):
     assert article.author == "Emily" and article.title.startswith("Biden Greenlights")
 
 
-def test_sections_are_headings_never_sentences(seed):
+def test_sections_are_headings_and_headings_their_own_rows(seed):
     sentences = seed["sentences"]
     assert list(dict.fromkeys(sentences.section)) == SEED_HEADINGS
-    assert not sentences.text.isin(SEED_HEADINGS).any()
-    assert not any(h in t for h in SEED_HEADINGS for t in sentences.text if h != "Conclusion")
+    headings = sentences[sentences.heading]
+    assert list(headings.text) == SEED_HEADINGS and (headings.section == headings.text).all()
+    body = sentences[~sentences.heading]
+    assert not body.text.isin(SEED_HEADINGS).any()
+    assert not any(h in t for h in SEED_HEADINGS for t in body.text if h != "Conclusion")
 
 
 @pytest.mark.parametrize("name", ["sentences", "mentions", "events", "figures"])

@@ -109,6 +109,13 @@ def _summary(event: dict) -> tuple:
     ("this past weekend", SUNDAY, None, ("2024-11-16", "2024-11-17", "week", True)),
     ("the weekend", "2024-11-18", PAST, ("2024-11-16", "2024-11-17", "week", True)),
     ("the end of the year", SUNDAY, None, ("2024-01-01", "2024-12-31", "year", True)),
+    ("the start of next year", SUNDAY, None, ("2025-01-01", "2025-12-31", "year", True)),
+    ("the end of this fiscal year", SUNDAY, None, ("2024-01-01", "2024-12-31", "year", True)),
+    ("the end of the month", SUNDAY, None, ("2024-11-01", "2024-11-30", "month", True)),
+    ("this fiscal year", SUNDAY, None, ("2024-01-01", "2024-12-31", "year", True)),
+    ("next financial year", SUNDAY, None, ("2025-01-01", "2025-12-31", "year", True)),
+    ("this past week", SUNDAY, None, ("2024-11-11", "2024-11-17", "week", True)),
+    ("this past week", "2024-11-18", None, ("2024-11-11", "2024-11-17", "week", True)),
     ("two days ago", SUNDAY, None, ("2024-11-15", "2024-11-15", "day", True)),
     ("three weeks ago", SUNDAY, None, ("2024-10-21", "2024-10-27", "week", True)),
     ("five months ago", SUNDAY, None, ("2024-06-01", "2024-06-30", "month", True)),
@@ -285,6 +292,27 @@ def test_resolve_expression_accepts_datetimes():
     ("The company was founded in 2010. Two years later, it opened a second office.", SUNDAY,
      [("2010", "2010-01-01", "2010-12-31", "year", False),
       ("Two years later", "2012-01-01", "2012-12-31", "year", True)]),
+    # "through"/"until" a date in a clause that is not past: the date is to come
+    ("The sanctions run through June.", SUNDAY,
+     [("June", "2025-06-01", "2025-06-30", "month", True)]),
+    ("The shelter stayed open until March.", SUNDAY,
+     [("March", "2024-03-01", "2024-03-31", "month", True)]),
+    ("This fiscal year the firm cut 300 jobs, and this past week it cut more.", SUNDAY,
+     [("This fiscal year", "2024-01-01", "2024-12-31", "year", True),
+      ("this past week", "2024-11-11", "2024-11-17", "week", True)]),
+    # a weekday in a present or untensed clause is the last one, even when the next is nearer
+    ("Drones hit the depot on Friday, officials say.", "2024-11-20",
+     [("Friday", "2024-11-15", "2024-11-15", "day", True)]),
+    ("The talks will resume on Friday.", "2024-11-20",
+     [("Friday", "2024-11-22", "2024-11-22", "day", True)]),
+    ("Leaders meet ahead of a summit on Thursday.", "2024-11-20",  # much nearer: the coming one
+     [("Thursday", "2024-11-21", "2024-11-21", "day", True)]),
+    # "the day before" steps back from the date before it
+    ("The envoys met on 12 March 2021. The day before, the border had been closed.", SUNDAY,
+     [("12 March 2021", "2021-03-12", "2021-03-12", "day", False),
+      ("The day before", "2021-03-11", "2021-03-11", "day", True)]),
+    ("They met on 12 March 2021, the day before the vote.", SUNDAY,
+     [("12 March 2021", "2021-03-12", "2021-03-12", "day", False)]),
 ])
 def test_extract_events(parse, text, published, expected):
     assert [_summary(e) for e in _events(parse, text, published)] == expected
@@ -325,7 +353,7 @@ def test_offsets_point_into_the_article_text(parse):
             "Officials met on Tuesday, and again last week.\n\nA vote is due next month.")
     events = _events(parse, text)
     assert [e["surface"] for e in events] == ["March 2021", "Tuesday", "last week", "next month"]
-    assert [e["sentence_id"] for e in events] == [0, 1, 1, 2]
+    assert [e["sentence_id"] for e in events] == [1, 2, 2, 3]  # the heading is row 0
 
 
 # --- the seed and the shared corpus -----------------------------------------------------------

@@ -151,3 +151,16 @@ def test_label_points_lie_in_their_country():
     assert labels["RU"][0] == pytest.approx(61.7, abs=3) and labels["RU"][1] == pytest.approx(99, abs=10)
     assert labels["US"][0] == pytest.approx(39.5, abs=2) and labels["US"][1] == pytest.approx(-99, abs=3)
     assert labels["FJ"][1] > 170  # Fiji straddles the antimeridian
+
+
+def test_resolve_within_a_country(gazetteer):
+    place, _ = gazetteer.resolve("Paris", country="US")
+    assert place.country_code == "US"
+    assert gazetteer.resolve("Kyiv", country="FR") is None
+
+
+def test_a_rejected_candidate_gives_way_to_the_next(gazetteer):
+    best, _ = gazetteer.resolve("Washington")
+    state, _ = gazetteer.resolve("Washington", accept=lambda p: p.source == "state")
+    assert best.capital and state.source == "state" and state.entity_id != best.entity_id
+    assert gazetteer.resolve("Washington", accept=lambda p: False) is None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from data_prep.segment import split_blocks
+from data_prep.segment import article_names, model_text, split_blocks
 
 SEED_HEADINGS = ["Introduction", "Strategic Shift in U.S. Policy", "North Korean Military Support",
                  "Biden's Reluctance and Current Decision", "Impact of Upcoming U.S. Leadership",
@@ -121,3 +121,67 @@ def test_a_batch_is_cut_at_its_character_budget(nlp, monkeypatch):
     items = [("Word " * 10, i) for i in range(7)]  # 50 characters each
     assert [c for _, c in segment._pipe(Spy(), items, batch_size=64)] == list(range(7))
     assert sizes == [100, 100, 100, 50]
+
+
+# All-caps lines are read as if cased; offsets stay those of the original text.
+@pytest.mark.parametrize("text, expected", [
+    ("PRIME MINISTER VISITS THE NEW FACTORY", "Prime Minister Visits the New Factory"),
+    ("OFFICIALS IN THE US AND EU MET", "Officials in the US and EU Met"),   # two-letter names stay
+    ("BBC SPORT", "BBC Sport"),                                              # no vowel: an acronym
+    ("HOCKEY - Smith scored twice.", "Hockey - Smith scored twice."),       # a slug before a dash
+    ("An ordinary line with NASA in it.", "An ordinary line with NASA in it."),
+])
+def test_model_text_recases_capital_lines(text, expected):
+    assert model_text(text) == expected
+    assert len(model_text(text)) == len(text)
+
+
+def test_model_text_capitalises_only_the_article_names():
+    names = article_names("Odile Marchand met officials in Geneva. The talks ended and Marchand left.")
+    assert model_text("MARCHAND LEAVES GENEVA AFTER TALKS", frozenset(), names) == (
+        "Marchand leaves Geneva after talks")
+
+
+def test_model_text_keeps_the_article_acronyms():
+    assert model_text("FIFA BANS THE CLUB", frozenset({"FIFA"})) == "FIFA Bans the Club"
+
+
+def test_names_in_capital_lines_are_found_at_their_offsets(parse):
+    from data_prep.mentions import extract_mentions
+    from data_prep.resources import load_resources
+
+    text = ("SENATOR MARGARET HOLLOWAY CRITICISES THE PLAN FOR LISBON.\n\n"
+            "GOLF - Rory Tanner won the title in Madrid on Sunday, and Senator Margaret Holloway "
+            "flew home to Lisbon.")
+    article, sentences = parse(text)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    found = {m["surface"]: m for m in extract_mentions(article, sentences, load_resources())}
+    assert found["MARGARET HOLLOWAY"]["kind"] == "person"
+    assert found["LISBON"]["country_code"] == "PT"
+    assert "GOLF" not in found
+
+
+def test_datelines_and_bylines_are_rows_with_their_names(parse):
+    from data_prep.mentions import extract_mentions
+    from data_prep.resources import load_resources
+
+    text = ("GDANSK, Poland, 4 March 2025\n\nBy Marta Kowalczyk\n\n"
+            "Dockworkers in the city walked out on Tuesday over pay.\n\n"
+            "Marta Kowalczyk, Gdansk")
+    article, sentences = parse(text, published="2025-03-05")
+    headings = [s for s in sentences if s.heading]
+    assert [s.text for s in headings] == ["GDANSK, Poland, 4 March 2025", "By Marta Kowalczyk"]
+    body = next(s for s in sentences if not s.heading)
+    assert body.section == "By Marta Kowalczyk"
+    found = extract_mentions(article, sentences, load_resources())
+    rows = {s.sentence_id: s for s in sentences}
+    for m in found:  # every mention points at a row whose text contains it
+        row = rows[m["sentence_id"]]
+        assert row.start <= m["start"] < m["end"] <= row.end
+    in_headings = {m["surface"] for m in found if rows[m["sentence_id"]].heading}
+    assert {"Poland", "Marta Kowalczyk"} <= in_headings
+    from data_prep.dates import extract_events
+
+    dated = [(e["surface"], str(e["date"])[:10]) for e in extract_events(article, sentences, load_resources())
+             if rows[e["sentence_id"]].heading]
+    assert dated == [("4 March 2025", "2025-03-04")]

@@ -1,0 +1,227 @@
+"""Institutions: a country's body named by a country word and a role noun.
+
+"Russian forces", "Ukraine's armed forces", "the German government", "the armed forces of
+Ukraine" and seats standing for a body ("the Kremlin") are one organization each, with the
+id ``inst:<CC>:<role slug>`` and the name "<Role display> of <Country>" ("Armed forces of
+Russia"). The span covers the country word and the role noun, so the nationality inside it is
+no separate mention. A bare role after "the" ("the defence ministry said") takes its country
+from the article: the one country whose institutions are named in the sentence or the three
+before it, else in the whole article, else the article's one dominant country; without one
+it is no actor. Role nouns, modifiers and seats are data in :mod:`data_prep.lexicon`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import lexicon as lex
+from .gazetteer import Gazetteer, Place, normalize
+from .records import Sentence
+
+__all__ = ["Institution", "find_institutions", "institution_name", "seat_institution"]
+
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_MAX_COUNTRY_TOKENS = 3
+_NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
+# A bare role takes the article's country when it has at least this share of its mentions.
+DOMINANT_COUNTRY_SHARE = 0.75
+
+
+def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+    """First word -> (role words, slug, bare allowed), longest phrase first."""
+    table: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for slug, (_, nouns) in lex.INSTITUTION_ROLES.items():
+        for noun in nouns:
+            words = tuple(noun.replace("'s", " 's").split())
+            table.setdefault(words[0], []).append((words, slug, noun in lex.BARE_INSTITUTION_ROLES))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+_ROLES = _role_table()
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """An institution span: article offsets, its sentence, country (None while unknown) and role."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    country_code: str | None
+    role: str
+    bare: bool = False
+
+
+def institution_name(role: str, country: Place) -> str:
+    """The display name of a country's body: "Armed forces of Russia"."""
+    return f"{lex.INSTITUTION_ROLES[role][0]} of {country.name}"
+
+
+def seat_institution(surface: str) -> tuple[str, str] | None:
+    """(country code, role slug) of a seat standing for a body ("the Kremlin"), else None."""
+    return lex.INSTITUTION_SEATS.get(normalize(surface))
+
+
+def country_word(phrase: str, gazetteer: Gazetteer) -> str | None:
+    """ISO code when ``phrase`` is a country's name, short form or nationality word."""
+    code = gazetteer.demonym_country(phrase)
+    if code:
+        return code
+    alias = gazetteer.alias(phrase)
+    if alias is not None:
+        return alias.country_code if isinstance(alias, Place) and alias.kind == "country" else None
+    found = gazetteer.resolve(phrase)
+    if found and found[0].kind == "country" and found[1] >= 1.0:
+        return found[0].country_code
+    return None
+
+
+def _lower(token) -> str:
+    return "'s" if token.text in ("’s", "'s") else token.lower_
+
+
+def _role_at(doc, i: int, end: int) -> tuple[int, str, bool] | None:
+    """(token end, slug, bare allowed) of the longest role noun starting at token ``i``."""
+    for words, slug, bare in _ROLES.get(_lower(doc[i]), ()):
+        stop = i + len(words)
+        if stop <= end and all(_lower(doc[i + k]) == w for k, w in enumerate(words)):
+            return stop, slug, bare
+    return None
+
+
+def _country_left(doc, stop: int, start: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """(first token, code) of a country word ending just before token ``stop``."""
+    for n in range(_MAX_COUNTRY_TOKENS, 0, -1):
+        first = stop - n
+        if first < start:
+            continue
+        tokens = doc[first:stop]
+        if not all(t.text[:1].isupper() for t in tokens) or tokens[0].lower_ == "the":
+            continue
+        if first > start and doc[first - 1].text in ("-", "–"):
+            continue  # "pro-Russian forces", "Russian-backed forces" are not Russia's
+        code = country_word(tokens.text, gazetteer)
+        if code:
+            return first, code
+    return None
+
+
+def _country_right(doc, i: int, end: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """(token end, code) of "of (the) <country>" starting at token ``i``."""
+    if i >= end or doc[i].lower_ != "of":
+        return None
+    i += 1
+    if i < end and doc[i].lower_ == "the":
+        i += 1
+    for n in range(_MAX_COUNTRY_TOKENS, 0, -1):
+        stop = i + n
+        if stop > end:
+            continue
+        tokens = doc[i:stop]
+        if not all(t.text[:1].isupper() for t in tokens) or tokens[0].lower_ == "the":
+            continue
+        if stop < end and doc[stop].text in ("-", "–"):
+            continue
+        code = country_word(tokens.text, gazetteer)
+        if code and not gazetteer.demonym_country(tokens.text):
+            return stop, code
+    return None
+
+
+def _seat_codes(span) -> list[str]:
+    """Countries of the seats named in a sentence ("Downing Street said" -> GB)."""
+    codes = []
+    for token in span:
+        if token.text[:1].isupper():
+            for n in (2, 1):
+                if token.i + n <= span.end:
+                    seat = seat_institution(span.doc[token.i:token.i + n].text)
+                    if seat:
+                        codes.append(seat[0])
+                        break
+    return codes
+
+
+def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Institution]:
+    span = sentence.span
+    doc = span.doc
+    found = []
+    i = span.start
+    while i < span.end:
+        role = _role_at(doc, i, span.end)
+        if role is None:
+            i += 1
+            continue
+        stop, slug, bare_ok = role
+        last = doc[stop - 1]
+        modifier = (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
+                    and last.dep_ in ("compound", "amod", "nmod"))
+        if modifier and (last.pos_ == "ADJ" or _role_at(doc, stop, span.end)):
+            # "military operations", "US military aid": an adjective, not the body;
+            # "military intelligence": the body is the role noun that follows.
+            i += 1
+            continue
+        k = i
+        while k > span.start and doc[k - 1].lower_ in lex.INSTITUTION_MODIFIERS:
+            k -= 1
+        possessive = k > span.start and doc[k - 1].text in _POSSESSIVE_TOKENS
+        left = _country_left(doc, k - 1 if possessive else k, span.start, gazetteer)
+        if left is None and modifier:
+            i += 1  # "the government officials": without a country word, a modifier is no body
+            continue
+        first, code, bare = (left[0], left[1], False) if left else (i, None, False)
+        if code is None:
+            right = _country_right(doc, stop, span.end, gazetteer)
+            if right:
+                stop, code = right
+            elif bare_ok and i > span.start and doc[i - 1].lower_ == "the":
+                bare = True
+            else:
+                i += 1
+                continue
+        start = sentence.char(doc[first].idx)
+        end = sentence.char(doc[stop - 1].idx + len(doc[stop - 1].text))
+        found.append(Institution(sentence, start, end, code, slug, bare))
+        i = stop
+    return found
+
+
+def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
+                      article_countries: Counter) -> list[Institution]:
+    """The institutions of an article, in text order; bare roles without a clear country
+    (see the module docstring) are left out. ``article_countries`` counts the countries the
+    article names (ISO code -> mentions)."""
+    found = [inst for sentence in sentences if sentence.span is not None
+             for inst in _sentence_institutions(sentence, gazetteer)]
+    # Countries of the bodies named outright, with the sentence naming them (seats included).
+    named = [(inst.sentence.sentence_id, inst.country_code) for inst in found if not inst.bare]
+    named += [(sentence.sentence_id, code) for sentence in sentences if sentence.span is not None
+              for code in _seat_codes(sentence.span)]
+    article_codes = {code for _, code in named}
+    dominant = None
+    total = sum(article_countries.values())
+    if total:
+        code, n = article_countries.most_common(1)[0]
+        if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * total:
+            dominant = code
+    out = []
+    for inst in found:
+        if not inst.bare:
+            out.append(inst)
+            continue
+        sid = inst.sentence.sentence_id
+        nearby = {code for n, code in named if sid - _NEARBY_SENTENCES <= n <= sid}
+        if len(nearby) == 1:
+            code = next(iter(nearby))
+        elif not nearby and len(article_codes) == 1:
+            code = next(iter(article_codes))
+        elif not nearby and not article_codes:
+            code = dominant
+        else:
+            code = None
+        if code:
+            out.append(Institution(inst.sentence, inst.start, inst.end, code, inst.role, True))
+    return out

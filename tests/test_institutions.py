@@ -1,0 +1,95 @@
+"""Institutions: a country word with a role noun is one organization inst:<CC>:<role>."""
+from __future__ import annotations
+
+import pytest
+
+from data_prep.mentions import extract_mentions
+from data_prep.resources import load_resources
+
+from .test_mentions import assert_rows_valid
+
+
+def mentions_of(parse, text: str) -> list[dict]:
+    article, sentences = parse(text)
+    found = extract_mentions(article, sentences, load_resources())
+    assert_rows_valid(text, found)
+    return found
+
+
+def institutions(mentions: list[dict]) -> dict[str, str]:
+    return {m["surface"]: m["entity_id"] for m in mentions if m["entity_id"].startswith("inst:")}
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("Russian forces shelled a school in the village overnight.", "Russian forces",
+     "inst:RU:armed-forces"),
+    ("Ukraine's armed forces said they had repelled three attacks.", "Ukraine's armed forces",
+     "inst:UA:armed-forces"),
+    ("The German government approved the new budget on Tuesday.", "German government",
+     "inst:DE:government"),
+    ("Poland's foreign ministry summoned the ambassador.", "Poland's foreign ministry",
+     "inst:PL:ministry-of-foreign-affairs"),
+    ("Ukraine's State Emergency Service said two rescuers were hurt.",
+     "Ukraine's State Emergency Service", "inst:UA:emergency-service"),
+    ("The US military moved two more ships to the region.", "US military", "inst:US:armed-forces"),
+    ("A spokesman for the armed forces of Ukraine said the bridge was hit.",
+     "armed forces of Ukraine", "inst:UA:armed-forces"),
+    ("French police arrested four men after the match.", "French police", "inst:FR:police"),
+    ("Russian occupying forces left the town in April.", "Russian occupying forces",
+     "inst:RU:armed-forces"),
+])
+def test_country_word_and_role_noun(parse, text, surface, entity_id):
+    found = mentions_of(parse, text)
+    assert institutions(found) == {surface: entity_id}
+    m = next(m for m in found if m["surface"] == surface)
+    assert m["kind"] == "organization" and m["country_code"] == entity_id.split(":")[1]
+
+
+def test_name_is_role_of_country(parse):
+    m = next(m for m in mentions_of(parse, "Russian troops crossed the river at dawn.")
+             if m["entity_id"] == "inst:RU:armed-forces")
+    assert m["name"] == "Armed forces of Russia"
+
+
+def test_nationality_inside_is_no_group(parse):
+    found = mentions_of(parse, "Dutch soldiers guarded the airport while Belgian troops waited.")
+    assert not [m for m in found if m["kind"] == "group"]
+    assert set(institutions(found).values()) == {"inst:NL:armed-forces", "inst:BE:armed-forces"}
+
+
+@pytest.mark.parametrize("seat, entity_id", [
+    ("the White House", "inst:US:government"), ("the Pentagon", "inst:US:ministry-of-defence"),
+    ("Downing Street", "inst:GB:government"), ("the Kremlin", "inst:RU:government"),
+])
+def test_seats_stand_for_bodies(parse, seat, entity_id):
+    found = mentions_of(parse, f"A statement from {seat} was expected later on Thursday.")
+    assert entity_id in institutions(found).values()
+
+
+def test_a_country_role_before_a_noun_is_still_the_body(parse):
+    # "a US military commander" is a commander of the US armed forces
+    found = institutions(mentions_of(parse, "In the film he plays a US military commander."))
+    assert found == {"US military": "inst:US:armed-forces"}
+
+
+@pytest.mark.parametrize("text", [
+    "The delivery of US military aid was delayed again.",       # an adjective, not the body
+    "The government officials said nothing about the plan.",    # a bare modifier, no body
+    "Pro-Russian forces held the checkpoint for a week.",       # not Russia's own forces
+    "The government said nothing about the plan.",              # no country in the article
+])
+def test_not_an_institution(parse, text):
+    assert not institutions(mentions_of(parse, text))
+
+
+def test_bare_role_takes_the_country_named_nearby(parse):
+    found = mentions_of(parse, "The Norwegian government raised the fuel tax. "
+                               "The defence ministry said the money would buy frigates.")
+    assert institutions(found)["defence ministry"] == "inst:NO:ministry-of-defence"
+
+
+def test_bare_role_between_two_countries_is_dropped(parse):
+    found = mentions_of(parse, "Chilean troops and Peruvian troops met at the border. "
+                               "The defence ministry gave no figures.")
+    assert "defence ministry" not in institutions(found)
