@@ -1,35 +1,49 @@
-"""Pure filtering, search and aggregation over a dataset's tables (pandas, no Streamlit).
+"""Pure filtering, search and aggregation over a dataset, in SQL (DuckDB and SQLite FTS5).
+
+Every function takes a DuckDB cursor on which :func:`open_dataset` made the dataset's views
+(and, for search, the read-only SQLite connection to its ``search.sqlite``) plus plain values,
+and returns a small DataFrame: the rows a page draws, never a whole table.
 
 Filters work at the sentence level. Within one facet the chosen values are alternatives
 (any of them); different facets must all hold for the same sentence. An actor or place
-keeps the sentences that mention it (a "North Korean" group counts as North Korea), a
-topic keeps sentences tagged with it, a source keeps the sentences of its articles, and
-the text query keeps sentences containing every word and quoted phrase. The date range
-keeps what was *reported* in it (sentences, mentions and figures by their article's
+keeps the sentences that mention it (a "North Korean" group counts as North Korea; a country
+also counts its institutions, ``inst:RU:...`` for ``country:RU``), a topic keeps sentences
+tagged with it, a source keeps the sentences of its articles, and the text query keeps
+sentences that the FTS5 index matches (every word and quoted phrase, porter-stemmed). The date
+range keeps what was *reported* in it (sentences, mentions and figures by their article's
 publication date; undated articles drop out) but keeps *events* whose own period overlaps
 it, whatever their publication date. An article stays when any of its sentences does.
 """
 from __future__ import annotations
 
+import io
+import json
 import math
 import re
+import sqlite3
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
-from data_prep.tables import ACTOR_KINDS, PLACE_KINDS  # the contract (no NLP behind it)
+from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_INDEX, TABLES
 
 __all__ = [
-    "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Dataset", "Filters", "Query",
-    "prepare", "facet_options", "sentence_mask", "apply_filters", "parse_query", "match_mask",
-    "search", "corpus_summary", "top_values", "mentions_over_time", "key_figures", "format_value",
-    "figures_table", "timeline_rows", "timeline_window", "publication_counts", "sentence_context",
-    "place_points", "top_actor_by_place", "mentions_with_sentences", "country_color", "map_view", "entity_ranking", "cooccurrence",
-    "network_layout", "edge_sentences", "actor_profile", "evidence_csv",
+    "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Filters", "Query", "Scope",
+    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "register_hits",
+    "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
+    "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
+    "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window",
+    "publication_counts", "sentence_context", "MAP_POINTS", "place_points", "map_view", "country_color",
+    "entity_ranking", "entity_count", "cooccurrence", "network_layout", "edge_sentences",
+    "actor_profile", "READER_CHOICES", "article_choices", "article", "article_sentences", "article_mentions",
+    "export_sql", "evidence_csv", "page_label",
 ]
 
 # Coarse to fine: the timeline draws fine events last, on top of long ones.
@@ -38,27 +52,11 @@ FINE_PRECISIONS = ("month", "week", "day")
 
 
 @dataclass(frozen=True)
-class Dataset:
-    """The five tables plus join helpers made by ``prepare``.
-
-    Every sentence-level table has ``srow``, the row of its sentence in ``sentences``;
-    ``sentence_topics`` has one (srow, topic) row per tag; ``names`` maps entity_id to its
-    display name over the whole corpus (it is not narrowed by filters).
-    """
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
-    figures: pd.DataFrame
-    sentence_topics: pd.DataFrame
-    names: Mapping[str, str] = field(default_factory=dict)
-    manifest: Mapping = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Filters:
-    """The shared filters, by display name as the sidebar shows them; empty means no filter."""
+    """The shared filters, by display name as the sidebar shows them; empty means no filter.
+
+    An actor or place may also be given by entity id (``country:RU``, ``inst:RU:armed-forces``).
+    """
 
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -87,141 +85,218 @@ class Filters:
                    date.fromisoformat(date_to) if date_to else None, q)
 
 
-# ---------------------------------------------------------------------------- preparation
+# ---------------------------------------------------------------------------- opening
 
-def _as_list(value) -> list:
-    """A list-valued cell (list, numpy array or missing) as a plain list."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return []
-    return list(value)
+def _glob(directory: Path, name: str) -> str:
+    return str(Path(directory) / name / "*.parquet").replace("'", "''")
 
 
-def _attach_srow(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with the ``srow`` of its sentence; rows pointing at no sentence are dropped."""
-    out = table.merge(keys, on=["article_id", "sentence_id"], how="inner", sort=False)
-    return out.sort_values(["srow", "start"], kind="stable").reset_index(drop=True)
+def _part_number(path: str) -> int:
+    match = re.search(r"part-(\d+)\.parquet$", path)
+    return int(match.group(1)) if match else 0
 
 
-def _most_common(table: pd.DataFrame, key: str, value: str) -> pd.DataFrame:
-    """For each ``key``, its most frequent ``value`` (ties: first in A-Z order)."""
-    counts = table.groupby([key, value], sort=True).size().reset_index(name="n")
-    counts = counts.sort_values("n", ascending=False, kind="stable")
-    return counts.drop_duplicates(key)[[key, value]]
+def open_search(directory: Path) -> sqlite3.Connection | None:
+    """The dataset's FTS5 index opened read-only (None when the dataset has none)."""
+    path = Path(directory) / SEARCH_INDEX
+    if not path.exists():
+        return None
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
 
-def prepare(tables: Mapping[str, pd.DataFrame], manifest: Mapping | None = None) -> Dataset:
-    """A ``Dataset`` from raw tables: adds sentence rows, article metadata and mention roles."""
-    articles = tables["articles"].reset_index(drop=True).copy()
-    articles["published_day"] = (articles["published"].dt.tz_convert(None).dt.normalize()
-                                 if len(articles) else pd.Series(dtype="datetime64[us]"))
-    articles["topics"] = articles["topics"].map(_as_list)
-    sentences = tables["sentences"].sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
-    sentences = sentences.merge(articles[["article_id", "title", "source", "published",
-                                          "published_day"]], on="article_id", how="left")
-    sentences["srow"] = np.arange(len(sentences))
-    sentences["topics"] = sentences["topics"].map(_as_list)
-    keys = sentences[["article_id", "sentence_id", "srow"]]
-    mentions = _attach_srow(tables["mentions"], keys)
-    mentions["is_actor"] = mentions["kind"].isin(ACTOR_KINDS)
-    # A nationality with a country ("North Korean") counts as that country for places too.
-    mentions["is_place"] = (mentions["kind"].isin(PLACE_KINDS)
-                            | mentions["entity_id"].str.startswith("country:").fillna(False))
-    events = _attach_srow(tables["events"], keys)
-    figures = _attach_srow(tables["figures"], keys)
-    for table in (events, figures):
-        for column in ("actors", "places"):
-            table[column] = table[column].map(_as_list)
-    sentence_topics = (sentences[["srow", "topics"]].explode("topics")
-                       .dropna().rename(columns={"topics": "topic"}).reset_index(drop=True))
-    names = dict(_most_common(mentions, "entity_id", "name").itertuples(index=False))
-    return Dataset(articles, sentences, mentions, events, figures, sentence_topics, names,
-                   dict(manifest or {}))
+def _part_starts(directory: Path, con) -> pd.DataFrame:
+    """file -> the search index rowid of its first sentence.
+
+    The build (and bench.synthetic) index a part's sentences in one run of consecutive rowids
+    in file order, so rowid = first rowid of the part + row number in the file.
+    """
+    files = con.execute(
+        f"SELECT filename AS file, count(*) AS n FROM read_parquet('{_glob(directory, 'sentences')}', "
+        "filename=true) GROUP BY filename").df()
+    files["part"] = files["file"].map(_part_number)
+    db = open_search(directory)
+    first = {}
+    if db is not None:
+        with db:
+            first = dict(db.execute("SELECT part, min(rowid) FROM sentences GROUP BY part").fetchall())
+        db.close()
+    files = files.sort_values("part").reset_index(drop=True)
+    fallback = 1 + files["n"].cumsum().shift(fill_value=0)  # no index: any unique numbering
+    files["first"] = [first.get(p, f) for p, f in zip(files["part"], fallback)]
+    return files[["file", "first"]]
 
 
-def facet_options(ds: Dataset) -> dict[str, list[str]]:
-    """The values each sidebar facet offers: actors and places by mentions, then A-Z."""
-    def by_count(values: pd.Series) -> list[str]:
-        counts = values.dropna().value_counts()
-        return sorted(counts.index, key=lambda v: (-counts[v], v))
+def open_dataset(con, directory: Path) -> dict:
+    """Make the views ``articles``, ``sentences`` (with ``sid``, the search index rowid),
+    ``mentions`` (with ``is_actor``, ``is_place``), ``events``, ``figures`` and the small table
+    ``entities`` (entity_id, name, kind, country_code) on ``con``; returns the manifest.
 
-    m = ds.mentions
-    return {
-        "actor": by_count(m.loc[m["is_actor"], "name"]),
-        "place": by_count(m.loc[m["is_place"], "name"]),
-        "topic": by_count(ds.sentence_topics["topic"]),
-        "source": sorted(ds.articles["source"].dropna().unique().tolist()),
-    }
+    Raises ValueError for another schema version and FileNotFoundError for a missing table.
+    """
+    directory = Path(directory)
+    manifest_file = directory / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
+    version = manifest.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:  # checked first: an older layout has no table folders
+        raise ValueError(f"dataset schema version {version}, this app reads {SCHEMA_VERSION}: "
+                         "rebuild it with this version of data_prep")
+    for name in TABLES:
+        folder = directory / name
+        if not folder.is_dir() or not any(folder.glob("*.parquet")):
+            raise FileNotFoundError(f"{folder} is missing")
+    con.execute("SET TimeZone = 'UTC'")
+    con.register("_part_starts", _part_starts(directory, con))
+    con.execute("CREATE OR REPLACE TABLE part_starts AS SELECT * FROM _part_starts")
+    con.unregister("_part_starts")
+    con.execute(f"""CREATE OR REPLACE VIEW articles AS
+        SELECT *, CAST(published AS DATE) AS published_day
+        FROM read_parquet('{_glob(directory, 'articles')}')""")
+    con.execute(f"""CREATE OR REPLACE VIEW sentences AS
+        SELECT s.* EXCLUDE (filename, file_row_number), p.first + s.file_row_number AS sid
+        FROM read_parquet('{_glob(directory, 'sentences')}', filename=true, file_row_number=true) s
+        JOIN part_starts p ON p.file = s.filename""")
+    actor_kinds = ", ".join(f"'{k}'" for k in ACTOR_KINDS)
+    place_kinds = ", ".join(f"'{k}'" for k in PLACE_KINDS)
+    con.execute(f"""CREATE OR REPLACE VIEW mentions AS
+        SELECT *, kind IN ({actor_kinds}) AS is_actor,
+               (kind IN ({place_kinds}) OR coalesce(starts_with(entity_id, 'country:'), false)) AS is_place
+        FROM read_parquet('{_glob(directory, 'mentions')}')""")
+    for name in ("events", "figures"):
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{_glob(directory, name)}')")
+    # Display name and kind of each entity: its most frequent (ties: first A-Z).
+    con.execute("""CREATE OR REPLACE TABLE entities AS
+        WITH n AS (SELECT entity_id, name, kind, any_value(country_code) AS country_code,
+                          count(*) AS c FROM mentions WHERE entity_id IS NOT NULL GROUP BY ALL)
+        SELECT entity_id, first(name ORDER BY c DESC, name) AS name, first(kind ORDER BY c DESC, kind) AS kind,
+               first(country_code ORDER BY c DESC) AS country_code
+        FROM n GROUP BY entity_id""")
+    return manifest
 
 
 # ---------------------------------------------------------------------------- filters
 
-def _rows_mask(rows: np.ndarray, size: int) -> np.ndarray:
-    """A boolean array of ``size`` that is True at ``rows``."""
-    mask = np.zeros(size, dtype=bool)
-    mask[rows.astype(np.int64)] = True
-    return mask
+_ACTOR_MATCH = """(m.name = ANY(${p}) OR m.entity_id = ANY(${p})
+    OR (starts_with(m.entity_id, 'inst:') AND split_part(m.entity_id, ':', 2) IN (
+        SELECT split_part(entity_id, ':', 2) FROM entities
+        WHERE starts_with(entity_id, 'country:') AND (name = ANY(${p}) OR entity_id = ANY(${p})))))"""
 
 
-def sentence_mask(ds: Dataset, filters: Filters, *, by_published: bool = True) -> np.ndarray:
-    """Which sentences pass ``filters`` (the date range by publication date if ``by_published``)."""
-    n = len(ds.sentences)
-    keep = np.ones(n, dtype=bool)
-    m = ds.mentions
-    if filters.actors:
-        hit = m["is_actor"] & m["name"].isin(filters.actors)
-        keep &= _rows_mask(m.loc[hit, "srow"].to_numpy(), n)
-    if filters.places:
-        hit = m["is_place"] & m["name"].isin(filters.places)
-        keep &= _rows_mask(m.loc[hit, "srow"].to_numpy(), n)
-    if filters.topics:
-        tags = ds.sentence_topics
-        keep &= _rows_mask(tags.loc[tags["topic"].isin(filters.topics), "srow"].to_numpy(), n)
-    if filters.sources:
-        keep &= ds.sentences["source"].isin(filters.sources).to_numpy(dtype=bool, na_value=False)
-    if by_published and (filters.date_from or filters.date_to):
-        day = ds.sentences["published_day"]
-        ok = day.notna()
-        if filters.date_from:
-            ok &= day >= pd.Timestamp(filters.date_from)
-        if filters.date_to:
-            ok &= day <= pd.Timestamp(filters.date_to)
-        keep &= ok.to_numpy(dtype=bool, na_value=False)
-    if filters.q:
-        query = parse_query(filters.q)
-        if query.patterns and not query.error:
-            keep &= match_mask(ds.sentences["text"], query)
-    return keep
+@dataclass(frozen=True)
+class Scope:
+    """SQL for the rows of each table that pass ``filters``, with its named parameters.
+
+    ``hits`` says that the cursor has the search matches registered as ``q_hits(sid)``
+    (see :func:`register_hits`); without it the text query is ignored.
+    """
+
+    filters: Filters
+    hits: bool = False
+
+    def params(self) -> dict:
+        f = self.filters
+        out = {}
+        if f.actors:
+            out["actors"] = list(f.actors)
+        if f.places:
+            out["places"] = list(f.places)
+        if f.topics:
+            out["topics"] = list(f.topics)
+        if f.sources:
+            out["sources"] = list(f.sources)
+        if f.date_from:
+            out["date_from"] = f.date_from
+        if f.date_to:
+            out["date_to"] = f.date_to
+        return out
+
+    def _article_conditions(self, *, by_published: bool) -> list[str]:
+        f = self.filters
+        out = []
+        if f.sources:
+            out.append("source = ANY($sources)")
+        if by_published and f.date_from:
+            out.append("published_day >= $date_from")
+        if by_published and f.date_to:
+            out.append("published_day <= $date_to")
+        return out
+
+    def _sentence_conditions(self) -> list[str]:
+        """Conditions on ``s`` (a sentences row) beyond the article-level ones."""
+        f = self.filters
+        out = []
+        if f.actors:
+            out.append("(s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM "
+                       f"mentions m WHERE m.is_actor AND {_ACTOR_MATCH.format(p='actors')})")
+        if f.places:
+            out.append("(s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM "
+                       "mentions m WHERE m.is_place AND (m.name = ANY($places) OR m.entity_id = ANY($places)))")
+        if f.topics:
+            out.append("list_has_any(s.topics, $topics)")
+        if self.hits and f.q:
+            out.append("s.sid IN (SELECT sid FROM q_hits)")
+        return out
+
+    def where(self, alias: str, *, by_published: bool = True) -> str:
+        """A condition on the rows of ``alias`` (any table with article_id and sentence_id)."""
+        parts = []
+        articles = self._article_conditions(by_published=by_published)
+        if articles:
+            parts.append(f"{alias}.article_id IN (SELECT article_id FROM articles WHERE "
+                         + " AND ".join(articles) + ")")
+        sentences = self._sentence_conditions()
+        if sentences:
+            inner = " AND ".join(sentences)
+            if alias == "s":
+                parts.append(inner)
+            else:
+                parts.append(f"({alias}.article_id, {alias}.sentence_id) IN (SELECT s.article_id, "
+                             f"s.sentence_id FROM sentences s WHERE {inner})")
+        return " AND ".join(parts) or "true"
+
+    def table(self, name: str) -> str:
+        """A subquery of the rows of table ``name`` in scope (events: by their own dates)."""
+        if name == "articles":
+            sentences = self._sentence_conditions()
+            cond = self._article_conditions(by_published=True)
+            if sentences:
+                cond.append("article_id IN (SELECT s.article_id FROM sentences s WHERE "
+                            + " AND ".join(sentences) + ")")
+            return f"(SELECT * FROM articles WHERE {' AND '.join(cond) or 'true'})"
+        alias = "s" if name == "sentences" else "t"
+        if name == "events":
+            cond = [self.where(alias, by_published=False)]
+            if self.filters.date_from:
+                cond.append("coalesce(t.date_end, t.date) >= CAST($date_from AS TIMESTAMP)")
+            if self.filters.date_to:
+                cond.append("t.date < CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY")
+            return f"(SELECT * FROM events t WHERE {' AND '.join(cond)})"
+        return f"(SELECT * FROM {name} {alias} WHERE {self.where(alias)})"
 
 
-def _event_in_range(events: pd.DataFrame, filters: Filters) -> np.ndarray:
-    """Events whose period [date, date_end] overlaps the filter's date range."""
-    ok = np.ones(len(events), dtype=bool)
-    if filters.date_from:
-        ok &= (events["date_end"].fillna(events["date"]) >= pd.Timestamp(filters.date_from)).to_numpy()
-    if filters.date_to:
-        ok &= (events["date"] <= pd.Timestamp(filters.date_to)).to_numpy()
-    return ok
+def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
+    """Execute ``sql`` with the scope's parameters (only those the SQL uses) and ``params``."""
+    values = {**(scope.params() if scope else {}), **params}
+    used = {k: v for k, v in values.items() if f"${k}" in sql}
+    return cur.execute(sql, used).df()
 
 
-def apply_filters(ds: Dataset, filters: Filters) -> Dataset:
-    """The dataset narrowed by ``filters`` (see the module docstring for the rules)."""
-    if filters.is_empty():
-        return ds
-    keep = sentence_mask(ds, filters)
-    dated = bool(filters.date_from or filters.date_to)
-    keep_events = sentence_mask(ds, filters, by_published=False) if dated else keep
+def _one(cur, sql: str, scope: Scope | None = None, **params):
+    values = {**(scope.params() if scope else {}), **params}
+    used = {k: v for k, v in values.items() if f"${k}" in sql}
+    return cur.execute(sql, used).fetchone()
 
-    def rows(table: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
-        return table[mask[table["srow"].to_numpy()]] if len(table) else table
 
-    sentences = ds.sentences[keep]
-    events = rows(ds.events, keep_events)
-    if dated and len(events):
-        events = events[_event_in_range(events, filters)]
-    articles = ds.articles[ds.articles["article_id"].isin(sentences["article_id"].unique())]
-    return replace(ds, articles=articles, sentences=sentences, mentions=rows(ds.mentions, keep),
-                   events=events, figures=rows(ds.figures, keep),
-                   sentence_topics=rows(ds.sentence_topics, keep))
+def facet_options(cur) -> dict[str, list[str]]:
+    """The values each sidebar facet offers: actors and places by mentions, then A-Z."""
+    def by_count(condition: str) -> list[str]:
+        return _run(cur, f"SELECT name FROM mentions WHERE {condition} AND name IS NOT NULL "
+                         "GROUP BY name ORDER BY count(*) DESC, name")["name"].tolist()
+
+    topics = _run(cur, "SELECT topic FROM (SELECT unnest(topics) AS topic FROM sentences) "
+                       "GROUP BY topic ORDER BY count(*) DESC, topic")
+    sources = _run(cur, "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")
+    return {"actor": by_count("is_actor"), "place": by_count("is_place"),
+            "topic": topics["topic"].tolist(), "source": sources["source"].tolist()}
 
 
 # ---------------------------------------------------------------------------- search
@@ -232,7 +307,7 @@ _TOKEN = re.compile(r'"([^"]*)"|([^\s"]+)')
 
 @dataclass(frozen=True)
 class Query:
-    """A parsed search: lower-case words and quoted phrases, each matched as a whole word.
+    """A parsed search: lower-case words and quoted phrases.
 
     ``error`` says why nothing can be searched; ``note`` says what was ignored.
     """
@@ -246,26 +321,6 @@ class Query:
     def parts(self) -> list[str]:
         """The words and phrases as the user would write them."""
         return list(self.terms) + [f'"{" ".join(p)}"' for p in self.phrases]
-
-    @property
-    def patterns(self) -> list[str]:
-        """One case-insensitive regex per word or phrase (RE2- and ``re``-compatible)."""
-        return [_pattern((t,)) for t in self.terms] + [_pattern(p) for p in self.phrases]
-
-
-def _word_pattern(word: str, *, last: bool) -> str:
-    """A word as regex; the last word of a term also matches its plural ("missile(s)")."""
-    if not last or not word[-1].isalpha():
-        return re.escape(word)
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return re.escape(word) + "(?:s|es)?"
-
-
-def _pattern(words: Sequence[str]) -> str:
-    """The regex for a word or a phrase (words separated by spaces or hyphens)."""
-    inner = r"[\s\-]+".join(_word_pattern(w, last=i == len(words) - 1) for i, w in enumerate(words))
-    return r"(?i)\b" + inner + r"\b"
 
 
 def parse_query(text: str, *, max_chars: int = 200, max_parts: int = 12) -> Query:
@@ -299,95 +354,169 @@ def parse_query(text: str, *, max_chars: int = 200, max_parts: int = 12) -> Quer
     return Query(tuple(terms), tuple(phrases), "; ".join(notes).capitalize() or None)
 
 
-def match_mask(texts: pd.Series, query: Query) -> np.ndarray:
-    """Which of ``texts`` contain every word and phrase of ``query``."""
-    keep = np.ones(len(texts), dtype=bool)
-    for pattern in query.patterns:
-        keep &= texts.str.contains(pattern, regex=True).to_numpy(dtype=bool, na_value=False)
-    return keep
+def fts_query(query: Query) -> str:
+    """The FTS5 MATCH expression for ``query``: every word and phrase as a quoted string.
 
-
-def search(sentences: pd.DataFrame, query: Query, *, k1: float = 1.2, b: float = 0.75,
-           limit: int = 200) -> pd.DataFrame:
-    """Sentences containing all of ``query``, best first by a BM25 score over ``sentences``.
-
-    Returns the matching rows with ``score`` added (empty when the query has an error).
+    Quoting makes any user text a plain token sequence (no FTS5 operators or syntax errors);
+    the index's porter stemmer matches "missile" with "missiles".
     """
-    if query.error or not query.patterns or not len(sentences):
-        return sentences.iloc[0:0].assign(score=pd.Series(dtype=float))
-    texts = sentences["text"]
-    lengths = texts.str.len().to_numpy(dtype=float, na_value=0.0)
-    avg = max(lengths.mean(), 1.0)
-    n = len(sentences)
-    keep = np.ones(n, dtype=bool)
-    score = np.zeros(n)
-    for pattern in query.patterns:
-        tf = texts.str.count(pattern).to_numpy(dtype=float, na_value=0.0)
-        present = tf > 0
-        keep &= present
-        df = present.sum()
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths / avg))
-    out = sentences[keep].assign(score=score[keep])
-    sort = ["score", "published"] if "published" in out else ["score"]
-    return out.sort_values(sort, ascending=False, kind="stable", na_position="last").head(limit)
+    def quoted(words: Sequence[str]) -> str:
+        return '"' + " ".join(words).replace('"', '""') + '"'
+
+    return " ".join([quoted((t,)) for t in query.terms] + [quoted(p) for p in query.phrases])
+
+
+def _searchable(query: Query) -> bool:
+    return not query.error and bool(query.terms or query.phrases)
+
+
+def search_rowids(db: sqlite3.Connection | None, query: Query) -> np.ndarray:
+    """The rowids (``sentences.sid``) of every sentence matching ``query``."""
+    if db is None or not _searchable(query):
+        return np.zeros(0, dtype=np.int64)
+    rows = db.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?",
+                      (fts_query(query),)).fetchall()
+    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+
+def register_hits(cur, db: sqlite3.Connection | None, filters: Filters) -> Scope:
+    """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and return the scope."""
+    query = parse_query(filters.q)
+    if not _searchable(query):
+        return Scope(filters, hits=False)
+    cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+    return Scope(filters, hits=True)
+
+
+_OPEN, _CLOSE = "\x02", "\x03"  # highlight() markers; the readers turn control characters to spaces
+
+
+def search(db: sqlite3.Connection | None, cur, query: Query, scope: Scope, *,
+           limit: int = 200) -> tuple[int, pd.DataFrame]:
+    """Sentences matching ``query`` within the scope's other filters, best first (bm25).
+
+    Returns the number of matches and up to ``limit`` rows: sid, article_id, sentence_id,
+    start, end, text, marked (``text`` with matches between \\x02 and \\x03), score (higher is
+    better), title, published, source.
+    """
+    columns = ["sid", "article_id", "sentence_id", "start", "end", "text", "marked", "score",
+               "title", "published", "source"]
+    if db is None or not _searchable(query):
+        return 0, pd.DataFrame(columns=columns)
+    match = fts_query(query)
+    others = Scope(Filters(**{**scope.filters.__dict__, "q": ""}))
+    if others.filters.is_empty():
+        total = db.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?",
+                           (match,)).fetchone()[0]
+        ranked = db.execute(
+            f"SELECT rowid, highlight(sentences_fts, 0, '{_OPEN}', '{_CLOSE}'), -bm25(sentences_fts) "
+            "FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit)).fetchall()
+    else:
+        # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
+        cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+        kept = _run(cur, f"SELECT s.sid FROM sentences s WHERE s.sid IN (SELECT sid FROM q_hits) "
+                         f"AND {others.where('s')}", others)["sid"]
+        total = len(kept)
+        ranked = db.execute(
+            f"SELECT rowid, highlight(sentences_fts, 0, '{_OPEN}', '{_CLOSE}'), -bm25(sentences_fts) "
+            "FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid IN "
+            "(SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?",
+            (match, json.dumps(kept.astype(int).tolist()), limit)).fetchall()
+    if not ranked:
+        return total, pd.DataFrame(columns=columns)
+    found = pd.DataFrame(ranked, columns=["sid", "marked", "score"])
+    cur.register("ranked", found[["sid"]])
+    rows = _run(cur, """SELECT s.sid, s.article_id, s.sentence_id, s.start, s."end", s.text,
+                               a.title, a.published, a.source
+                        FROM sentences s JOIN articles a USING (article_id)
+                        WHERE s.sid IN (SELECT sid FROM ranked)""")
+    cur.unregister("ranked")
+    out = found.merge(rows, on="sid")
+    return total, out[columns].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------- overview
 
-def corpus_summary(ds: Dataset) -> dict:
+def corpus_summary(cur, scope: Scope) -> dict:
     """Counts of every table, the publication date span and the articles per source."""
-    published = ds.articles["published"].dropna()
-    sources = ds.articles["source"].fillna("(no source)").value_counts()
-    return {
-        "articles": len(ds.articles), "sentences": len(ds.sentences),
-        "mentions": len(ds.mentions), "events": len(ds.events), "figures": len(ds.figures),
-        "first": published.min() if len(published) else None,
-        "last": published.max() if len(published) else None,
-        "publication_days": int(ds.articles["published_day"].nunique()),
-        "sources": list(sources.items()),
-    }
+    counts = {name: _one(cur, f"SELECT count(*) FROM {scope.table(name)}", scope)[0]
+              for name in ("sentences", "mentions", "events", "figures")}
+    articles = scope.table("articles")
+    n, first, last, days = _one(cur, f"SELECT count(*), min(published), max(published), "
+                                     f"count(DISTINCT published_day) FROM {articles}", scope)
+    sources = _run(cur, f"SELECT coalesce(source, '(no source)') AS source, count(*) AS n "
+                        f"FROM {articles} GROUP BY 1 ORDER BY n DESC, source LIMIT 20", scope)
+    return {"articles": n, **counts,
+            "first": pd.Timestamp(first) if first is not None else None,
+            "last": pd.Timestamp(last) if last is not None else None,
+            "publication_days": days, "sources": list(sources.itertuples(index=False, name=None))}
 
 
-def _with_sample(counts: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
-    """``counts`` (with an ``srow`` column) plus the evidence sentence of that row."""
-    s = ds.sentences.set_index("srow")[["article_id", "sentence_id", "text"]]
-    return counts.join(s, on="srow").rename(columns={"text": "sentence"})
+def _sample_sentences(cur, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (with article_id, sentence_id) plus the text of that sentence as ``sentence``."""
+    if not len(table):
+        return table.assign(sentence=pd.Series(dtype=object))
+    cur.register("wanted", table[["article_id", "sentence_id"]].drop_duplicates())
+    texts = _run(cur, "SELECT s.article_id, s.sentence_id, s.text AS sentence FROM sentences s "
+                      "WHERE (s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM wanted)")
+    cur.unregister("wanted")
+    return table.merge(texts, on=["article_id", "sentence_id"], how="left")
 
 
-def top_values(ds: Dataset, facet: str, *, n: int = 10) -> pd.DataFrame:
+def _split_first(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its ``first`` (article_id, sentence_id) pair as two columns."""
+    first = [tuple(f.values()) if isinstance(f, dict) else tuple(f) for f in table["first"]]
+    return table.drop(columns="first").assign(article_id=[f[0] for f in first],
+                                              sentence_id=[int(f[1]) for f in first])
+
+
+def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most frequent actors, places or topics by sentences, with a sample sentence.
 
-    Columns: name, sentences, srow (of the sample), article_id, sentence_id, sentence.
+    Columns: name, sentences, article_id, sentence_id (of the sample), sentence.
     """
     if facet == "topic":
-        pairs = ds.sentence_topics.rename(columns={"topic": "name"})
+        pairs = (f"SELECT DISTINCT unnest(topics) AS name, article_id, sentence_id "
+                 f"FROM {scope.table('sentences')}")
     else:
         flag = {"actor": "is_actor", "place": "is_place"}[facet]
-        pairs = ds.mentions.loc[ds.mentions[flag], ["srow", "name"]]
-    pairs = pairs.drop_duplicates()
-    if not len(pairs):
-        return pd.DataFrame(columns=["name", "sentences", "srow", "article_id", "sentence_id",
-                                     "sentence"])
-    counts = (pairs.groupby("name", sort=False).agg(sentences=("srow", "size"), srow=("srow", "first"))
-              .reset_index().sort_values(["sentences", "name"], ascending=[False, True]).head(n))
-    return _with_sample(counts.reset_index(drop=True), ds)
+        pairs = (f"SELECT DISTINCT name, article_id, sentence_id FROM {scope.table('mentions')} "
+                 f"WHERE {flag} AND name IS NOT NULL")
+    top = _run(cur, f"""SELECT name, count(*) AS sentences,
+                               min((article_id, sentence_id)) AS first
+                        FROM ({pairs}) GROUP BY name ORDER BY sentences DESC, name LIMIT {int(n)}""",
+               scope)
+    if not len(top):
+        return pd.DataFrame(columns=["name", "sentences", "article_id", "sentence_id", "sentence"])
+    return _sample_sentences(cur, _split_first(top))
 
 
-def mentions_over_time(ds: Dataset) -> pd.DataFrame:
+def _period(span_days: int) -> tuple[str, str]:
+    """date_trunc part and label for a span of publication dates."""
+    if span_days <= 92:
+        return "day", "day"
+    if span_days <= 730:
+        return "week", "week"
+    return "month", "month"
+
+
+def mentions_over_time(cur, scope: Scope) -> pd.DataFrame:
     """Mentions per publication period (day, week or month by the span); empty if under 2 dates.
 
     A single publication date supports no trend, so the caller shows none.
     """
-    day = ds.mentions[["srow"]].join(ds.sentences.set_index("srow")["published_day"], on="srow")
-    day = day["published_day"].dropna()
-    if day.nunique() < 2:
-        return pd.DataFrame(columns=["period", "mentions"])
-    span = (day.max() - day.min()).days
-    freq = "D" if span <= 92 else "W" if span <= 730 else "M"
-    period = day.dt.to_period(freq).dt.start_time
-    out = period.value_counts().sort_index().rename_axis("period").reset_index(name="mentions")
-    out.attrs["freq"] = {"D": "day", "W": "week", "M": "month"}[freq]
+    days = (f"SELECT a.published_day AS day FROM {scope.table('mentions')} m "
+            f"JOIN articles a ON a.article_id = m.article_id WHERE a.published_day IS NOT NULL")
+    n, first, last = _one(cur, f"SELECT count(DISTINCT day), min(day), max(day) FROM ({days})", scope)
+    if n < 2:
+        out = pd.DataFrame(columns=["period", "mentions"])
+        return out
+    part, label = _period((last - first).days)
+    out = _run(cur, f"SELECT date_trunc('{part}', day) AS period, count(*) AS mentions "
+                    f"FROM ({days}) GROUP BY 1 ORDER BY 1", scope)
+    out["period"] = pd.to_datetime(out["period"])
+    out.attrs["freq"] = label
     return out
 
 
@@ -395,6 +524,8 @@ def mentions_over_time(ds: Dataset) -> pd.DataFrame:
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_KIND_SQL = ("CASE WHEN regexp_full_match(coalesce(f.unit, ''), '[A-Z]{3}') THEN 'money' "
+             "ELSE coalesce(nullif(f.unit, ''), 'number') END")
 
 
 def _is_currency(unit: str | None) -> bool:
@@ -429,54 +560,150 @@ def format_value(value: float, unit: str | None, of: str | None = None, *,
     return ("~" if approximate else "") + text
 
 
-def figures_table(ds: Dataset) -> pd.DataFrame:
-    """Every figure with display value, actor and place names, sentence and article metadata."""
-    f = ds.figures
-    s = ds.sentences.set_index("srow")[["text", "start", "title", "published"]]
-    out = f.join(s.rename(columns={"text": "sentence", "start": "sentence_start"}), on="srow")
-    names = ds.names
-    out["actor_names"] = [[names.get(e, e) for e in ids] for ids in out["actors"]]
-    out["place_names"] = [[names.get(e, e) for e in ids] for ids in out["places"]]
-    out["display"] = [format_value(v, u, o, approximate=a) for v, u, o, a in
-                      zip(out["value"], out["unit"], out["of"], out["approximate"])]
-    out["kind"] = [("money" if _is_currency(u) else u or "number") for u in out["unit"]]
-    return out.reset_index(drop=True)
+def _names(cur, ids: set[str]) -> dict[str, str]:
+    """entity_id -> display name for ``ids``."""
+    if not ids:
+        return {}
+    rows = _run(cur, "SELECT entity_id, name FROM entities WHERE entity_id = ANY($ids)", ids=sorted(ids))
+    return dict(zip(rows["entity_id"], rows["name"]))
 
 
-def key_figures(ds: Dataset, *, n: int = 6) -> pd.DataFrame:
+def _with_figure_columns(cur, table: pd.DataFrame) -> pd.DataFrame:
+    """Figures rows plus actor_names, place_names, display and kind."""
+    ids = {e for column in ("actors", "places") for ids in table[column] for e in (ids if ids is not None else [])}
+    names = _names(cur, ids)
+    table["actors"] = [list(v) if v is not None else [] for v in table["actors"]]
+    table["places"] = [list(v) if v is not None else [] for v in table["places"]]
+    table["actor_names"] = [[names.get(e, e) for e in ids] for ids in table["actors"]]
+    table["place_names"] = [[names.get(e, e) for e in ids] for ids in table["places"]]
+    table["display"] = [format_value(v, u, o, approximate=bool(a)) for v, u, o, a in
+                        zip(table["value"], table["unit"], table["of"], table["approximate"])]
+    return table
+
+
+_FIGURE_ROWS = """SELECT f.*, {kind} AS kind, s.text AS sentence, s.start AS sentence_start,
+                         a.title, a.published
+                  FROM {figures} f
+                  JOIN sentences s ON s.article_id = f.article_id AND s.sentence_id = f.sentence_id
+                  JOIN articles a ON a.article_id = f.article_id"""
+
+
+def figures_count(cur, scope: Scope) -> int:
+    """How many figures are in scope."""
+    return _one(cur, f"SELECT count(*) FROM {scope.table('figures')}", scope)[0]
+
+
+def figures_page(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
+    """One page of figures, largest value first, with display value, names and sentence."""
+    sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
+    rows = _run(cur, f"{sql} ORDER BY f.value DESC NULLS LAST, f.article_id, f.start "
+                     f"LIMIT {int(limit)} OFFSET {int(offset)}", scope)
+    return _with_figure_columns(cur, rows)
+
+
+def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.DataFrame, bool]:
+    """Figures for the chart: all of them, or the largest of each kind up to ``max_points``.
+
+    Returns the rows and whether they were cut to the largest.
+    """
+    sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
+    total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
+    cut = total > max_points
+    per_kind = max(1, max_points // max(kinds, 1))
+    rows = _run(cur, f"SELECT * FROM ({sql}) QUALIFY row_number() OVER "
+                     f"(PARTITION BY kind ORDER BY value DESC NULLS LAST, article_id, start) <= {per_kind}"
+                if cut else sql, scope)
+    return _with_figure_columns(cur, rows), cut
+
+
+def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     """Up to ``n`` headline figures, one per sentence: money, then counts of something; largest first."""
-    table = figures_table(ds)
-    if not len(table):
-        return table
-    rank = np.select([table["kind"].eq("money"), table["of"].notna()], [0, 1], 2)
-    table = table.assign(rank=rank).sort_values(["rank", "value"], ascending=[True, False])
-    return table.drop_duplicates("srow").head(n).reset_index(drop=True)
+    sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
+    rows = _run(cur, f"""SELECT * FROM ({sql})
+        QUALIFY row_number() OVER (PARTITION BY article_id, sentence_id
+                                   ORDER BY (kind <> 'money'), (of IS NULL), value DESC) = 1
+        ORDER BY (kind <> 'money'), (of IS NULL), value DESC NULLS LAST LIMIT {int(n)}""", scope)
+    return _with_figure_columns(cur, rows)
 
 
 # ---------------------------------------------------------------------------- timeline
 
-def timeline_rows(ds: Dataset, *, lanes: str = "actor", max_lanes: int = 12) -> pd.DataFrame:
-    """One bar per event and lane: start at ``date``, finish the day after ``date_end``.
+def _event_lanes(scope: Scope, lanes: str) -> str:
+    """SQL: one row per (event, lane name or NULL) of the events in scope."""
+    events = scope.table("events")
+    key = "t.article_id || ':' || t.sentence_id || ':' || t.start"
+    if lanes == "actor":
+        return f"""SELECT t.*, {key} AS event, e.name AS lane FROM (
+                       SELECT *, unnest(CASE WHEN len(actors) > 0 THEN actors ELSE [NULL] END) AS eid
+                       FROM {events}) t
+                   LEFT JOIN entities e ON e.entity_id = t.eid"""
+    return f"""SELECT t.*, {key} AS event, t.topic AS lane FROM (
+                   SELECT ev.*, unnest(CASE WHEN len(s.topics) > 0 THEN s.topics ELSE [NULL] END) AS topic
+                   FROM {events} ev JOIN sentences s
+                     ON s.article_id = ev.article_id AND s.sentence_id = ev.sentence_id) t"""
+
+
+def _laned(scope: Scope, lanes: str, max_lanes: int) -> str:
+    """SQL: events with ``lane`` merged past the top ``max_lanes`` into "(other)"."""
+    return f"""WITH raw AS (SELECT DISTINCT ON (event, lane) * FROM ({_event_lanes(scope, lanes)})),
+        top AS (SELECT lane FROM raw WHERE lane IS NOT NULL GROUP BY lane
+                ORDER BY count(*) DESC, lane LIMIT {int(max_lanes)})
+        SELECT DISTINCT ON (event, lane2) * EXCLUDE (lane2), lane2 AS lane FROM (
+            SELECT raw.* EXCLUDE (lane), CASE WHEN raw.lane IS NULL THEN '(none)'
+                   WHEN raw.lane IN (SELECT lane FROM top) THEN raw.lane ELSE '(other)' END AS lane2
+            FROM raw)"""
+
+
+def timeline_summary(cur, scope: Scope) -> dict:
+    """Events in scope: how many, and the first and last day."""
+    n, first, last = _one(cur, f"SELECT count(*), min(date), max(coalesce(date_end, date)) "
+                               f"FROM {scope.table('events')}", scope)
+    return {"events": n, "first": pd.Timestamp(first) if first is not None else None,
+            "last": pd.Timestamp(last) if last is not None else None}
+
+
+def timeline_rows(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int = 12,
+                  limit: int = 1500) -> pd.DataFrame:
+    """One bar per event and lane (at most ``limit`` events): start at ``date``, finish the day
+    after ``date_end``.
 
     ``lanes`` is "actor" or "topic"; lanes past ``max_lanes`` merge into "(other)", events
-    with none go to "(none)". Columns include ``event`` (a stable id) and ``sentence``.
+    with none go to "(none)". Columns include ``event`` (a stable id), ``sentence``, ``title``.
     """
-    ev = ds.events.copy()
-    ev["event"] = ev["article_id"] + ":" + ev["sentence_id"].astype(str) + ":" + ev["start"].astype(str)
-    if lanes == "actor":
-        names = ds.names
-        ev["lane"] = [[names.get(e, e) for e in ids] for ids in ev["actors"]]
-        ev = ev.explode("lane")
+    drop = "eid" if lanes == "actor" else "topic"
+    rows = _run(cur, f"""WITH laned AS ({_laned(scope, lanes, max_lanes)}),
+        chosen AS (SELECT DISTINCT event FROM laned ORDER BY event LIMIT {int(limit)})
+        SELECT l.* EXCLUDE ({drop}), s.text AS sentence, a.title
+        FROM laned l JOIN sentences s ON s.article_id = l.article_id AND s.sentence_id = l.sentence_id
+        JOIN articles a ON a.article_id = l.article_id
+        WHERE l.event IN (SELECT event FROM chosen)
+        ORDER BY l.date, l.lane""", scope)
+    if len(rows):
+        rows["finish"] = rows["date_end"].fillna(rows["date"]) + pd.Timedelta(days=1)
     else:
-        ev = ev.merge(ds.sentence_topics.rename(columns={"topic": "lane"}), on="srow", how="left")
-    ev["lane"] = ev["lane"].fillna("(none)")
-    top = ev["lane"].value_counts().index[:max_lanes]
-    ev.loc[~ev["lane"].isin(top), "lane"] = "(other)"
-    ev = ev.drop_duplicates(["event", "lane"])
-    ev["finish"] = ev["date_end"].fillna(ev["date"]) + pd.Timedelta(days=1)
-    s = ds.sentences.set_index("srow")[["text", "title"]]
-    ev = ev.join(s, on="srow").rename(columns={"text": "sentence"})
-    return ev.sort_values(["date", "lane"]).reset_index(drop=True)
+        rows["finish"] = pd.Series(dtype="datetime64[us]")
+    return rows.reset_index(drop=True)
+
+
+def timeline_counts(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int = 12) -> pd.DataFrame:
+    """Events per period (by ``date``) and lane, the period chosen from the span of dates.
+
+    Columns: period (start), period_end (start of the next), lane, events; ``attrs["freq"]``.
+    """
+    summary = timeline_summary(cur, scope)
+    if not summary["events"]:
+        return pd.DataFrame(columns=["period", "period_end", "lane", "events"])
+    span = (summary["last"] - summary["first"]).days
+    part = "day" if span <= 92 else "week" if span <= 730 else "month" if span <= 3650 else "year"
+    out = _run(cur, f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
+                        FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane""",
+               scope)
+    out["period"] = pd.to_datetime(out["period"])
+    step = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(weeks=1),
+            "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}[part]
+    out["period_end"] = out["period"] + step
+    out.attrs["freq"] = part
+    return out[["period", "period_end", "lane", "events"]]
 
 
 def timeline_window(rows: pd.DataFrame, *,
@@ -498,18 +725,29 @@ def timeline_window(rows: pd.DataFrame, *,
     return start - pad, end + pad
 
 
-def publication_counts(ds: Dataset) -> pd.DataFrame:
-    """Articles per publication day (the secondary, "when was it reported" view)."""
-    day = ds.articles["published_day"].dropna()
-    return day.value_counts().sort_index().rename_axis("published").reset_index(name="articles")
+def publication_counts(cur, scope: Scope) -> pd.DataFrame:
+    """Articles per publication day, week or month (by the span): the "when reported" view."""
+    articles = scope.table("articles")
+    n, first, last = _one(cur, f"SELECT count(DISTINCT published_day), min(published_day), "
+                               f"max(published_day) FROM {articles}", scope)
+    if not n:
+        return pd.DataFrame(columns=["published", "articles"])
+    part = "day" if n <= 400 else _period((last - first).days)[0]
+    out = _run(cur, f"SELECT date_trunc('{part}', published_day) AS published, count(*) AS articles "
+                    f"FROM {articles} WHERE published_day IS NOT NULL GROUP BY 1 ORDER BY 1", scope)
+    out["published"] = pd.to_datetime(out["published"])
+    out.attrs["freq"] = part
+    return out
 
 
-def sentence_context(ds: Dataset, article_id: str, sentence_id: int, *, around: int = 1) -> pd.DataFrame:
-    """The sentence and ``around`` neighbours each side, from the given (usually full) dataset."""
-    s = ds.sentences
-    near = s[(s["article_id"] == article_id)
-             & s["sentence_id"].between(sentence_id - around, sentence_id + around)]
-    return near.assign(focus=near["sentence_id"] == sentence_id)
+def sentence_context(cur, article_id: str, sentence_id: int, *, around: int = 1) -> pd.DataFrame:
+    """The sentence and ``around`` neighbours each side (of the whole dataset), with ``focus``."""
+    out = _run(cur, """SELECT s.article_id, s.sentence_id, s.start, s."end", s.text, a.title, a.published
+                       FROM sentences s JOIN articles a USING (article_id)
+                       WHERE s.article_id = $a AND s.sentence_id BETWEEN $lo AND $hi
+                       ORDER BY s.sentence_id""",
+               a=article_id, lo=int(sentence_id) - around, hi=int(sentence_id) + around)
+    return out.assign(focus=out["sentence_id"] == int(sentence_id))
 
 
 # ---------------------------------------------------------------------------- map
@@ -526,48 +764,52 @@ def country_color(code: str | None) -> list[int]:
     return [*_PALETTE[zlib.crc32(code.encode()) % len(_PALETTE)], 200]
 
 
-def top_actor_by_place(ds: Dataset) -> pd.Series:
-    """entity_id of each place -> the person or organisation most often named in its sentences."""
-    m = ds.mentions
-    places = m.loc[m["is_place"], ["entity_id", "srow"]].drop_duplicates()
-    actors = m.loc[m["kind"].isin(["person", "organization"]), ["name", "srow"]].drop_duplicates()
-    pairs = places.merge(actors, on="srow")
-    if pairs.empty:
-        return pd.Series(dtype=object, name="actor")
-    counts = (pairs.groupby(["entity_id", "name"]).size().reset_index(name="n")
-              .sort_values(["n", "name"], ascending=[False, True]))
-    return counts.drop_duplicates("entity_id").set_index("entity_id")["name"].rename("actor")
+MAP_POINTS = 2000
 
 
-def place_points(ds: Dataset, country_names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per place or country with coordinates, sized by mentions, with a sample sentence.
+def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
+                 limit: int = MAP_POINTS) -> pd.DataFrame:
+    """One row per place or country (the ``limit`` most mentioned) with coordinates, sized by
+    mentions, with a sample sentence and the person or organisation most named with it.
 
     Columns: entity_id, name, kind, country_code, country, lat, lon, mentions, articles,
-    srow, article_id, sentence_id, sentence, color, radius, actor (the person or organisation
-    named most often with it, "" if none) and actor_color.
+    article_id, sentence_id, sentence, color, radius, actor ("" if none) and actor_color.
     """
-    m = ds.mentions[ds.mentions["is_place"] & ds.mentions["lat"].notna() & ds.mentions["lon"].notna()]
     columns = ["entity_id", "name", "kind", "country_code", "country", "lat", "lon", "mentions",
-               "articles", "srow", "article_id", "sentence_id", "sentence", "color", "radius",
+               "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
-    if not len(m):
+    mentions = scope.table("mentions")
+    g = _run(cur, f"""WITH p AS (SELECT * FROM {mentions} WHERE is_place AND lat IS NOT NULL AND lon IS NOT NULL)
+        SELECT entity_id, first(name ORDER BY article_id, sentence_id, start) AS name,
+               first(kind ORDER BY article_id, sentence_id, start) AS kind,
+               first(country_code ORDER BY article_id, sentence_id, start) AS country_code,
+               first(lat ORDER BY article_id, sentence_id, start) AS lat,
+               first(lon ORDER BY article_id, sentence_id, start) AS lon,
+               count(*) AS mentions, count(DISTINCT article_id) AS articles,
+               min((article_id, sentence_id)) AS first
+        FROM p GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}""", scope)
+    if not len(g):
         return pd.DataFrame(columns=columns)
-    g = (m.groupby("entity_id", sort=False)
-         .agg(name=("name", "first"), kind=("kind", "first"), country_code=("country_code", "first"),
-              lat=("lat", "first"), lon=("lon", "first"), mentions=("srow", "size"),
-              articles=("article_id", "nunique"), srow=("srow", "first"))
-         .reset_index())
+    g = _sample_sentences(cur, _split_first(g))
     g.loc[g["entity_id"].str.startswith("country:"), "kind"] = "country"
     names = dict(country_names or {})
     g["country"] = [names.get(c, c) if isinstance(c, str) else "" for c in g["country_code"]]
-    g = _with_sample(g, ds)
     g["sentence"] = g["sentence"].str.slice(0, 240)
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
-    g["actor"] = g["entity_id"].map(top_actor_by_place(ds)).fillna("")
+    cur.register("shown_places", g[["entity_id"]])
+    actors = _run(cur, f"""WITH p AS (SELECT DISTINCT entity_id, article_id, sentence_id FROM {mentions}
+                                     WHERE is_place AND entity_id IN (SELECT entity_id FROM shown_places)),
+            a AS (SELECT DISTINCT name, article_id, sentence_id FROM {mentions}
+                  WHERE kind IN ('person', 'organization'))
+        SELECT entity_id, first(name ORDER BY n DESC, name) AS actor FROM (
+            SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (article_id, sentence_id)
+            GROUP BY ALL) GROUP BY entity_id""", scope)
+    cur.unregister("shown_places")
+    g["actor"] = g["entity_id"].map(dict(zip(actors["entity_id"], actors["actor"]))).fillna("")
     g["actor_color"] = [country_color(a or None) for a in g["actor"]]  # the palette takes any key
     # Screen pixels (the same at every zoom), area in proportion to mentions, at most 30.
     g["radius"] = 4.0 + 26.0 * np.sqrt(g["mentions"].astype(float) / g["mentions"].max())
-    return g.sort_values("mentions", ascending=False).reset_index(drop=True)[columns]
+    return g.sort_values(["mentions", "entity_id"], ascending=[False, True]).reset_index(drop=True)[columns]
 
 
 def map_view(points: pd.DataFrame) -> dict[str, float]:
@@ -583,45 +825,48 @@ def map_view(points: pd.DataFrame) -> dict[str, float]:
 
 # ---------------------------------------------------------------------------- actors
 
-def mentions_with_sentences(ds: Dataset, *, actors: bool = True) -> pd.DataFrame:
-    """Actor (or place) mentions, each with its sentence's text as ``sentence``, for export."""
-    m = ds.mentions[ds.mentions["is_actor" if actors else "is_place"]]
-    return m.merge(ds.sentences[["srow", "text"]].rename(columns={"text": "sentence"}), on="srow")
+def entity_count(cur, scope: Scope, *, actors: bool = True) -> int:
+    """How many distinct actors (or places) are in scope."""
+    flag = "is_actor" if actors else "is_place"
+    return _one(cur, f"SELECT count(DISTINCT name) FROM {scope.table('mentions')} WHERE {flag}", scope)[0]
 
 
-def entity_ranking(ds: Dataset, *, actors: bool = True) -> pd.DataFrame:
-    """Actors (or places) by mentions, with sentences, articles and a sample sentence."""
-    m = ds.mentions[ds.mentions["is_actor" if actors else "is_place"]]
-    if not len(m):
+def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
+                   limit: int = 200) -> pd.DataFrame:
+    """Actors (or places) by mentions (one page), with sentences, articles and a sample sentence."""
+    flag = "is_actor" if actors else "is_place"
+    g = _run(cur, f"""
+        WITH m AS (SELECT name, kind, article_id, sentence_id FROM {scope.table('mentions')}
+                   WHERE {flag} AND name IS NOT NULL),
+        k AS (SELECT name, first(kind ORDER BY n DESC, kind) AS kind FROM
+              (SELECT name, kind, count(*) AS n FROM m GROUP BY ALL) GROUP BY name)
+        SELECT m.name, k.kind, count(*) AS mentions,
+               count(DISTINCT (m.article_id, m.sentence_id)) AS sentences,
+               count(DISTINCT m.article_id) AS articles, min((m.article_id, m.sentence_id)) AS first
+        FROM m JOIN k USING (name) GROUP BY m.name, k.kind
+        ORDER BY mentions DESC, m.name LIMIT {int(limit)} OFFSET {int(offset)}""", scope)
+    if not len(g):
         return pd.DataFrame(columns=["name", "kind", "mentions", "sentences", "articles",
-                                     "srow", "article_id", "sentence_id", "sentence"])
-    g = (m.groupby("name", sort=False)
-         .agg(mentions=("srow", "size"), sentences=("srow", "nunique"),
-              articles=("article_id", "nunique"), srow=("srow", "first"))
-         .reset_index().sort_values(["mentions", "name"], ascending=[False, True]))
-    g = g.merge(_most_common(m, "name", "kind"), on="name", how="left")
-    g = g[["name", "kind", "mentions", "sentences", "articles", "srow"]]
-    return _with_sample(g.reset_index(drop=True), ds)
+                                     "article_id", "sentence_id", "sentence"])
+    return _sample_sentences(cur, _split_first(g))
 
 
-def cooccurrence(ds: Dataset, *, top_n: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Nodes (the ``top_n`` actors by sentences) and edges between actors named in one sentence.
 
-    Edge columns: source, target, weight (shared sentences), srows (those sentences' rows).
+    Edge columns: source, target, weight (shared sentences).
     """
-    pairs = ds.mentions.loc[ds.mentions["is_actor"], ["srow", "name"]].drop_duplicates()
-    counts = pairs["name"].value_counts()
-    counts = counts.sort_index().sort_values(ascending=False, kind="stable").head(top_n)
-    nodes = counts.rename_axis("name").reset_index(name="sentences")
-    pairs = pairs[pairs["name"].isin(nodes["name"])]
-    both = pairs.merge(pairs, on="srow")
-    both = both[both["name_x"] < both["name_y"]]
-    if not len(both):
-        return nodes, pd.DataFrame(columns=["source", "target", "weight", "srows"])
-    edges = (both.groupby(["name_x", "name_y"])["srow"].agg(["size", list]).reset_index()
-             .set_axis(["source", "target", "weight", "srows"], axis=1)
-             .sort_values(["weight", "source", "target"], ascending=[False, True, True]))
-    return nodes, edges.reset_index(drop=True)
+    nodes = _run(cur, f"""SELECT name, count(DISTINCT (article_id, sentence_id)) AS sentences
+        FROM {scope.table('mentions')} WHERE is_actor AND name IS NOT NULL
+        GROUP BY name ORDER BY sentences DESC, name LIMIT {int(top_n)}""", scope)
+    if not len(nodes):
+        return nodes, pd.DataFrame(columns=["source", "target", "weight"])
+    edges = _run(cur, f"""WITH p AS (SELECT DISTINCT name, article_id, sentence_id FROM {scope.table('mentions')}
+                                     WHERE is_actor AND name = ANY($top))
+        SELECT a.name AS source, b.name AS target, count(*) AS weight
+        FROM p a JOIN p b ON a.article_id = b.article_id AND a.sentence_id = b.sentence_id AND a.name < b.name
+        GROUP BY ALL ORDER BY weight DESC, source, target""", scope, top=nodes["name"].tolist())
+    return nodes, edges
 
 
 def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int = 120,
@@ -655,40 +900,137 @@ def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int 
     return out
 
 
-def edge_sentences(ds: Dataset, edges: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
-    """The sentences backing the edge between two actors (in either order)."""
-    a, b = sorted((source, target))
-    row = edges[(edges["source"] == a) & (edges["target"] == b)]
-    if not len(row):
-        return ds.sentences.iloc[0:0]
-    return ds.sentences[ds.sentences["srow"].isin(row["srows"].iat[0])]
+def _sentences_naming(scope: Scope, names: Sequence[str]) -> str:
+    """SQL: the sentences in scope that name every actor of ``$n0``, ``$n1``…"""
+    conds = [f"""(s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM mentions m
+                 WHERE m.is_actor AND m.name = $n{i})""" for i in range(len(names))]
+    return (f"SELECT s.*, a.title, a.published FROM sentences s JOIN articles a USING (article_id) "
+            f"WHERE {scope.where('s')} AND {' AND '.join(conds)}")
 
 
-def actor_profile(ds: Dataset, name: str) -> dict[str, pd.DataFrame]:
-    """One actor's sentences, and the places, topics, other actors and figures in them."""
-    m = ds.mentions
-    srows = m.loc[m["is_actor"] & (m["name"] == name), "srow"].unique()
-    in_rows = m["srow"].isin(srows)
-    places = (m[in_rows & m["is_place"] & (m["name"] != name)].groupby("name")["srow"].nunique()
-              .sort_values(ascending=False).rename_axis("place").reset_index(name="sentences"))
-    others = (m[in_rows & m["is_actor"] & (m["name"] != name)].groupby("name")["srow"].nunique()
-              .sort_values(ascending=False).rename_axis("actor").reset_index(name="sentences"))
-    topics = (ds.sentence_topics[ds.sentence_topics["srow"].isin(srows)]["topic"].value_counts()
-              .rename_axis("topic").reset_index(name="sentences"))
-    figures = figures_table(replace(ds, figures=ds.figures[ds.figures["srow"].isin(srows)]))
-    sentences = ds.sentences[ds.sentences["srow"].isin(srows)]
+def edge_sentences(cur, scope: Scope, source: str, target: str, *,
+                   limit: int = 20) -> tuple[int, pd.DataFrame]:
+    """How many sentences in scope name both actors, and the first ``limit`` of them."""
+    sql = _sentences_naming(scope, [source, target])
+    names = {"n0": source, "n1": target}
+    total = _one(cur, f"SELECT count(*) FROM ({sql})", scope, **names)[0]
+    rows = _run(cur, f"{sql} ORDER BY s.article_id, s.sentence_id LIMIT {int(limit)}", scope, **names)
+    return total, rows
+
+
+def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
+    """One actor in scope: its counts, and the top places, topics, other actors, figures and
+    first sentences of the sentences that name it."""
+    own = _sentences_naming(scope, [name])
+    keys = f"SELECT article_id, sentence_id FROM ({own})"
+    params = {"n0": name}
+    around = f"SELECT * FROM mentions WHERE (article_id, sentence_id) IN ({keys}) AND name <> $n0"
+    places = _run(cur, f"SELECT name AS place, count(DISTINCT (article_id, sentence_id)) AS sentences "
+                       f"FROM ({around}) WHERE is_place GROUP BY name ORDER BY sentences DESC, name "
+                       f"LIMIT {int(limit)}", scope, **params)
+    others = _run(cur, f"SELECT name AS actor, count(DISTINCT (article_id, sentence_id)) AS sentences "
+                       f"FROM ({around}) WHERE is_actor GROUP BY name ORDER BY sentences DESC, name "
+                       f"LIMIT {int(limit)}", scope, **params)
+    topics = _run(cur, f"SELECT topic, count(*) AS sentences FROM (SELECT unnest(topics) AS topic "
+                       f"FROM ({own})) GROUP BY topic ORDER BY sentences DESC, topic LIMIT {int(limit)}",
+                  scope, **params)
+    figures_sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures="figures")
+    figures = _run(cur, f"SELECT * FROM ({figures_sql}) WHERE (article_id, sentence_id) IN ({keys}) "
+                        f"ORDER BY value DESC NULLS LAST LIMIT 50", scope, **params)
+    n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE (article_id, sentence_id) IN ({keys})",
+                     scope, **params)[0]
+    sentences = _run(cur, f"{own} ORDER BY s.article_id, s.sentence_id LIMIT 15", scope, **params)
+    counts = _one(cur, f"""SELECT count(*), count(DISTINCT (article_id, sentence_id)), count(DISTINCT article_id)
+                           FROM {scope.table('mentions')} WHERE is_actor AND name = $n0""", scope, **params)
     return {"sentences": sentences, "places": places, "actors": others, "topics": topics,
-            "figures": figures}
+            "figures": _with_figure_columns(cur, figures), "figure_count": n_figures,
+            "mentions": counts[0], "sentence_count": counts[1], "articles": counts[2]}
+
+
+# ---------------------------------------------------------------------------- text
+
+READER_CHOICES = 200
+
+
+def article_choices(cur, scope: Scope, *, limit: int = READER_CHOICES) -> pd.DataFrame:
+    """The newest ``limit`` articles in scope: article_id, title, published, source."""
+    return _run(cur, f"SELECT article_id, title, published, source FROM {scope.table('articles')} "
+                     f"ORDER BY published DESC NULLS LAST, article_id LIMIT {int(limit)}", scope)
+
+
+def article(cur, article_id: str) -> dict | None:
+    """One article's row as a dict (None if there is no such article)."""
+    rows = _run(cur, "SELECT * FROM articles WHERE article_id = $a", a=article_id)
+    if not len(rows):
+        return None
+    row = rows.iloc[0].to_dict()
+    row["topics"] = list(row["topics"]) if row["topics"] is not None else []
+    return row
+
+
+def article_sentences(cur, article_id: str) -> pd.DataFrame:
+    """An article's sentences in order."""
+    return _run(cur, "SELECT * FROM sentences WHERE article_id = $a ORDER BY sentence_id", a=article_id)
+
+
+def article_mentions(cur, article_id: str) -> pd.DataFrame:
+    """An article's mentions in text order."""
+    return _run(cur, "SELECT * FROM mentions WHERE article_id = $a ORDER BY start, \"end\" DESC",
+                a=article_id)
 
 
 # ---------------------------------------------------------------------------- export
 
-def evidence_csv(table: pd.DataFrame, columns: Sequence[str] | None = None) -> bytes:
-    """``table`` as UTF-8 CSV, list cells joined with "; " (keep the evidence columns in ``columns``)."""
-    out = (table[list(columns)] if columns else table).copy()
-    for column in out.columns:
-        present = out[column].dropna()
-        is_list = len(present) and isinstance(present.iat[0], (list, tuple, np.ndarray))
-        if out[column].dtype == object and is_list:
-            out[column] = out[column].map(lambda v: "; ".join(map(str, _as_list(v))))
-    return out.to_csv(index=False).encode("utf-8")
+_SENTENCE_JOIN = ("JOIN sentences s ON s.article_id = t.article_id AND s.sentence_id = t.sentence_id")
+
+
+def export_sql(kind: str, scope: Scope, **extra) -> tuple[str, dict]:
+    """The SQL (and parameters) of one CSV download: evidence columns first.
+
+    ``kind``: "events", "figures", "actor_mentions", "place_mentions", "article_mentions"
+    (``article_id=``) or "search" (``rowids=``, the ranked matches).
+    """
+    evidence = "t.article_id, t.sentence_id, t.start, t.\"end\", t.surface"
+    if kind == "events":
+        sql = (f"SELECT {evidence}, t.date, t.date_end, t.precision, t.relative, "
+               f"array_to_string(t.actors, '; ') AS actors, array_to_string(t.places, '; ') AS places, "
+               f"s.text AS sentence FROM {scope.table('events')} t {_SENTENCE_JOIN} "
+               f"ORDER BY t.date, t.article_id, t.start")
+    elif kind == "figures":
+        sql = (f"SELECT {evidence}, t.value, t.unit, t.of, t.approximate, "
+               f"array_to_string(list_transform(t.actors, lambda x: coalesce(nm.m[x], x)), '; ') AS actor_names, "
+               f"array_to_string(list_transform(t.places, lambda x: coalesce(nm.m[x], x)), '; ') AS place_names, "
+               f"s.text AS sentence FROM {scope.table('figures')} t {_SENTENCE_JOIN} "
+               f"CROSS JOIN (SELECT map(list(entity_id), list(name)) AS m FROM entities) nm "
+               f"ORDER BY t.value DESC NULLS LAST")
+    elif kind in ("actor_mentions", "place_mentions"):
+        flag = "is_actor" if kind == "actor_mentions" else "is_place"
+        more = "" if kind == "actor_mentions" else ", t.country_code, t.lat, t.lon"
+        sql = (f"SELECT {evidence}, t.name, t.kind, t.entity_id{more}, s.text AS sentence "
+               f"FROM {scope.table('mentions')} t {_SENTENCE_JOIN} WHERE t.{flag} "
+               f"ORDER BY t.article_id, t.sentence_id, t.start")
+    elif kind == "article_mentions":
+        sql = (f"SELECT {evidence}, t.kind, t.entity_id, t.name, s.text AS sentence "
+               f"FROM mentions t {_SENTENCE_JOIN} WHERE t.article_id = $article_id ORDER BY t.start")
+        return sql, {"article_id": extra["article_id"]}
+    else:
+        raise ValueError(f"unknown export {kind!r}")
+    return sql, scope.params()
+
+
+def evidence_csv(cur, sql: str, params: Mapping | None = None) -> bytes:
+    """The rows of ``sql`` as UTF-8 CSV, written batch by batch from DuckDB."""
+    used = {k: v for k, v in (params or {}).items() if f"${k}" in sql}
+    reader = cur.sql(sql, params=used).to_arrow_reader(50_000)
+    out = io.BytesIO()
+    with pacsv.CSVWriter(out, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+    return out.getvalue()
+
+
+def page_label(offset: int, shown: int, total: int) -> str:
+    """ "1-200 of 48,312" for a page of rows."""
+    if not total:
+        return "0 rows"
+    return f"{offset + 1:,}-{offset + shown:,} of {total:,}"
