@@ -6,8 +6,8 @@ Copy ``k`` of every source article gets the id ``s{k}~{article_id}`` and its pub
 event dates shifted by ``k * --shift-days`` days; every other value is kept, so entities,
 figures and sentences repeat. The layout is the one ``data_prep`` writes: a folder of Parquet
 parts per table, ``search.sqlite`` (through ``data_prep.search_index``) and ``manifest.json``,
-which says ``"synthetic"``. Rows are written part by part, so memory stays near the size of
-the source dataset whatever ``--articles`` is.
+which says ``"synthetic"``. Every table is written in parts of 1,000 articles, one part at a
+time, so memory stays near the size of the source dataset whatever ``--articles`` is.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -29,26 +30,54 @@ from data_prep.tables import SCHEMA_VERSION, SCHEMAS, SEARCH_INDEX, TABLES, Data
 __all__ = ["make_synthetic"]
 
 PART_ARTICLES = 1000
-DERIVED = ("mentions", "events", "figures")
 
 
 def _read(directory: Path, name: str) -> pa.Table:
     return pq.read_table(table_path(directory, name), schema=SCHEMAS[name])
 
 
-def _copy(table: pa.Table, copy: int, shift: timedelta, dates: tuple[str, ...]) -> pa.Table:
-    """``table`` with copy ``copy``'s article ids and ``dates`` columns moved by ``shift``."""
-    ids = pc.binary_join_element_wise(pa.scalar(f"s{copy}~"), table["article_id"], "")
-    table = table.set_column(table.schema.get_field_index("article_id"), "article_id", ids)
-    for column in dates:
-        shifted = pc.add(table[column], pa.scalar(shift, pa.duration("us")))
-        table = table.set_column(table.schema.get_field_index(column), column,
-                                 shifted.cast(table.schema.field(column).type))
-    return table
+class _Rows:
+    """One source table, its rows grouped by the source article they belong to."""
+
+    def __init__(self, table: pa.Table, source_ids: pa.Array):
+        self.table = table
+        index = pc.index_in(table["article_id"], value_set=source_ids).to_numpy(zero_copy_only=False)
+        self.order = np.argsort(index, kind="stable")
+        counts = np.bincount(index, minlength=len(source_ids))
+        self.starts = np.concatenate([[0], np.cumsum(counts)])
+
+    def take(self, segments: list[tuple[int, int, int]], shift_days: int,
+             dates: tuple[str, ...]) -> pa.Table:
+        """The rows of source articles [first, last) for each (copy, first, last), as those copies."""
+        rows = [self.order[self.starts[a]:self.starts[b]] for _, a, b in segments]
+        copies = [np.full(len(r), k, dtype=np.int64) for r, (k, _, _) in zip(rows, segments)]
+        rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        copy = np.concatenate(copies) if copies else np.zeros(0, dtype=np.int64)
+        table = self.table.take(pa.array(rows))
+        ids = pc.binary_join_element_wise("s", pc.cast(pa.array(copy), pa.string()), "~",
+                                          table["article_id"], "")
+        table = table.set_column(table.schema.get_field_index("article_id"), "article_id", ids)
+        shift = pa.array(copy * shift_days * 86_400_000_000, type=pa.duration("us"))
+        for column in dates:
+            field = table.schema.field(column)
+            table = table.set_column(table.schema.get_field_index(column), column,
+                                     pc.add(table[column], shift).cast(field.type))
+        return table
 
 
-def _rows_of(table: pa.Table, ids: pa.Array) -> pa.Table:
-    return table.filter(pc.is_in(table["article_id"], value_set=ids))
+def _segments(first: int, last: int, n: int) -> list[tuple[int, int, int]]:
+    """Global article slots [first, last) as (copy, first source article, end) runs."""
+    out = []
+    slot = first
+    while slot < last:
+        copy, start = divmod(slot, n)
+        end = min(n, start + (last - slot))
+        out.append((copy, start, end))
+        slot += end - start
+    return out
+
+
+_DATES = {"articles": ("published",), "events": ("date", "date_end")}
 
 
 def make_synthetic(source: Path, out: Path, *, articles: int, shift_days: int = 14,
@@ -58,37 +87,28 @@ def make_synthetic(source: Path, out: Path, *, articles: int, shift_days: int = 
         raise ValueError("--articles must be at least 1")
     tables = {name: _read(source, name) for name in TABLES}
     source_ids = tables["articles"]["article_id"]
-    if not len(source_ids):
+    n = len(source_ids)
+    if not n:
         raise ValueError(f"{source} has no articles to copy")
-    copies = math.ceil(articles / len(source_ids))
+    rows = {name: _Rows(table, source_ids) for name, table in tables.items()}
+    copies = math.ceil(articles / n)
+    parts = math.ceil(articles / PART_ARTICLES)
     counts = dict.fromkeys(TABLES, 0)
     started = time.monotonic()
     with DatasetWriter(out) as writer:
         index = search_index.open_index(writer.root / SEARCH_INDEX)
-        part = 0
-        for copy in range(copies):
-            shift = timedelta(days=copy * shift_days)
-            wanted = min(len(source_ids), articles - copy * len(source_ids))
-            chosen = source_ids.slice(0, wanted)
-            for first in range(0, wanted, PART_ARTICLES):
-                part += 1
-                ids = chosen.slice(first, PART_ARTICLES)
-                arts = _copy(_rows_of(tables["articles"], ids), copy, shift, ("published",))
-                sents = _copy(_rows_of(tables["sentences"], ids), copy, shift, ())
-                writer.write_part("articles", part, arts)
-                writer.write_part("sentences", part, sents)
-                search_index.add_sentences(index, part, zip(sents["article_id"].to_pylist(),
-                                                            sents["sentence_id"].to_pylist(),
-                                                            sents["text"].to_pylist()))
-                counts["articles"] += len(arts)
-                counts["sentences"] += len(sents)
-            for name in DERIVED:
-                rows = _rows_of(tables[name], chosen)
-                rows = _copy(rows, copy, shift, ("date", "date_end") if name == "events" else ())
-                writer.write_part(name, copy + 1, rows)
-                counts[name] += len(rows)
-            if (copy + 1) % max(1, copies // 10) == 0 or copy + 1 == copies:
-                log(f"copy {copy + 1}/{copies}: {counts['articles']:,} articles "
+        for part in range(1, parts + 1):
+            segments = _segments((part - 1) * PART_ARTICLES, min(articles, part * PART_ARTICLES), n)
+            for name in TABLES:
+                table = rows[name].take(segments, shift_days, _DATES.get(name, ()))
+                writer.write_part(name, part, table)
+                counts[name] += len(table)
+                if name == "sentences":
+                    search_index.add_sentences(index, part, zip(table["article_id"].to_pylist(),
+                                                                table["sentence_id"].to_pylist(),
+                                                                table["text"].to_pylist()))
+            if part % max(1, parts // 10) == 0 or part == parts:
+                log(f"part {part}/{parts}: {counts['articles']:,} articles "
                     f"({time.monotonic() - started:.0f} s)")
         index.close()
         source_manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
@@ -97,7 +117,7 @@ def make_synthetic(source: Path, out: Path, *, articles: int, shift_days: int = 
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "generator": f"bench.synthetic (python {sys.version.split()[0]})",
             "pipeline": source_manifest.get("pipeline"),
-            "synthetic": {"source": str(source), "source_articles": len(source_ids),
+            "synthetic": {"source": str(source), "source_articles": n,
                           "copies": copies, "shift_days": shift_days,
                           "note": "rows of the source replicated with new article ids "
                                   "and shifted dates; not real articles"},

@@ -492,13 +492,17 @@ def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
     return _sample_sentences(cur, _split_first(top))
 
 
-def _period(span_days: int) -> tuple[str, str]:
-    """date_trunc part and label for a span of publication dates."""
-    if span_days <= 92:
-        return "day", "day"
-    if span_days <= 730:
-        return "week", "week"
-    return "month", "month"
+def _period(span_days: int) -> str:
+    """The date_trunc part that gives at most a few hundred bins over ``span_days``."""
+    for part, limit in (("day", 92), ("week", 730), ("month", 25 * 366), ("year", 300 * 366)):
+        if span_days <= limit:
+            return part
+    return "decade"
+
+
+_STEPS = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(weeks=1),
+          "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1),
+          "decade": pd.DateOffset(years=10)}
 
 
 def mentions_over_time(cur, scope: Scope) -> pd.DataFrame:
@@ -512,11 +516,11 @@ def mentions_over_time(cur, scope: Scope) -> pd.DataFrame:
     if n < 2:
         out = pd.DataFrame(columns=["period", "mentions"])
         return out
-    part, label = _period((last - first).days)
+    part = _period((last - first).days)
     out = _run(cur, f"SELECT date_trunc('{part}', day) AS period, count(*) AS mentions "
                     f"FROM ({days}) GROUP BY 1 ORDER BY 1", scope)
     out["period"] = pd.to_datetime(out["period"])
-    out.attrs["freq"] = label
+    out.attrs["freq"] = part
     return out
 
 
@@ -693,15 +697,12 @@ def timeline_counts(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int =
     summary = timeline_summary(cur, scope)
     if not summary["events"]:
         return pd.DataFrame(columns=["period", "period_end", "lane", "events"])
-    span = (summary["last"] - summary["first"]).days
-    part = "day" if span <= 92 else "week" if span <= 730 else "month" if span <= 3650 else "year"
+    part = _period((summary["last"] - summary["first"]).days)
     out = _run(cur, f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
                         FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane""",
                scope)
     out["period"] = pd.to_datetime(out["period"])
-    step = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(weeks=1),
-            "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}[part]
-    out["period_end"] = out["period"] + step
+    out["period_end"] = out["period"] + _STEPS[part]
     out.attrs["freq"] = part
     return out[["period", "period_end", "lane", "events"]]
 
@@ -732,7 +733,7 @@ def publication_counts(cur, scope: Scope) -> pd.DataFrame:
                                f"max(published_day) FROM {articles}", scope)
     if not n:
         return pd.DataFrame(columns=["published", "articles"])
-    part = "day" if n <= 400 else _period((last - first).days)[0]
+    part = "day" if n <= 400 else _period((last - first).days)
     out = _run(cur, f"SELECT date_trunc('{part}', published_day) AS published, count(*) AS articles "
                     f"FROM {articles} WHERE published_day IS NOT NULL GROUP BY 1 ORDER BY 1", scope)
     out["published"] = pd.to_datetime(out["published"])
