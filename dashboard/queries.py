@@ -23,7 +23,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -127,9 +127,15 @@ def _part_starts(directory: Path, con) -> pd.DataFrame:
 
 
 def open_dataset(con, directory: Path) -> dict:
-    """Make the views ``articles``, ``sentences`` (with ``sid``, the search index rowid),
-    ``mentions`` (with ``is_actor``, ``is_place``), ``events``, ``figures`` and the small table
-    ``entities`` (entity_id, name, kind, country_code) on ``con``; returns the manifest.
+    """Load the dataset's compact query tables into ``con`` and return its manifest.
+
+    Tables (integer keys: ``aid`` per article, ``sid`` per sentence = its search index rowid;
+    no article or sentence text, which stays in the Parquet parts and ``search.sqlite``):
+    ``articles`` (aid, metadata), ``sentences`` (sid, aid, sentence_id, start, end),
+    ``topics`` (tid, topic), ``sentence_topics`` (sid, aid, tid), ``labels`` (lid: one per
+    entity_id, name and kind, with is_actor and is_place), ``mentions`` (sid, aid, lid, start),
+    ``entities`` (entity_id, display name), ``events`` and ``figures`` (their columns, sid, aid).
+    Views over the parts: ``article_texts``, ``sentence_rows`` (with sid), ``mention_rows``.
 
     Raises ValueError for another schema version and FileNotFoundError for a missing table.
     """
@@ -148,36 +154,61 @@ def open_dataset(con, directory: Path) -> dict:
     con.register("_part_starts", _part_starts(directory, con))
     con.execute("CREATE OR REPLACE TABLE part_starts AS SELECT * FROM _part_starts")
     con.unregister("_part_starts")
-    con.execute(f"""CREATE OR REPLACE VIEW articles AS
-        SELECT *, CAST(published AS DATE) AS published_day
-        FROM read_parquet('{_glob(directory, 'articles')}')""")
-    con.execute(f"""CREATE OR REPLACE VIEW sentences AS
+    glob = {name: _glob(directory, name) for name in TABLES}
+    con.execute(f"CREATE OR REPLACE VIEW article_texts AS SELECT article_id, text FROM read_parquet('{glob['articles']}')")
+    con.execute(f"""CREATE OR REPLACE VIEW sentence_rows AS
         SELECT s.* EXCLUDE (filename, file_row_number), p.first + s.file_row_number AS sid
-        FROM read_parquet('{_glob(directory, 'sentences')}', filename=true, file_row_number=true) s
+        FROM read_parquet('{glob['sentences']}', filename=true, file_row_number=true) s
         JOIN part_starts p ON p.file = s.filename""")
     actor_kinds = ", ".join(f"'{k}'" for k in ACTOR_KINDS)
     place_kinds = ", ".join(f"'{k}'" for k in PLACE_KINDS)
-    con.execute(f"""CREATE OR REPLACE VIEW mentions AS
+    con.execute(f"""CREATE OR REPLACE VIEW mention_rows AS
         SELECT *, kind IN ({actor_kinds}) AS is_actor,
                (kind IN ({place_kinds}) OR coalesce(starts_with(entity_id, 'country:'), false)) AS is_place
-        FROM read_parquet('{_glob(directory, 'mentions')}')""")
-    for name in ("events", "figures"):
-        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{_glob(directory, name)}')")
-    # Display name and kind of each entity: its most frequent (ties: first A-Z).
+        FROM read_parquet('{glob['mentions']}')""")
+    con.execute(f"""CREATE OR REPLACE TABLE articles AS
+        SELECT (row_number() OVER () - 1)::INTEGER AS aid, * EXCLUDE (text),
+               CAST(published AS DATE) AS published_day
+        FROM read_parquet('{glob['articles']}')""")
+    con.execute("""CREATE OR REPLACE TABLE sentences AS
+        SELECT s.sid, a.aid, s.sentence_id, s.start, s."end"
+        FROM sentence_rows s JOIN articles a USING (article_id) ORDER BY s.sid""")
+    con.execute("""CREATE OR REPLACE TABLE topics AS
+        SELECT (row_number() OVER (ORDER BY topic) - 1)::SMALLINT AS tid, topic
+        FROM (SELECT DISTINCT unnest(topics) AS topic FROM sentence_rows)""")
+    con.execute("""CREATE OR REPLACE TABLE sentence_topics AS
+        SELECT x.sid, s.aid, t.tid FROM (SELECT sid, unnest(topics) AS topic FROM sentence_rows) x
+        JOIN topics t USING (topic) JOIN sentences s USING (sid)""")
+    con.execute("""CREATE OR REPLACE TABLE labels AS
+        SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *
+        FROM (SELECT entity_id, name, kind, first(country_code) AS country_code,
+                     first(lat) AS lat, first(lon) AS lon, first(is_actor) AS is_actor,
+                     first(is_place) AS is_place
+              FROM mention_rows GROUP BY entity_id, name, kind)""")
+    con.execute("""CREATE OR REPLACE TABLE mentions AS
+        SELECT s.sid, s.aid, l.lid, m.start
+        FROM mention_rows m JOIN articles a USING (article_id)
+        JOIN sentences s ON s.aid = a.aid AND s.sentence_id = m.sentence_id
+        JOIN labels l ON l.entity_id IS NOT DISTINCT FROM m.entity_id
+             AND l.name IS NOT DISTINCT FROM m.name AND l.kind IS NOT DISTINCT FROM m.kind""")
+    # Display name of each entity: its most frequent (ties: first A-Z).
     con.execute("""CREATE OR REPLACE TABLE entities AS
-        WITH n AS (SELECT entity_id, name, kind, any_value(country_code) AS country_code,
-                          count(*) AS c FROM mentions WHERE entity_id IS NOT NULL GROUP BY ALL)
-        SELECT entity_id, first(name ORDER BY c DESC, name) AS name, first(kind ORDER BY c DESC, kind) AS kind,
-               first(country_code ORDER BY c DESC) AS country_code
-        FROM n GROUP BY entity_id""")
+        SELECT l.entity_id, first(l.name ORDER BY c.n DESC, l.name) AS name
+        FROM (SELECT lid, count(*) AS n FROM mentions GROUP BY lid) c JOIN labels l USING (lid)
+        WHERE l.entity_id IS NOT NULL GROUP BY l.entity_id""")
+    for name in ("events", "figures"):
+        con.execute(f"""CREATE OR REPLACE TABLE {name} AS
+            SELECT t.*, s.sid, s.aid FROM read_parquet('{glob[name]}') t
+            JOIN articles a USING (article_id)
+            JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
     return manifest
 
 
 # ---------------------------------------------------------------------------- filters
 
-_ACTOR_MATCH = """(m.name = ANY(${p}) OR m.entity_id = ANY(${p})
-    OR (starts_with(m.entity_id, 'inst:') AND split_part(m.entity_id, ':', 2) IN (
-        SELECT split_part(entity_id, ':', 2) FROM entities
+_ACTOR_MATCH = """(l.name = ANY(${p}) OR l.entity_id = ANY(${p})
+    OR (starts_with(l.entity_id, 'inst:') AND split_part(l.entity_id, ':', 2) IN (
+        SELECT split_part(entity_id, ':', 2) FROM labels
         WHERE starts_with(entity_id, 'country:') AND (name = ANY(${p}) OR entity_id = ANY(${p})))))"""
 
 
@@ -186,11 +217,13 @@ class Scope:
     """SQL for the rows of each table that pass ``filters``, with its named parameters.
 
     ``hits`` says that the cursor has the search matches registered as ``q_hits(sid)``
-    (see :func:`register_hits`); without it the text query is ignored.
+    (see :func:`register_hits`); without it the text query is ignored. ``db``, the search
+    index, is where sentence texts are read from (else from the Parquet parts).
     """
 
     filters: Filters
     hits: bool = False
+    db: sqlite3.Connection | None = field(default=None, compare=False, repr=False)
 
     def params(self) -> dict:
         f = self.filters
@@ -220,57 +253,48 @@ class Scope:
             out.append("published_day <= $date_to")
         return out
 
-    def _sentence_conditions(self) -> list[str]:
-        """Conditions on ``s`` (a sentences row) beyond the article-level ones."""
+    def _sentence_conditions(self, alias: str) -> list[str]:
+        """Conditions on ``alias.sid`` beyond the article-level ones."""
         f = self.filters
         out = []
         if f.actors:
-            out.append("(s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM "
-                       f"mentions m WHERE m.is_actor AND {_ACTOR_MATCH.format(p='actors')})")
+            out.append(f"{alias}.sid IN (SELECT sid FROM mentions WHERE lid IN (SELECT lid FROM "
+                       f"labels l WHERE l.is_actor AND {_ACTOR_MATCH.format(p='actors')}))")
         if f.places:
-            out.append("(s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM "
-                       "mentions m WHERE m.is_place AND (m.name = ANY($places) OR m.entity_id = ANY($places)))")
+            out.append(f"{alias}.sid IN (SELECT sid FROM mentions WHERE lid IN (SELECT lid FROM "
+                       "labels l WHERE l.is_place AND (l.name = ANY($places) OR l.entity_id = ANY($places))))")
         if f.topics:
-            out.append("list_has_any(s.topics, $topics)")
+            out.append(f"{alias}.sid IN (SELECT sid FROM sentence_topics WHERE tid IN "
+                       "(SELECT tid FROM topics WHERE topic = ANY($topics)))")
         if self.hits and f.q:
-            out.append("s.sid IN (SELECT sid FROM q_hits)")
+            out.append(f"{alias}.sid IN (SELECT sid FROM q_hits)")
         return out
 
     def where(self, alias: str, *, by_published: bool = True) -> str:
-        """A condition on the rows of ``alias`` (any table with article_id and sentence_id)."""
+        """A condition on the rows of ``alias`` (any table with sid and aid)."""
         parts = []
         articles = self._article_conditions(by_published=by_published)
         if articles:
-            parts.append(f"{alias}.article_id IN (SELECT article_id FROM articles WHERE "
-                         + " AND ".join(articles) + ")")
-        sentences = self._sentence_conditions()
-        if sentences:
-            inner = " AND ".join(sentences)
-            if alias == "s":
-                parts.append(inner)
-            else:
-                parts.append(f"({alias}.article_id, {alias}.sentence_id) IN (SELECT s.article_id, "
-                             f"s.sentence_id FROM sentences s WHERE {inner})")
+            parts.append(f"{alias}.aid IN (SELECT aid FROM articles WHERE " + " AND ".join(articles) + ")")
+        parts += self._sentence_conditions(alias)
         return " AND ".join(parts) or "true"
 
     def table(self, name: str) -> str:
         """A subquery of the rows of table ``name`` in scope (events: by their own dates)."""
         if name == "articles":
-            sentences = self._sentence_conditions()
             cond = self._article_conditions(by_published=True)
+            sentences = self._sentence_conditions("t")
             if sentences:
-                cond.append("article_id IN (SELECT s.article_id FROM sentences s WHERE "
-                            + " AND ".join(sentences) + ")")
+                cond.append("aid IN (SELECT t.aid FROM sentences t WHERE " + " AND ".join(sentences) + ")")
             return f"(SELECT * FROM articles WHERE {' AND '.join(cond) or 'true'})"
-        alias = "s" if name == "sentences" else "t"
         if name == "events":
-            cond = [self.where(alias, by_published=False)]
+            cond = [self.where("t", by_published=False)]
             if self.filters.date_from:
                 cond.append("coalesce(t.date_end, t.date) >= CAST($date_from AS TIMESTAMP)")
             if self.filters.date_to:
                 cond.append("t.date < CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY")
             return f"(SELECT * FROM events t WHERE {' AND '.join(cond)})"
-        return f"(SELECT * FROM {name} {alias} WHERE {self.where(alias)})"
+        return f"(SELECT * FROM {name} t WHERE {self.where('t')})"
 
 
 def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
@@ -286,14 +310,54 @@ def _one(cur, sql: str, scope: Scope | None = None, **params):
     return cur.execute(sql, used).fetchone()
 
 
+def _texts(cur, scope: Scope | None, sids) -> dict[int, str]:
+    """sid -> sentence text: from the search index by rowid, else from the Parquet parts."""
+    wanted = sorted({int(x) for x in sids})
+    if not wanted:
+        return {}
+    if scope is not None and scope.db is not None:
+        rows = scope.db.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({_ints(wanted)})").fetchall()
+        return dict(rows)
+    rows = _run(cur, "SELECT sid, text FROM sentence_rows WHERE sid IN (SELECT unnest($sids))", sids=wanted)
+    return dict(zip(rows["sid"], rows["text"]))
+
+
+def _sentence_rows(cur, scope: Scope | None, sids) -> pd.DataFrame:
+    """Sentences by sid, in sid order: sid, article_id, sentence_id, start, end, text, title,
+    published, source."""
+    wanted = sorted({int(x) for x in sids})
+    rows = _run(cur, """SELECT s.sid, a.article_id, s.sentence_id, s.start, s."end", a.title,
+                               a.published, a.source
+                        FROM sentences s JOIN articles a USING (aid) WHERE s.sid IN (SELECT unnest($sids))
+                        ORDER BY s.sid""", sids=wanted)
+    texts = _texts(cur, scope, wanted)
+    rows.insert(5, "text", rows["sid"].map(texts))
+    return rows
+
+
+def _with_sample(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (with ``first``, a sid) plus that sentence's article_id, sentence_id and text."""
+    if not len(table):
+        return table.drop(columns="first").assign(article_id=pd.Series(dtype=object),
+                                                  sentence_id=pd.Series(dtype="int64"),
+                                                  sentence=pd.Series(dtype=object))
+    rows = _sentence_rows(cur, scope, table["first"]).set_index("sid")
+    out = table.drop(columns="first")
+    out["article_id"] = table["first"].map(rows["article_id"]).to_numpy()
+    out["sentence_id"] = table["first"].map(rows["sentence_id"]).to_numpy()
+    out["sentence"] = table["first"].map(rows["text"]).to_numpy()
+    return out
+
+
 def facet_options(cur) -> dict[str, list[str]]:
     """The values each sidebar facet offers: actors and places by mentions, then A-Z."""
-    def by_count(condition: str) -> list[str]:
-        return _run(cur, f"SELECT name FROM mentions WHERE {condition} AND name IS NOT NULL "
-                         "GROUP BY name ORDER BY count(*) DESC, name")["name"].tolist()
+    def by_count(flag: str) -> list[str]:
+        return _run(cur, f"""SELECT l.name FROM (SELECT lid, count(*) AS n FROM mentions GROUP BY lid) c
+                             JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL
+                             GROUP BY l.name ORDER BY sum(c.n) DESC, l.name""")["name"].tolist()
 
-    topics = _run(cur, "SELECT topic FROM (SELECT unnest(topics) AS topic FROM sentences) "
-                       "GROUP BY topic ORDER BY count(*) DESC, topic")
+    topics = _run(cur, "SELECT t.topic FROM sentence_topics s JOIN topics t USING (tid) "
+                       "GROUP BY t.topic ORDER BY count(*) DESC, t.topic")
     sources = _run(cur, "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")
     return {"actor": by_count("is_actor"), "place": by_count("is_place"),
             "topic": topics["topic"].tolist(), "source": sources["source"].tolist()}
@@ -383,57 +447,87 @@ def register_hits(cur, db: sqlite3.Connection | None, filters: Filters) -> Scope
     """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and return the scope."""
     query = parse_query(filters.q)
     if not _searchable(query):
-        return Scope(filters, hits=False)
+        return Scope(filters, hits=False, db=db)
     cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-    return Scope(filters, hits=True)
+    return Scope(filters, hits=True, db=db)
+
+
+def _ints(values) -> str:
+    """Integers as an SQL list literal (safe: each is formatted from an int)."""
+    return ",".join(str(int(v)) for v in values) or "NULL"
+
+
+def _rank(db: sqlite3.Connection, match: str, candidates: np.ndarray, limit: int,
+          every_match: bool, windows: int = 16) -> list[tuple[int, float]]:
+    """The best ``limit`` of ``candidates`` (ascending rowids of matches) by bm25, best first.
+
+    ``every_match`` says that the candidates are all the matches from the first of them on,
+    so FTS5 ranks that rowid range itself. Else FTS5 scores the matches in a few rowid windows
+    around the candidates (cut at their largest gaps) and the others are dropped: each query
+    costs a pass over the terms' document counts, so one query per candidate would be slow.
+    """
+    score = "SELECT rowid, -bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+    if every_match:
+        return db.execute(f"{score} AND rowid >= ? ORDER BY rank LIMIT ?",
+                          (match, int(candidates[0]), limit)).fetchall()
+    cuts = np.sort(np.argsort(np.diff(candidates))[::-1][:windows - 1]) + 1
+    rows = []
+    for part in np.split(candidates, cuts):
+        if len(part):
+            rows += db.execute(f"{score} AND rowid BETWEEN ? AND ?",
+                               (match, int(part[0]), int(part[-1]))).fetchall()
+    wanted = set(candidates.tolist())
+    return sorted((r for r in rows if r[0] in wanted), key=lambda r: (-r[1], r[0]))[:limit]
 
 
 _OPEN, _CLOSE = "\x02", "\x03"  # highlight() markers; the readers turn control characters to spaces
+RANK_LIMIT = 20_000
 
 
 def search(db: sqlite3.Connection | None, cur, query: Query, scope: Scope, *,
-           limit: int = 200) -> tuple[int, pd.DataFrame]:
+           limit: int = 200, rank_limit: int = RANK_LIMIT) -> tuple[int, pd.DataFrame]:
     """Sentences matching ``query`` within the scope's other filters, best first (bm25).
 
     Returns the number of matches and up to ``limit`` rows: sid, article_id, sentence_id,
     start, end, text, marked (``text`` with matches between \\x02 and \\x03), score (higher is
-    better), title, published, source.
+    better), title, published, source. Past ``rank_limit`` matches only the latest
+    ``rank_limit`` (highest rowids) are ranked: bm25 over every match of a very common word
+    costs seconds. ``attrs["ranked_among"]`` says how many were.
     """
     columns = ["sid", "article_id", "sentence_id", "start", "end", "text", "marked", "score",
                "title", "published", "source"]
     if db is None or not _searchable(query):
         return 0, pd.DataFrame(columns=columns)
     match = fts_query(query)
-    others = Scope(Filters(**{**scope.filters.__dict__, "q": ""}))
+    others = Scope(Filters(**{**scope.filters.__dict__, "q": ""}), db=db)
     if others.filters.is_empty():
         total = db.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?",
                            (match,)).fetchone()[0]
-        ranked = db.execute(
-            f"SELECT rowid, highlight(sentences_fts, 0, '{_OPEN}', '{_CLOSE}'), -bm25(sentences_fts) "
-            "FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit)).fetchall()
+        first = db.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
+                           "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                           (match, min(total, rank_limit) - 1)).fetchone() if total else None
+        candidates = np.array([first[0]] if first else [], dtype=np.int64)
+        ranked_among = min(total, rank_limit)
     else:
         # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
         cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-        kept = _run(cur, f"SELECT s.sid FROM sentences s WHERE s.sid IN (SELECT sid FROM q_hits) "
-                         f"AND {others.where('s')}", others)["sid"]
-        total = len(kept)
-        ranked = db.execute(
-            f"SELECT rowid, highlight(sentences_fts, 0, '{_OPEN}', '{_CLOSE}'), -bm25(sentences_fts) "
-            "FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid IN "
-            "(SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?",
-            (match, json.dumps(kept.astype(int).tolist()), limit)).fetchall()
-    if not ranked:
-        return total, pd.DataFrame(columns=columns)
-    found = pd.DataFrame(ranked, columns=["sid", "marked", "score"])
-    cur.register("ranked", found[["sid"]])
-    rows = _run(cur, """SELECT s.sid, s.article_id, s.sentence_id, s.start, s."end", s.text,
-                               a.title, a.published, a.source
-                        FROM sentences s JOIN articles a USING (article_id)
-                        WHERE s.sid IN (SELECT sid FROM ranked)""")
-    cur.unregister("ranked")
-    out = found.merge(rows, on="sid")
-    return total, out[columns].reset_index(drop=True)
+        hits = _run(cur, f"SELECT t.sid FROM sentences t WHERE t.sid IN (SELECT sid FROM q_hits) "
+                         f"AND {others.where('t')} ORDER BY t.sid", others)["sid"].to_numpy()
+        total = len(hits)
+        candidates = hits[-rank_limit:]
+        ranked_among = len(candidates)
+    if not total:
+        return 0, pd.DataFrame(columns=columns)
+    ranked = _rank(db, match, candidates, limit, every_match=others.filters.is_empty())
+    found = pd.DataFrame(ranked, columns=["sid", "score"])
+    marked = dict(db.execute(
+        f"SELECT rowid, highlight(sentences_fts, 0, '{_OPEN}', '{_CLOSE}') FROM sentences_fts "
+        f"WHERE sentences_fts MATCH ? AND rowid IN ({_ints(found['sid'])})", (match,)).fetchall())
+    found["marked"] = found["sid"].map(marked)
+    rows = _sentence_rows(cur, scope, found["sid"])
+    out = found.merge(rows, on="sid")[columns].reset_index(drop=True)
+    out.attrs["ranked_among"] = ranked_among
+    return total, out
 
 
 # ---------------------------------------------------------------------------- overview
@@ -453,43 +547,22 @@ def corpus_summary(cur, scope: Scope) -> dict:
             "publication_days": days, "sources": list(sources.itertuples(index=False, name=None))}
 
 
-def _sample_sentences(cur, table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` (with article_id, sentence_id) plus the text of that sentence as ``sentence``."""
-    if not len(table):
-        return table.assign(sentence=pd.Series(dtype=object))
-    cur.register("wanted", table[["article_id", "sentence_id"]].drop_duplicates())
-    texts = _run(cur, "SELECT s.article_id, s.sentence_id, s.text AS sentence FROM sentences s "
-                      "WHERE (s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM wanted)")
-    cur.unregister("wanted")
-    return table.merge(texts, on=["article_id", "sentence_id"], how="left")
-
-
-def _split_first(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with its ``first`` (article_id, sentence_id) pair as two columns."""
-    first = [tuple(f.values()) if isinstance(f, dict) else tuple(f) for f in table["first"]]
-    return table.drop(columns="first").assign(article_id=[f[0] for f in first],
-                                              sentence_id=[int(f[1]) for f in first])
-
-
 def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most frequent actors, places or topics by sentences, with a sample sentence.
 
     Columns: name, sentences, article_id, sentence_id (of the sample), sentence.
     """
     if facet == "topic":
-        pairs = (f"SELECT DISTINCT unnest(topics) AS name, article_id, sentence_id "
-                 f"FROM {scope.table('sentences')}")
+        top = _run(cur, f"""SELECT t.topic AS name, count(*) AS sentences, min(x.sid) AS first
+            FROM {scope.table('sentence_topics')} x JOIN topics t USING (tid)
+            GROUP BY t.topic ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     else:
         flag = {"actor": "is_actor", "place": "is_place"}[facet]
-        pairs = (f"SELECT DISTINCT name, article_id, sentence_id FROM {scope.table('mentions')} "
-                 f"WHERE {flag} AND name IS NOT NULL")
-    top = _run(cur, f"""SELECT name, count(*) AS sentences,
-                               min((article_id, sentence_id)) AS first
-                        FROM ({pairs}) GROUP BY name ORDER BY sentences DESC, name LIMIT {int(n)}""",
-               scope)
-    if not len(top):
-        return pd.DataFrame(columns=["name", "sentences", "article_id", "sentence_id", "sentence"])
-    return _sample_sentences(cur, _split_first(top))
+        top = _run(cur, f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
+                SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                WHERE l.{flag} AND l.name IS NOT NULL)
+            GROUP BY name ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
+    return _with_sample(cur, scope, top)
 
 
 def _period(span_days: int) -> str:
@@ -510,16 +583,18 @@ def mentions_over_time(cur, scope: Scope) -> pd.DataFrame:
 
     A single publication date supports no trend, so the caller shows none.
     """
-    days = (f"SELECT a.published_day AS day FROM {scope.table('mentions')} m "
-            f"JOIN articles a ON a.article_id = m.article_id WHERE a.published_day IS NOT NULL")
-    n, first, last = _one(cur, f"SELECT count(DISTINCT day), min(day), max(day) FROM ({days})", scope)
-    if n < 2:
-        out = pd.DataFrame(columns=["period", "mentions"])
-        return out
-    part = _period((last - first).days)
-    out = _run(cur, f"SELECT date_trunc('{part}', day) AS period, count(*) AS mentions "
-                    f"FROM ({days}) GROUP BY 1 ORDER BY 1", scope)
-    out["period"] = pd.to_datetime(out["period"])
+    per_day = (f"SELECT a.published_day AS day, count(*) AS n FROM {scope.table('mentions')} m "
+               f"JOIN articles a USING (aid) WHERE a.published_day IS NOT NULL GROUP BY 1")
+    days = _run(cur, per_day, scope)
+    if len(days) < 2:
+        return pd.DataFrame(columns=["period", "mentions"])
+    day = pd.to_datetime(days["day"])
+    part = _period((day.max() - day.min()).days)
+    if part == "decade":
+        days["period"] = pd.to_datetime((day.dt.year // 10 * 10).astype(str) + "-01-01")
+    else:
+        days["period"] = day.dt.to_period({"day": "D", "week": "W", "month": "M", "year": "Y"}[part]).dt.start_time
+    out = days.groupby("period", as_index=False)["n"].sum().rename(columns={"n": "mentions"})
     out.attrs["freq"] = part
     return out
 
@@ -572,8 +647,9 @@ def _names(cur, ids: set[str]) -> dict[str, str]:
     return dict(zip(rows["entity_id"], rows["name"]))
 
 
-def _with_figure_columns(cur, table: pd.DataFrame) -> pd.DataFrame:
-    """Figures rows plus actor_names, place_names, display and kind."""
+def _with_figure_columns(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """Figures rows plus sentence, actor_names, place_names, display."""
+    table["sentence"] = table["sid"].map(_texts(cur, scope, table["sid"]))
     ids = {e for column in ("actors", "places") for ids in table[column] for e in (ids if ids is not None else [])}
     names = _names(cur, ids)
     table["actors"] = [list(v) if v is not None else [] for v in table["actors"]]
@@ -585,11 +661,8 @@ def _with_figure_columns(cur, table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-_FIGURE_ROWS = """SELECT f.*, {kind} AS kind, s.text AS sentence, s.start AS sentence_start,
-                         a.title, a.published
-                  FROM {figures} f
-                  JOIN sentences s ON s.article_id = f.article_id AND s.sentence_id = f.sentence_id
-                  JOIN articles a ON a.article_id = f.article_id"""
+_FIGURE_ROWS = """SELECT f.*, {kind} AS kind, s.start AS sentence_start, a.title, a.published
+                  FROM {figures} f JOIN sentences s USING (sid) JOIN articles a ON a.aid = f.aid"""
 
 
 def figures_count(cur, scope: Scope) -> int:
@@ -600,9 +673,9 @@ def figures_count(cur, scope: Scope) -> int:
 def figures_page(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
     """One page of figures, largest value first, with display value, names and sentence."""
     sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
-    rows = _run(cur, f"{sql} ORDER BY f.value DESC NULLS LAST, f.article_id, f.start "
+    rows = _run(cur, f"{sql} ORDER BY f.value DESC NULLS LAST, f.sid, f.start "
                      f"LIMIT {int(limit)} OFFSET {int(offset)}", scope)
-    return _with_figure_columns(cur, rows)
+    return _with_figure_columns(cur, scope, rows)
 
 
 def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.DataFrame, bool]:
@@ -615,19 +688,19 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
     rows = _run(cur, f"SELECT * FROM ({sql}) QUALIFY row_number() OVER "
-                     f"(PARTITION BY kind ORDER BY value DESC NULLS LAST, article_id, start) <= {per_kind}"
+                     f"(PARTITION BY kind ORDER BY value DESC NULLS LAST, sid, start) <= {per_kind}"
                 if cut else sql, scope)
-    return _with_figure_columns(cur, rows), cut
+    return _with_figure_columns(cur, scope, rows), cut
 
 
 def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     """Up to ``n`` headline figures, one per sentence: money, then counts of something; largest first."""
     sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
     rows = _run(cur, f"""SELECT * FROM ({sql})
-        QUALIFY row_number() OVER (PARTITION BY article_id, sentence_id
+        QUALIFY row_number() OVER (PARTITION BY sid
                                    ORDER BY (kind <> 'money'), (of IS NULL), value DESC) = 1
         ORDER BY (kind <> 'money'), (of IS NULL), value DESC NULLS LAST LIMIT {int(n)}""", scope)
-    return _with_figure_columns(cur, rows)
+    return _with_figure_columns(cur, scope, rows)
 
 
 # ---------------------------------------------------------------------------- timeline
@@ -637,14 +710,12 @@ def _event_lanes(scope: Scope, lanes: str) -> str:
     events = scope.table("events")
     key = "t.article_id || ':' || t.sentence_id || ':' || t.start"
     if lanes == "actor":
-        return f"""SELECT t.*, {key} AS event, e.name AS lane FROM (
+        return f"""SELECT t.* EXCLUDE (eid), {key} AS event, e.name AS lane FROM (
                        SELECT *, unnest(CASE WHEN len(actors) > 0 THEN actors ELSE [NULL] END) AS eid
                        FROM {events}) t
                    LEFT JOIN entities e ON e.entity_id = t.eid"""
-    return f"""SELECT t.*, {key} AS event, t.topic AS lane FROM (
-                   SELECT ev.*, unnest(CASE WHEN len(s.topics) > 0 THEN s.topics ELSE [NULL] END) AS topic
-                   FROM {events} ev JOIN sentences s
-                     ON s.article_id = ev.article_id AND s.sentence_id = ev.sentence_id) t"""
+    return f"""SELECT t.*, {key} AS event, p.topic AS lane FROM {events} t
+               LEFT JOIN sentence_topics x USING (sid) LEFT JOIN topics p USING (tid)"""
 
 
 def _laned(scope: Scope, lanes: str, max_lanes: int) -> str:
@@ -674,14 +745,12 @@ def timeline_rows(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int = 1
     ``lanes`` is "actor" or "topic"; lanes past ``max_lanes`` merge into "(other)", events
     with none go to "(none)". Columns include ``event`` (a stable id), ``sentence``, ``title``.
     """
-    drop = "eid" if lanes == "actor" else "topic"
     rows = _run(cur, f"""WITH laned AS ({_laned(scope, lanes, max_lanes)}),
         chosen AS (SELECT DISTINCT event FROM laned ORDER BY event LIMIT {int(limit)})
-        SELECT l.* EXCLUDE ({drop}), s.text AS sentence, a.title
-        FROM laned l JOIN sentences s ON s.article_id = l.article_id AND s.sentence_id = l.sentence_id
-        JOIN articles a ON a.article_id = l.article_id
+        SELECT l.*, a.title FROM laned l JOIN articles a ON a.aid = l.aid
         WHERE l.event IN (SELECT event FROM chosen)
         ORDER BY l.date, l.lane""", scope)
+    rows["sentence"] = rows["sid"].map(_texts(cur, scope, rows["sid"]))
     if len(rows):
         rows["finish"] = rows["date_end"].fillna(rows["date"]) + pd.Timedelta(days=1)
     else:
@@ -741,13 +810,13 @@ def publication_counts(cur, scope: Scope) -> pd.DataFrame:
     return out
 
 
-def sentence_context(cur, article_id: str, sentence_id: int, *, around: int = 1) -> pd.DataFrame:
+def sentence_context(cur, article_id: str, sentence_id: int, *, around: int = 1,
+                     scope: Scope | None = None) -> pd.DataFrame:
     """The sentence and ``around`` neighbours each side (of the whole dataset), with ``focus``."""
-    out = _run(cur, """SELECT s.article_id, s.sentence_id, s.start, s."end", s.text, a.title, a.published
-                       FROM sentences s JOIN articles a USING (article_id)
-                       WHERE s.article_id = $a AND s.sentence_id BETWEEN $lo AND $hi
-                       ORDER BY s.sentence_id""",
-               a=article_id, lo=int(sentence_id) - around, hi=int(sentence_id) + around)
+    sids = _run(cur, """SELECT s.sid FROM sentences s JOIN articles a USING (aid)
+                        WHERE a.article_id = $a AND s.sentence_id BETWEEN $lo AND $hi""",
+                a=article_id, lo=int(sentence_id) - around, hi=int(sentence_id) + around)["sid"]
+    out = _sentence_rows(cur, scope, sids)
     return out.assign(focus=out["sentence_id"] == int(sentence_id))
 
 
@@ -780,32 +849,28 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
                "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
     mentions = scope.table("mentions")
-    g = _run(cur, f"""WITH p AS (SELECT * FROM {mentions} WHERE is_place AND lat IS NOT NULL AND lon IS NOT NULL)
-        SELECT entity_id, first(name ORDER BY article_id, sentence_id, start) AS name,
-               first(kind ORDER BY article_id, sentence_id, start) AS kind,
-               first(country_code ORDER BY article_id, sentence_id, start) AS country_code,
-               first(lat ORDER BY article_id, sentence_id, start) AS lat,
-               first(lon ORDER BY article_id, sentence_id, start) AS lon,
-               count(*) AS mentions, count(DISTINCT article_id) AS articles,
-               min((article_id, sentence_id)) AS first
+    g = _run(cur, f"""WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
+                                 FROM {mentions} m JOIN labels l USING (lid)
+                                 WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
+        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
+               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
+               count(DISTINCT aid) AS articles, min(sid) AS first
         FROM p GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}""", scope)
     if not len(g):
         return pd.DataFrame(columns=columns)
-    g = _sample_sentences(cur, _split_first(g))
+    g = _with_sample(cur, scope, g)
     g.loc[g["entity_id"].str.startswith("country:"), "kind"] = "country"
     names = dict(country_names or {})
     g["country"] = [names.get(c, c) if isinstance(c, str) else "" for c in g["country_code"]]
     g["sentence"] = g["sentence"].str.slice(0, 240)
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
-    cur.register("shown_places", g[["entity_id"]])
-    actors = _run(cur, f"""WITH p AS (SELECT DISTINCT entity_id, article_id, sentence_id FROM {mentions}
-                                     WHERE is_place AND entity_id IN (SELECT entity_id FROM shown_places)),
-            a AS (SELECT DISTINCT name, article_id, sentence_id FROM {mentions}
-                  WHERE kind IN ('person', 'organization'))
+    actors = _run(cur, f"""WITH p AS (SELECT DISTINCT l.entity_id, m.sid FROM {mentions} m JOIN labels l USING (lid)
+                                     WHERE l.is_place AND l.entity_id = ANY($shown)),
+            a AS (SELECT DISTINCT l.name, m.sid FROM {mentions} m JOIN labels l USING (lid)
+                  WHERE l.kind IN ('person', 'organization'))
         SELECT entity_id, first(name ORDER BY n DESC, name) AS actor FROM (
-            SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (article_id, sentence_id)
-            GROUP BY ALL) GROUP BY entity_id""", scope)
-    cur.unregister("shown_places")
+            SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL)
+        GROUP BY entity_id""", scope, shown=g["entity_id"].tolist())
     g["actor"] = g["entity_id"].map(dict(zip(actors["entity_id"], actors["actor"]))).fillna("")
     g["actor_color"] = [country_color(a or None) for a in g["actor"]]  # the palette takes any key
     # Screen pixels (the same at every zoom), area in proportion to mentions, at most 30.
@@ -829,7 +894,8 @@ def map_view(points: pd.DataFrame) -> dict[str, float]:
 def entity_count(cur, scope: Scope, *, actors: bool = True) -> int:
     """How many distinct actors (or places) are in scope."""
     flag = "is_actor" if actors else "is_place"
-    return _one(cur, f"SELECT count(DISTINCT name) FROM {scope.table('mentions')} WHERE {flag}", scope)[0]
+    return _one(cur, f"""SELECT count(DISTINCT l.name) FROM (SELECT DISTINCT lid FROM {scope.table('mentions')}) m
+                         JOIN labels l USING (lid) WHERE l.{flag}""", scope)[0]
 
 
 def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
@@ -837,19 +903,18 @@ def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
     """Actors (or places) by mentions (one page), with sentences, articles and a sample sentence."""
     flag = "is_actor" if actors else "is_place"
     g = _run(cur, f"""
-        WITH m AS (SELECT name, kind, article_id, sentence_id FROM {scope.table('mentions')}
-                   WHERE {flag} AND name IS NOT NULL),
-        k AS (SELECT name, first(kind ORDER BY n DESC, kind) AS kind FROM
-              (SELECT name, kind, count(*) AS n FROM m GROUP BY ALL) GROUP BY name)
-        SELECT m.name, k.kind, count(*) AS mentions,
-               count(DISTINCT (m.article_id, m.sentence_id)) AS sentences,
-               count(DISTINCT m.article_id) AS articles, min((m.article_id, m.sentence_id)) AS first
-        FROM m JOIN k USING (name) GROUP BY m.name, k.kind
-        ORDER BY mentions DESC, m.name LIMIT {int(limit)} OFFSET {int(offset)}""", scope)
+        WITH m AS (SELECT l.name, l.kind, m.sid, m.aid FROM {scope.table('mentions')} m
+                   JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL),
+        top AS (SELECT name, count(*) AS mentions FROM m GROUP BY name
+                ORDER BY mentions DESC, name LIMIT {int(limit)} OFFSET {int(offset)})
+        SELECT name, mode(kind) AS kind, count(*) AS mentions, count(DISTINCT sid) AS sentences,
+               count(DISTINCT aid) AS articles, min(sid) AS first
+        FROM m WHERE name IN (SELECT name FROM top) GROUP BY name
+        ORDER BY mentions DESC, name""", scope)
     if not len(g):
         return pd.DataFrame(columns=["name", "kind", "mentions", "sentences", "articles",
                                      "article_id", "sentence_id", "sentence"])
-    return _sample_sentences(cur, _split_first(g))
+    return _with_sample(cur, scope, g)
 
 
 def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -857,15 +922,15 @@ def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, p
 
     Edge columns: source, target, weight (shared sentences).
     """
-    nodes = _run(cur, f"""SELECT name, count(DISTINCT (article_id, sentence_id)) AS sentences
-        FROM {scope.table('mentions')} WHERE is_actor AND name IS NOT NULL
-        GROUP BY name ORDER BY sentences DESC, name LIMIT {int(top_n)}""", scope)
+    pairs = (f"SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid) "
+             f"WHERE l.is_actor AND l.name IS NOT NULL")
+    nodes = _run(cur, f"SELECT name, count(*) AS sentences FROM ({pairs}) GROUP BY name "
+                      f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
     if not len(nodes):
         return nodes, pd.DataFrame(columns=["source", "target", "weight"])
-    edges = _run(cur, f"""WITH p AS (SELECT DISTINCT name, article_id, sentence_id FROM {scope.table('mentions')}
-                                     WHERE is_actor AND name = ANY($top))
+    edges = _run(cur, f"""WITH p AS ({pairs} AND l.name = ANY($top))
         SELECT a.name AS source, b.name AS target, count(*) AS weight
-        FROM p a JOIN p b ON a.article_id = b.article_id AND a.sentence_id = b.sentence_id AND a.name < b.name
+        FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name
         GROUP BY ALL ORDER BY weight DESC, source, target""", scope, top=nodes["name"].tolist())
     return nodes, edges
 
@@ -901,51 +966,53 @@ def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int 
     return out
 
 
-def _sentences_naming(scope: Scope, names: Sequence[str]) -> str:
-    """SQL: the sentences in scope that name every actor of ``$n0``, ``$n1``…"""
-    conds = [f"""(s.article_id, s.sentence_id) IN (SELECT article_id, sentence_id FROM mentions m
-                 WHERE m.is_actor AND m.name = $n{i})""" for i in range(len(names))]
-    return (f"SELECT s.*, a.title, a.published FROM sentences s JOIN articles a USING (article_id) "
-            f"WHERE {scope.where('s')} AND {' AND '.join(conds)}")
+def _naming(scope: Scope, names: Sequence[str]) -> str:
+    """SQL: sid and aid of the sentences in scope that name every actor of ``$n0``, ``$n1``…"""
+    conds = [f"t.sid IN (SELECT sid FROM mentions WHERE lid IN "
+             f"(SELECT lid FROM labels WHERE is_actor AND name = $n{i}))" for i in range(len(names))]
+    return f"SELECT t.sid, t.aid FROM sentences t WHERE {scope.where('t')} AND {' AND '.join(conds)}"
 
 
 def edge_sentences(cur, scope: Scope, source: str, target: str, *,
                    limit: int = 20) -> tuple[int, pd.DataFrame]:
     """How many sentences in scope name both actors, and the first ``limit`` of them."""
-    sql = _sentences_naming(scope, [source, target])
+    sql = _naming(scope, [source, target])
     names = {"n0": source, "n1": target}
     total = _one(cur, f"SELECT count(*) FROM ({sql})", scope, **names)[0]
-    rows = _run(cur, f"{sql} ORDER BY s.article_id, s.sentence_id LIMIT {int(limit)}", scope, **names)
-    return total, rows
+    sids = _run(cur, f"{sql} ORDER BY t.sid LIMIT {int(limit)}", scope, **names)["sid"]
+    return total, _sentence_rows(cur, scope, sids)
 
 
 def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     """One actor in scope: its counts, and the top places, topics, other actors, figures and
     first sentences of the sentences that name it."""
-    own = _sentences_naming(scope, [name])
-    keys = f"SELECT article_id, sentence_id FROM ({own})"
+    own = _naming(scope, [name])
     params = {"n0": name}
-    around = f"SELECT * FROM mentions WHERE (article_id, sentence_id) IN ({keys}) AND name <> $n0"
-    places = _run(cur, f"SELECT name AS place, count(DISTINCT (article_id, sentence_id)) AS sentences "
-                       f"FROM ({around}) WHERE is_place GROUP BY name ORDER BY sentences DESC, name "
-                       f"LIMIT {int(limit)}", scope, **params)
-    others = _run(cur, f"SELECT name AS actor, count(DISTINCT (article_id, sentence_id)) AS sentences "
-                       f"FROM ({around}) WHERE is_actor GROUP BY name ORDER BY sentences DESC, name "
-                       f"LIMIT {int(limit)}", scope, **params)
-    topics = _run(cur, f"SELECT topic, count(*) AS sentences FROM (SELECT unnest(topics) AS topic "
-                       f"FROM ({own})) GROUP BY topic ORDER BY sentences DESC, topic LIMIT {int(limit)}",
+    around = (f"SELECT l.name, l.is_actor, l.is_place, m.sid FROM mentions m JOIN labels l USING (lid) "
+              f"WHERE m.sid IN (SELECT sid FROM ({own})) AND l.name <> $n0")
+    places = _run(cur, f"SELECT name AS place, count(DISTINCT sid) AS sentences FROM ({around}) "
+                       f"WHERE is_place GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
+                  scope, **params)
+    others = _run(cur, f"SELECT name AS actor, count(DISTINCT sid) AS sentences FROM ({around}) "
+                       f"WHERE is_actor GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
+                  scope, **params)
+    topics = _run(cur, f"""SELECT p.topic, count(*) AS sentences FROM sentence_topics x JOIN topics p USING (tid)
+                           WHERE x.sid IN (SELECT sid FROM ({own}))
+                           GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
                   scope, **params)
     figures_sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures="figures")
-    figures = _run(cur, f"SELECT * FROM ({figures_sql}) WHERE (article_id, sentence_id) IN ({keys}) "
+    figures = _run(cur, f"SELECT * FROM ({figures_sql}) WHERE sid IN (SELECT sid FROM ({own})) "
                         f"ORDER BY value DESC NULLS LAST LIMIT 50", scope, **params)
-    n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE (article_id, sentence_id) IN ({keys})",
+    n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
                      scope, **params)[0]
-    sentences = _run(cur, f"{own} ORDER BY s.article_id, s.sentence_id LIMIT 15", scope, **params)
-    counts = _one(cur, f"""SELECT count(*), count(DISTINCT (article_id, sentence_id)), count(DISTINCT article_id)
-                           FROM {scope.table('mentions')} WHERE is_actor AND name = $n0""", scope, **params)
-    return {"sentences": sentences, "places": places, "actors": others, "topics": topics,
-            "figures": _with_figure_columns(cur, figures), "figure_count": n_figures,
-            "mentions": counts[0], "sentence_count": counts[1], "articles": counts[2]}
+    sids = _run(cur, f"{own} ORDER BY t.sid LIMIT 15", scope, **params)["sid"]
+    counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
+                           FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                           WHERE l.is_actor AND l.name = $n0""", scope, **params)
+    return {"sentences": _sentence_rows(cur, scope, sids), "places": places, "actors": others,
+            "topics": topics, "figures": _with_figure_columns(cur, scope, figures),
+            "figure_count": n_figures, "mentions": counts[0], "sentence_count": counts[1],
+            "articles": counts[2]}
 
 
 # ---------------------------------------------------------------------------- text
@@ -960,43 +1027,46 @@ def article_choices(cur, scope: Scope, *, limit: int = READER_CHOICES) -> pd.Dat
 
 
 def article(cur, article_id: str) -> dict | None:
-    """One article's row as a dict (None if there is no such article)."""
+    """One article's row (with its text) as a dict (None if there is no such article)."""
     rows = _run(cur, "SELECT * FROM articles WHERE article_id = $a", a=article_id)
     if not len(rows):
         return None
     row = rows.iloc[0].to_dict()
     row["topics"] = list(row["topics"]) if row["topics"] is not None else []
+    row["text"] = _one(cur, "SELECT text FROM article_texts WHERE article_id = $a", a=article_id)[0]
     return row
 
 
 def article_sentences(cur, article_id: str) -> pd.DataFrame:
-    """An article's sentences in order."""
-    return _run(cur, "SELECT * FROM sentences WHERE article_id = $a ORDER BY sentence_id", a=article_id)
+    """An article's sentences in order (sid, sentence_id, start, end)."""
+    return _run(cur, """SELECT s.sid, s.sentence_id, s.start, s."end" FROM sentences s
+                        JOIN articles a USING (aid) WHERE a.article_id = $a ORDER BY s.sentence_id""",
+                a=article_id)
 
 
 def article_mentions(cur, article_id: str) -> pd.DataFrame:
     """An article's mentions in text order."""
-    return _run(cur, "SELECT * FROM mentions WHERE article_id = $a ORDER BY start, \"end\" DESC",
+    return _run(cur, "SELECT * FROM mention_rows WHERE article_id = $a ORDER BY start, \"end\" DESC",
                 a=article_id)
 
 
 # ---------------------------------------------------------------------------- export
 
-_SENTENCE_JOIN = ("JOIN sentences s ON s.article_id = t.article_id AND s.sentence_id = t.sentence_id")
+_SENTENCE_JOIN = "JOIN sentence_rows s USING (sid)"
 
 
 def export_sql(kind: str, scope: Scope, **extra) -> tuple[str, dict]:
     """The SQL (and parameters) of one CSV download: evidence columns first.
 
-    ``kind``: "events", "figures", "actor_mentions", "place_mentions", "article_mentions"
-    (``article_id=``) or "search" (``rowids=``, the ranked matches).
+    ``kind``: "events", "figures", "actor_mentions", "place_mentions" or "article_mentions"
+    (``article_id=``).
     """
     evidence = "t.article_id, t.sentence_id, t.start, t.\"end\", t.surface"
     if kind == "events":
         sql = (f"SELECT {evidence}, t.date, t.date_end, t.precision, t.relative, "
                f"array_to_string(t.actors, '; ') AS actors, array_to_string(t.places, '; ') AS places, "
                f"s.text AS sentence FROM {scope.table('events')} t {_SENTENCE_JOIN} "
-               f"ORDER BY t.date, t.article_id, t.start")
+               f"ORDER BY t.date, t.sid, t.start")
     elif kind == "figures":
         sql = (f"SELECT {evidence}, t.value, t.unit, t.of, t.approximate, "
                f"array_to_string(list_transform(t.actors, lambda x: coalesce(nm.m[x], x)), '; ') AS actor_names, "
@@ -1008,11 +1078,13 @@ def export_sql(kind: str, scope: Scope, **extra) -> tuple[str, dict]:
         flag = "is_actor" if kind == "actor_mentions" else "is_place"
         more = "" if kind == "actor_mentions" else ", t.country_code, t.lat, t.lon"
         sql = (f"SELECT {evidence}, t.name, t.kind, t.entity_id{more}, s.text AS sentence "
-               f"FROM {scope.table('mentions')} t {_SENTENCE_JOIN} WHERE t.{flag} "
-               f"ORDER BY t.article_id, t.sentence_id, t.start")
+               f"FROM mention_rows t JOIN sentence_rows s USING (article_id, sentence_id) "
+               f"WHERE t.{flag} AND s.sid IN (SELECT sid FROM {scope.table('sentences')}) "
+               f"ORDER BY s.sid, t.start")
     elif kind == "article_mentions":
         sql = (f"SELECT {evidence}, t.kind, t.entity_id, t.name, s.text AS sentence "
-               f"FROM mentions t {_SENTENCE_JOIN} WHERE t.article_id = $article_id ORDER BY t.start")
+               f"FROM mention_rows t JOIN sentence_rows s USING (article_id, sentence_id) "
+               f"WHERE t.article_id = $article_id ORDER BY t.start")
         return sql, {"article_id": extra["article_id"]}
     else:
         raise ValueError(f"unknown export {kind!r}")

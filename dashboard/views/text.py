@@ -24,6 +24,9 @@ def search_results(query: queries.Query) -> None:
     total, results = queries.search(ctx.db, cur, query, scope, limit=200)
     shown = f" (the best {len(results)})" if total > len(results) else ""
     st.subheader(f"{total:,} sentences match {' '.join(query.parts)}{shown}")
+    if results.attrs.get("ranked_among", total) < total:
+        st.caption(f"Ranked among the latest {results.attrs['ranked_among']:,} matches: narrow the "
+                   "search or the filters to rank all of them.")
     if not len(results):
         st.info("No sentence contains all of these words and phrases (within the other filters).")
         return

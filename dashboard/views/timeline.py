@@ -67,7 +67,7 @@ def events_chart() -> None:
     if chosen:
         row = events.loc[chosen]
         st.markdown("**The event in context**")
-        context = queries.sentence_context(cur, row.article_id, int(row.sentence_id))
+        context = queries.sentence_context(cur, row.article_id, int(row.sentence_id), scope=scope)
         for item in context.itertuples():
             spans = [(row.start - item.start, row.end - item.start)] if item.focus else []
             ui.evidence(item.text, item.article_id, item.sentence_id, filters, spans=spans,
