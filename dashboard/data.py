@@ -20,7 +20,7 @@ from dashboard import queries
 from dashboard.queries import Filters, Scope
 
 __all__ = ["ROOT", "COUNTRIES_GEOJSON", "dataset_dir", "is_default_dir", "dataset_stamp",
-           "connection", "cursor", "scoped", "options", "country_outlines", "country_names",
+           "connection", "cursor", "scoped", "query", "options", "country_outlines", "country_names",
            "network", "places"]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +68,16 @@ def scoped(path: str, stamp: float, filters: Filters
     cur = cursor(path, stamp)
     db = queries.open_search(Path(path))
     return cur, db, queries.register_hits(cur, db, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def query(path: str, stamp: float, key: tuple, name: str, *args, **kwargs):
+    """``queries.<name>(cursor, scope, *args, **kwargs)`` for the filters whose key is ``key``.
+
+    Only for functions that return what a page draws (a few hundred rows at most).
+    """
+    cur, _, scope = scoped(path, stamp, Filters.from_key(key))
+    return getattr(queries, name)(cur, scope, *args, **kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

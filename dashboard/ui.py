@@ -36,6 +36,10 @@ class Context:
     filters: Filters
     scope: Scope
 
+    def query(self, name: str, *args, **kwargs):
+        """``queries.<name>(cur, scope, ...)``, cached by the dataset, the filters and the arguments."""
+        return data.query(self.path, self.stamp, self.filters.key(), name, *args, **kwargs)
+
 
 def current_filters() -> Filters:
     """The filters the sidebar widgets hold (their keys are the URL parameters)."""

@@ -90,7 +90,7 @@ def profile(ranking: pd.DataFrame) -> None:
     """One actor: counts, the places, topics and actors around it, its figures and sentences."""
     st.subheader("Profile")
     name = st.selectbox("Actor", ranking["name"].tolist(), key="profile", bind="query-params")
-    found = queries.actor_profile(cur, scope, name)
+    found = ctx.query("actor_profile", name)
     for column, (label, value) in zip(st.columns(4), [
             ("Mentions", found["mentions"]), ("Sentences", found["sentence_count"]),
             ("Articles", found["articles"]), ("Figures", found["figure_count"])]):
@@ -107,12 +107,12 @@ def profile(ranking: pd.DataFrame) -> None:
 
 
 st.title("Actors")
-total = queries.entity_count(cur, scope)
+total = ctx.query("entity_count")
 if total:
     left, right = st.columns([2, 3])
     with left:
         offset = ui.pager(total, key="actors_page")
-        actors = queries.entity_ranking(cur, scope, offset=offset, limit=ui.PAGE_ROWS)
+        actors = ctx.query("entity_ranking", offset=offset, limit=ui.PAGE_ROWS)
         ranking_table(actors, offset, total)
     with right:
         network()

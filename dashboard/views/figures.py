@@ -10,7 +10,7 @@ MAX_POINTS = 2000
 def figures_chart(ctx: ui.Context) -> None:
     """One dot per figure by kind (the largest of each kind when there are many); a clicked
     dot shows its sentence."""
-    table, cut = queries.figures_chart(ctx.cur, ctx.scope, max_points=MAX_POINTS)
+    table, cut = ctx.query("figures_chart", max_points=MAX_POINTS)
     table = table.assign(key=table["article_id"] + ":" + table["start"].astype(str),
                          hover=table["sentence"].map(ui.hover_text),
                          shown=table["display"].map(markup.esc))
@@ -34,7 +34,7 @@ def figures_chart(ctx: ui.Context) -> None:
 def figures_list(ctx: ui.Context, total: int) -> None:
     """One page of the figures, largest first, and the CSV of all of them."""
     offset = ui.pager(total, key="figures_page")
-    table = queries.figures_page(ctx.cur, ctx.scope, offset=offset, limit=ui.PAGE_ROWS)
+    table = ctx.query("figures_page", offset=offset, limit=ui.PAGE_ROWS)
     table = table.assign(actors=table["actor_names"].map(", ".join),
                          places=table["place_names"].map(", ".join),
                          reader=ui.reader_links(table, ctx.filters))
@@ -51,7 +51,7 @@ def figures_list(ctx: ui.Context, total: int) -> None:
 
 ctx = ui.context()
 st.title("Figures")
-total = queries.figures_count(ctx.cur, ctx.scope)
+total = ctx.query("figures_count")
 if total:
     figures_chart(ctx)
     figures_list(ctx, total)

@@ -116,7 +116,7 @@ def reader() -> None:
 
 
 choices = {row["article_id"]: row for row in
-           queries.article_choices(cur, scope, limit=queries.READER_CHOICES).to_dict("records")}
+           ctx.query("article_choices", limit=queries.READER_CHOICES).to_dict("records")}
 st.title("Text")
 search = queries.parse_query(filters.q)
 if search.error:

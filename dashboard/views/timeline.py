@@ -25,7 +25,7 @@ def period_clicked() -> None:
 
 def counts_chart(total: int) -> None:
     """Events per period and lane, when there are too many to draw one by one."""
-    counts = queries.timeline_counts(cur, scope, lanes=lanes)
+    counts = ctx.query("timeline_counts", lanes=lanes)
     st.caption(f"{total:,} events: too many to draw one by one, so these are counts per "
                f"{counts.attrs['freq']} and lane. Click a bar (or set From/To in the sidebar) to "
                f"narrow the view; at {MAX_EVENTS:,} events or fewer each event is drawn with its sentence.")
@@ -42,7 +42,7 @@ def counts_chart(total: int) -> None:
 
 def events_chart() -> None:
     """One bar per event and lane; a picked event is shown in context."""
-    rows = queries.timeline_rows(cur, scope, lanes=lanes, limit=MAX_EVENTS)
+    rows = ctx.query("timeline_rows", lanes=lanes, limit=MAX_EVENTS)
     st.caption("Each bar spans the period the text names (a month spans its month). "
                "Hover for the sentence; click a bar to read it in context. The first view "
                "frames most events: zoom out (double-click) for the rest.")
@@ -83,7 +83,7 @@ def events_chart() -> None:
 
 st.title("Timeline")
 lanes = st.radio("Lanes by", ["actor", "topic"], horizontal=True, key="lanes", bind="query-params")
-summary = queries.timeline_summary(cur, scope)
+summary = ctx.query("timeline_summary")
 if not summary["events"]:
     st.info("No dated events in this view.")
 else:
@@ -94,7 +94,7 @@ else:
     ui.download(ctx, "events", "events.csv", key="events_csv", rows=summary["events"])
 
 with st.expander("Publication dates (when it was reported)"):
-    published = queries.publication_counts(cur, scope)
+    published = ctx.query("publication_counts")
     if len(published) < 2:
         st.caption("One publication date or none: nothing to plot.")
     if len(published):
