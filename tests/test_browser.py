@@ -96,6 +96,7 @@ def test_every_page_renders_without_an_error(page, seed_url, path):
         page.wait_for_timeout(1500)  # tiles (if online) and outlines
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert page.get_by_role("button", name="Deploy").count() == 0  # client.toolbarMode = "viewer"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{path or 'overview'}.png"), full_page=False)
 
