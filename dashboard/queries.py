@@ -661,8 +661,19 @@ def _with_figure_columns(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame
     return table
 
 
-_FIGURE_ROWS = """SELECT f.*, {kind} AS kind, s.start AS sentence_start, a.title, a.published
-                  FROM {figures} f JOIN sentences s USING (sid) JOIN articles a ON a.aid = f.aid"""
+def _kinded(figures: str) -> str:
+    """SQL: the rows of ``figures`` (a table or subquery) with their ``kind``."""
+    return f"SELECT f.*, {_KIND_SQL} AS kind FROM {figures} f"
+
+
+def _figure_rows(selected: str, order: str) -> str:
+    """SQL: the (few) figures ``selected`` with their sentence's start and their article."""
+    return (f"SELECT f.*, s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
+            f"JOIN sentences s USING (sid) JOIN articles a ON a.aid = f.aid ORDER BY {order}")
+
+
+_LARGEST = "value DESC NULLS LAST, sid, start"
+_HEADLINE = "(kind <> 'money'), (of IS NULL), value DESC NULLS LAST, sid"
 
 
 def figures_count(cur, scope: Scope) -> int:
@@ -672,10 +683,9 @@ def figures_count(cur, scope: Scope) -> int:
 
 def figures_page(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
     """One page of figures, largest value first, with display value, names and sentence."""
-    sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
-    rows = _run(cur, f"{sql} ORDER BY f.value DESC NULLS LAST, f.sid, f.start "
-                     f"LIMIT {int(limit)} OFFSET {int(offset)}", scope)
-    return _with_figure_columns(cur, scope, rows)
+    page = (f"{_kinded(scope.table('figures'))} ORDER BY {_LARGEST} "
+            f"LIMIT {int(limit)} OFFSET {int(offset)}")
+    return _with_figure_columns(cur, scope, _run(cur, _figure_rows(page, _LARGEST), scope))
 
 
 def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.DataFrame, bool]:
@@ -683,24 +693,21 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
 
     Returns the rows and whether they were cut to the largest.
     """
-    sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
     total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
-    rows = _run(cur, f"SELECT * FROM ({sql}) QUALIFY row_number() OVER "
-                     f"(PARTITION BY kind ORDER BY value DESC NULLS LAST, sid, start) <= {per_kind}"
-                if cut else sql, scope)
-    return _with_figure_columns(cur, scope, rows), cut
+    kinded = _kinded(scope.table("figures"))
+    chosen = (f"SELECT * FROM ({kinded}) QUALIFY row_number() OVER "
+              f"(PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}") if cut else kinded
+    return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), scope)), cut
 
 
 def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     """Up to ``n`` headline figures, one per sentence: money, then counts of something; largest first."""
-    sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures=scope.table("figures"))
-    rows = _run(cur, f"""SELECT * FROM ({sql})
-        QUALIFY row_number() OVER (PARTITION BY sid
-                                   ORDER BY (kind <> 'money'), (of IS NULL), value DESC) = 1
-        ORDER BY (kind <> 'money'), (of IS NULL), value DESC NULLS LAST LIMIT {int(n)}""", scope)
-    return _with_figure_columns(cur, scope, rows)
+    headline = (f"SELECT * FROM ({_kinded(scope.table('figures'))}) "
+                f"QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1 "
+                f"ORDER BY {_HEADLINE} LIMIT {int(n)}")
+    return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE), scope))
 
 
 # ---------------------------------------------------------------------------- timeline
@@ -1000,9 +1007,9 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
                            WHERE x.sid IN (SELECT sid FROM ({own}))
                            GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
                   scope, **params)
-    figures_sql = _FIGURE_ROWS.format(kind=_KIND_SQL, figures="figures")
-    figures = _run(cur, f"SELECT * FROM ({figures_sql}) WHERE sid IN (SELECT sid FROM ({own})) "
-                        f"ORDER BY value DESC NULLS LAST LIMIT 50", scope, **params)
+    largest = (f"SELECT * FROM ({_kinded('figures')}) WHERE sid IN (SELECT sid FROM ({own})) "
+               f"ORDER BY {_LARGEST} LIMIT 50")
+    figures = _run(cur, _figure_rows(largest, _LARGEST), scope, **params)
     n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
                      scope, **params)[0]
     sids = _run(cur, f"{own} ORDER BY t.sid LIMIT 15", scope, **params)["sid"]
