@@ -1,6 +1,6 @@
 """The I/O boundary: one DuckDB connection per dataset, a cursor per script run, small caches.
 
-The connection (views over the dataset's Parquet parts) is cached with ``st.cache_resource``
+The connection (the dataset's compact tables, see ``queries.open_dataset``) is cached with ``st.cache_resource``
 keyed by the directory as a string and the modification time of its ``manifest.json`` (so a
 rebuild is picked up without a restart). ``st.cache_data`` holds only small results keyed by
 those plain values and ``Filters.key()``.
@@ -47,7 +47,7 @@ def dataset_stamp(directory: Path) -> float:
 
 @st.cache_resource(show_spinner="Opening the dataset…", max_entries=2)
 def connection(path: str, stamp: float) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the dataset's views (see ``queries.open_dataset``).
+    """A DuckDB connection with the dataset's tables (see ``queries.open_dataset``).
 
     Raises FileNotFoundError naming a missing table, ValueError for another schema version.
     """

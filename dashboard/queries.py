@@ -1,8 +1,9 @@
 """Pure filtering, search and aggregation over a dataset, in SQL (DuckDB and SQLite FTS5).
 
-Every function takes a DuckDB cursor on which :func:`open_dataset` made the dataset's views
-(and, for search, the read-only SQLite connection to its ``search.sqlite``) plus plain values,
-and returns a small DataFrame: the rows a page draws, never a whole table.
+Every function takes a DuckDB cursor on which :func:`open_dataset` loaded the dataset's compact
+tables, a :class:`Scope` (the filters as SQL, and the read-only SQLite connection to the
+dataset's ``search.sqlite``, where sentence texts are read by rowid) and plain values, and
+returns a small DataFrame: the rows a page draws, never a whole table.
 
 Filters work at the sentence level. Within one facet the chosen values are alternatives
 (any of them); different facets must all hold for the same sentence. An actor or place
