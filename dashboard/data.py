@@ -1,23 +1,27 @@
-"""Cached loading at the I/O boundary: the dataset directory, its tables, filtered views.
+"""The I/O boundary: one DuckDB connection per dataset, a cursor per script run, small caches.
 
-Caches are keyed by plain values: the directory as a string, the modification time of its
-``manifest.json`` (so a rebuild is picked up without a restart) and ``Filters.key()``.
+The connection (the dataset's compact tables, see ``queries.open_dataset``) is cached with ``st.cache_resource``
+keyed by the directory as a string and the modification time of its ``manifest.json`` (so a
+rebuild is picked up without a restart). ``st.cache_data`` holds only small results keyed by
+those plain values and ``Filters.key()``.
 """
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from dashboard import queries
-from data_prep.tables import SCHEMA_VERSION, TABLES, read_table, table_path  # the contract; no NLP imports
-from dashboard.queries import Dataset, Filters
+from dashboard.queries import Filters, Scope
 
-__all__ = ["ROOT", "COUNTRIES_GEOJSON", "TABLES", "dataset_dir", "is_default_dir", "dataset_stamp",
-           "load", "filtered", "options", "country_outlines", "country_names", "network", "places"]
+__all__ = ["ROOT", "COUNTRIES_GEOJSON", "dataset_dir", "is_default_dir", "dataset_stamp",
+           "connection", "cursor", "scoped", "query", "options", "country_outlines", "country_names",
+           "network", "places"]
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES_GEOJSON = ROOT / "data_prep" / "data" / "countries-110m.geojson"
@@ -41,61 +45,60 @@ def dataset_stamp(directory: Path) -> float:
         return 0.0
 
 
-@st.cache_data(show_spinner="Loading the dataset…", max_entries=4)
-def load(path: str, stamp: float) -> Dataset:
-    """Read and prepare all tables of the dataset at ``path``.
+@st.cache_resource(show_spinner="Opening the dataset…", max_entries=2)
+def connection(path: str, stamp: float) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with the dataset's tables (see ``queries.open_dataset``).
 
-    Raises FileNotFoundError naming the missing table.
+    Raises FileNotFoundError naming a missing table, ValueError for another schema version.
     """
     del stamp  # only part of the cache key
-    directory = Path(path)
-    manifest_file = directory / "manifest.json"
-    manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
-    version = manifest.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:  # checked first: an older layout has no table folders
-        raise ValueError(f"dataset schema version {version}, this app reads {SCHEMA_VERSION}: "
-                         "rebuild it with this version of data_prep")
-    tables = {}
-    for name in TABLES:
-        folder = table_path(directory, name)
-        if not folder.is_dir():
-            raise FileNotFoundError(f"{folder} is missing")
-        tables[name] = read_table(directory, name)
-    return queries.prepare(tables, manifest)
+    con = duckdb.connect(config={"threads": 2})
+    queries.open_dataset(con, Path(path))
+    return con
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _filtered(path: str, stamp: float, key: tuple) -> Dataset:
-    """The dataset narrowed by the filters whose ``key()`` is ``key``."""
-    return queries.apply_filters(load(path, stamp), Filters.from_key(key))
+def cursor(path: str, stamp: float) -> duckdb.DuckDBPyConnection:
+    """A cursor of its own for this script run (a DuckDB connection is not shared by threads)."""
+    return connection(path, stamp).cursor()
 
 
-def filtered(path: str, stamp: float, filters: Filters) -> Dataset:
-    """The dataset narrowed by ``filters`` (the loaded dataset itself when there are none)."""
-    if filters.is_empty():
-        return load(path, stamp)
-    return _filtered(path, stamp, filters.key())
+def scoped(path: str, stamp: float, filters: Filters
+           ) -> tuple[duckdb.DuckDBPyConnection, sqlite3.Connection | None, Scope]:
+    """A fresh cursor, the search index and the scope of ``filters`` (search matches registered)."""
+    cur = cursor(path, stamp)
+    db = queries.open_search(Path(path))
+    return cur, db, queries.register_hits(cur, db, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def query(path: str, stamp: float, key: tuple, name: str, *args, **kwargs):
+    """``queries.<name>(cursor, scope, *args, **kwargs)`` for the filters whose key is ``key``.
+
+    Only for functions that return what a page draws (a few hundred rows at most).
+    """
+    cur, _, scope = scoped(path, stamp, Filters.from_key(key))
+    return getattr(queries, name)(cur, scope, *args, **kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def options(path: str, stamp: float) -> dict[str, list[str]]:
     """The values each sidebar facet offers, from the whole dataset."""
-    return queries.facet_options(load(path, stamp))
+    return queries.facet_options(cursor(path, stamp))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def network(path: str, stamp: float, key: tuple, top_n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Co-occurrence nodes (with layout) and edges for the filtered view."""
-    ds = filtered(path, stamp, Filters.from_key(key))
-    nodes, edges = queries.cooccurrence(ds, top_n=top_n)
+    cur, _, scope = scoped(path, stamp, Filters.from_key(key))
+    nodes, edges = queries.cooccurrence(cur, scope, top_n=top_n)
     return queries.network_layout(nodes, edges), edges
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def places(path: str, stamp: float, key: tuple) -> pd.DataFrame:
     """Map points for the filtered view, with country names from the outline file."""
-    ds = filtered(path, stamp, Filters.from_key(key))
-    return queries.place_points(ds, country_names())
+    cur, _, scope = scoped(path, stamp, Filters.from_key(key))
+    return queries.place_points(cur, scope, country_names())
 
 
 @st.cache_data(show_spinner=False)

@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from dashboard.queries import Query
 
-__all__ = ["KIND_COLORS", "esc", "match_spans", "highlight", "kwic", "sentence_block",
+__all__ = ["KIND_COLORS", "esc", "marked_spans", "highlight", "kwic", "sentence_block",
            "annotate_article", "kind_legend", "figure_card", "link"]
 
 KIND_COLORS = {
@@ -38,16 +37,26 @@ def link(href: str, label: str, *, test_id: str | None = None) -> str:
     return f'<a href="{esc(href)}" target="_self"{data}>{esc(label)}</a>'
 
 
-def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
-    """Sorted, merged (start, end) spans of ``query``'s words and phrases in ``text``."""
-    spans = sorted((m.start(), m.end()) for p in query.patterns for m in re.finditer(p, text or ""))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        elif end > start:
-            merged.append((start, end))
-    return merged
+def marked_spans(marked: str, open_mark: str = "\x02", close_mark: str = "\x03"
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    """Text marked by FTS5 ``highlight()`` as (plain text, sorted merged match spans)."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at, start = 0, None
+    for piece in re.split(f"({re.escape(open_mark)}|{re.escape(close_mark)})", marked or ""):
+        if piece == open_mark:
+            start = at
+        elif piece == close_mark:
+            if start is not None and at > start:
+                if spans and start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(at, spans[-1][1]))
+                else:
+                    spans.append((start, at))
+            start = None
+        else:
+            plain.append(piece)
+            at += len(piece)
+    return "".join(plain), spans
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:

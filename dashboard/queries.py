@@ -1,35 +1,50 @@
-"""Pure filtering, search and aggregation over a dataset's tables (pandas, no Streamlit).
+"""Pure filtering, search and aggregation over a dataset, in SQL (DuckDB and SQLite FTS5).
+
+Every function takes a DuckDB cursor on which :func:`open_dataset` loaded the dataset's compact
+tables, a :class:`Scope` (the filters as SQL, and the read-only SQLite connection to the
+dataset's ``search.sqlite``, where sentence texts are read by rowid) and plain values, and
+returns a small DataFrame: the rows a page draws, never a whole table.
 
 Filters work at the sentence level. Within one facet the chosen values are alternatives
 (any of them); different facets must all hold for the same sentence. An actor or place
-keeps the sentences that mention it (a "North Korean" group counts as North Korea), a
-topic keeps sentences tagged with it, a source keeps the sentences of its articles, and
-the text query keeps sentences containing every word and quoted phrase. The date range
-keeps what was *reported* in it (sentences, mentions and figures by their article's
+keeps the sentences that mention it (a "North Korean" group counts as North Korea; a country
+also counts its institutions, ``inst:RU:...`` for ``country:RU``), a topic keeps sentences
+tagged with it, a source keeps the sentences of its articles, and the text query keeps
+sentences that the FTS5 index matches (every word and quoted phrase, porter-stemmed). The date
+range keeps what was *reported* in it (sentences, mentions and figures by their article's
 publication date; undated articles drop out) but keeps *events* whose own period overlaps
 it, whatever their publication date. An article stays when any of its sentences does.
 """
 from __future__ import annotations
 
+import io
+import json
 import math
 import re
+import sqlite3
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
-from data_prep.tables import ACTOR_KINDS, PLACE_KINDS  # the contract (no NLP behind it)
+from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_INDEX, TABLES
 
 __all__ = [
-    "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Dataset", "Filters", "Query",
-    "prepare", "facet_options", "sentence_mask", "apply_filters", "parse_query", "match_mask",
-    "search", "corpus_summary", "top_values", "mentions_over_time", "key_figures", "format_value",
-    "figures_table", "timeline_rows", "timeline_window", "publication_counts", "sentence_context",
-    "place_points", "top_actor_by_place", "mentions_with_sentences", "country_color", "map_view", "entity_ranking", "cooccurrence",
-    "network_layout", "edge_sentences", "actor_profile", "evidence_csv",
+    "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Filters", "Query", "Scope",
+    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "register_hits",
+    "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
+    "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
+    "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window",
+    "publication_counts", "sentence_context", "MAP_POINTS", "place_points", "map_view", "country_color",
+    "entity_ranking", "entity_count", "cooccurrence", "network_layout", "edge_sentences",
+    "actor_profile", "READER_CHOICES", "article_choices", "article", "article_sentences", "article_mentions",
+    "export_sql", "evidence_csv", "page_label",
 ]
 
 # Coarse to fine: the timeline draws fine events last, on top of long ones.
@@ -38,27 +53,11 @@ FINE_PRECISIONS = ("month", "week", "day")
 
 
 @dataclass(frozen=True)
-class Dataset:
-    """The five tables plus join helpers made by ``prepare``.
-
-    Every sentence-level table has ``srow``, the row of its sentence in ``sentences``;
-    ``sentence_topics`` has one (srow, topic) row per tag; ``names`` maps entity_id to its
-    display name over the whole corpus (it is not narrowed by filters).
-    """
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
-    figures: pd.DataFrame
-    sentence_topics: pd.DataFrame
-    names: Mapping[str, str] = field(default_factory=dict)
-    manifest: Mapping = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Filters:
-    """The shared filters, by display name as the sidebar shows them; empty means no filter."""
+    """The shared filters, by display name as the sidebar shows them; empty means no filter.
+
+    An actor or place may also be given by entity id (``country:RU``, ``inst:RU:armed-forces``).
+    """
 
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -87,141 +86,282 @@ class Filters:
                    date.fromisoformat(date_to) if date_to else None, q)
 
 
-# ---------------------------------------------------------------------------- preparation
+# ---------------------------------------------------------------------------- opening
 
-def _as_list(value) -> list:
-    """A list-valued cell (list, numpy array or missing) as a plain list."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return []
-    return list(value)
+def _glob(directory: Path, name: str) -> str:
+    return str(Path(directory) / name / "*.parquet").replace("'", "''")
 
 
-def _attach_srow(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with the ``srow`` of its sentence; rows pointing at no sentence are dropped."""
-    out = table.merge(keys, on=["article_id", "sentence_id"], how="inner", sort=False)
-    return out.sort_values(["srow", "start"], kind="stable").reset_index(drop=True)
+def _part_number(path: str) -> int:
+    match = re.search(r"part-(\d+)\.parquet$", path)
+    return int(match.group(1)) if match else 0
 
 
-def _most_common(table: pd.DataFrame, key: str, value: str) -> pd.DataFrame:
-    """For each ``key``, its most frequent ``value`` (ties: first in A-Z order)."""
-    counts = table.groupby([key, value], sort=True).size().reset_index(name="n")
-    counts = counts.sort_values("n", ascending=False, kind="stable")
-    return counts.drop_duplicates(key)[[key, value]]
+def open_search(directory: Path) -> sqlite3.Connection | None:
+    """The dataset's FTS5 index opened read-only (None when the dataset has none)."""
+    path = Path(directory) / SEARCH_INDEX
+    if not path.exists():
+        return None
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
 
-def prepare(tables: Mapping[str, pd.DataFrame], manifest: Mapping | None = None) -> Dataset:
-    """A ``Dataset`` from raw tables: adds sentence rows, article metadata and mention roles."""
-    articles = tables["articles"].reset_index(drop=True).copy()
-    articles["published_day"] = (articles["published"].dt.tz_convert(None).dt.normalize()
-                                 if len(articles) else pd.Series(dtype="datetime64[us]"))
-    articles["topics"] = articles["topics"].map(_as_list)
-    sentences = tables["sentences"].sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
-    sentences = sentences.merge(articles[["article_id", "title", "source", "published",
-                                          "published_day"]], on="article_id", how="left")
-    sentences["srow"] = np.arange(len(sentences))
-    sentences["topics"] = sentences["topics"].map(_as_list)
-    keys = sentences[["article_id", "sentence_id", "srow"]]
-    mentions = _attach_srow(tables["mentions"], keys)
-    mentions["is_actor"] = mentions["kind"].isin(ACTOR_KINDS)
-    # A nationality with a country ("North Korean") counts as that country for places too.
-    mentions["is_place"] = (mentions["kind"].isin(PLACE_KINDS)
-                            | mentions["entity_id"].str.startswith("country:").fillna(False))
-    events = _attach_srow(tables["events"], keys)
-    figures = _attach_srow(tables["figures"], keys)
-    for table in (events, figures):
-        for column in ("actors", "places"):
-            table[column] = table[column].map(_as_list)
-    sentence_topics = (sentences[["srow", "topics"]].explode("topics")
-                       .dropna().rename(columns={"topics": "topic"}).reset_index(drop=True))
-    names = dict(_most_common(mentions, "entity_id", "name").itertuples(index=False))
-    return Dataset(articles, sentences, mentions, events, figures, sentence_topics, names,
-                   dict(manifest or {}))
+def _part_starts(directory: Path, con) -> pd.DataFrame:
+    """file -> the search index rowid of its first sentence.
+
+    The build (and bench.synthetic) index a part's sentences in one run of consecutive rowids
+    in file order, so rowid = first rowid of the part + row number in the file.
+    """
+    files = con.execute(
+        f"SELECT filename AS file, count(*) AS n FROM read_parquet('{_glob(directory, 'sentences')}', "
+        "filename=true) GROUP BY filename").df()
+    files["part"] = files["file"].map(_part_number)
+    db = open_search(directory)
+    first = {}
+    if db is not None:
+        with db:
+            first = dict(db.execute("SELECT part, min(rowid) FROM sentences GROUP BY part").fetchall())
+        db.close()
+    files = files.sort_values("part").reset_index(drop=True)
+    fallback = 1 + files["n"].cumsum().shift(fill_value=0)  # no index: any unique numbering
+    files["first"] = [first.get(p, f) for p, f in zip(files["part"], fallback)]
+    return files[["file", "first"]]
 
 
-def facet_options(ds: Dataset) -> dict[str, list[str]]:
-    """The values each sidebar facet offers: actors and places by mentions, then A-Z."""
-    def by_count(values: pd.Series) -> list[str]:
-        counts = values.dropna().value_counts()
-        return sorted(counts.index, key=lambda v: (-counts[v], v))
+def open_dataset(con, directory: Path) -> dict:
+    """Load the dataset's compact query tables into ``con`` and return its manifest.
 
-    m = ds.mentions
-    return {
-        "actor": by_count(m.loc[m["is_actor"], "name"]),
-        "place": by_count(m.loc[m["is_place"], "name"]),
-        "topic": by_count(ds.sentence_topics["topic"]),
-        "source": sorted(ds.articles["source"].dropna().unique().tolist()),
-    }
+    Tables (integer keys: ``aid`` per article, ``sid`` per sentence = its search index rowid;
+    no article or sentence text, which stays in the Parquet parts and ``search.sqlite``):
+    ``articles`` (aid, metadata), ``sentences`` (sid, aid, sentence_id, start, end),
+    ``topics`` (tid, topic), ``sentence_topics`` (sid, aid, tid), ``labels`` (lid: one per
+    entity_id, name and kind, with is_actor and is_place), ``mentions`` (sid, aid, lid, start),
+    ``entities`` (entity_id, display name), ``events`` and ``figures`` (their columns, sid, aid).
+    Views over the parts: ``article_texts``, ``sentence_rows`` (with sid), ``mention_rows``.
+
+    Raises ValueError for another schema version and FileNotFoundError for a missing table.
+    """
+    directory = Path(directory)
+    manifest_file = directory / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
+    version = manifest.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:  # checked first: an older layout has no table folders
+        raise ValueError(f"dataset schema version {version}, this app reads {SCHEMA_VERSION}: "
+                         "rebuild it with this version of data_prep")
+    for name in TABLES:
+        folder = directory / name
+        if not folder.is_dir() or not any(folder.glob("*.parquet")):
+            raise FileNotFoundError(f"{folder} is missing")
+    con.execute("SET TimeZone = 'UTC'")
+    con.register("_part_starts", _part_starts(directory, con))
+    con.execute("CREATE OR REPLACE TABLE part_starts AS SELECT * FROM _part_starts")
+    con.unregister("_part_starts")
+    glob = {name: _glob(directory, name) for name in TABLES}
+    con.execute(f"CREATE OR REPLACE VIEW article_texts AS SELECT article_id, text FROM read_parquet('{glob['articles']}')")
+    con.execute(f"""CREATE OR REPLACE VIEW sentence_rows AS
+        SELECT s.* EXCLUDE (filename, file_row_number), p.first + s.file_row_number AS sid
+        FROM read_parquet('{glob['sentences']}', filename=true, file_row_number=true) s
+        JOIN part_starts p ON p.file = s.filename""")
+    actor_kinds = ", ".join(f"'{k}'" for k in ACTOR_KINDS)
+    place_kinds = ", ".join(f"'{k}'" for k in PLACE_KINDS)
+    con.execute(f"""CREATE OR REPLACE VIEW mention_rows AS
+        SELECT *, kind IN ({actor_kinds}) AS is_actor,
+               (kind IN ({place_kinds}) OR coalesce(starts_with(entity_id, 'country:'), false)) AS is_place
+        FROM read_parquet('{glob['mentions']}')""")
+    con.execute(f"""CREATE OR REPLACE TABLE articles AS
+        SELECT (row_number() OVER () - 1)::INTEGER AS aid, * EXCLUDE (text),
+               CAST(published AS DATE) AS published_day
+        FROM read_parquet('{glob['articles']}')""")
+    con.execute("""CREATE OR REPLACE TABLE sentences AS
+        SELECT s.sid, a.aid, s.sentence_id, s.start, s."end"
+        FROM sentence_rows s JOIN articles a USING (article_id) ORDER BY s.sid""")
+    con.execute("""CREATE OR REPLACE TABLE topics AS
+        SELECT (row_number() OVER (ORDER BY topic) - 1)::SMALLINT AS tid, topic
+        FROM (SELECT DISTINCT unnest(topics) AS topic FROM sentence_rows)""")
+    con.execute("""CREATE OR REPLACE TABLE sentence_topics AS
+        SELECT x.sid, s.aid, t.tid FROM (SELECT sid, unnest(topics) AS topic FROM sentence_rows) x
+        JOIN topics t USING (topic) JOIN sentences s USING (sid)""")
+    con.execute("""CREATE OR REPLACE TABLE labels AS
+        SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *
+        FROM (SELECT entity_id, name, kind, first(country_code) AS country_code,
+                     first(lat) AS lat, first(lon) AS lon, first(is_actor) AS is_actor,
+                     first(is_place) AS is_place
+              FROM mention_rows GROUP BY entity_id, name, kind)""")
+    con.execute("""CREATE OR REPLACE TABLE mentions AS
+        SELECT s.sid, s.aid, l.lid, m.start
+        FROM mention_rows m JOIN articles a USING (article_id)
+        JOIN sentences s ON s.aid = a.aid AND s.sentence_id = m.sentence_id
+        JOIN labels l ON l.entity_id IS NOT DISTINCT FROM m.entity_id
+             AND l.name IS NOT DISTINCT FROM m.name AND l.kind IS NOT DISTINCT FROM m.kind""")
+    # Display name of each entity: its most frequent (ties: first A-Z).
+    con.execute("""CREATE OR REPLACE TABLE entities AS
+        SELECT l.entity_id, first(l.name ORDER BY c.n DESC, l.name) AS name
+        FROM (SELECT lid, count(*) AS n FROM mentions GROUP BY lid) c JOIN labels l USING (lid)
+        WHERE l.entity_id IS NOT NULL GROUP BY l.entity_id""")
+    for name in ("events", "figures"):
+        con.execute(f"""CREATE OR REPLACE TABLE {name} AS
+            SELECT t.*, s.sid, s.aid FROM read_parquet('{glob[name]}') t
+            JOIN articles a USING (article_id)
+            JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
+    return manifest
 
 
 # ---------------------------------------------------------------------------- filters
 
-def _rows_mask(rows: np.ndarray, size: int) -> np.ndarray:
-    """A boolean array of ``size`` that is True at ``rows``."""
-    mask = np.zeros(size, dtype=bool)
-    mask[rows.astype(np.int64)] = True
-    return mask
+_ACTOR_MATCH = """(l.name = ANY(${p}) OR l.entity_id = ANY(${p})
+    OR (starts_with(l.entity_id, 'inst:') AND split_part(l.entity_id, ':', 2) IN (
+        SELECT split_part(entity_id, ':', 2) FROM labels
+        WHERE starts_with(entity_id, 'country:') AND (name = ANY(${p}) OR entity_id = ANY(${p})))))"""
 
 
-def sentence_mask(ds: Dataset, filters: Filters, *, by_published: bool = True) -> np.ndarray:
-    """Which sentences pass ``filters`` (the date range by publication date if ``by_published``)."""
-    n = len(ds.sentences)
-    keep = np.ones(n, dtype=bool)
-    m = ds.mentions
-    if filters.actors:
-        hit = m["is_actor"] & m["name"].isin(filters.actors)
-        keep &= _rows_mask(m.loc[hit, "srow"].to_numpy(), n)
-    if filters.places:
-        hit = m["is_place"] & m["name"].isin(filters.places)
-        keep &= _rows_mask(m.loc[hit, "srow"].to_numpy(), n)
-    if filters.topics:
-        tags = ds.sentence_topics
-        keep &= _rows_mask(tags.loc[tags["topic"].isin(filters.topics), "srow"].to_numpy(), n)
-    if filters.sources:
-        keep &= ds.sentences["source"].isin(filters.sources).to_numpy(dtype=bool, na_value=False)
-    if by_published and (filters.date_from or filters.date_to):
-        day = ds.sentences["published_day"]
-        ok = day.notna()
-        if filters.date_from:
-            ok &= day >= pd.Timestamp(filters.date_from)
-        if filters.date_to:
-            ok &= day <= pd.Timestamp(filters.date_to)
-        keep &= ok.to_numpy(dtype=bool, na_value=False)
-    if filters.q:
-        query = parse_query(filters.q)
-        if query.patterns and not query.error:
-            keep &= match_mask(ds.sentences["text"], query)
-    return keep
+@dataclass(frozen=True)
+class Scope:
+    """SQL for the rows of each table that pass ``filters``, with its named parameters.
+
+    ``hits`` says that the cursor has the search matches registered as ``q_hits(sid)``
+    (see :func:`register_hits`); without it the text query is ignored. ``db``, the search
+    index, is where sentence texts are read from (else from the Parquet parts).
+    """
+
+    filters: Filters
+    hits: bool = False
+    db: sqlite3.Connection | None = field(default=None, compare=False, repr=False)
+
+    def params(self) -> dict:
+        f = self.filters
+        out = {}
+        if f.actors:
+            out["actors"] = list(f.actors)
+        if f.places:
+            out["places"] = list(f.places)
+        if f.topics:
+            out["topics"] = list(f.topics)
+        if f.sources:
+            out["sources"] = list(f.sources)
+        if f.date_from:
+            out["date_from"] = f.date_from
+        if f.date_to:
+            out["date_to"] = f.date_to
+        return out
+
+    def _article_conditions(self, *, by_published: bool) -> list[str]:
+        f = self.filters
+        out = []
+        if f.sources:
+            out.append("source = ANY($sources)")
+        if by_published and f.date_from:
+            out.append("published_day >= $date_from")
+        if by_published and f.date_to:
+            out.append("published_day <= $date_to")
+        return out
+
+    def _sentence_conditions(self, alias: str) -> list[str]:
+        """Conditions on ``alias.sid`` beyond the article-level ones."""
+        f = self.filters
+        out = []
+        if f.actors:
+            out.append(f"{alias}.sid IN (SELECT sid FROM mentions WHERE lid IN (SELECT lid FROM "
+                       f"labels l WHERE l.is_actor AND {_ACTOR_MATCH.format(p='actors')}))")
+        if f.places:
+            out.append(f"{alias}.sid IN (SELECT sid FROM mentions WHERE lid IN (SELECT lid FROM "
+                       "labels l WHERE l.is_place AND (l.name = ANY($places) OR l.entity_id = ANY($places))))")
+        if f.topics:
+            out.append(f"{alias}.sid IN (SELECT sid FROM sentence_topics WHERE tid IN "
+                       "(SELECT tid FROM topics WHERE topic = ANY($topics)))")
+        if self.hits and f.q:
+            out.append(f"{alias}.sid IN (SELECT sid FROM q_hits)")
+        return out
+
+    def where(self, alias: str, *, by_published: bool = True) -> str:
+        """A condition on the rows of ``alias`` (any table with sid and aid)."""
+        parts = []
+        articles = self._article_conditions(by_published=by_published)
+        if articles:
+            parts.append(f"{alias}.aid IN (SELECT aid FROM articles WHERE " + " AND ".join(articles) + ")")
+        parts += self._sentence_conditions(alias)
+        return " AND ".join(parts) or "true"
+
+    def table(self, name: str) -> str:
+        """A subquery of the rows of table ``name`` in scope (events: by their own dates)."""
+        if name == "articles":
+            cond = self._article_conditions(by_published=True)
+            sentences = self._sentence_conditions("t")
+            if sentences:
+                cond.append("aid IN (SELECT t.aid FROM sentences t WHERE " + " AND ".join(sentences) + ")")
+            return f"(SELECT * FROM articles WHERE {' AND '.join(cond) or 'true'})"
+        if name == "events":
+            cond = [self.where("t", by_published=False)]
+            if self.filters.date_from:
+                cond.append("coalesce(t.date_end, t.date) >= CAST($date_from AS TIMESTAMP)")
+            if self.filters.date_to:
+                cond.append("t.date < CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY")
+            return f"(SELECT * FROM events t WHERE {' AND '.join(cond)})"
+        return f"(SELECT * FROM {name} t WHERE {self.where('t')})"
 
 
-def _event_in_range(events: pd.DataFrame, filters: Filters) -> np.ndarray:
-    """Events whose period [date, date_end] overlaps the filter's date range."""
-    ok = np.ones(len(events), dtype=bool)
-    if filters.date_from:
-        ok &= (events["date_end"].fillna(events["date"]) >= pd.Timestamp(filters.date_from)).to_numpy()
-    if filters.date_to:
-        ok &= (events["date"] <= pd.Timestamp(filters.date_to)).to_numpy()
-    return ok
+def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
+    """Execute ``sql`` with the scope's parameters (only those the SQL uses) and ``params``."""
+    values = {**(scope.params() if scope else {}), **params}
+    used = {k: v for k, v in values.items() if f"${k}" in sql}
+    return cur.execute(sql, used).df()
 
 
-def apply_filters(ds: Dataset, filters: Filters) -> Dataset:
-    """The dataset narrowed by ``filters`` (see the module docstring for the rules)."""
-    if filters.is_empty():
-        return ds
-    keep = sentence_mask(ds, filters)
-    dated = bool(filters.date_from or filters.date_to)
-    keep_events = sentence_mask(ds, filters, by_published=False) if dated else keep
+def _one(cur, sql: str, scope: Scope | None = None, **params):
+    values = {**(scope.params() if scope else {}), **params}
+    used = {k: v for k, v in values.items() if f"${k}" in sql}
+    return cur.execute(sql, used).fetchone()
 
-    def rows(table: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
-        return table[mask[table["srow"].to_numpy()]] if len(table) else table
 
-    sentences = ds.sentences[keep]
-    events = rows(ds.events, keep_events)
-    if dated and len(events):
-        events = events[_event_in_range(events, filters)]
-    articles = ds.articles[ds.articles["article_id"].isin(sentences["article_id"].unique())]
-    return replace(ds, articles=articles, sentences=sentences, mentions=rows(ds.mentions, keep),
-                   events=events, figures=rows(ds.figures, keep),
-                   sentence_topics=rows(ds.sentence_topics, keep))
+def _texts(cur, scope: Scope | None, sids) -> dict[int, str]:
+    """sid -> sentence text: from the search index by rowid, else from the Parquet parts."""
+    wanted = sorted({int(x) for x in sids})
+    if not wanted:
+        return {}
+    if scope is not None and scope.db is not None:
+        rows = scope.db.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({_ints(wanted)})").fetchall()
+        return dict(rows)
+    rows = _run(cur, "SELECT sid, text FROM sentence_rows WHERE sid IN (SELECT unnest($sids))", sids=wanted)
+    return dict(zip(rows["sid"], rows["text"]))
+
+
+def _sentence_rows(cur, scope: Scope | None, sids) -> pd.DataFrame:
+    """Sentences by sid, in sid order: sid, article_id, sentence_id, start, end, text, title,
+    published, source."""
+    wanted = sorted({int(x) for x in sids})
+    rows = _run(cur, """SELECT s.sid, a.article_id, s.sentence_id, s.start, s."end", a.title,
+                               a.published, a.source
+                        FROM sentences s JOIN articles a USING (aid) WHERE s.sid IN (SELECT unnest($sids))
+                        ORDER BY s.sid""", sids=wanted)
+    texts = _texts(cur, scope, wanted)
+    rows.insert(5, "text", rows["sid"].map(texts))
+    return rows
+
+
+def _with_sample(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (with ``first``, a sid) plus that sentence's article_id, sentence_id and text."""
+    if not len(table):
+        return table.drop(columns="first").assign(article_id=pd.Series(dtype=object),
+                                                  sentence_id=pd.Series(dtype="int64"),
+                                                  sentence=pd.Series(dtype=object))
+    rows = _sentence_rows(cur, scope, table["first"]).set_index("sid")
+    out = table.drop(columns="first")
+    out["article_id"] = table["first"].map(rows["article_id"]).to_numpy()
+    out["sentence_id"] = table["first"].map(rows["sentence_id"]).to_numpy()
+    out["sentence"] = table["first"].map(rows["text"]).to_numpy()
+    return out
+
+
+def facet_options(cur) -> dict[str, list[str]]:
+    """The values each sidebar facet offers: actors and places by mentions, then A-Z."""
+    def by_count(flag: str) -> list[str]:
+        return _run(cur, f"""SELECT l.name FROM (SELECT lid, count(*) AS n FROM mentions GROUP BY lid) c
+                             JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL
+                             GROUP BY l.name ORDER BY sum(c.n) DESC, l.name""")["name"].tolist()
+
+    topics = _run(cur, "SELECT t.topic FROM sentence_topics s JOIN topics t USING (tid) "
+                       "GROUP BY t.topic ORDER BY count(*) DESC, t.topic")
+    sources = _run(cur, "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")
+    return {"actor": by_count("is_actor"), "place": by_count("is_place"),
+            "topic": topics["topic"].tolist(), "source": sources["source"].tolist()}
 
 
 # ---------------------------------------------------------------------------- search
@@ -232,7 +372,7 @@ _TOKEN = re.compile(r'"([^"]*)"|([^\s"]+)')
 
 @dataclass(frozen=True)
 class Query:
-    """A parsed search: lower-case words and quoted phrases, each matched as a whole word.
+    """A parsed search: lower-case words and quoted phrases.
 
     ``error`` says why nothing can be searched; ``note`` says what was ignored.
     """
@@ -246,26 +386,6 @@ class Query:
     def parts(self) -> list[str]:
         """The words and phrases as the user would write them."""
         return list(self.terms) + [f'"{" ".join(p)}"' for p in self.phrases]
-
-    @property
-    def patterns(self) -> list[str]:
-        """One case-insensitive regex per word or phrase (RE2- and ``re``-compatible)."""
-        return [_pattern((t,)) for t in self.terms] + [_pattern(p) for p in self.phrases]
-
-
-def _word_pattern(word: str, *, last: bool) -> str:
-    """A word as regex; the last word of a term also matches its plural ("missile(s)")."""
-    if not last or not word[-1].isalpha():
-        return re.escape(word)
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return re.escape(word) + "(?:s|es)?"
-
-
-def _pattern(words: Sequence[str]) -> str:
-    """The regex for a word or a phrase (words separated by spaces or hyphens)."""
-    inner = r"[\s\-]+".join(_word_pattern(w, last=i == len(words) - 1) for i, w in enumerate(words))
-    return r"(?i)\b" + inner + r"\b"
 
 
 def parse_query(text: str, *, max_chars: int = 200, max_parts: int = 12) -> Query:
@@ -299,95 +419,184 @@ def parse_query(text: str, *, max_chars: int = 200, max_parts: int = 12) -> Quer
     return Query(tuple(terms), tuple(phrases), "; ".join(notes).capitalize() or None)
 
 
-def match_mask(texts: pd.Series, query: Query) -> np.ndarray:
-    """Which of ``texts`` contain every word and phrase of ``query``."""
-    keep = np.ones(len(texts), dtype=bool)
-    for pattern in query.patterns:
-        keep &= texts.str.contains(pattern, regex=True).to_numpy(dtype=bool, na_value=False)
-    return keep
+def fts_query(query: Query) -> str:
+    """The FTS5 MATCH expression for ``query``: every word and phrase as a quoted string.
 
-
-def search(sentences: pd.DataFrame, query: Query, *, k1: float = 1.2, b: float = 0.75,
-           limit: int = 200) -> pd.DataFrame:
-    """Sentences containing all of ``query``, best first by a BM25 score over ``sentences``.
-
-    Returns the matching rows with ``score`` added (empty when the query has an error).
+    Quoting makes any user text a plain token sequence (no FTS5 operators or syntax errors);
+    the index's porter stemmer matches "missile" with "missiles".
     """
-    if query.error or not query.patterns or not len(sentences):
-        return sentences.iloc[0:0].assign(score=pd.Series(dtype=float))
-    texts = sentences["text"]
-    lengths = texts.str.len().to_numpy(dtype=float, na_value=0.0)
-    avg = max(lengths.mean(), 1.0)
-    n = len(sentences)
-    keep = np.ones(n, dtype=bool)
-    score = np.zeros(n)
-    for pattern in query.patterns:
-        tf = texts.str.count(pattern).to_numpy(dtype=float, na_value=0.0)
-        present = tf > 0
-        keep &= present
-        df = present.sum()
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths / avg))
-    out = sentences[keep].assign(score=score[keep])
-    sort = ["score", "published"] if "published" in out else ["score"]
-    return out.sort_values(sort, ascending=False, kind="stable", na_position="last").head(limit)
+    def quoted(words: Sequence[str]) -> str:
+        return '"' + " ".join(words).replace('"', '""') + '"'
+
+    return " ".join([quoted((t,)) for t in query.terms] + [quoted(p) for p in query.phrases])
+
+
+def _searchable(query: Query) -> bool:
+    return not query.error and bool(query.terms or query.phrases)
+
+
+def search_rowids(db: sqlite3.Connection | None, query: Query) -> np.ndarray:
+    """The rowids (``sentences.sid``) of every sentence matching ``query``."""
+    if db is None or not _searchable(query):
+        return np.zeros(0, dtype=np.int64)
+    rows = db.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?",
+                      (fts_query(query),)).fetchall()
+    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+
+def register_hits(cur, db: sqlite3.Connection | None, filters: Filters) -> Scope:
+    """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and return the scope."""
+    query = parse_query(filters.q)
+    if not _searchable(query):
+        return Scope(filters, hits=False, db=db)
+    cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+    return Scope(filters, hits=True, db=db)
+
+
+def _ints(values) -> str:
+    """Integers as an SQL list literal (safe: each is formatted from an int)."""
+    return ",".join(str(int(v)) for v in values) or "NULL"
+
+
+def _rank(db: sqlite3.Connection, match: str, candidates: np.ndarray, limit: int,
+          every_match: bool, windows: int = 16) -> list[tuple[int, float]]:
+    """The best ``limit`` of ``candidates`` (ascending rowids of matches) by bm25, best first.
+
+    ``every_match`` says that the candidates are all the matches from the first of them on,
+    so FTS5 ranks that rowid range itself. Else FTS5 scores the matches in a few rowid windows
+    around the candidates (cut at their largest gaps) and the others are dropped: each query
+    costs a pass over the terms' document counts, so one query per candidate would be slow.
+    """
+    score = "SELECT rowid, -bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+    if every_match:
+        return db.execute(f"{score} AND rowid >= ? ORDER BY rank LIMIT ?",
+                          (match, int(candidates[0]), limit)).fetchall()
+    cuts = np.sort(np.argsort(np.diff(candidates))[::-1][:windows - 1]) + 1
+    rows = []
+    for part in np.split(candidates, cuts):
+        if len(part):
+            rows += db.execute(f"{score} AND rowid BETWEEN ? AND ?",
+                               (match, int(part[0]), int(part[-1]))).fetchall()
+    wanted = set(candidates.tolist())
+    return sorted((r for r in rows if r[0] in wanted), key=lambda r: (-r[1], r[0]))[:limit]
+
+
+_OPEN, _CLOSE = "\x02", "\x03"  # highlight() markers; the readers turn control characters to spaces
+RANK_LIMIT = 20_000
+
+
+def search(db: sqlite3.Connection | None, cur, query: Query, scope: Scope, *,
+           limit: int = 200, rank_limit: int = RANK_LIMIT) -> tuple[int, pd.DataFrame]:
+    """Sentences matching ``query`` within the scope's other filters, best first (bm25).
+
+    Returns the number of matches and up to ``limit`` rows: sid, article_id, sentence_id,
+    start, end, text, marked (``text`` with matches between \\x02 and \\x03), score (higher is
+    better), title, published, source. Past ``rank_limit`` matches only the latest
+    ``rank_limit`` (highest rowids) are ranked: bm25 over every match of a very common word
+    costs seconds. ``attrs["ranked_among"]`` says how many were.
+    """
+    columns = ["sid", "article_id", "sentence_id", "start", "end", "text", "marked", "score",
+               "title", "published", "source"]
+    if db is None or not _searchable(query):
+        return 0, pd.DataFrame(columns=columns)
+    match = fts_query(query)
+    others = Scope(Filters(**{**scope.filters.__dict__, "q": ""}), db=db)
+    if others.filters.is_empty():
+        total = db.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?",
+                           (match,)).fetchone()[0]
+        first = db.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
+                           "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                           (match, min(total, rank_limit) - 1)).fetchone() if total else None
+        candidates = np.array([first[0]] if first else [], dtype=np.int64)
+        ranked_among = min(total, rank_limit)
+    else:
+        # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
+        cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+        hits = _run(cur, f"SELECT t.sid FROM sentences t WHERE t.sid IN (SELECT sid FROM q_hits) "
+                         f"AND {others.where('t')} ORDER BY t.sid", others)["sid"].to_numpy()
+        total = len(hits)
+        candidates = hits[-rank_limit:]
+        ranked_among = len(candidates)
+    if not total:
+        return 0, pd.DataFrame(columns=columns)
+    ranked = _rank(db, match, candidates, limit, every_match=others.filters.is_empty())
+    found = pd.DataFrame(ranked, columns=["sid", "score"])
+    marked = dict(db.execute(
+        f"SELECT rowid, highlight(sentences_fts, 0, '{_OPEN}', '{_CLOSE}') FROM sentences_fts "
+        f"WHERE sentences_fts MATCH ? AND rowid IN ({_ints(found['sid'])})", (match,)).fetchall())
+    found["marked"] = found["sid"].map(marked)
+    rows = _sentence_rows(cur, scope, found["sid"])
+    out = found.merge(rows, on="sid")[columns].reset_index(drop=True)
+    out.attrs["ranked_among"] = ranked_among
+    return total, out
 
 
 # ---------------------------------------------------------------------------- overview
 
-def corpus_summary(ds: Dataset) -> dict:
+def corpus_summary(cur, scope: Scope) -> dict:
     """Counts of every table, the publication date span and the articles per source."""
-    published = ds.articles["published"].dropna()
-    sources = ds.articles["source"].fillna("(no source)").value_counts()
-    return {
-        "articles": len(ds.articles), "sentences": len(ds.sentences),
-        "mentions": len(ds.mentions), "events": len(ds.events), "figures": len(ds.figures),
-        "first": published.min() if len(published) else None,
-        "last": published.max() if len(published) else None,
-        "publication_days": int(ds.articles["published_day"].nunique()),
-        "sources": list(sources.items()),
-    }
+    counts = {name: _one(cur, f"SELECT count(*) FROM {scope.table(name)}", scope)[0]
+              for name in ("sentences", "mentions", "events", "figures")}
+    articles = scope.table("articles")
+    n, first, last, days = _one(cur, f"SELECT count(*), min(published), max(published), "
+                                     f"count(DISTINCT published_day) FROM {articles}", scope)
+    sources = _run(cur, f"SELECT coalesce(source, '(no source)') AS source, count(*) AS n "
+                        f"FROM {articles} GROUP BY 1 ORDER BY n DESC, source LIMIT 20", scope)
+    return {"articles": n, **counts,
+            "first": pd.Timestamp(first) if first is not None else None,
+            "last": pd.Timestamp(last) if last is not None else None,
+            "publication_days": days, "sources": list(sources.itertuples(index=False, name=None))}
 
 
-def _with_sample(counts: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
-    """``counts`` (with an ``srow`` column) plus the evidence sentence of that row."""
-    s = ds.sentences.set_index("srow")[["article_id", "sentence_id", "text"]]
-    return counts.join(s, on="srow").rename(columns={"text": "sentence"})
-
-
-def top_values(ds: Dataset, facet: str, *, n: int = 10) -> pd.DataFrame:
+def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most frequent actors, places or topics by sentences, with a sample sentence.
 
-    Columns: name, sentences, srow (of the sample), article_id, sentence_id, sentence.
+    Columns: name, sentences, article_id, sentence_id (of the sample), sentence.
     """
     if facet == "topic":
-        pairs = ds.sentence_topics.rename(columns={"topic": "name"})
+        top = _run(cur, f"""SELECT t.topic AS name, count(*) AS sentences, min(x.sid) AS first
+            FROM {scope.table('sentence_topics')} x JOIN topics t USING (tid)
+            GROUP BY t.topic ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     else:
         flag = {"actor": "is_actor", "place": "is_place"}[facet]
-        pairs = ds.mentions.loc[ds.mentions[flag], ["srow", "name"]]
-    pairs = pairs.drop_duplicates()
-    if not len(pairs):
-        return pd.DataFrame(columns=["name", "sentences", "srow", "article_id", "sentence_id",
-                                     "sentence"])
-    counts = (pairs.groupby("name", sort=False).agg(sentences=("srow", "size"), srow=("srow", "first"))
-              .reset_index().sort_values(["sentences", "name"], ascending=[False, True]).head(n))
-    return _with_sample(counts.reset_index(drop=True), ds)
+        top = _run(cur, f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
+                SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                WHERE l.{flag} AND l.name IS NOT NULL)
+            GROUP BY name ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
+    return _with_sample(cur, scope, top)
 
 
-def mentions_over_time(ds: Dataset) -> pd.DataFrame:
+def _period(span_days: int) -> str:
+    """The date_trunc part that gives at most a few hundred bins over ``span_days``."""
+    for part, limit in (("day", 92), ("week", 730), ("month", 25 * 366), ("year", 300 * 366)):
+        if span_days <= limit:
+            return part
+    return "decade"
+
+
+_STEPS = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(weeks=1),
+          "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1),
+          "decade": pd.DateOffset(years=10)}
+
+
+def mentions_over_time(cur, scope: Scope) -> pd.DataFrame:
     """Mentions per publication period (day, week or month by the span); empty if under 2 dates.
 
     A single publication date supports no trend, so the caller shows none.
     """
-    day = ds.mentions[["srow"]].join(ds.sentences.set_index("srow")["published_day"], on="srow")
-    day = day["published_day"].dropna()
-    if day.nunique() < 2:
+    per_day = (f"SELECT a.published_day AS day, count(*) AS n FROM {scope.table('mentions')} m "
+               f"JOIN articles a USING (aid) WHERE a.published_day IS NOT NULL GROUP BY 1")
+    days = _run(cur, per_day, scope)
+    if len(days) < 2:
         return pd.DataFrame(columns=["period", "mentions"])
-    span = (day.max() - day.min()).days
-    freq = "D" if span <= 92 else "W" if span <= 730 else "M"
-    period = day.dt.to_period(freq).dt.start_time
-    out = period.value_counts().sort_index().rename_axis("period").reset_index(name="mentions")
-    out.attrs["freq"] = {"D": "day", "W": "week", "M": "month"}[freq]
+    day = pd.to_datetime(days["day"])
+    part = _period((day.max() - day.min()).days)
+    if part == "decade":
+        days["period"] = pd.to_datetime((day.dt.year // 10 * 10).astype(str) + "-01-01")
+    else:
+        days["period"] = day.dt.to_period({"day": "D", "week": "W", "month": "M", "year": "Y"}[part]).dt.start_time
+    out = days.groupby("period", as_index=False)["n"].sum().rename(columns={"n": "mentions"})
+    out.attrs["freq"] = part
     return out
 
 
@@ -395,6 +604,8 @@ def mentions_over_time(ds: Dataset) -> pd.DataFrame:
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_KIND_SQL = ("CASE WHEN regexp_full_match(coalesce(f.unit, ''), '[A-Z]{3}') THEN 'money' "
+             "ELSE coalesce(nullif(f.unit, ''), 'number') END")
 
 
 def _is_currency(unit: str | None) -> bool:
@@ -429,54 +640,148 @@ def format_value(value: float, unit: str | None, of: str | None = None, *,
     return ("~" if approximate else "") + text
 
 
-def figures_table(ds: Dataset) -> pd.DataFrame:
-    """Every figure with display value, actor and place names, sentence and article metadata."""
-    f = ds.figures
-    s = ds.sentences.set_index("srow")[["text", "start", "title", "published"]]
-    out = f.join(s.rename(columns={"text": "sentence", "start": "sentence_start"}), on="srow")
-    names = ds.names
-    out["actor_names"] = [[names.get(e, e) for e in ids] for ids in out["actors"]]
-    out["place_names"] = [[names.get(e, e) for e in ids] for ids in out["places"]]
-    out["display"] = [format_value(v, u, o, approximate=a) for v, u, o, a in
-                      zip(out["value"], out["unit"], out["of"], out["approximate"])]
-    out["kind"] = [("money" if _is_currency(u) else u or "number") for u in out["unit"]]
-    return out.reset_index(drop=True)
+def _names(cur, ids: set[str]) -> dict[str, str]:
+    """entity_id -> display name for ``ids``."""
+    if not ids:
+        return {}
+    rows = _run(cur, "SELECT entity_id, name FROM entities WHERE entity_id = ANY($ids)", ids=sorted(ids))
+    return dict(zip(rows["entity_id"], rows["name"]))
 
 
-def key_figures(ds: Dataset, *, n: int = 6) -> pd.DataFrame:
+def _with_figure_columns(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """Figures rows plus sentence, actor_names, place_names, display."""
+    table["sentence"] = table["sid"].map(_texts(cur, scope, table["sid"]))
+    ids = {e for column in ("actors", "places") for ids in table[column] for e in (ids if ids is not None else [])}
+    names = _names(cur, ids)
+    table["actors"] = [list(v) if v is not None else [] for v in table["actors"]]
+    table["places"] = [list(v) if v is not None else [] for v in table["places"]]
+    table["actor_names"] = [[names.get(e, e) for e in ids] for ids in table["actors"]]
+    table["place_names"] = [[names.get(e, e) for e in ids] for ids in table["places"]]
+    table["display"] = [format_value(v, u, o, approximate=bool(a)) for v, u, o, a in
+                        zip(table["value"], table["unit"], table["of"], table["approximate"])]
+    return table
+
+
+def _kinded(figures: str) -> str:
+    """SQL: the rows of ``figures`` (a table or subquery) with their ``kind``."""
+    return f"SELECT f.*, {_KIND_SQL} AS kind FROM {figures} f"
+
+
+def _figure_rows(selected: str, order: str) -> str:
+    """SQL: the (few) figures ``selected`` with their sentence's start and their article."""
+    return (f"SELECT f.*, s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
+            f"JOIN sentences s USING (sid) JOIN articles a ON a.aid = f.aid ORDER BY {order}")
+
+
+_LARGEST = "value DESC NULLS LAST, sid, start"
+_HEADLINE = "(kind <> 'money'), (of IS NULL), value DESC NULLS LAST, sid"
+
+
+def figures_count(cur, scope: Scope) -> int:
+    """How many figures are in scope."""
+    return _one(cur, f"SELECT count(*) FROM {scope.table('figures')}", scope)[0]
+
+
+def figures_page(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
+    """One page of figures, largest value first, with display value, names and sentence."""
+    page = (f"{_kinded(scope.table('figures'))} ORDER BY {_LARGEST} "
+            f"LIMIT {int(limit)} OFFSET {int(offset)}")
+    return _with_figure_columns(cur, scope, _run(cur, _figure_rows(page, _LARGEST), scope))
+
+
+def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.DataFrame, bool]:
+    """Figures for the chart: all of them, or the largest of each kind up to ``max_points``.
+
+    Returns the rows and whether they were cut to the largest.
+    """
+    total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
+    cut = total > max_points
+    per_kind = max(1, max_points // max(kinds, 1))
+    kinded = _kinded(scope.table("figures"))
+    chosen = (f"SELECT * FROM ({kinded}) QUALIFY row_number() OVER "
+              f"(PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}") if cut else kinded
+    return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), scope)), cut
+
+
+def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     """Up to ``n`` headline figures, one per sentence: money, then counts of something; largest first."""
-    table = figures_table(ds)
-    if not len(table):
-        return table
-    rank = np.select([table["kind"].eq("money"), table["of"].notna()], [0, 1], 2)
-    table = table.assign(rank=rank).sort_values(["rank", "value"], ascending=[True, False])
-    return table.drop_duplicates("srow").head(n).reset_index(drop=True)
+    headline = (f"SELECT * FROM ({_kinded(scope.table('figures'))}) "
+                f"QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1 "
+                f"ORDER BY {_HEADLINE} LIMIT {int(n)}")
+    return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE), scope))
 
 
 # ---------------------------------------------------------------------------- timeline
 
-def timeline_rows(ds: Dataset, *, lanes: str = "actor", max_lanes: int = 12) -> pd.DataFrame:
-    """One bar per event and lane: start at ``date``, finish the day after ``date_end``.
+def _event_lanes(scope: Scope, lanes: str) -> str:
+    """SQL: one row per (event, lane name or NULL) of the events in scope."""
+    events = scope.table("events")
+    key = "t.article_id || ':' || t.sentence_id || ':' || t.start"
+    if lanes == "actor":
+        return f"""SELECT t.* EXCLUDE (eid), {key} AS event, e.name AS lane FROM (
+                       SELECT *, unnest(CASE WHEN len(actors) > 0 THEN actors ELSE [NULL] END) AS eid
+                       FROM {events}) t
+                   LEFT JOIN entities e ON e.entity_id = t.eid"""
+    return f"""SELECT t.*, {key} AS event, p.topic AS lane FROM {events} t
+               LEFT JOIN sentence_topics x USING (sid) LEFT JOIN topics p USING (tid)"""
+
+
+def _laned(scope: Scope, lanes: str, max_lanes: int) -> str:
+    """SQL: events with ``lane`` merged past the top ``max_lanes`` into "(other)"."""
+    return f"""WITH raw AS (SELECT DISTINCT ON (event, lane) * FROM ({_event_lanes(scope, lanes)})),
+        top AS (SELECT lane FROM raw WHERE lane IS NOT NULL GROUP BY lane
+                ORDER BY count(*) DESC, lane LIMIT {int(max_lanes)})
+        SELECT DISTINCT ON (event, lane2) * EXCLUDE (lane2), lane2 AS lane FROM (
+            SELECT raw.* EXCLUDE (lane), CASE WHEN raw.lane IS NULL THEN '(none)'
+                   WHEN raw.lane IN (SELECT lane FROM top) THEN raw.lane ELSE '(other)' END AS lane2
+            FROM raw)"""
+
+
+def timeline_summary(cur, scope: Scope) -> dict:
+    """Events in scope: how many, and the first and last day."""
+    n, first, last = _one(cur, f"SELECT count(*), min(date), max(coalesce(date_end, date)) "
+                               f"FROM {scope.table('events')}", scope)
+    return {"events": n, "first": pd.Timestamp(first) if first is not None else None,
+            "last": pd.Timestamp(last) if last is not None else None}
+
+
+def timeline_rows(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int = 12,
+                  limit: int = 1500) -> pd.DataFrame:
+    """One bar per event and lane (at most ``limit`` events): start at ``date``, finish the day
+    after ``date_end``.
 
     ``lanes`` is "actor" or "topic"; lanes past ``max_lanes`` merge into "(other)", events
-    with none go to "(none)". Columns include ``event`` (a stable id) and ``sentence``.
+    with none go to "(none)". Columns include ``event`` (a stable id), ``sentence``, ``title``.
     """
-    ev = ds.events.copy()
-    ev["event"] = ev["article_id"] + ":" + ev["sentence_id"].astype(str) + ":" + ev["start"].astype(str)
-    if lanes == "actor":
-        names = ds.names
-        ev["lane"] = [[names.get(e, e) for e in ids] for ids in ev["actors"]]
-        ev = ev.explode("lane")
+    rows = _run(cur, f"""WITH laned AS ({_laned(scope, lanes, max_lanes)}),
+        chosen AS (SELECT DISTINCT event FROM laned ORDER BY event LIMIT {int(limit)})
+        SELECT l.*, a.title FROM laned l JOIN articles a ON a.aid = l.aid
+        WHERE l.event IN (SELECT event FROM chosen)
+        ORDER BY l.date, l.lane""", scope)
+    rows["sentence"] = rows["sid"].map(_texts(cur, scope, rows["sid"]))
+    if len(rows):
+        rows["finish"] = rows["date_end"].fillna(rows["date"]) + pd.Timedelta(days=1)
     else:
-        ev = ev.merge(ds.sentence_topics.rename(columns={"topic": "lane"}), on="srow", how="left")
-    ev["lane"] = ev["lane"].fillna("(none)")
-    top = ev["lane"].value_counts().index[:max_lanes]
-    ev.loc[~ev["lane"].isin(top), "lane"] = "(other)"
-    ev = ev.drop_duplicates(["event", "lane"])
-    ev["finish"] = ev["date_end"].fillna(ev["date"]) + pd.Timedelta(days=1)
-    s = ds.sentences.set_index("srow")[["text", "title"]]
-    ev = ev.join(s, on="srow").rename(columns={"text": "sentence"})
-    return ev.sort_values(["date", "lane"]).reset_index(drop=True)
+        rows["finish"] = pd.Series(dtype="datetime64[us]")
+    return rows.reset_index(drop=True)
+
+
+def timeline_counts(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int = 12) -> pd.DataFrame:
+    """Events per period (by ``date``) and lane, the period chosen from the span of dates.
+
+    Columns: period (start), period_end (start of the next), lane, events; ``attrs["freq"]``.
+    """
+    summary = timeline_summary(cur, scope)
+    if not summary["events"]:
+        return pd.DataFrame(columns=["period", "period_end", "lane", "events"])
+    part = _period((summary["last"] - summary["first"]).days)
+    out = _run(cur, f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
+                        FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane""",
+               scope)
+    out["period"] = pd.to_datetime(out["period"])
+    out["period_end"] = out["period"] + _STEPS[part]
+    out.attrs["freq"] = part
+    return out[["period", "period_end", "lane", "events"]]
 
 
 def timeline_window(rows: pd.DataFrame, *,
@@ -498,18 +803,29 @@ def timeline_window(rows: pd.DataFrame, *,
     return start - pad, end + pad
 
 
-def publication_counts(ds: Dataset) -> pd.DataFrame:
-    """Articles per publication day (the secondary, "when was it reported" view)."""
-    day = ds.articles["published_day"].dropna()
-    return day.value_counts().sort_index().rename_axis("published").reset_index(name="articles")
+def publication_counts(cur, scope: Scope) -> pd.DataFrame:
+    """Articles per publication day, week or month (by the span): the "when reported" view."""
+    articles = scope.table("articles")
+    n, first, last = _one(cur, f"SELECT count(DISTINCT published_day), min(published_day), "
+                               f"max(published_day) FROM {articles}", scope)
+    if not n:
+        return pd.DataFrame(columns=["published", "articles"])
+    part = "day" if n <= 400 else _period((last - first).days)
+    out = _run(cur, f"SELECT date_trunc('{part}', published_day) AS published, count(*) AS articles "
+                    f"FROM {articles} WHERE published_day IS NOT NULL GROUP BY 1 ORDER BY 1", scope)
+    out["published"] = pd.to_datetime(out["published"])
+    out.attrs["freq"] = part
+    return out
 
 
-def sentence_context(ds: Dataset, article_id: str, sentence_id: int, *, around: int = 1) -> pd.DataFrame:
-    """The sentence and ``around`` neighbours each side, from the given (usually full) dataset."""
-    s = ds.sentences
-    near = s[(s["article_id"] == article_id)
-             & s["sentence_id"].between(sentence_id - around, sentence_id + around)]
-    return near.assign(focus=near["sentence_id"] == sentence_id)
+def sentence_context(cur, article_id: str, sentence_id: int, *, around: int = 1,
+                     scope: Scope | None = None) -> pd.DataFrame:
+    """The sentence and ``around`` neighbours each side (of the whole dataset), with ``focus``."""
+    sids = _run(cur, """SELECT s.sid FROM sentences s JOIN articles a USING (aid)
+                        WHERE a.article_id = $a AND s.sentence_id BETWEEN $lo AND $hi""",
+                a=article_id, lo=int(sentence_id) - around, hi=int(sentence_id) + around)["sid"]
+    out = _sentence_rows(cur, scope, sids)
+    return out.assign(focus=out["sentence_id"] == int(sentence_id))
 
 
 # ---------------------------------------------------------------------------- map
@@ -526,48 +842,48 @@ def country_color(code: str | None) -> list[int]:
     return [*_PALETTE[zlib.crc32(code.encode()) % len(_PALETTE)], 200]
 
 
-def top_actor_by_place(ds: Dataset) -> pd.Series:
-    """entity_id of each place -> the person or organisation most often named in its sentences."""
-    m = ds.mentions
-    places = m.loc[m["is_place"], ["entity_id", "srow"]].drop_duplicates()
-    actors = m.loc[m["kind"].isin(["person", "organization"]), ["name", "srow"]].drop_duplicates()
-    pairs = places.merge(actors, on="srow")
-    if pairs.empty:
-        return pd.Series(dtype=object, name="actor")
-    counts = (pairs.groupby(["entity_id", "name"]).size().reset_index(name="n")
-              .sort_values(["n", "name"], ascending=[False, True]))
-    return counts.drop_duplicates("entity_id").set_index("entity_id")["name"].rename("actor")
+MAP_POINTS = 2000
 
 
-def place_points(ds: Dataset, country_names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per place or country with coordinates, sized by mentions, with a sample sentence.
+def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
+                 limit: int = MAP_POINTS) -> pd.DataFrame:
+    """One row per place or country (the ``limit`` most mentioned) with coordinates, sized by
+    mentions, with a sample sentence and the person or organisation most named with it.
 
     Columns: entity_id, name, kind, country_code, country, lat, lon, mentions, articles,
-    srow, article_id, sentence_id, sentence, color, radius, actor (the person or organisation
-    named most often with it, "" if none) and actor_color.
+    article_id, sentence_id, sentence, color, radius, actor ("" if none) and actor_color.
     """
-    m = ds.mentions[ds.mentions["is_place"] & ds.mentions["lat"].notna() & ds.mentions["lon"].notna()]
     columns = ["entity_id", "name", "kind", "country_code", "country", "lat", "lon", "mentions",
-               "articles", "srow", "article_id", "sentence_id", "sentence", "color", "radius",
+               "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
-    if not len(m):
+    mentions = scope.table("mentions")
+    g = _run(cur, f"""WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
+                                 FROM {mentions} m JOIN labels l USING (lid)
+                                 WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
+        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
+               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
+               count(DISTINCT aid) AS articles, min(sid) AS first
+        FROM p GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}""", scope)
+    if not len(g):
         return pd.DataFrame(columns=columns)
-    g = (m.groupby("entity_id", sort=False)
-         .agg(name=("name", "first"), kind=("kind", "first"), country_code=("country_code", "first"),
-              lat=("lat", "first"), lon=("lon", "first"), mentions=("srow", "size"),
-              articles=("article_id", "nunique"), srow=("srow", "first"))
-         .reset_index())
+    g = _with_sample(cur, scope, g)
     g.loc[g["entity_id"].str.startswith("country:"), "kind"] = "country"
     names = dict(country_names or {})
     g["country"] = [names.get(c, c) if isinstance(c, str) else "" for c in g["country_code"]]
-    g = _with_sample(g, ds)
     g["sentence"] = g["sentence"].str.slice(0, 240)
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
-    g["actor"] = g["entity_id"].map(top_actor_by_place(ds)).fillna("")
+    actors = _run(cur, f"""WITH p AS (SELECT DISTINCT l.entity_id, m.sid FROM {mentions} m JOIN labels l USING (lid)
+                                     WHERE l.is_place AND l.entity_id = ANY($shown)),
+            a AS (SELECT DISTINCT l.name, m.sid FROM {mentions} m JOIN labels l USING (lid)
+                  WHERE l.kind IN ('person', 'organization'))
+        SELECT entity_id, first(name ORDER BY n DESC, name) AS actor FROM (
+            SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL)
+        GROUP BY entity_id""", scope, shown=g["entity_id"].tolist())
+    g["actor"] = g["entity_id"].map(dict(zip(actors["entity_id"], actors["actor"]))).fillna("")
     g["actor_color"] = [country_color(a or None) for a in g["actor"]]  # the palette takes any key
     # Screen pixels (the same at every zoom), area in proportion to mentions, at most 30.
     g["radius"] = 4.0 + 26.0 * np.sqrt(g["mentions"].astype(float) / g["mentions"].max())
-    return g.sort_values("mentions", ascending=False).reset_index(drop=True)[columns]
+    return g.sort_values(["mentions", "entity_id"], ascending=[False, True]).reset_index(drop=True)[columns]
 
 
 def map_view(points: pd.DataFrame) -> dict[str, float]:
@@ -583,45 +899,48 @@ def map_view(points: pd.DataFrame) -> dict[str, float]:
 
 # ---------------------------------------------------------------------------- actors
 
-def mentions_with_sentences(ds: Dataset, *, actors: bool = True) -> pd.DataFrame:
-    """Actor (or place) mentions, each with its sentence's text as ``sentence``, for export."""
-    m = ds.mentions[ds.mentions["is_actor" if actors else "is_place"]]
-    return m.merge(ds.sentences[["srow", "text"]].rename(columns={"text": "sentence"}), on="srow")
+def entity_count(cur, scope: Scope, *, actors: bool = True) -> int:
+    """How many distinct actors (or places) are in scope."""
+    flag = "is_actor" if actors else "is_place"
+    return _one(cur, f"""SELECT count(DISTINCT l.name) FROM (SELECT DISTINCT lid FROM {scope.table('mentions')}) m
+                         JOIN labels l USING (lid) WHERE l.{flag}""", scope)[0]
 
 
-def entity_ranking(ds: Dataset, *, actors: bool = True) -> pd.DataFrame:
-    """Actors (or places) by mentions, with sentences, articles and a sample sentence."""
-    m = ds.mentions[ds.mentions["is_actor" if actors else "is_place"]]
-    if not len(m):
+def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
+                   limit: int = 200) -> pd.DataFrame:
+    """Actors (or places) by mentions (one page), with sentences, articles and a sample sentence."""
+    flag = "is_actor" if actors else "is_place"
+    g = _run(cur, f"""
+        WITH m AS (SELECT l.name, l.kind, m.sid, m.aid FROM {scope.table('mentions')} m
+                   JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL),
+        top AS (SELECT name, count(*) AS mentions FROM m GROUP BY name
+                ORDER BY mentions DESC, name LIMIT {int(limit)} OFFSET {int(offset)})
+        SELECT name, mode(kind) AS kind, count(*) AS mentions, count(DISTINCT sid) AS sentences,
+               count(DISTINCT aid) AS articles, min(sid) AS first
+        FROM m WHERE name IN (SELECT name FROM top) GROUP BY name
+        ORDER BY mentions DESC, name""", scope)
+    if not len(g):
         return pd.DataFrame(columns=["name", "kind", "mentions", "sentences", "articles",
-                                     "srow", "article_id", "sentence_id", "sentence"])
-    g = (m.groupby("name", sort=False)
-         .agg(mentions=("srow", "size"), sentences=("srow", "nunique"),
-              articles=("article_id", "nunique"), srow=("srow", "first"))
-         .reset_index().sort_values(["mentions", "name"], ascending=[False, True]))
-    g = g.merge(_most_common(m, "name", "kind"), on="name", how="left")
-    g = g[["name", "kind", "mentions", "sentences", "articles", "srow"]]
-    return _with_sample(g.reset_index(drop=True), ds)
+                                     "article_id", "sentence_id", "sentence"])
+    return _with_sample(cur, scope, g)
 
 
-def cooccurrence(ds: Dataset, *, top_n: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Nodes (the ``top_n`` actors by sentences) and edges between actors named in one sentence.
 
-    Edge columns: source, target, weight (shared sentences), srows (those sentences' rows).
+    Edge columns: source, target, weight (shared sentences).
     """
-    pairs = ds.mentions.loc[ds.mentions["is_actor"], ["srow", "name"]].drop_duplicates()
-    counts = pairs["name"].value_counts()
-    counts = counts.sort_index().sort_values(ascending=False, kind="stable").head(top_n)
-    nodes = counts.rename_axis("name").reset_index(name="sentences")
-    pairs = pairs[pairs["name"].isin(nodes["name"])]
-    both = pairs.merge(pairs, on="srow")
-    both = both[both["name_x"] < both["name_y"]]
-    if not len(both):
-        return nodes, pd.DataFrame(columns=["source", "target", "weight", "srows"])
-    edges = (both.groupby(["name_x", "name_y"])["srow"].agg(["size", list]).reset_index()
-             .set_axis(["source", "target", "weight", "srows"], axis=1)
-             .sort_values(["weight", "source", "target"], ascending=[False, True, True]))
-    return nodes, edges.reset_index(drop=True)
+    pairs = (f"SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid) "
+             f"WHERE l.is_actor AND l.name IS NOT NULL")
+    nodes = _run(cur, f"SELECT name, count(*) AS sentences FROM ({pairs}) GROUP BY name "
+                      f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
+    if not len(nodes):
+        return nodes, pd.DataFrame(columns=["source", "target", "weight"])
+    edges = _run(cur, f"""WITH p AS ({pairs} AND l.name = ANY($top))
+        SELECT a.name AS source, b.name AS target, count(*) AS weight
+        FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name
+        GROUP BY ALL ORDER BY weight DESC, source, target""", scope, top=nodes["name"].tolist())
+    return nodes, edges
 
 
 def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int = 120,
@@ -655,40 +974,144 @@ def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int 
     return out
 
 
-def edge_sentences(ds: Dataset, edges: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
-    """The sentences backing the edge between two actors (in either order)."""
-    a, b = sorted((source, target))
-    row = edges[(edges["source"] == a) & (edges["target"] == b)]
-    if not len(row):
-        return ds.sentences.iloc[0:0]
-    return ds.sentences[ds.sentences["srow"].isin(row["srows"].iat[0])]
+def _naming(scope: Scope, names: Sequence[str]) -> str:
+    """SQL: sid and aid of the sentences in scope that name every actor of ``$n0``, ``$n1``…"""
+    conds = [f"t.sid IN (SELECT sid FROM mentions WHERE lid IN "
+             f"(SELECT lid FROM labels WHERE is_actor AND name = $n{i}))" for i in range(len(names))]
+    return f"SELECT t.sid, t.aid FROM sentences t WHERE {scope.where('t')} AND {' AND '.join(conds)}"
 
 
-def actor_profile(ds: Dataset, name: str) -> dict[str, pd.DataFrame]:
-    """One actor's sentences, and the places, topics, other actors and figures in them."""
-    m = ds.mentions
-    srows = m.loc[m["is_actor"] & (m["name"] == name), "srow"].unique()
-    in_rows = m["srow"].isin(srows)
-    places = (m[in_rows & m["is_place"] & (m["name"] != name)].groupby("name")["srow"].nunique()
-              .sort_values(ascending=False).rename_axis("place").reset_index(name="sentences"))
-    others = (m[in_rows & m["is_actor"] & (m["name"] != name)].groupby("name")["srow"].nunique()
-              .sort_values(ascending=False).rename_axis("actor").reset_index(name="sentences"))
-    topics = (ds.sentence_topics[ds.sentence_topics["srow"].isin(srows)]["topic"].value_counts()
-              .rename_axis("topic").reset_index(name="sentences"))
-    figures = figures_table(replace(ds, figures=ds.figures[ds.figures["srow"].isin(srows)]))
-    sentences = ds.sentences[ds.sentences["srow"].isin(srows)]
-    return {"sentences": sentences, "places": places, "actors": others, "topics": topics,
-            "figures": figures}
+def edge_sentences(cur, scope: Scope, source: str, target: str, *,
+                   limit: int = 20) -> tuple[int, pd.DataFrame]:
+    """How many sentences in scope name both actors, and the first ``limit`` of them."""
+    sql = _naming(scope, [source, target])
+    names = {"n0": source, "n1": target}
+    total = _one(cur, f"SELECT count(*) FROM ({sql})", scope, **names)[0]
+    sids = _run(cur, f"{sql} ORDER BY t.sid LIMIT {int(limit)}", scope, **names)["sid"]
+    return total, _sentence_rows(cur, scope, sids)
+
+
+def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
+    """One actor in scope: its counts, and the top places, topics, other actors, figures and
+    first sentences of the sentences that name it."""
+    own = _naming(scope, [name])
+    params = {"n0": name}
+    around = (f"SELECT l.name, l.is_actor, l.is_place, m.sid FROM mentions m JOIN labels l USING (lid) "
+              f"WHERE m.sid IN (SELECT sid FROM ({own})) AND l.name <> $n0")
+    places = _run(cur, f"SELECT name AS place, count(DISTINCT sid) AS sentences FROM ({around}) "
+                       f"WHERE is_place GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
+                  scope, **params)
+    others = _run(cur, f"SELECT name AS actor, count(DISTINCT sid) AS sentences FROM ({around}) "
+                       f"WHERE is_actor GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
+                  scope, **params)
+    topics = _run(cur, f"""SELECT p.topic, count(*) AS sentences FROM sentence_topics x JOIN topics p USING (tid)
+                           WHERE x.sid IN (SELECT sid FROM ({own}))
+                           GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
+                  scope, **params)
+    largest = (f"SELECT * FROM ({_kinded('figures')}) WHERE sid IN (SELECT sid FROM ({own})) "
+               f"ORDER BY {_LARGEST} LIMIT 50")
+    figures = _run(cur, _figure_rows(largest, _LARGEST), scope, **params)
+    n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
+                     scope, **params)[0]
+    sids = _run(cur, f"{own} ORDER BY t.sid LIMIT 15", scope, **params)["sid"]
+    counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
+                           FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                           WHERE l.is_actor AND l.name = $n0""", scope, **params)
+    return {"sentences": _sentence_rows(cur, scope, sids), "places": places, "actors": others,
+            "topics": topics, "figures": _with_figure_columns(cur, scope, figures),
+            "figure_count": n_figures, "mentions": counts[0], "sentence_count": counts[1],
+            "articles": counts[2]}
+
+
+# ---------------------------------------------------------------------------- text
+
+READER_CHOICES = 200
+
+
+def article_choices(cur, scope: Scope, *, limit: int = READER_CHOICES) -> pd.DataFrame:
+    """The newest ``limit`` articles in scope: article_id, title, published, source."""
+    return _run(cur, f"SELECT article_id, title, published, source FROM {scope.table('articles')} "
+                     f"ORDER BY published DESC NULLS LAST, article_id LIMIT {int(limit)}", scope)
+
+
+def article(cur, article_id: str) -> dict | None:
+    """One article's row (with its text) as a dict (None if there is no such article)."""
+    rows = _run(cur, "SELECT * FROM articles WHERE article_id = $a", a=article_id)
+    if not len(rows):
+        return None
+    row = rows.iloc[0].to_dict()
+    row["topics"] = list(row["topics"]) if row["topics"] is not None else []
+    row["text"] = _one(cur, "SELECT text FROM article_texts WHERE article_id = $a", a=article_id)[0]
+    return row
+
+
+def article_sentences(cur, article_id: str) -> pd.DataFrame:
+    """An article's sentences in order (sid, sentence_id, start, end)."""
+    return _run(cur, """SELECT s.sid, s.sentence_id, s.start, s."end" FROM sentences s
+                        JOIN articles a USING (aid) WHERE a.article_id = $a ORDER BY s.sentence_id""",
+                a=article_id)
+
+
+def article_mentions(cur, article_id: str) -> pd.DataFrame:
+    """An article's mentions in text order."""
+    return _run(cur, "SELECT * FROM mention_rows WHERE article_id = $a ORDER BY start, \"end\" DESC",
+                a=article_id)
 
 
 # ---------------------------------------------------------------------------- export
 
-def evidence_csv(table: pd.DataFrame, columns: Sequence[str] | None = None) -> bytes:
-    """``table`` as UTF-8 CSV, list cells joined with "; " (keep the evidence columns in ``columns``)."""
-    out = (table[list(columns)] if columns else table).copy()
-    for column in out.columns:
-        present = out[column].dropna()
-        is_list = len(present) and isinstance(present.iat[0], (list, tuple, np.ndarray))
-        if out[column].dtype == object and is_list:
-            out[column] = out[column].map(lambda v: "; ".join(map(str, _as_list(v))))
-    return out.to_csv(index=False).encode("utf-8")
+_SENTENCE_JOIN = "JOIN sentence_rows s USING (sid)"
+
+
+def export_sql(kind: str, scope: Scope, **extra) -> tuple[str, dict]:
+    """The SQL (and parameters) of one CSV download: evidence columns first.
+
+    ``kind``: "events", "figures", "actor_mentions", "place_mentions" or "article_mentions"
+    (``article_id=``).
+    """
+    evidence = "t.article_id, t.sentence_id, t.start, t.\"end\", t.surface"
+    if kind == "events":
+        sql = (f"SELECT {evidence}, t.date, t.date_end, t.precision, t.relative, "
+               f"array_to_string(t.actors, '; ') AS actors, array_to_string(t.places, '; ') AS places, "
+               f"s.text AS sentence FROM {scope.table('events')} t {_SENTENCE_JOIN} "
+               f"ORDER BY t.date, t.sid, t.start")
+    elif kind == "figures":
+        sql = (f"SELECT {evidence}, t.value, t.unit, t.of, t.approximate, "
+               f"array_to_string(list_transform(t.actors, lambda x: coalesce(nm.m[x], x)), '; ') AS actor_names, "
+               f"array_to_string(list_transform(t.places, lambda x: coalesce(nm.m[x], x)), '; ') AS place_names, "
+               f"s.text AS sentence FROM {scope.table('figures')} t {_SENTENCE_JOIN} "
+               f"CROSS JOIN (SELECT map(list(entity_id), list(name)) AS m FROM entities) nm "
+               f"ORDER BY t.value DESC NULLS LAST")
+    elif kind in ("actor_mentions", "place_mentions"):
+        flag = "is_actor" if kind == "actor_mentions" else "is_place"
+        more = "" if kind == "actor_mentions" else ", t.country_code, t.lat, t.lon"
+        sql = (f"SELECT {evidence}, t.name, t.kind, t.entity_id{more}, s.text AS sentence "
+               f"FROM mention_rows t JOIN sentence_rows s USING (article_id, sentence_id) "
+               f"WHERE t.{flag} AND s.sid IN (SELECT sid FROM {scope.table('sentences')}) "
+               f"ORDER BY s.sid, t.start")
+    elif kind == "article_mentions":
+        sql = (f"SELECT {evidence}, t.kind, t.entity_id, t.name, s.text AS sentence "
+               f"FROM mention_rows t JOIN sentence_rows s USING (article_id, sentence_id) "
+               f"WHERE t.article_id = $article_id ORDER BY t.start")
+        return sql, {"article_id": extra["article_id"]}
+    else:
+        raise ValueError(f"unknown export {kind!r}")
+    return sql, scope.params()
+
+
+def evidence_csv(cur, sql: str, params: Mapping | None = None) -> bytes:
+    """The rows of ``sql`` as UTF-8 CSV, written batch by batch from DuckDB."""
+    used = {k: v for k, v in (params or {}).items() if f"${k}" in sql}
+    reader = cur.sql(sql, params=used).to_arrow_reader(50_000)
+    out = io.BytesIO()
+    with pacsv.CSVWriter(out, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+    return out.getvalue()
+
+
+def page_label(offset: int, shown: int, total: int) -> str:
+    """ "1-200 of 48,312" for a page of rows."""
+    if not total:
+        return "0 rows"
+    return f"{offset + 1:,}-{offset + shown:,} of {total:,}"

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from dashboard.queries import Filters
 
-__all__ = ["FACETS", "PARAMS", "filters_from_params", "filters_to_params", "query_string",
+__all__ = ["FACETS", "PARAMS", "parse_date", "filters_from_params", "filters_to_params", "query_string",
            "text_link", "share_url", "widget_values", "with_value", "filters_with",
            "map_selection_place", "plotly_selection_values"]
 
@@ -33,7 +33,7 @@ def _values(raw: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(v) for v in items if str(v).strip()))
 
 
-def _date(raw: Any) -> date | None:
+def parse_date(raw: Any) -> date | None:
     """An ISO date from a parameter or widget value; anything else is None."""
     if isinstance(raw, date):
         return raw
@@ -48,8 +48,8 @@ def filters_from_params(params: Mapping[str, Any]) -> Filters:
     """Filters from query parameters or widget values (same keys); bad dates are ignored."""
     facets = {field: _values(params.get(param)) for param, field in FACETS.items()}
     q = _values(params.get("q"))
-    return Filters(**facets, date_from=_date(params.get("from")),
-                   date_to=_date(params.get("to")), q=q[-1].strip() if q else "")
+    return Filters(**facets, date_from=parse_date(params.get("from")),
+                   date_to=parse_date(params.get("to")), q=q[-1].strip() if q else "")
 
 
 def filters_to_params(filters: Filters) -> dict[str, list[str] | str]:

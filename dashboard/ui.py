@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -12,25 +13,32 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, markup, queries, state
-from dashboard.queries import Dataset, Filters
+from dashboard.queries import Filters, Scope
 
 __all__ = ["Context", "context", "current_filters", "require_dataset", "sidebar_filters",
            "share_box", "evidence", "meta_line", "reader_links", "download", "add_from_chart",
-           "hover_text", "html", "EVIDENCE"]
+           "hover_text", "html", "pager", "EVIDENCE", "PAGE_ROWS"]
 
 EVIDENCE = ["article_id", "sentence_id", "start", "end", "surface"]
+PAGE_ROWS = 200
 _DATE_MIN, _DATE_MAX = date(1800, 1, 1), date(2200, 12, 31)
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a page draws from: the dataset (whole and filtered), its cache key and the filters."""
+    """What a page draws from: a cursor of its own, the search index, the filters and their
+    scope (the SQL of each filtered table), and the dataset's cache key."""
 
     path: str
     stamp: float
-    full: Dataset
-    view: Dataset
+    cur: Any
+    db: Any
     filters: Filters
+    scope: Scope
+
+    def query(self, name: str, *args, **kwargs):
+        """``queries.<name>(cur, scope, ...)``, cached by the dataset, the filters and the arguments."""
+        return data.query(self.path, self.stamp, self.filters.key(), name, *args, **kwargs)
 
 
 def current_filters() -> Filters:
@@ -39,11 +47,12 @@ def current_filters() -> Filters:
 
 
 def context() -> Context:
-    """The dataset and filters for this run (cached loads; cheap to call from every page)."""
+    """A cursor and the filters' scope for this run (call once per page run)."""
     directory = data.dataset_dir()
     path, stamp = str(directory), data.dataset_stamp(directory)
     filters = current_filters()
-    return Context(path, stamp, data.load(path, stamp), data.filtered(path, stamp, filters), filters)
+    cur, db, scope = data.scoped(path, stamp, filters)
+    return Context(path, stamp, cur, db, filters, scope)
 
 
 def _build_seed(directory: Path) -> None:
@@ -60,6 +69,7 @@ def _build_seed(directory: Path) -> None:
         st.error(f"The build failed:\n\n```\n{done.stderr[-2000:]}\n```")
         st.stop()
     st.cache_data.clear()
+    st.cache_resource.clear()
     st.rerun()
 
 
@@ -70,7 +80,7 @@ def require_dataset() -> None:
     """
     directory = data.dataset_dir()
     try:
-        data.load(str(directory), data.dataset_stamp(directory))
+        data.connection(str(directory), data.dataset_stamp(directory))
     except (OSError, ValueError) as exc:
         st.error(f"No readable dataset at `{directory}` ({exc}). Build one with "
                  "`make run` or `python -m data_prep build INPUT... --out DIR`, "
@@ -152,15 +162,31 @@ def reader_links(table: pd.DataFrame, filters: Filters) -> list[str]:
     return [state.text_link(a, s, filters) for a, s in zip(table["article_id"], table["sentence_id"])]
 
 
-def download(table: pd.DataFrame, columns: list[str], file_name: str, *, key: str) -> None:
-    """A CSV download of ``table[columns]`` (columns should include the evidence columns).
-
-    The CSV is made only when the button is clicked: big views would slow every rerun.
-    """
-    st.download_button(f"Download CSV ({len(table)} rows)",
-                       partial(queries.evidence_csv, table, columns),
+def download(ctx: Context, kind: str, file_name: str, *, key: str, rows: int | None = None,
+             **extra) -> None:
+    """A CSV download of the whole filtered table ``kind`` (see ``queries.export_sql``), evidence
+    columns first. The CSV is streamed from DuckDB only when the button is clicked."""
+    sql, params = queries.export_sql(kind, ctx.scope, **extra)
+    label = "Download CSV" + (f" ({rows:,} rows)" if rows is not None else "")
+    st.download_button(label, partial(_csv, ctx.path, ctx.stamp, ctx.filters, sql, params),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore",
                        icon=":material/download:")
+
+
+def _csv(path: str, stamp: float, filters: Filters, sql: str, params: dict) -> bytes:
+    """The CSV bytes, on a cursor of its own (the click may come after this run's cursor is gone)."""
+    cur, _, _ = data.scoped(path, stamp, filters)
+    return queries.evidence_csv(cur, sql, params)
+
+
+def pager(total: int, *, key: str, rows: int = PAGE_ROWS) -> int:
+    """A page picker for a table of ``total`` rows; returns the offset of the chosen page."""
+    pages = max(1, -(-total // rows))
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1,
+                                   step=1, key=key))
+    return (page - 1) * rows
 
 
 def _add_selection_to_filter(chart_key: str, param: str) -> None:

@@ -11,7 +11,9 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, to_table, write_dataset
+from data_prep import search_index
+from data_prep.tables import (ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_INDEX, to_table,
+                              write_dataset)
 
 __all__ = ["XSS_SCRIPT", "XSS_IMG", "write_dashboard_dataset"]
 
@@ -154,7 +156,7 @@ def _rows() -> dict[str, list[dict]]:
 
 
 def write_dashboard_dataset(out: Path) -> Path:
-    """Write the dataset (five Parquet tables and manifest.json) into ``out`` and return it."""
+    """Write the dataset (five Parquet tables, search.sqlite and manifest.json) into ``out`` and return it."""
     rows = _rows()
     tables = {name: to_table(name, table_rows) for name, table_rows in rows.items()}
     manifest = {
@@ -165,7 +167,15 @@ def write_dashboard_dataset(out: Path) -> Path:
         "errors": [],
     }
     write_dataset(Path(out), tables, manifest)
+    write_search_index(Path(out), rows["sentences"])
     return Path(out)
+
+
+def write_search_index(out: Path, sentences: list[dict]) -> None:
+    """The dataset's FTS5 index, as the build writes it (all sentences in part 1)."""
+    db = search_index.open_index(out / SEARCH_INDEX)
+    search_index.add_sentences(db, 1, ((s["article_id"], s["sentence_id"], s["text"]) for s in sentences))
+    db.close()
 
 
 if __name__ == "__main__":  # python tests/dashboard_data.py DIR: a dataset to look at by hand

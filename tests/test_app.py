@@ -20,6 +20,17 @@ PAGES = ["overview", "timeline", "map", "figures", "actors", "text"]
 
 
 @pytest.fixture(autouse=True)
+def keep_main_module():
+    """AppTest leaves the app script as sys.modules["__main__"]; a process pool started later in
+    this pytest process (tests/test_engines.py) would spawn workers that run the app."""
+    import sys
+
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
+@pytest.fixture(autouse=True)
 def clear_caches():
     """st.cache_data is shared by every AppTest in this process: start each test cold."""
     st.cache_data.clear()
@@ -228,3 +239,46 @@ def test_dataset_of_another_schema_version_explains_itself(tmp_path, seed_datase
     at = AppTest.from_file(str(APP), default_timeout=60).run()
     assert not at.exception
     assert "schema version 0" in at.error[0].value
+
+
+@pytest.fixture(scope="session")
+def large_dataset(seed_dataset, tmp_path_factory) -> Path:
+    """20,000 synthetic articles made from the seed (bench.synthetic): 280,000 sentences,
+    880,000 mentions, 40,000 events and 60,000 figures."""
+    from bench.synthetic import make_synthetic
+
+    out = tmp_path_factory.mktemp("large") / "syn20k"
+    make_synthetic(seed_dataset, out, articles=20_000, log=lambda _: None)
+    return out
+
+
+def elements(at: AppTest) -> int:
+    """Points, bars and rows the page sends: plotly x values, pydeck rows and table rows."""
+    n = sum(len(trace.get("x") or []) for spec in charts(at, "plotly_chart")
+            for trace in spec["data"])
+    n += sum(len(layer["data"]) for deck in charts(at, "deck_gl_json_chart")
+             for layer in deck["layers"] if isinstance(layer.get("data"), list))
+    return n + sum(len(df.value) for df in at.dataframe)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_a_large_dataset_in_aggregates(large_dataset, page, monkeypatch):
+    params = {"q": "missiles"} if page == "text" else {}
+    at = open_page(large_dataset, page, monkeypatch, **params)
+    assert elements(at) <= 5000
+    said = " ".join(x.value for x in [*at.caption, *at.markdown, *at.subheader])
+    if page == "overview":
+        assert {m.label: m.value for m in at.metric}["Articles"] == "20,000"
+    if page == "timeline":
+        assert "40,000 events: too many to draw one by one" in said
+    if page == "figures":
+        assert "The largest figures of each kind" in said and "1-200 of 60,000" in said
+    if page == "text":
+        assert "40,000 sentences match missiles (the best 200)" in said  # two per article
+        assert "<mark>" in html_bodies(at)
+
+
+def test_a_narrow_date_range_draws_single_events_on_a_large_dataset(large_dataset, monkeypatch):
+    at = open_page(large_dataset, "timeline", monkeypatch, **{"from": "2022-02-01", "to": "2022-02-28"})
+    assert "too many" not in " ".join(c.value for c in at.caption)
+    assert "February 2022" in json.dumps(charts(at, "plotly_chart")[0])

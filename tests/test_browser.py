@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from data_prep.tables import TABLES, read_table
+from data_prep.tables import read_table
 
 from .browser_support import CHROMIUM_FLAGS, ROOT, chromium_path, serve_dashboard
 
@@ -96,6 +96,7 @@ def test_every_page_renders_without_an_error(page, seed_url, path):
         page.wait_for_timeout(1500)  # tiles (if online) and outlines
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert page.get_by_role("button", name="Deploy").count() == 0  # client.toolbarMode = "viewer"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{path or 'overview'}.png"), full_page=False)
 
@@ -145,10 +146,13 @@ def _pixel(lat: float, lon: float, view: dict, width: float, height: float) -> t
 
 
 def test_clicking_a_map_place_filters_by_it(page, seed_url, seed_dataset):
+    import duckdb
+
     from dashboard import queries
 
-    ds = queries.prepare({name: read_table(seed_dataset, name) for name in TABLES})
-    points = queries.place_points(ds)
+    con = duckdb.connect()
+    queries.open_dataset(con, seed_dataset)
+    points = queries.place_points(con.cursor(), queries.Scope(queries.Filters()))
     view = queries.map_view(points)
     kursk = points[points["name"] == "Kursk"].iloc[0]
     open_page(page, f"{seed_url}/map")

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from dashboard import markup
-from dashboard.queries import parse_query
 from tests.dashboard_data import XSS_IMG, XSS_SCRIPT
 
 HOSTILE = f"Kyiv said {XSS_SCRIPT} and {XSS_IMG} & more <b>missiles</b>."
@@ -23,22 +22,28 @@ def assert_inert(html: str, *, highlighted: bool = False) -> None:
 
 
 def test_highlight_escapes_text_and_marks_matches():
-    spans = markup.match_spans(HOSTILE, parse_query("missiles script"))
+    spans = [(m.start(), m.end()) for m in re.finditer("missiles|script", HOSTILE)]
     html = markup.highlight(HOSTILE, spans)
     assert_inert(html, highlighted=True)
     assert "<mark>missiles</mark>" in html
     assert "&lt;<mark>script</mark>&gt;" in html
 
 
-def test_match_spans_merge_and_never_match_inside_entities():
-    assert markup.match_spans("a & b amp", parse_query("amp")) == [(6, 9)]
-    assert markup.match_spans("air defence", parse_query('air "air defence"')) == [(0, 11)]
-    assert markup.match_spans("nothing", parse_query("!!!")) == []
+@pytest.mark.parametrize("marked, text, spans", [
+    ("a & b \x02amp\x03", "a & b amp", [(6, 9)]),
+    ("\x02air\x03 \x02defence\x03 now", "air defence now", [(0, 3), (4, 11)]),
+    ("\x02air\x03\x02 defence\x03", "air defence", [(0, 11)]),  # adjacent marks merge
+    ("nothing", "nothing", []),
+    ("", "", []),
+])
+def test_marked_spans_read_fts5_highlights(marked, text, spans):
+    assert markup.marked_spans(marked) == (text, spans)
 
 
 def test_kwic_lines_are_escaped_and_cut_to_width():
     text = "x" * 100 + " missiles " + XSS_SCRIPT + "y" * 100
-    lines = markup.kwic(text, markup.match_spans(text, parse_query("missiles")), width=30)
+    start = text.index("missiles")
+    lines = markup.kwic(text, [(start, start + len("missiles"))], width=30)
     assert len(lines) == 1
     assert "<mark>missiles</mark>" in lines[0] and "…" in lines[0]
     assert "&lt;script&gt;" in lines[0] and "<script" not in lines[0]

@@ -1,45 +1,72 @@
-"""The dashboard's pure query layer: filters, search, aggregation, co-occurrence, export."""
+"""The dashboard's query layer: filters, search, aggregation, co-occurrence, export (no Streamlit)."""
 from __future__ import annotations
 
 import io
 import math
-from datetime import date
+from datetime import date, datetime, timezone
 
+import duckdb
 import pandas as pd
 import pytest
 
 from dashboard import queries
-from dashboard.queries import Filters, parse_query
-from data_prep.tables import read_table
-from tests.dashboard_data import XSS_SCRIPT
+from dashboard.queries import Filters, Scope, parse_query
+from data_prep.tables import SCHEMA_VERSION, TABLES, to_table, write_dataset
+from tests.dashboard_data import XSS_SCRIPT, write_search_index
 
-TABLES = ("articles", "sentences", "mentions", "events", "figures")
+
+class Small:
+    """A cursor and the search index of a dataset, with helpers to scope filters."""
+
+    def __init__(self, directory):
+        self.con = duckdb.connect()
+        queries.open_dataset(self.con, directory)
+        self.cur = self.con.cursor()
+        self.db = queries.open_search(directory)
+
+    def scope(self, filters: Filters = Filters()) -> Scope:
+        return queries.register_hits(self.cur, self.db, filters)
+
+    def kept(self, filters: Filters) -> set[str]:
+        """The sentences passing ``filters`` as "article:sentence" strings."""
+        scope = self.scope(filters)
+        sql = (f"SELECT a.article_id, s.sentence_id FROM {scope.table('sentences')} s "
+               "JOIN articles a USING (aid)")
+        rows = self.cur.execute(sql, {k: v for k, v in scope.params().items() if f"${k}" in sql}).fetchall()
+        return {f"{a}:{s}" for a, s in rows}
+
+    def rows(self, table: str, filters: Filters = Filters()) -> pd.DataFrame:
+        scope = self.scope(filters)
+        sql = f"SELECT * FROM {scope.table(table)}"
+        return self.cur.execute(sql, {k: v for k, v in scope.params().items() if f"${k}" in sql}).df()
 
 
 @pytest.fixture(scope="session")
-def small(dashboard_dataset) -> queries.Dataset:
-    """The hand-made four-article dataset, prepared for querying."""
-    tables = {name: read_table(dashboard_dataset, name) for name in TABLES}
-    return queries.prepare(tables, {})
+def small(dashboard_dataset) -> Small:
+    """The hand-made four-article dataset, opened for querying."""
+    return Small(dashboard_dataset)
 
 
-def kept(ds: queries.Dataset) -> set[str]:
-    """The sentences of a dataset as "article:sentence" strings."""
-    return {f"{a}:{s}" for a, s in zip(ds.sentences["article_id"], ds.sentences["sentence_id"])}
-
-
-def test_prepare_links_every_row_to_its_sentence(small):
-    for table in (small.mentions, small.events, small.figures):
-        joined = table.merge(small.sentences[["srow", "article_id", "sentence_id"]], on="srow")
-        assert (joined["article_id_x"] == joined["article_id_y"]).all()
-        assert (joined["sentence_id_x"] == joined["sentence_id_y"]).all()
-    north_korean = small.mentions[small.mentions["surface"] == "North Korean"].iloc[0]
+def test_every_row_is_linked_to_its_sentence(small):
+    one = small.cur.execute
+    assert one("SELECT count(*) FROM mention_rows").fetchone() == one("SELECT count(*) FROM mentions").fetchone() == (20,)
+    linked = one("""SELECT count(*) FROM figures f JOIN sentences s USING (sid) JOIN articles a ON a.aid = s.aid
+                    WHERE a.article_id = f.article_id AND s.sentence_id = f.sentence_id""").fetchone()[0]
+    assert linked == 4
+    north_korean = one("SELECT * FROM mention_rows WHERE surface = 'North Korean'").df().iloc[0]
     assert north_korean["is_actor"] and north_korean["is_place"]  # a nationality counts as its country
-    assert small.names["person:joe-biden"] == "Joe Biden"
+    names = dict(small.cur.execute("SELECT entity_id, name FROM entities").fetchall())
+    assert names["person:joe-biden"] == "Joe Biden"
+
+
+def test_sentence_ids_are_the_search_index_rowids(small):
+    pairs = small.cur.execute("SELECT sid, article_id, sentence_id FROM sentence_rows").fetchall()
+    index = set(small.db.execute("SELECT rowid, article_id, sentence_id FROM sentences").fetchall())
+    assert set(pairs) == index and len(pairs) == 10
 
 
 def test_facet_options_are_display_names_most_frequent_first(small):
-    options = queries.facet_options(small)
+    options = queries.facet_options(small.cur)
     assert options["actor"][0] == "Joe Biden"
     assert "Kursk" in options["place"] and "Kursk" not in options["actor"]
     assert "North Korea" in options["actor"] and "North Korea" in options["place"]
@@ -66,26 +93,75 @@ def test_facet_options_are_display_names_most_frequent_first(small):
     (Filters(q="script"), {"a3:0"}),
     (Filters(q='"'), {"a1:0", "a1:1", "a1:2", "a1:3", "a2:0", "a2:1", "a2:2", "a3:0", "a3:1", "a4:0"}),
     (Filters(actors=("Nobody",)), set()),
+    (Filters(actors=("country:KP",)), {"a1:1"}),  # an entity id works as well as a name
+    (Filters(actors=("Russia",), q="missiles"), {"a2:0"}),
 ])
 def test_filters_keep_matching_sentences(small, filters, expected):
-    assert kept(queries.apply_filters(small, filters)) == expected
+    assert small.kept(filters) == expected
 
 
 def test_filtered_tables_follow_their_sentences(small):
-    view = queries.apply_filters(small, Filters(places=("Kursk",)))
-    assert set(view.articles["article_id"]) == {"a1"}
-    assert set(view.mentions["srow"]) <= set(view.sentences["srow"])
-    assert view.figures["surface"].tolist() == ["About 12,000"]
-    assert set(view.sentence_topics["srow"]) <= set(view.sentences["srow"])
+    kursk = Filters(places=("Kursk",))
+    assert set(small.rows("articles", kursk)["article_id"]) == {"a1"}
+    assert set(small.rows("mentions", kursk)["sid"]) <= set(small.rows("sentences", kursk)["sid"])
+    assert small.rows("figures", kursk)["surface"].tolist() == ["About 12,000"]
 
 
 def test_date_range_keeps_events_by_their_own_date(small):
     # a1 was published on 2024-11-17, outside the range, but its October 2024 event overlaps it.
-    view = queries.apply_filters(small, Filters(date_from=date(2024, 10, 15), date_to=date(2024, 10, 20)))
-    assert view.events["surface"].tolist() == ["October 2024"]
-    assert view.sentences.empty and view.articles.empty
-    later = queries.apply_filters(small, Filters(date_from=date(2024, 11, 1)))
-    assert later.events["surface"].tolist() == ["5 November 2024"]
+    october = Filters(date_from=date(2024, 10, 15), date_to=date(2024, 10, 20))
+    assert small.rows("events", october)["surface"].tolist() == ["October 2024"]
+    assert small.rows("sentences", october).empty and small.rows("articles", october).empty
+    later = Filters(date_from=date(2024, 11, 1))
+    assert small.rows("events", later)["surface"].tolist() == ["5 November 2024"]
+    one_day = Filters(date_from=date(2024, 11, 5), date_to=date(2024, 11, 5))
+    assert small.rows("events", one_day)["surface"].tolist() == ["5 November 2024"]
+
+
+def _mention(article_id, sentence_id, start, surface, kind, entity_id, name, cc):
+    return {"article_id": article_id, "sentence_id": sentence_id, "start": start,
+            "end": start + len(surface), "surface": surface, "kind": kind, "entity_id": entity_id,
+            "name": name, "country_code": cc, "lat": None, "lon": None, "confidence": 0.9}
+
+
+@pytest.fixture(scope="module")
+def institutions(tmp_path_factory) -> Small:
+    """Three sentences: Russia itself, the Russian armed forces, Russia's central bank."""
+    texts = ["Russia said no.", "The Russian armed forces advanced.", "The Bank of Russia raised rates."]
+    text = " ".join(texts)
+    starts = [0, len(texts[0]) + 1, len(texts[0]) + len(texts[1]) + 2]
+    rows = {
+        "articles": [{"article_id": "r1", "title": "t", "published": datetime(2024, 1, 1, tzinfo=timezone.utc),
+                      "source": "s", "author": None, "url": None, "origin": "o", "text": text,
+                      "topics": []}],
+        "sentences": [{"article_id": "r1", "sentence_id": i, "start": st, "end": st + len(t),
+                       "section": None, "text": t, "topics": []} for i, (st, t) in enumerate(zip(starts, texts))],
+        "mentions": [
+            _mention("r1", 0, 0, "Russia", "country", "country:RU", "Russia", "RU"),
+            _mention("r1", 1, starts[1] + 4, "Russian armed forces", "organization",
+                     "inst:RU:armed-forces", "Russian armed forces", "RU"),
+            _mention("r1", 2, starts[2] + 4, "Bank of Russia", "organization", "inst:RU:central-bank",
+                     "Bank of Russia", "RU"),
+        ],
+        "events": [], "figures": [],
+    }
+    out = tmp_path_factory.mktemp("institutions") / "ds"
+    write_dataset(out, {name: to_table(name, rows[name]) for name in TABLES},
+                  {"schema_version": SCHEMA_VERSION})
+    write_search_index(out, rows["sentences"])
+    return Small(out)
+
+
+@pytest.mark.parametrize("actors, expected", [
+    (("country:RU",), {"r1:0", "r1:1", "r1:2"}),  # a country counts its institutions
+    (("Russia",), {"r1:0", "r1:1", "r1:2"}),  # by its display name too
+    (("inst:RU:armed-forces",), {"r1:1"}),  # one institution is specific
+    (("Russian armed forces",), {"r1:1"}),
+    (("inst:RU:central-bank", "inst:RU:armed-forces"), {"r1:1", "r1:2"}),
+    (("country:UA",), set()),
+])
+def test_a_country_actor_includes_its_institutions(institutions, actors, expected):
+    assert institutions.kept(Filters(actors=actors)) == expected
 
 
 @pytest.mark.parametrize("text, terms, phrases, error, note", [
@@ -119,44 +195,68 @@ ALL_SENTENCES = {"a1:0", "a1:1", "a1:2", "a1:3", "a2:0", "a2:1", "a2:2", "a3:0",
     ("'", ALL_SENTENCES),
 ])
 def test_odd_queries_search_their_words_or_are_dropped(small, text, expected):
-    found = queries.search(small.sentences, parse_query(text))
-    assert kept(queries.apply_filters(small, Filters(q=text))) == expected
-    assert len(found) == (0 if expected == ALL_SENTENCES else len(expected))
+    total, found = queries.search(small.db, small.cur, parse_query(text), small.scope())
+    assert small.kept(Filters(q=text)) == expected
+    assert total == len(found) == (0 if expected == ALL_SENTENCES else len(expected))
 
 
-def test_search_ranks_by_bm25_and_matches_plurals_and_whole_words():
-    sentences = pd.DataFrame({"text": [
-        "A missile hit the city.",
-        "Missiles, missiles and more missiles.",
-        "Dismissiles is not a word.",
-        "Nothing here.",
-    ], "published": pd.NaT})
-    results = queries.search(sentences, parse_query("missile"))
+@pytest.mark.parametrize("query, expected", [
+    ("missile", '"missile"'),
+    ('Kursk "air defence"', '"kursk" "air defence"'),
+    ("long-range NEAR AND", '"long-range" "near" "and"'),  # FTS5 operators are plain words
+])
+def test_fts_query_quotes_every_word_and_phrase(query, expected):
+    assert queries.fts_query(parse_query(query)) == expected
+
+
+def test_search_ranks_by_bm25_and_matches_plurals_and_whole_words(tmp_path):
+    texts = ["A missile hit the city.", "Missiles, missiles and more missiles.",
+             "Dismissiles is not a word.", "Nothing here."]
+    rows = {name: [] for name in TABLES}
+    rows["articles"] = [{"article_id": f"m{i}", "title": "t", "published": None, "source": None,
+                         "author": None, "url": None, "origin": "o", "text": t, "topics": []}
+                        for i, t in enumerate(texts)]
+    rows["sentences"] = [{"article_id": f"m{i}", "sentence_id": 0, "start": 0, "end": len(t),
+                          "section": None, "text": t, "topics": []} for i, t in enumerate(texts)]
+    write_dataset(tmp_path / "m", {name: to_table(name, rows[name]) for name in TABLES},
+                  {"schema_version": SCHEMA_VERSION})
+    write_search_index(tmp_path / "m", rows["sentences"])
+    data = Small(tmp_path / "m")
+    total, results = queries.search(data.db, data.cur, parse_query("missile"), data.scope())
+    assert total == 2
     assert results["text"].tolist() == ["Missiles, missiles and more missiles.", "A missile hit the city."]
     assert results["score"].is_monotonic_decreasing
-    assert queries.search(sentences, parse_query("!!!")).empty
+    assert results["marked"].iloc[1] == "A \x02missile\x03 hit the city."
+    assert queries.search(data.db, data.cur, parse_query("!!!"), data.scope())[1].empty
+
+
+def test_search_within_other_filters_counts_and_ranks_only_those(small):
+    scope = small.scope(Filters(sources=("Example Wire",), q="missiles"))
+    total, results = queries.search(small.db, small.cur, parse_query("missiles"), scope)
+    assert total == 1 and results["article_id"].tolist() == ["a1"]
+    assert "\x02missiles\x03" in results["marked"].iat[0]
 
 
 def test_corpus_summary(small):
-    summary = queries.corpus_summary(small)
+    summary = queries.corpus_summary(small.cur, small.scope())
     assert (summary["articles"], summary["sentences"], summary["figures"]) == (4, 10, 4)
     assert summary["first"].date() == date(2023, 3, 10) and summary["last"].date() == date(2024, 11, 17)
     assert dict(summary["sources"]) == {"Example Wire": 2, "Daily Sample": 1, "(no source)": 1}
 
 
 def test_top_values_count_sentences_and_carry_a_sample(small):
-    actors = queries.top_values(small, "actor")
+    actors = queries.top_values(small.cur, small.scope(), "actor")
     first = actors.iloc[0]
     assert (first["name"], first["sentences"]) == ("Joe Biden", 3)
     assert "Joe Biden" in first["sentence"]
-    topics = queries.top_values(small, "topic")
+    topics = queries.top_values(small.cur, small.scope(), "topic")
     assert topics.set_index("name").loc["Weapons and strikes", "sentences"] == 4
 
 
 def test_mentions_over_time_needs_two_publication_dates(small):
-    assert len(queries.mentions_over_time(small)) == 3
-    one_article = queries.apply_filters(small, Filters(sources=("Daily Sample",)))
-    assert queries.mentions_over_time(one_article).empty
+    assert len(queries.mentions_over_time(small.cur, small.scope())) == 3
+    one_article = small.scope(Filters(sources=("Daily Sample",)))
+    assert queries.mentions_over_time(small.cur, one_article).empty
 
 
 @pytest.mark.parametrize("value, unit, of, approximate, expected", [
@@ -174,23 +274,47 @@ def test_format_value(value, unit, of, approximate, expected):
 
 
 def test_key_figures_put_money_first(small):
-    figures = queries.key_figures(small)
+    figures = queries.key_figures(small.cur, small.scope())
     assert figures.iloc[0]["value"] == 56.2e9
     assert figures.iloc[0]["display"] == "$56.2 billion"
     assert figures.iloc[0]["actor_names"] == ["Joe Biden", "Ukraine"]
-    assert figures["srow"].is_unique
+    assert not figures.duplicated(["article_id", "sentence_id"]).any()
+
+
+def test_figures_page_and_chart(small):
+    scope = small.scope()
+    assert queries.figures_count(small.cur, scope) == 4
+    page = queries.figures_page(small.cur, scope, offset=1, limit=2)
+    assert page["value"].tolist() == [12000.0, 7.0]  # largest first, one page
+    chart, cut = queries.figures_chart(small.cur, scope)
+    assert len(chart) == 4 and not cut
+    largest, cut = queries.figures_chart(small.cur, scope, max_points=3)
+    assert cut and set(largest["kind"]) == {"money", "count", "percent"}
+    assert largest.loc[largest["kind"] == "count", "value"].tolist() == [12000.0]
+    assert queries.page_label(200, 200, 48312) == "201-400 of 48,312"
+    assert queries.page_label(0, 0, 0) == "0 rows"
 
 
 def test_timeline_rows_span_the_period_and_lane_by_actor_or_topic(small):
-    rows = queries.timeline_rows(small, lanes="actor")
+    rows = queries.timeline_rows(small.cur, small.scope(), lanes="actor")
     october = rows[rows["surface"] == "October 2024"].iloc[0]
     assert october["finish"] == pd.Timestamp("2024-11-01")  # a month spans its month
     assert october["lane"] == "North Korea"
     assert "Kursk" in october["sentence"]
     assert set(rows.loc[rows["surface"] == "2023", "lane"]) == {"(none)"}
-    by_topic = queries.timeline_rows(small, lanes="topic")
+    by_topic = queries.timeline_rows(small.cur, small.scope(), lanes="topic")
     assert set(by_topic.loc[by_topic["surface"] == "1 May 2024", "lane"]) == {"Weapons and strikes"}
-    assert rows["event"].nunique() == len(small.events)
+    assert rows["event"].nunique() == 4
+    assert queries.timeline_rows(small.cur, small.scope(), limit=2)["event"].nunique() == 2
+
+
+def test_timeline_counts_per_period_and_lane(small):
+    counts = queries.timeline_counts(small.cur, small.scope(), lanes="actor")
+    assert counts["events"].sum() == 4 and counts.attrs["freq"] == "week"  # 22 months of dates
+    october = counts[counts["period"] == pd.Timestamp("2024-09-30")].iloc[0]  # the week of 1 October
+    assert (october["lane"], october["period_end"]) == ("North Korea", pd.Timestamp("2024-10-07"))
+    summary = queries.timeline_summary(small.cur, small.scope())
+    assert summary["events"] == 4 and summary["first"] == pd.Timestamp("2023-01-01")
 
 
 def test_timeline_window_leaves_out_a_few_ancient_events():
@@ -206,7 +330,7 @@ def test_timeline_window_leaves_out_a_few_ancient_events():
 
 
 def test_place_points_count_mentions_with_a_sample_sentence(small):
-    points = queries.place_points(small, {"RU": "Russia", "UA": "Ukraine"}).set_index("name")
+    points = queries.place_points(small.cur, small.scope(), {"RU": "Russia", "UA": "Ukraine"}).set_index("name")
     kursk = points.loc["Kursk"]
     assert (kursk["mentions"], kursk["articles"], kursk["country"]) == (2, 1, "Russia")
     assert "Kursk" in kursk["sentence"]
@@ -216,7 +340,8 @@ def test_place_points_count_mentions_with_a_sample_sentence(small):
     assert points.loc["Kyiv", "sentence"].count(XSS_SCRIPT) == 1  # raw: pydeck escapes tooltips
     view = queries.map_view(points.reset_index())
     assert 40 < view["latitude"] < 60 and 1 <= view["zoom"] <= 8
-    assert queries.place_points(queries.apply_filters(small, Filters(actors=("Nobody",)))).empty
+    assert queries.place_points(small.cur, small.scope(Filters(actors=("Nobody",)))).empty
+    assert len(queries.place_points(small.cur, small.scope(), limit=2)) == 2
 
 
 def test_country_color_is_stable():
@@ -226,77 +351,94 @@ def test_country_color_is_stable():
 
 
 def test_entity_ranking(small):
-    ranking = queries.entity_ranking(small)
+    ranking = queries.entity_ranking(small.cur, small.scope())
     assert ranking.iloc[0]["name"] == "Joe Biden"
     assert ranking.set_index("name").loc["Joe Biden", ["mentions", "articles"]].tolist() == [3, 2]
-    places = queries.entity_ranking(small, actors=False)
+    assert "Joe Biden" in ranking.iloc[0]["sentence"]
+    assert queries.entity_count(small.cur, small.scope()) == len(ranking) == 7
+    assert queries.entity_ranking(small.cur, small.scope(), offset=1, limit=1)["name"].tolist() == ["Ukraine"]
+    places = queries.entity_ranking(small.cur, small.scope(), actors=False)
     assert "Kursk" in set(places["name"])
 
 
 def test_cooccurrence_edges_are_backed_by_sentences(small):
-    nodes, edges = queries.cooccurrence(small)
+    nodes, edges = queries.cooccurrence(small.cur, small.scope())
     edge = edges[(edges["source"] == "Joe Biden") & (edges["target"] == "Ukraine")].iloc[0]
     assert edge["weight"] == 3
-    shared = queries.edge_sentences(small, edges, "Ukraine", "Joe Biden")
-    assert len(shared) == 3 and shared["text"].str.contains("Biden").all()
-    assert queries.edge_sentences(small, edges, "Kursk", "Nobody").empty
+    total, shared = queries.edge_sentences(small.cur, small.scope(), "Ukraine", "Joe Biden")
+    assert total == len(shared) == 3 and shared["text"].str.contains("Biden").all()
+    assert queries.edge_sentences(small.cur, small.scope(), "Kursk", "Nobody")[0] == 0
     assert (edges["source"] < edges["target"]).all()
     layout = queries.network_layout(nodes, edges)
     again = queries.network_layout(nodes, edges)
     assert layout[["x", "y"]].equals(again[["x", "y"]])  # deterministic
     assert all(math.isfinite(v) for v in layout[["x", "y"]].to_numpy().ravel())
-    top = queries.cooccurrence(small, top_n=2)[0]
+    top = queries.cooccurrence(small.cur, small.scope(), top_n=2)[0]
     assert len(top) == 2
 
 
 def test_actor_profile(small):
-    profile = queries.actor_profile(small, "Joe Biden")
+    profile = queries.actor_profile(small.cur, small.scope(), "Joe Biden")
     assert set(profile["places"]["place"]) == {"Ukraine", "Kursk"}
     assert "NATO" in set(profile["actors"]["actor"])
-    assert profile["figures"]["value"].tolist() == [56.2e9]
+    assert profile["figures"]["value"].tolist() == [56.2e9] and profile["figure_count"] == 1
     assert len(profile["sentences"]) == 3
+    assert (profile["mentions"], profile["sentence_count"], profile["articles"]) == (3, 3, 2)
 
 
 def test_sentence_context(small):
-    context = queries.sentence_context(small, "a1", 1)
+    context = queries.sentence_context(small.cur, "a1", 1)
     assert context["sentence_id"].tolist() == [0, 1, 2]
     assert context["focus"].tolist() == [False, True, False]
 
 
-def test_evidence_csv_joins_lists_and_keeps_evidence(small):
-    table = queries.figures_table(small)
-    data = queries.evidence_csv(table, ["article_id", "sentence_id", "start", "end", "surface",
-                                       "value", "actor_names", "sentence"])
+@pytest.mark.parametrize("kind, columns", [
+    ("events", ["date", "precision", "actors", "sentence"]),
+    ("figures", ["value", "unit", "actor_names", "place_names", "sentence"]),
+    ("actor_mentions", ["name", "kind", "entity_id", "sentence"]),
+    ("place_mentions", ["name", "entity_id", "country_code", "lat", "lon", "sentence"]),
+])
+def test_evidence_csv_streams_the_filtered_table_with_its_evidence(small, kind, columns):
+    scope = small.scope(Filters(sources=("Example Wire",)))
+    data = queries.evidence_csv(small.cur, *queries.export_sql(kind, scope))
     back = pd.read_csv(io.BytesIO(data))
     assert back.columns.tolist()[:5] == ["article_id", "sentence_id", "start", "end", "surface"]
-    assert back.loc[back["value"] == 56.2e9, "actor_names"].iat[0] == "Joe Biden; Ukraine"
-    texts = small.articles.set_index("article_id")["text"]
+    assert set(columns) <= set(back.columns)
+    assert len(back) and set(back["article_id"]) <= {"a1", "a3"}
+    texts = small.cur.execute("SELECT * FROM article_texts").df().set_index("article_id")["text"]
     for row in back.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.surface
+        assert texts[row.article_id].count(row.sentence)
+    if kind == "figures":
+        assert back.loc[back["value"] == 56.2e9, "actor_names"].iat[0] == "Joe Biden; Ukraine"
+
+
+def test_reader_queries(small):
+    choices = queries.article_choices(small.cur, small.scope())
+    assert choices["article_id"].tolist() == ["a1", "a2", "a3", "a4"]  # newest first, undated last
+    article = queries.article(small.cur, "a3")
+    assert article["title"].startswith(XSS_SCRIPT) and article["topics"] == ["Diplomacy and negotiations"]
+    assert queries.article(small.cur, "nope") is None
+    assert queries.article_sentences(small.cur, "a1")["sentence_id"].tolist() == [0, 1, 2, 3]
+    assert queries.article_mentions(small.cur, "a1")["start"].is_monotonic_increasing
+    data = queries.evidence_csv(small.cur, *queries.export_sql("article_mentions", small.scope(),
+                                                                article_id="a2"))
+    assert set(pd.read_csv(io.BytesIO(data))["article_id"]) == {"a2"}
 
 
 def test_places_can_be_coloured_by_their_most_named_actor(small):
     """Each place's actor is the person or organisation most often in its sentences."""
-    points = queries.place_points(small).set_index("entity_id")
-    pairs = queries.top_actor_by_place(small)
-    assert set(pairs.index) <= set(points.index)
-    m = small.mentions
-    for entity_id, actor in pairs.items():
-        rows = m.loc[m["entity_id"] == entity_id, "srow"]
-        named = m[m["srow"].isin(rows) & m["kind"].isin(["person", "organization"])]
-        counts = named.drop_duplicates(["srow", "name"])["name"].value_counts()
-        assert counts[actor] == counts.max()
-        assert points.loc[entity_id, "actor"] == actor
-        assert points.loc[entity_id, "actor_color"] == queries.country_color(actor)
-    without = points[~points.index.isin(pairs.index)]
-    assert (without["actor"] == "").all()
-    assert len(pairs) > 0  # the small dataset has places named with people
-
-
-@pytest.mark.parametrize("actors", [True, False])
-def test_mentions_with_sentences_carry_their_sentence(small, actors):
-    rows = queries.mentions_with_sentences(small, actors=actors)
-    role = small.mentions["is_actor" if actors else "is_place"]
-    assert len(rows) == int(role.sum()) > 0
-    texts = small.sentences.set_index("srow")["text"]
-    assert all(texts[r.srow] == r.sentence for r in rows.itertuples())
+    points = queries.place_points(small.cur, small.scope()).set_index("entity_id")
+    m = small.cur.execute("SELECT * FROM mention_rows").df()
+    m["key"] = m["article_id"] + ":" + m["sentence_id"].astype(str)
+    with_actor = points[points["actor"] != ""]
+    assert len(with_actor) > 0  # the small dataset has places named with people
+    for entity_id, point in points.iterrows():
+        keys = m.loc[m["entity_id"] == entity_id, "key"]
+        named = m[m["key"].isin(keys) & m["kind"].isin(["person", "organization"])]
+        counts = named.drop_duplicates(["key", "name"])["name"].value_counts()
+        if point["actor"]:
+            assert counts[point["actor"]] == counts.max()
+        else:
+            assert counts.empty
+        assert point["actor_color"] == queries.country_color(point["actor"] or None)

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import data, markup, queries, state, ui
 
 ctx = ui.context()
-view, filters = ctx.view, ctx.filters
+cur, scope, filters = ctx.cur, ctx.scope, ctx.filters
 
 
 def network_clicked() -> None:
@@ -18,16 +18,15 @@ def network_clicked() -> None:
             return
 
 
-def ranking_table(ranking: pd.DataFrame) -> None:
-    """Actors by mentions, each with a sample sentence and its reader link."""
+def ranking_table(ranking: pd.DataFrame, offset: int, total: int) -> None:
+    """One page of actors by mentions, each with a sample sentence and its reader link."""
     st.subheader("Ranking")
     table = ranking.assign(reader=ui.reader_links(ranking, filters))
+    st.caption(queries.page_label(offset, len(table), total) + " actors")
     st.dataframe(table[["name", "kind", "mentions", "sentences", "articles", "sentence", "reader"]],
                  hide_index=True, key="actors_table", height=420,
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
-    ui.download(queries.mentions_with_sentences(view),
-                ui.EVIDENCE + ["name", "kind", "entity_id", "sentence"],
-                "actor_mentions.csv", key="actors_csv")
+    ui.download(ctx, "actor_mentions", "actor_mentions.csv", key="actors_csv")
 
 
 def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, max_edges: int = 60) -> go.Figure:
@@ -80,8 +79,8 @@ def network() -> None:
                             format_func=lambda p: " – ".join(p.split("\t")), placeholder="a pair…")
         chosen = pick.split("\t") if pick else None
     if chosen:
-        shared = queries.edge_sentences(view, edges, *chosen)
-        st.markdown(f"**{len(shared)} sentences with both**")
+        total, shared = queries.edge_sentences(cur, scope, *chosen)
+        st.markdown(f"**{total:,} sentences with both**" + (" (the first 20)" if total > 20 else ""))
         for row in shared.head(20).itertuples():
             ui.evidence(row.text, row.article_id, row.sentence_id, filters,
                         meta=ui.meta_line(row.title, row.published))
@@ -91,12 +90,11 @@ def profile(ranking: pd.DataFrame) -> None:
     """One actor: counts, the places, topics and actors around it, its figures and sentences."""
     st.subheader("Profile")
     name = st.selectbox("Actor", ranking["name"].tolist(), key="profile", bind="query-params")
-    found = queries.actor_profile(view, name)
-    row = ranking[ranking["name"] == name].iloc[0]
+    found = ctx.query("actor_profile", name)
     for column, (label, value) in zip(st.columns(4), [
-            ("Mentions", int(row.mentions)), ("Sentences", int(row.sentences)),
-            ("Articles", int(row.articles)), ("Figures", len(found["figures"]))]):
-        column.metric(label, value)
+            ("Mentions", found["mentions"]), ("Sentences", found["sentence_count"]),
+            ("Articles", found["articles"]), ("Figures", found["figure_count"])]):
+        column.metric(label, f"{value:,}")
     for column, part in zip(st.columns(3), ["places", "topics", "actors"]):
         column.dataframe(found[part], hide_index=True, key=f"profile_{part}", height=220)
     if len(found["figures"]):
@@ -109,11 +107,13 @@ def profile(ranking: pd.DataFrame) -> None:
 
 
 st.title("Actors")
-actors = queries.entity_ranking(view)
-if len(actors):
+total = ctx.query("entity_count")
+if total:
     left, right = st.columns([2, 3])
     with left:
-        ranking_table(actors)
+        offset = ui.pager(total, key="actors_page")
+        actors = ctx.query("entity_ranking", offset=offset, limit=ui.PAGE_ROWS)
+        ranking_table(actors, offset, total)
     with right:
         network()
     profile(actors)

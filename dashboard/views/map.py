@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import data, queries, state, ui
 
 ctx = ui.context()
-view, filters = ctx.view, ctx.filters
+filters = ctx.filters
 
 
 def place_clicked() -> None:
@@ -47,15 +47,18 @@ deck = pdk.Deck(
              "style": {"maxWidth": "360px", "whiteSpace": "normal"}})
 st.pydeck_chart(deck, key="map", on_select=place_clicked, selection_mode="single-object",
                 height=560)
-st.caption(f"{len(points)} places and countries. Circle area is in proportion to mentions; colour "
+shown = (f"The {len(points):,} most mentioned places and countries" if len(points) >= queries.MAP_POINTS
+         else f"{len(points)} places and countries")
+st.caption(f"{shown}. Circle area is in proportion to mentions; colour "
            f"shows the {color_by}. Hover for a sentence, click to filter by the place.")
 
 if len(points):
-    table = points.assign(reader=ui.reader_links(points, filters))
+    offset = ui.pager(len(points), key="places_page")
+    page = points.iloc[offset:offset + ui.PAGE_ROWS]
+    table = page.assign(reader=ui.reader_links(page, filters))
+    st.caption(queries.page_label(offset, len(page), len(points)))
     st.dataframe(table[["name", "kind", "country", "actor", "mentions", "articles", "lat", "lon",
                         "sentence", "reader"]],
                  hide_index=True, key="places_table",
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
-    ui.download(queries.mentions_with_sentences(view, actors=False),
-                ui.EVIDENCE + ["name", "kind", "entity_id", "country_code", "lat", "lon", "sentence"],
-                "place_mentions.csv", key="places_csv")
+    ui.download(ctx, "place_mentions", "place_mentions.csv", key="places_csv")

@@ -7,8 +7,8 @@ import streamlit as st
 from dashboard import markup, queries, state, ui
 
 ctx = ui.context()
-view, filters = ctx.view, ctx.filters
-summary = queries.corpus_summary(view)
+filters = ctx.filters
+summary = ctx.query("corpus_summary")
 
 st.title("Overview")
 columns = st.columns(5)
@@ -24,7 +24,7 @@ ui.html(f'<div data-testid="corpus-span">Published {markup.esc(span)} · '
         f"Sources: {markup.esc(sources or 'none')}</div>")
 
 st.subheader("Key figures")
-figures = queries.key_figures(view)
+figures = ctx.query("key_figures")
 if not len(figures):
     st.info("No figures in this view.")
 for start in range(0, len(figures), 3):
@@ -40,7 +40,7 @@ for start in range(0, len(figures), 3):
 
 def facet_chart(facet: str, title: str) -> None:
     """A bar chart of the top values of one facet; clicking a bar adds it to the filter."""
-    table = queries.top_values(view, facet)
+    table = ctx.query("top_values", facet)
     st.markdown(f"**{title}**")
     if not len(table):
         st.caption("None in this view.")
@@ -64,7 +64,7 @@ for column, (facet, title) in zip(st.columns(3), [("actor", "Actors"), ("place",
         facet_chart(facet, title)
 
 st.subheader("Mentions over time")
-over_time = queries.mentions_over_time(view)
+over_time = ctx.query("mentions_over_time")
 if len(over_time):
     fig = px.bar(over_time, x="period", y="mentions", height=280,
                  labels={"period": f"publication {over_time.attrs.get('freq', 'date')}"})

@@ -1,14 +1,11 @@
 """Text: ranked full-text search over sentences, and a reader that marks every mention."""
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, markup, queries, ui
+from dashboard import markup, queries, ui
 
 ctx = ui.context()
-view, filters = ctx.view, ctx.filters
-articles = ctx.full.articles.set_index("article_id")
+cur, scope, filters = ctx.cur, ctx.scope, ctx.filters
 
 # A constant script (only the sentence number, an int, is filled in): scroll to that sentence.
 SCROLL_SCRIPT = """<script>(function () {
@@ -23,32 +20,39 @@ SCROLL_SCRIPT = """<script>(function () {
 
 def search_results(query: queries.Query) -> None:
     """Sentences matching the sidebar's search, ranked, highlighted, and as keyword-in-context."""
-    # Rank within the other filters; the query itself only decides what matches.
-    space = data.filtered(ctx.path, ctx.stamp, replace(filters, q=""))
-    results = queries.search(space.sentences, query)
-    st.subheader(f"{len(results)} sentences match {' '.join(query.parts)}")
+    # Ranked by the index (bm25) within the other filters; highlights are the index's own.
+    total, results = queries.search(ctx.db, cur, query, scope, limit=200)
+    shown = f" (the best {len(results)})" if total > len(results) else ""
+    st.subheader(f"{total:,} sentences match {' '.join(query.parts)}{shown}")
+    if results.attrs.get("ranked_among", total) < total:
+        st.caption(f"Ranked among the latest {results.attrs['ranked_among']:,} matches: narrow the "
+                   "search or the filters to rank all of them.")
     if not len(results):
         st.info("No sentence contains all of these words and phrases (within the other filters).")
         return
+    marked = [markup.marked_spans(m) for m in results["marked"]]
     ranked, in_context = st.tabs(["Ranked sentences", "Keyword in context"])
     with ranked:
-        for row in results.head(50).itertuples():
-            ui.evidence(row.text, row.article_id, row.sentence_id, filters,
-                        spans=markup.match_spans(row.text, query),
+        for row, (text, spans) in zip(results.head(50).itertuples(), marked):
+            ui.evidence(text, row.article_id, row.sentence_id, filters, spans=spans,
                         meta=ui.meta_line(row.title, row.published, row.source))
     with in_context:
-        lines = [line for row in results.head(200).itertuples()
-                 for line in markup.kwic(row.text, markup.match_spans(row.text, query))]
+        lines = [line for text, spans in marked for line in markup.kwic(text, spans)]
         ui.html('<div data-testid="kwic" style="font-family:monospace;font-size:0.85em">'
                 + "<br>".join(lines) + "</div>")
-    ui.download(results.assign(sentence=results["text"]),
-                ["article_id", "sentence_id", "start", "end", "score", "title", "sentence"],
-                "search.csv", key="search_csv")
+    st.download_button(f"Download CSV ({len(results)} best rows)",
+                       results.assign(sentence=results["text"])[
+                           ["article_id", "sentence_id", "start", "end", "score", "title", "sentence"]
+                       ].to_csv(index=False).encode("utf-8"),
+                       file_name="search.csv", mime="text/csv", key="search_csv", on_click="ignore",
+                       icon=":material/download:")
 
 
 def article_label(article_id: str) -> str:
     """The article as the picker shows it: title, date and source."""
-    row = articles.loc[article_id]
+    row = choices.get(article_id)
+    if row is None:
+        return article_id
     return ui.meta_line(row["title"], row["published"], row["source"])
 
 
@@ -59,7 +63,7 @@ def article_picked() -> None:
         del st.query_params["sentence"]
 
 
-def metadata_html(article: pd.Series) -> str:
+def metadata_html(article: dict) -> str:
     """The article's metadata as an escaped HTML table (the URL linked only if http(s))."""
     published = article["published"]
     rows = [("Title", article["title"]),
@@ -77,23 +81,23 @@ def metadata_html(article: pd.Series) -> str:
 def reader() -> None:
     """The article named by ?article= (else the newest in view), mentions coloured by kind."""
     st.subheader("Reader")
-    if not len(articles):
-        st.info("The dataset has no articles.")
-        return
-    # Articles in the current view first (newest first), then the rest of the corpus.
-    order = list(view.articles.sort_values("published", ascending=False)["article_id"])
-    in_view = set(order)
-    order += [a for a in articles.index if a not in in_view]
     wanted = st.query_params.get("article")
-    if wanted not in articles.index:
-        wanted = order[0]
+    article = queries.article(cur, wanted) if wanted else None
+    if not choices and article is None:
+        st.info("No article in this view." if filters.q or not filters.is_empty()
+                else "The dataset has no articles.")
+        return
+    if article is None:
+        wanted = next(iter(choices))
+        article = queries.article(cur, wanted)
+    elif wanted not in choices:
+        choices[wanted] = article
     if st.session_state.get("reader_article") != wanted:
         st.session_state["reader_article"] = wanted
-    st.selectbox("Article", order, key="reader_article", format_func=article_label,
-                 on_change=article_picked)
-    article = articles.loc[wanted]
-    sentences = ctx.full.sentences[ctx.full.sentences["article_id"] == wanted]
-    mentions = ctx.full.mentions[ctx.full.mentions["article_id"] == wanted]
+    st.selectbox(f"Article (the newest {queries.READER_CHOICES} in this view)", list(choices),
+                 key="reader_article", format_func=article_label, on_change=article_picked)
+    sentences = queries.article_sentences(cur, wanted)
+    mentions = queries.article_mentions(cur, wanted)
     try:
         focus = int(st.query_params.get("sentence", ""))
     except ValueError:
@@ -107,12 +111,12 @@ def reader() -> None:
     ui.html(markup.annotate_article(article["text"], sentences, mentions, focus=focus))
     if focus is not None:
         st.html(SCROLL_SCRIPT % focus, unsafe_allow_javascript=True)
-    ui.download(mentions.merge(sentences[["sentence_id", "text"]].rename(columns={"text": "sentence"}),
-                               on="sentence_id"),
-                ui.EVIDENCE + ["kind", "entity_id", "name", "sentence"], f"{wanted}_mentions.csv",
-                key="reader_csv")
+    ui.download(ctx, "article_mentions", f"{wanted}_mentions.csv", key="reader_csv",
+                rows=len(mentions), article_id=wanted)
 
 
+choices = {row["article_id"]: row for row in
+           ctx.query("article_choices", limit=queries.READER_CHOICES).to_dict("records")}
 st.title("Text")
 search = queries.parse_query(filters.q)
 if search.error:

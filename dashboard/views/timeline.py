@@ -1,18 +1,48 @@
-"""Timeline: events placed by the date the text gives them; publication dates come second."""
+"""Timeline: events placed by the date the text gives them; publication dates come second.
+
+Up to ``MAX_EVENTS`` events are drawn one by one; beyond that, counts per period and lane,
+and a click on a period narrows the date range to it.
+"""
 import plotly.express as px
 import streamlit as st
 
 from dashboard import markup, queries, state, ui
 
-ctx = ui.context()
-view, filters = ctx.view, ctx.filters
+MAX_EVENTS = 1500
 
-st.title("Timeline")
-lanes = st.radio("Lanes by", ["actor", "topic"], horizontal=True, key="lanes", bind="query-params")
-rows = queries.timeline_rows(view, lanes=lanes)
-if not len(rows):
-    st.info("No dated events in this view.")
-else:
+ctx = ui.context()
+cur, scope, filters = ctx.cur, ctx.scope, ctx.filters
+
+
+def period_clicked() -> None:
+    """Callback: a click on a period of the counts chart narrows the date range to it."""
+    for picked in state.plotly_selection_values(st.session_state.get("timeline_counts")):
+        start, _, end = str(picked).partition("/")
+        st.session_state["from"] = state.parse_date(start)
+        st.session_state["to"] = state.parse_date(end)
+        return
+
+
+def counts_chart(total: int) -> None:
+    """Events per period and lane, when there are too many to draw one by one."""
+    counts = ctx.query("timeline_counts", lanes=lanes)
+    st.caption(f"{total:,} events: too many to draw one by one, so these are counts per "
+               f"{counts.attrs['freq']} and lane. Click a bar (or set From/To in the sidebar) to "
+               f"narrow the view; at {MAX_EVENTS:,} events or fewer each event is drawn with its sentence.")
+    last_day = (counts["period_end"] - queries.pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    counts = counts.assign(label=counts["lane"].map(markup.esc),
+                           span=counts["period"].dt.strftime("%Y-%m-%d") + "/" + last_day)
+    fig = px.bar(counts, x="period", y="events", color="label", custom_data=["span", "label"],
+                 height=420, labels={"period": counts.attrs["freq"], "label": lanes})
+    fig.update_traces(hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}: %{y} events"
+                                    "<extra></extra>")
+    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), bargap=0.05)
+    st.plotly_chart(fig, key="timeline_counts", on_select=period_clicked, selection_mode="points")
+
+
+def events_chart() -> None:
+    """One bar per event and lane; a picked event is shown in context."""
+    rows = ctx.query("timeline_rows", lanes=lanes, limit=MAX_EVENTS)
     st.caption("Each bar spans the period the text names (a month spans its month). "
                "Hover for the sentence; click a bar to read it in context. The first view "
                "frames most events: zoom out (double-click) for the rest.")
@@ -37,7 +67,7 @@ else:
     if chosen:
         row = events.loc[chosen]
         st.markdown("**The event in context**")
-        context = queries.sentence_context(ctx.full, row.article_id, int(row.sentence_id))
+        context = queries.sentence_context(cur, row.article_id, int(row.sentence_id), scope=scope)
         for item in context.itertuples():
             spans = [(row.start - item.start, row.end - item.start)] if item.focus else []
             ui.evidence(item.text, item.article_id, item.sentence_id, filters, spans=spans,
@@ -49,14 +79,26 @@ else:
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open"),
                                 "date": st.column_config.DateColumn("date"),
                                 "date_end": st.column_config.DateColumn("until")})
-    ui.download(table, ui.EVIDENCE + ["date", "date_end", "precision", "relative", "actors",
-                                      "places", "sentence"], "events.csv", key="events_csv")
+
+
+st.title("Timeline")
+lanes = st.radio("Lanes by", ["actor", "topic"], horizontal=True, key="lanes", bind="query-params")
+summary = ctx.query("timeline_summary")
+if not summary["events"]:
+    st.info("No dated events in this view.")
+else:
+    if summary["events"] > MAX_EVENTS:
+        counts_chart(summary["events"])
+    else:
+        events_chart()
+    ui.download(ctx, "events", "events.csv", key="events_csv", rows=summary["events"])
 
 with st.expander("Publication dates (when it was reported)"):
-    published = queries.publication_counts(view)
+    published = ctx.query("publication_counts")
     if len(published) < 2:
         st.caption("One publication date or none: nothing to plot.")
     if len(published):
-        fig = px.bar(published, x="published", y="articles", height=240)
+        fig = px.bar(published, x="published", y="articles", height=240,
+                     labels={"published": f"publication {published.attrs.get('freq', 'day')}"})
         fig.update_layout(margin=dict(l=0, r=0, t=0, b=0))
         st.plotly_chart(fig, key="published_chart")
