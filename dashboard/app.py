@@ -24,6 +24,7 @@ PAGES = [
     st.Page("views/figures.py", title="Figures", icon=":material/numbers:", url_path="figures"),
     st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
     st.Page("views/text.py", title="Text", icon=":material/article:", url_path="text"),
+    st.Page("views/add.py", title="Add articles", icon=":material/upload_file:", url_path="add"),
 ]
 
 st.set_page_config(page_title="News analytics", page_icon=":material/newspaper:", layout="wide")

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries
+from dashboard import queries, uploads
 from dashboard.queries import Filters, Scope
 
 __all__ = ["ROOT", "COUNTRIES_GEOJSON", "dataset_dir", "is_default_dir", "dataset_stamp",
@@ -27,9 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES_GEOJSON = ROOT / "data_prep" / "data" / "countries-110m.geojson"
 
 
-def dataset_dir() -> Path:
-    """The dataset directory: ``$NEWS_DATA_DIR``, else the seed dataset ``make run`` builds."""
-    return Path(os.environ.get("NEWS_DATA_DIR") or ROOT / "data" / "seed")
+def dataset_dir(upload_id: str | None = None) -> Path:
+    """The dataset directory: an uploaded dataset's when ``upload_id`` names a built one, else
+    ``$NEWS_DATA_DIR``, else the seed dataset ``make run`` builds."""
+    uploaded = uploads.dataset_path(uploads.default_root(), upload_id) if upload_id else None
+    return uploaded or Path(os.environ.get("NEWS_DATA_DIR") or ROOT / "data" / "seed")
 
 
 def is_default_dir(directory: Path) -> bool:

@@ -2,7 +2,7 @@
 
 Parameters: ``actor``, ``topic``, ``place``, ``source`` (repeatable, display names),
 ``from`` and ``to`` (ISO dates), ``q`` (the search), plus ``article`` and ``sentence`` on
-the Text page. Only non-default values appear. The sidebar widgets use these names as
+the Text page and ``dataset`` (an uploaded dataset's id) on every page. Only non-default values appear. The sidebar widgets use these names as
 their keys with ``bind="query-params"``, so Streamlit keeps the URL and the widgets in step;
 this module builds the same strings for links and reads them back, without Streamlit.
 """
@@ -74,10 +74,13 @@ def query_string(filters: Filters | None = None, extra: Mapping[str, Any] | None
     return urlencode(params, doseq=True)
 
 
-def text_link(article_id: str, sentence_id: int | None = None, filters: Filters | None = None) -> str:
-    """A relative link to the Text page's reader at one sentence, keeping the filters."""
+def text_link(article_id: str, sentence_id: int | None = None, filters: Filters | None = None,
+              dataset: str | None = None) -> str:
+    """A relative link to the Text page's reader at one sentence, keeping the filters and the
+    uploaded dataset (``dataset``: its id) on screen."""
     sentence = int(sentence_id) if sentence_id is not None else None
-    return "text?" + query_string(filters, {"article": article_id, "sentence": sentence})
+    return "text?" + query_string(filters, {"dataset": dataset, "article": article_id,
+                                            "sentence": sentence})
 
 
 def share_url(page_url: str | None, filters: Filters, extra: Mapping[str, Any] | None = None) -> str:

@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, markup, queries, state
+from dashboard import data, markup, queries, state, uploads
 from dashboard.queries import Filters, Scope
 
 __all__ = ["Context", "context", "current_filters", "require_dataset", "sidebar_filters",
            "share_box", "evidence", "meta_line", "reader_links", "download", "add_from_chart",
-           "hover_text", "html", "pager", "EVIDENCE", "PAGE_ROWS"]
+           "hover_text", "html", "pager", "current_dataset", "dataset_dir", "dataset_download",
+           "EVIDENCE", "PAGE_ROWS"]
 
 EVIDENCE = ["article_id", "sentence_id", "start", "end", "surface"]
 PAGE_ROWS = 200
@@ -41,6 +42,33 @@ class Context:
         return data.query(self.path, self.stamp, self.filters.key(), name, *args, **kwargs)
 
 
+def _requested_dataset() -> str | None:
+    """The ``?dataset=`` the visitor asked for (its widget's value once drawn), if any."""
+    value = (st.session_state.get("dataset") if "dataset" in st.session_state
+             else st.query_params.get("dataset"))
+    return value or None
+
+
+def current_dataset() -> str | None:
+    """The id of the uploaded dataset on screen, None for the default one (also when the
+    requested one is unknown or expired)."""
+    value = _requested_dataset()
+    return value if uploads.dataset_path(uploads.default_root(), value) else None
+
+
+def dataset_dir() -> Path:
+    """The directory of the dataset on screen."""
+    return data.dataset_dir(current_dataset())
+
+
+def dataset_download() -> None:
+    """A zip of the dataset on screen (tables, search index, manifest), made when clicked."""
+    directory = dataset_dir()
+    st.download_button("Download this dataset (zip)", data=lambda: uploads.zip_dataset(directory),
+                       file_name=f"{current_dataset() or directory.name}-dataset.zip",
+                       mime="application/zip", icon=":material/download:", key="dataset_zip")
+
+
 def current_filters() -> Filters:
     """The filters the sidebar widgets hold (their keys are the URL parameters)."""
     return state.filters_from_params({key: st.session_state.get(key) for key in state.PARAMS})
@@ -48,7 +76,7 @@ def current_filters() -> Filters:
 
 def context() -> Context:
     """A cursor and the filters' scope for this run (call once per page run)."""
-    directory = data.dataset_dir()
+    directory = dataset_dir()
     path, stamp = str(directory), data.dataset_stamp(directory)
     filters = current_filters()
     cur, db, scope = data.scoped(path, stamp, filters)
@@ -78,7 +106,7 @@ def require_dataset() -> None:
 
     Without ``NEWS_DATA_DIR`` (e.g. a fresh clone on a hosting service), offer to build the seed.
     """
-    directory = data.dataset_dir()
+    directory = dataset_dir()
     try:
         data.connection(str(directory), data.dataset_stamp(directory))
     except (OSError, ValueError) as exc:
@@ -99,9 +127,14 @@ def _clear_filters() -> None:
 
 def sidebar_filters() -> Filters:
     """Draw the shared filters in the sidebar, each bound to its URL parameter."""
-    directory = data.dataset_dir()
+    directory = dataset_dir()
     options = data.options(str(directory), data.dataset_stamp(directory))
     bar = st.sidebar
+    if current_dataset():  # drawn on every page so that Streamlit keeps it in the URL
+        bar.text_input("Uploaded dataset", key="dataset", bind="query-params",
+                       help="This link's own dataset; empty it to return to the default one.")
+    elif _requested_dataset():
+        bar.warning("This dataset link is unknown or has expired; showing the default dataset.")
     bar.text_input("Search sentences", key="q", bind="query-params",
                    placeholder='words or "a phrase"',
                    help='Keeps sentences containing every word and "quoted phrase".')
@@ -153,13 +186,16 @@ def meta_line(title: object, published: object = None, source: object = None) ->
 def evidence(text: str, article_id: str, sentence_id: int, filters: Filters, *,
              meta: str | None = None, spans=()) -> None:
     """One evidence sentence, escaped, with a link to it in the Text page's reader."""
-    st.html(markup.sentence_block(text, href=state.text_link(article_id, sentence_id, filters),
+    st.html(markup.sentence_block(text, href=state.text_link(article_id, sentence_id, filters,
+                                                             current_dataset()),
                                   meta=meta, spans=spans))
 
 
 def reader_links(table: pd.DataFrame, filters: Filters) -> list[str]:
     """A reader link per row of ``table`` (which has article_id and sentence_id)."""
-    return [state.text_link(a, s, filters) for a, s in zip(table["article_id"], table["sentence_id"])]
+    dataset = current_dataset()
+    return [state.text_link(a, s, filters, dataset)
+            for a, s in zip(table["article_id"], table["sentence_id"])]
 
 
 def download(ctx: Context, kind: str, file_name: str, *, key: str, rows: int | None = None,

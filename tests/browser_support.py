@@ -40,10 +40,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_dashboard(data_dir: Path, *, timeout: float = 60.0):
-    """Run the app on a free port against ``data_dir``; yields its base URL."""
+def serve_dashboard(data_dir: Path, *, timeout: float = 60.0, env: dict | None = None):
+    """Run the app on a free port against ``data_dir`` (``env``: more variables); yields its
+    base URL."""
     port = free_port()
-    env = dict(os.environ, NEWS_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env = dict(os.environ, NEWS_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+               **(env or {}))
     log = open(Path(data_dir).parent / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),

@@ -282,3 +282,68 @@ def test_a_narrow_date_range_draws_single_events_on_a_large_dataset(large_datase
     at = open_page(large_dataset, "timeline", monkeypatch, **{"from": "2022-02-01", "to": "2022-02-28"})
     assert "too many" not in " ".join(c.value for c in at.caption)
     assert "February 2022" in json.dumps(charts(at, "plotly_chart")[0])
+
+
+# ---------------------------------------------------------------------------- Add articles
+
+def saved_upload(root: Path, dataset: Path | None, **status) -> str:
+    """An upload folder as a finished build leaves it (a copy of ``dataset`` if given)."""
+    import shutil
+
+    from dashboard import uploads
+
+    upload = uploads.save_upload(root, [("a.txt", b"Rain in Oslo.")], uploads.Limits())
+    folder = root / upload.upload_id
+    if dataset is not None:
+        shutil.copytree(dataset, folder / "dataset")
+    saved = uploads.read_status(root, upload.upload_id)
+    saved.update(status)
+    (folder / "status.json").write_text(json.dumps(saved))
+    return upload.upload_id
+
+
+def test_add_page_offers_the_upload_form(seed_dataset, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWS_UPLOAD_DIR", str(tmp_path))
+    at = open_page(seed_dataset, "add", monkeypatch)
+    assert at.get("file_uploader") and at.button(key="FormSubmitter:add_articles-Build a dataset")
+    assert "new dataset of their own" in html_bodies(at)
+
+
+@pytest.mark.parametrize("status, shown", [
+    ({"state": "building", "processed": 3}, "Building: 3 articles processed"),
+    ({"state": "failed", "message": "No article could be read from the files."}, "No article could be read"),
+    ({"state": "done", "counts": {"articles": 4, "mentions": 9, "events": 1, "figures": 2},
+      "errors": [{"file": "a.jsonl", "line": 2, "message": "invalid JSON"}]}, "Built 4 articles"),
+])
+def test_add_page_follows_the_build(seed_dataset, dashboard_dataset, monkeypatch, tmp_path, status, shown):
+    monkeypatch.setenv("NEWS_UPLOAD_DIR", str(tmp_path))
+    upload_id = saved_upload(tmp_path, dashboard_dataset, **status)
+    monkeypatch.setenv("NEWS_DATA_DIR", str(seed_dataset))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["upload"] = upload_id
+    at.run()
+    at.switch_page("views/add.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = " ".join([p.proto.text for p in at.get("progress")] + [e.value for e in at.error]
+                    + [s.value for s in at.success])
+    assert shown in text
+    assert str(tmp_path) not in html_bodies(at)
+
+
+def test_a_dataset_link_opens_the_uploaded_dataset_on_every_page(seed_dataset, dashboard_dataset,
+                                                                monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWS_UPLOAD_DIR", str(tmp_path))
+    upload_id = saved_upload(tmp_path, dashboard_dataset, state="done")
+    default = open_page(seed_dataset, "overview", monkeypatch)
+    uploaded = open_page(seed_dataset, "overview", monkeypatch, dataset=upload_id)
+    articles = {m.label: m.value for m in uploaded.metric}["Articles"]
+    assert articles != {m.label: m.value for m in default.metric}["Articles"]
+    assert uploaded.text_input(key="dataset").value == upload_id
+    text = open_page(seed_dataset, "text", monkeypatch, dataset=upload_id, q="Kursk")
+    assert f"dataset={upload_id}" in html_bodies(text)  # evidence links keep the dataset
+
+
+def test_an_unknown_dataset_link_says_so_and_shows_the_default(seed_dataset, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWS_UPLOAD_DIR", str(tmp_path))
+    at = open_page(seed_dataset, "overview", monkeypatch, dataset="A" * 22)
+    assert any("unknown or has expired" in w.value for w in at.warning)

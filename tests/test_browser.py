@@ -20,7 +20,7 @@ from .browser_support import CHROMIUM_FLAGS, ROOT, chromium_path, serve_dashboar
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "timeline", "map", "figures", "actors", "text"]
+PAGES = ["", "timeline", "map", "figures", "actors", "text", "add"]
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-artifacts" / "screenshots"))
 TIMEOUT_MS = 60_000
 
@@ -183,3 +183,62 @@ def test_hostile_article_text_runs_no_script(page, hostile_url, path):
     if path == "text":
         body = page.locator('[data-testid="stMain"]').inner_text()
         assert "<script>" in body  # shown as text
+
+
+@pytest.fixture(scope="module")
+def upload_url(seed_dataset, browser, tmp_path_factory):
+    """The app on the seed, with its uploads in a folder of this test module."""
+    folder = tmp_path_factory.mktemp("uploads")
+    with serve_dashboard(seed_dataset, env={"NEWS_UPLOAD_DIR": str(folder)}) as base:
+        yield base, folder
+
+
+def _map_count(page) -> int:
+    caption = page.get_by_text("places and countries").first.inner_text()
+    return int(caption.split(" places and countries")[0].split()[-1].replace(",", ""))
+
+
+def test_uploaded_articles_make_a_dataset_that_only_its_link_opens(browser, page, upload_url, tmp_path):
+    import json
+
+    import duckdb
+
+    from dashboard import queries, uploads
+
+    base, folder = upload_url
+    lisbon = tmp_path / "lisbon.txt"
+    lisbon.write_text("Floods in Portugal\n2024-03-04\nFloods hit Lisbon and Porto on Monday, "
+                      "officials in Portugal said.\n", encoding="utf-8")
+    nairobi = tmp_path / "more.jsonl"
+    nairobi.write_text(json.dumps({"id": "m1", "text": "Talks resumed in Nairobi on Tuesday, "
+                                   "Kenyan officials said."}) + "\n", encoding="utf-8")
+    open_page(page, f"{base}/add")
+    page.locator('input[type="file"]').set_input_files([str(lisbon), str(nairobi)])
+    page.get_by_text("more.jsonl").wait_for()
+    page.get_by_role("button", name="Build a dataset").click()
+    link = page.get_by_role("link", name="Open the new dataset")
+    link.wait_for(timeout=240_000)  # the build runs in its own process; the page polls it
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Built 2 articles" in body and str(folder) not in body  # no server path shown
+    upload_id = parse_qs(urlparse(link.get_attribute("href")).query)["dataset"][0]
+    assert uploads.is_upload_id(upload_id)
+
+    con = duckdb.connect()
+    queries.open_dataset(con, uploads.dataset_path(folder, upload_id))
+    points = queries.place_points(con.cursor(), queries.Scope(queries.Filters()))
+    assert {"Lisbon", "Nairobi"} <= set(points["name"])
+    open_page(page, f"{base}/map?dataset={upload_id}")
+    page.wait_for_selector("#deckgl-overlay")
+    assert _map_count(page) == len(points)
+    # The dataset stays on screen through the navigation, and in evidence links.
+    page.locator('[data-testid="stSidebarNav"] a[href$="/text"]').click()
+    page.wait_for_url("**/text?**")
+    assert params(page)["dataset"] == [upload_id]
+
+    stranger = browser.new_context().new_page()  # another visitor, without the link
+    open_page(stranger, f"{base}/map")
+    stranger.wait_for_selector("#deckgl-overlay")
+    assert _map_count(stranger) != len(points)
+    open_page(stranger, f"{base}/text?q=Nairobi")
+    assert stranger.locator('[data-testid="evidence"]').count() == 0
+    stranger.context.close()

@@ -135,7 +135,8 @@ def institutions(tmp_path_factory) -> Small:
                       "source": "s", "author": None, "url": None, "origin": "o", "text": text,
                       "topics": []}],
         "sentences": [{"article_id": "r1", "sentence_id": i, "start": st, "end": st + len(t),
-                       "section": None, "text": t, "topics": []} for i, (st, t) in enumerate(zip(starts, texts))],
+                       "section": None, "text": t, "topics": [], "heading": False}
+                       for i, (st, t) in enumerate(zip(starts, texts))],
         "mentions": [
             _mention("r1", 0, 0, "Russia", "country", "country:RU", "Russia", "RU"),
             _mention("r1", 1, starts[1] + 4, "Russian armed forces", "organization",
@@ -217,7 +218,7 @@ def test_search_ranks_by_bm25_and_matches_plurals_and_whole_words(tmp_path):
                          "author": None, "url": None, "origin": "o", "text": t, "topics": []}
                         for i, t in enumerate(texts)]
     rows["sentences"] = [{"article_id": f"m{i}", "sentence_id": 0, "start": 0, "end": len(t),
-                          "section": None, "text": t, "topics": []} for i, t in enumerate(texts)]
+                          "section": None, "text": t, "topics": [], "heading": False} for i, t in enumerate(texts)]
     write_dataset(tmp_path / "m", {name: to_table(name, rows[name]) for name in TABLES},
                   {"schema_version": SCHEMA_VERSION})
     write_search_index(tmp_path / "m", rows["sentences"])

@@ -33,7 +33,7 @@ for start in range(0, len(figures), 3):
         with column:
             ui.html(markup.figure_card(
                 row.display, label, row.sentence,
-                href=state.text_link(row.article_id, row.sentence_id, filters),
+                href=state.text_link(row.article_id, row.sentence_id, filters, ui.current_dataset()),
                 meta=ui.meta_line(row.title, row.published),
                 spans=[(row.start - row.sentence_start, row.end - row.sentence_start)]))
 
