@@ -127,6 +127,24 @@ def _part_starts(directory: Path, con) -> pd.DataFrame:
     return files[["file", "first"]]
 
 
+def _check_rowids(con, directory: Path, *, sample: int = 200) -> None:
+    """Raise ValueError when the search index's rowids do not name the sentences of the parts
+    (checked on a sample), so that search results can never point at the wrong sentence."""
+    db = open_search(directory)
+    if db is None:
+        return
+    rows = con.execute(f"SELECT s.sid, a.article_id, s.sentence_id FROM (SELECT * FROM sentences "
+                       f"USING SAMPLE reservoir({int(sample)} ROWS) REPEATABLE (7)) s "
+                       f"JOIN articles a USING (aid)").fetchall()
+    with db:
+        indexed = db.execute(f"SELECT rowid, article_id, sentence_id FROM sentences WHERE rowid IN "
+                             f"({_ints(r[0] for r in rows)})").fetchall()
+    db.close()
+    if sorted(rows) != sorted(indexed):
+        raise ValueError(f"{directory / SEARCH_INDEX} does not match the sentence parts: "
+                         "rebuild the dataset")
+
+
 def open_dataset(con, directory: Path) -> dict:
     """Load the dataset's compact query tables into ``con`` and return its manifest.
 
@@ -174,6 +192,7 @@ def open_dataset(con, directory: Path) -> dict:
     con.execute("""CREATE OR REPLACE TABLE sentences AS
         SELECT s.sid, a.aid, s.sentence_id, s.start, s."end"
         FROM sentence_rows s JOIN articles a USING (article_id) ORDER BY s.sid""")
+    _check_rowids(con, directory)
     con.execute("""CREATE OR REPLACE TABLE topics AS
         SELECT (row_number() OVER (ORDER BY topic) - 1)::SMALLINT AS tid, topic
         FROM (SELECT DISTINCT unnest(topics) AS topic FROM sentence_rows)""")

@@ -443,3 +443,17 @@ def test_places_can_be_coloured_by_their_most_named_actor(small):
         else:
             assert counts.empty
         assert point["actor_color"] == queries.country_color(point["actor"] or None)
+
+
+def test_a_search_index_out_of_step_with_the_parts_is_refused(dashboard_dataset, tmp_path):
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "shuffled"
+    shutil.copytree(dashboard_dataset, copy)
+    db = sqlite3.connect(copy / "search.sqlite")
+    db.execute("UPDATE sentences SET sentence_id = sentence_id + 100 WHERE rowid = 1")
+    db.commit()
+    db.close()
+    with pytest.raises(ValueError, match="does not match the sentence parts"):
+        queries.open_dataset(duckdb.connect(), copy)
