@@ -183,3 +183,30 @@ def test_two_builds_share_a_cache_at_once(tmp_path, seed_text):
         assert run.wait() == 0, run.stderr.read()
     assert_same_tables(tmp_path / "ds0", tmp_path / "ds1")
     assert build([path], tmp_path / "ds2", workers=1, cache_dir=cache).processed == 0
+
+
+def test_the_dashboard_opens_and_searches_a_dataset_grown_and_shrunk_in_place(tmp_path, seed_text,
+                                                                              monkeypatch):
+    """Reused, dropped and new parts keep the search index's rowids naming the right sentences."""
+    import duckdb
+
+    from dashboard import queries
+
+    monkeypatch.setattr(build_module, "PART_ARTICLES", 2)  # several parts from a few articles
+    first = write_articles(tmp_path / "first.jsonl", range(4), seed_text)
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps({"id": "zeb", "text": "Zebras crossed the Limpopo river."}) + "\n")
+    out = tmp_path / "ds"
+    build([first], out, workers=1)
+    write_articles(first, [0, 1, 9, 3], seed_text)  # part 2 loses art-2: dropped, rewritten
+    build([first, second], out, workers=1)
+    assert manifest(out)["parts"] == {"new": 2, "reused": 1}
+    con = duckdb.connect()
+    queries.open_dataset(con, out)  # checks the rowids against the parts
+    cur = con.cursor()
+    db = queries.open_search(out)
+    scope = queries.register_hits(cur, db, queries.Filters(q="zebras"))
+    hits = cur.execute("SELECT sid FROM q_hits").fetchall()
+    (text,) = db.execute(f"SELECT text FROM sentences WHERE rowid = {hits[0][0]}").fetchone()
+    assert len(hits) == 1 and text == "Zebras crossed the Limpopo river."
+    assert scope is not None
