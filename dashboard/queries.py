@@ -898,7 +898,8 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
         SELECT entity_id, first(name ORDER BY n DESC, name) AS actor FROM (
             SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL)
         GROUP BY entity_id""", scope, shown=g["entity_id"].tolist())
-    g["actor"] = g["entity_id"].map(dict(zip(actors["entity_id"], actors["actor"]))).fillna("")
+    named = dict(zip(actors["entity_id"], actors["actor"]))
+    g["actor"] = [named.get(e) or "" for e in g["entity_id"]]  # "" where no actor is co-named
     g["actor_color"] = [country_color(a or None) for a in g["actor"]]  # the palette takes any key
     # Screen pixels (the same at every zoom), area in proportion to mentions, at most 30.
     g["radius"] = 4.0 + 26.0 * np.sqrt(g["mentions"].astype(float) / g["mentions"].max())
