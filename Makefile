@@ -34,8 +34,14 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Builds against bare spaCy (bench/builds.py), then the dashboard on a synthetic dataset of
+# SYNTHETIC articles made from the corpus (bench/synthetic.py, bench/dashboard.py).
+SYNTHETIC ?= 100000
 bench: $(STAMP)
 	$(BIN)/python -m bench.builds --corpus $(CORPUS)
+	$(BIN)/python -m data_prep build $(CORPUS) --out data/corpus
+	$(BIN)/python -m bench.synthetic data/corpus --articles $(SYNTHETIC) --out data/synthetic
+	$(BIN)/python -m bench.dashboard --data data/synthetic
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.evaluate --corpus $(CORPUS)
