@@ -221,7 +221,62 @@ def open_dataset(con, directory: Path) -> dict:
             SELECT t.*, s.sid, s.aid FROM read_parquet('{glob[name]}') t
             JOIN articles a USING (article_id)
             JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
+    _summarize(con)
     return manifest
+
+
+# Summaries hold the unfiltered results this many rows deep; deeper requests take the general path.
+SUMMARY_DEPTH = {"pairs": 50, "headlines": 100, "largest": 2000, "lanes": 12}
+
+
+def _summarize(con) -> None:
+    """Pre-aggregate, once per opening, what the unfiltered views show (see ``Scope.summaries``).
+
+    Each summary is the general query's own result without its LIMIT, so a view read from it
+    is the same frame: ``name_summary`` (per actor or place name: kind, mentions, sentences,
+    articles, first sid), ``actor_pairs`` (co-occurrence among the top actors),
+    ``place_summary`` and ``place_actors`` (map points and their most co-named actor),
+    ``headline_figures``, ``largest_figures`` (ranked per kind) with ``figure_stats``, and
+    ``timeline_totals`` (per period and lane, for the default number of lanes).
+    """
+    flags = " UNION ALL ".join(
+        f"""SELECT '{flag}' AS flag, name, mode(kind) AS kind, count(*) AS mentions,
+                  count(DISTINCT sid) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
+           FROM m WHERE {flag} GROUP BY name""" for flag in ("is_actor", "is_place"))
+    con.execute(f"""CREATE OR REPLACE TABLE name_summary AS
+        WITH m AS (SELECT l.name, l.kind, l.is_actor, l.is_place, m.sid, m.aid FROM mentions m
+                   JOIN labels l USING (lid) WHERE l.name IS NOT NULL)
+        {flags}""")
+    con.execute(f"""CREATE OR REPLACE TABLE actor_pairs AS
+        WITH top AS (SELECT name FROM name_summary WHERE flag = 'is_actor'
+                     ORDER BY sentences DESC, name LIMIT {SUMMARY_DEPTH['pairs']}),
+        p AS (SELECT DISTINCT l.name, m.sid FROM mentions m JOIN labels l USING (lid)
+              WHERE l.is_actor AND l.name IN (SELECT name FROM top))
+        SELECT a.name AS source, b.name AS target, count(*) AS weight
+        FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name GROUP BY ALL""")
+    con.execute("""CREATE OR REPLACE TABLE place_summary AS
+        WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
+                   FROM mentions m JOIN labels l USING (lid)
+                   WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
+        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
+               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
+               count(DISTINCT aid) AS articles, min(sid) AS first
+        FROM p GROUP BY entity_id""")
+    con.execute(f"""CREATE OR REPLACE TABLE place_actors AS {_PLACE_ACTORS.format(
+        mentions='mentions', shown='entity_id IN (SELECT entity_id FROM place_summary)')}""")
+    con.execute(f"""CREATE OR REPLACE TABLE headline_figures AS
+        SELECT * FROM ({_kinded('figures')})
+        QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1
+        ORDER BY {_HEADLINE} LIMIT {SUMMARY_DEPTH['headlines']}""")
+    con.execute(f"""CREATE OR REPLACE TABLE largest_figures AS
+        SELECT *, row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) AS kind_rank
+        FROM ({_kinded('figures')}) QUALIFY kind_rank <= {SUMMARY_DEPTH['largest']}""")
+    con.execute(f"""CREATE OR REPLACE TABLE figure_stats AS
+        SELECT count(*) AS total, count(DISTINCT {_KIND_SQL}) AS kinds FROM figures f""")
+    whole = Scope(Filters(), summaries=False)
+    totals = [f"SELECT '{lanes}' AS lanes, * FROM ({_timeline_totals(con, whole, lanes, SUMMARY_DEPTH['lanes'])})"
+              for lanes in ("actor", "topic")]
+    con.execute(f"CREATE OR REPLACE TABLE timeline_totals AS {' UNION ALL '.join(totals)}")
 
 
 # ---------------------------------------------------------------------------- filters
@@ -238,12 +293,22 @@ class Scope:
 
     ``hits`` says that the cursor has the search matches registered as ``q_hits(sid)``
     (see :func:`register_hits`); without it the text query is ignored. ``db``, the search
-    index, is where sentence texts are read from (else from the Parquet parts).
+    index, is where sentence texts are read from (else from the Parquet parts). ``summaries``
+    lets unfiltered views read the tables :func:`open_dataset` pre-aggregated (same results;
+    False forces the general queries, for tests).
     """
 
     filters: Filters
     hits: bool = False
     db: sqlite3.Connection | None = field(default=None, compare=False, repr=False)
+    summaries: bool = True
+
+    @property
+    def unfiltered(self) -> bool:
+        """True when ``summaries`` may answer: no filter applies, so every row is in scope."""
+        f = self.filters
+        return self.summaries and not (f.actors or f.places or f.topics or f.sources
+                                       or f.date_from or f.date_to or (self.hits and f.q))
 
     def params(self) -> dict:
         f = self.filters
@@ -578,6 +643,9 @@ def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
             GROUP BY t.topic ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     else:
         flag = {"actor": "is_actor", "place": "is_place"}[facet]
+        if scope.unfiltered:
+            return _with_sample(cur, scope, _run(cur, f"""SELECT name, sentences, first FROM name_summary
+                WHERE flag = '{flag}' ORDER BY sentences DESC, name LIMIT {int(n)}"""))
         top = _run(cur, f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
                 SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
                 WHERE l.{flag} AND l.name IS NOT NULL)
@@ -713,9 +781,15 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
 
     Returns the rows and whether they were cut to the largest.
     """
-    total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
+    if scope.unfiltered:
+        total, kinds = _one(cur, "SELECT total, kinds FROM figure_stats")
+    else:
+        total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
+    if cut and scope.unfiltered and per_kind <= SUMMARY_DEPTH["largest"]:
+        chosen = f"SELECT * EXCLUDE (kind_rank) FROM largest_figures WHERE kind_rank <= {per_kind}"
+        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST))), cut
     kinded = _kinded(scope.table("figures"))
     chosen = (f"SELECT * FROM ({kinded}) QUALIFY row_number() OVER "
               f"(PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}") if cut else kinded
@@ -724,6 +798,9 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
 
 def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     """Up to ``n`` headline figures, one per sentence: money, then counts of something; largest first."""
+    if scope.unfiltered and n <= SUMMARY_DEPTH["headlines"]:
+        headline = f"SELECT * FROM headline_figures ORDER BY {_HEADLINE} LIMIT {int(n)}"
+        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE)))
     headline = (f"SELECT * FROM ({_kinded(scope.table('figures'))}) "
                 f"QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1 "
                 f"ORDER BY {_HEADLINE} LIMIT {int(n)}")
@@ -794,13 +871,25 @@ def timeline_counts(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int =
     if not summary["events"]:
         return pd.DataFrame(columns=["period", "period_end", "lane", "events"])
     part = _period((summary["last"] - summary["first"]).days)
-    out = _run(cur, f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
-                        FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane""",
-               scope)
+    if scope.unfiltered and lanes in ("actor", "topic") and max_lanes == SUMMARY_DEPTH["lanes"]:
+        out = _run(cur, "SELECT period, lane, events FROM timeline_totals WHERE lanes = $lanes "
+                        "ORDER BY period, lane", lanes=lanes)
+    else:
+        out = _run(cur, _timeline_totals(cur, scope, lanes, max_lanes, part=part), scope)
     out["period"] = pd.to_datetime(out["period"])
     out["period_end"] = out["period"] + _STEPS[part]
     out.attrs["freq"] = part
     return out[["period", "period_end", "lane", "events"]]
+
+
+def _timeline_totals(cur, scope: Scope, lanes: str, max_lanes: int, *, part: str | None = None) -> str:
+    """SQL: events per period (``part``, else chosen from the span in scope) and lane."""
+    if part is None:
+        summary = timeline_summary(cur, scope)
+        span = (summary["last"] - summary["first"]).days if summary["events"] else 0
+        part = _period(span)
+    return f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
+                 FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane"""
 
 
 def timeline_window(rows: pd.DataFrame, *,
@@ -863,6 +952,15 @@ def country_color(code: str | None) -> list[int]:
 
 MAP_POINTS = 2000
 
+# Per place: the person or organisation named with it in most sentences (ties: first A-Z).
+_PLACE_ACTORS = """WITH p AS (SELECT DISTINCT l.entity_id, m.sid FROM {mentions} m JOIN labels l USING (lid)
+                                 WHERE l.is_place AND {shown}),
+        a AS (SELECT DISTINCT l.name, m.sid FROM {mentions} m JOIN labels l USING (lid)
+              WHERE l.kind IN ('person', 'organization'))
+    SELECT entity_id, first(name ORDER BY n DESC, name) AS actor FROM (
+        SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL)
+    GROUP BY entity_id"""
+
 
 def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
                  limit: int = MAP_POINTS) -> pd.DataFrame:
@@ -876,7 +974,9 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
                "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
     mentions = scope.table("mentions")
-    g = _run(cur, f"""WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
+    summary = ("SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
+               f"FROM place_summary ORDER BY mentions DESC, entity_id LIMIT {int(limit)}")
+    g = _run(cur, summary) if scope.unfiltered else _run(cur, f"""WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
                                  FROM {mentions} m JOIN labels l USING (lid)
                                  WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
         SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
@@ -891,13 +991,12 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
     g["country"] = [names.get(c, c) if isinstance(c, str) else "" for c in g["country_code"]]
     g["sentence"] = g["sentence"].str.slice(0, 240)
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
-    actors = _run(cur, f"""WITH p AS (SELECT DISTINCT l.entity_id, m.sid FROM {mentions} m JOIN labels l USING (lid)
-                                     WHERE l.is_place AND l.entity_id = ANY($shown)),
-            a AS (SELECT DISTINCT l.name, m.sid FROM {mentions} m JOIN labels l USING (lid)
-                  WHERE l.kind IN ('person', 'organization'))
-        SELECT entity_id, first(name ORDER BY n DESC, name) AS actor FROM (
-            SELECT p.entity_id, a.name, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL)
-        GROUP BY entity_id""", scope, shown=g["entity_id"].tolist())
+    if scope.unfiltered:
+        actors = _run(cur, "SELECT * FROM place_actors WHERE entity_id = ANY($shown)",
+                      shown=g["entity_id"].tolist())
+    else:
+        actors = _run(cur, _PLACE_ACTORS.format(mentions=mentions, shown="l.entity_id = ANY($shown)"),
+                      scope, shown=g["entity_id"].tolist())
     named = dict(zip(actors["entity_id"], actors["actor"]))
     g["actor"] = [named.get(e) or "" for e in g["entity_id"]]  # "" where no actor is co-named
     g["actor_color"] = [country_color(a or None) for a in g["actor"]]  # the palette takes any key
@@ -930,7 +1029,12 @@ def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
                    limit: int = 200) -> pd.DataFrame:
     """Actors (or places) by mentions (one page), with sentences, articles and a sample sentence."""
     flag = "is_actor" if actors else "is_place"
-    g = _run(cur, f"""
+    if scope.unfiltered:
+        g = _run(cur, f"""SELECT name, kind, mentions, sentences, articles, first FROM name_summary
+                           WHERE flag = '{flag}' ORDER BY mentions DESC, name
+                           LIMIT {int(limit)} OFFSET {int(offset)}""")
+    else:
+        g = _run(cur, f"""
         WITH m AS (SELECT l.name, l.kind, m.sid, m.aid FROM {scope.table('mentions')} m
                    JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL),
         top AS (SELECT name, count(*) AS mentions FROM m GROUP BY name
@@ -952,10 +1056,18 @@ def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, p
     """
     pairs = (f"SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid) "
              f"WHERE l.is_actor AND l.name IS NOT NULL")
-    nodes = _run(cur, f"SELECT name, count(*) AS sentences FROM ({pairs}) GROUP BY name "
-                      f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
+    fast = scope.unfiltered and top_n <= SUMMARY_DEPTH["pairs"]
+    if fast:
+        nodes = _run(cur, f"SELECT name, sentences FROM name_summary WHERE flag = 'is_actor' "
+                          f"ORDER BY sentences DESC, name LIMIT {int(top_n)}")
+    else:
+        nodes = _run(cur, f"SELECT name, count(*) AS sentences FROM ({pairs}) GROUP BY name "
+                          f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
     if not len(nodes):
         return nodes, pd.DataFrame(columns=["source", "target", "weight"])
+    if fast:
+        return nodes, _run(cur, "SELECT * FROM actor_pairs WHERE source = ANY($top) AND target = ANY($top) "
+                                "ORDER BY weight DESC, source, target", top=nodes["name"].tolist())
     edges = _run(cur, f"""WITH p AS ({pairs} AND l.name = ANY($top))
         SELECT a.name AS source, b.name AS target, count(*) AS weight
         FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name
@@ -1014,8 +1126,10 @@ def edge_sentences(cur, scope: Scope, source: str, target: str, *,
 def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     """One actor in scope: its counts, and the top places, topics, other actors, figures and
     first sentences of the sentences that name it."""
-    own = _naming(scope, [name])
-    params = {"n0": name}
+    # The sentences naming the actor, found once and passed on as a list of sids.
+    own_sids = _run(cur, f"{_naming(scope, [name])} ORDER BY t.sid", scope, n0=name)["sid"]
+    own = "SELECT unnest($own) AS sid"
+    params = {"n0": name, "own": own_sids.tolist()}
     around = (f"SELECT l.name, l.is_actor, l.is_place, m.sid FROM mentions m JOIN labels l USING (lid) "
               f"WHERE m.sid IN (SELECT sid FROM ({own})) AND l.name <> $n0")
     places = _run(cur, f"SELECT name AS place, count(DISTINCT sid) AS sentences FROM ({around}) "
@@ -1033,7 +1147,7 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     figures = _run(cur, _figure_rows(largest, _LARGEST), scope, **params)
     n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
                      scope, **params)[0]
-    sids = _run(cur, f"{own} ORDER BY t.sid LIMIT 15", scope, **params)["sid"]
+    sids = own_sids[:15]
     counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
                            FROM {scope.table('mentions')} m JOIN labels l USING (lid)
                            WHERE l.is_actor AND l.name = $n0""", scope, **params)

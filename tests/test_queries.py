@@ -457,3 +457,66 @@ def test_a_search_index_out_of_step_with_the_parts_is_refused(dashboard_dataset,
     db.close()
     with pytest.raises(ValueError, match="does not match the sentence parts"):
         queries.open_dataset(duckdb.connect(), copy)
+
+
+@pytest.fixture(scope="module")
+def small_synthetic(dashboard_dataset, tmp_path_factory) -> Small:
+    """40 synthetic articles made from the hand-made dataset (bench.synthetic), opened."""
+    from bench.synthetic import make_synthetic
+
+    out = tmp_path_factory.mktemp("synthetic") / "syn"
+    make_synthetic(dashboard_dataset, out, articles=40, log=lambda _: None)
+    return Small(out)
+
+
+def _summary_views(cur, scope: Scope) -> dict:
+    """Every view that an unfiltered scope reads from the summaries, as frames and values."""
+    actor = queries.facet_options(cur)["actor"][0]
+    nodes, edges = queries.cooccurrence(cur, scope)
+    small_nodes, small_edges = queries.cooccurrence(cur, scope, top_n=2)
+    chart, cut = queries.figures_chart(cur, scope)
+    small_chart, small_cut = queries.figures_chart(cur, scope, max_points=3)
+    profile = queries.actor_profile(cur, scope, actor)
+    return {
+        "top actors": queries.top_values(cur, scope, "actor"),
+        "top places": queries.top_values(cur, scope, "place", n=3),
+        "key figures": queries.key_figures(cur, scope),
+        "key figures (2)": queries.key_figures(cur, scope, n=2),
+        "figures chart": chart, "cut": cut, "figures chart (3)": small_chart, "cut (3)": small_cut,
+        "timeline by actor": queries.timeline_counts(cur, scope),
+        "timeline by topic": queries.timeline_counts(cur, scope, lanes="topic"),
+        "timeline (2 lanes)": queries.timeline_counts(cur, scope, max_lanes=2),
+        "map points": queries.place_points(cur, scope, {"RU": "Russia"}),
+        "map points (2)": queries.place_points(cur, scope, limit=2),
+        "actor ranking": queries.entity_ranking(cur, scope),
+        "place ranking (page 2)": queries.entity_ranking(cur, scope, actors=False, offset=1, limit=2),
+        "nodes": nodes, "edges": edges, "nodes (2)": small_nodes, "edges (2)": small_edges,
+        **{f"profile {k}": v for k, v in profile.items()},
+    }
+
+
+@pytest.mark.parametrize("dataset", ["small", "small_synthetic"])
+def test_summaries_give_the_same_views_as_the_general_queries(dataset, request):
+    data = request.getfixturevalue(dataset)
+    fast = _summary_views(data.cur, Scope(Filters(), db=data.db))
+    general = _summary_views(data.cur, Scope(Filters(), db=data.db, summaries=False))
+    assert fast.keys() == general.keys()
+    for name, value in fast.items():
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(value, general[name], obj=name)
+            assert value.attrs == general[name].attrs, name
+        else:
+            assert value == general[name], name
+    assert len(fast["top actors"]) and len(fast["edges"]) and len(fast["map points"])
+    assert fast["cut (3)"] and len(fast["timeline by actor"])
+
+
+def test_only_an_unfiltered_scope_reads_the_summaries():
+    assert Scope(Filters()).unfiltered
+    assert Scope(Filters(q="said")).unfiltered  # a query without registered hits filters nothing
+    assert not Scope(Filters(q="said"), hits=True).unfiltered
+    assert not Scope(Filters(), summaries=False).unfiltered
+    for filters in (Filters(actors=("Russia",)), Filters(places=("Kyiv",)), Filters(topics=("war",)),
+                    Filters(sources=("BBC",)), Filters(date_from=date(2024, 1, 1)),
+                    Filters(date_to=date(2024, 1, 1))):
+        assert not Scope(filters).unfiltered, filters
