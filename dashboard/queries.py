@@ -1126,10 +1126,12 @@ def edge_sentences(cur, scope: Scope, source: str, target: str, *,
 def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     """One actor in scope: its counts, and the top places, topics, other actors, figures and
     first sentences of the sentences that name it."""
-    # The sentences naming the actor, found once and passed on as a list of sids.
+    # The sentences naming the actor, found once and registered on this cursor (as q_hits is):
+    # a list parameter of 100,000+ sids costs more to pass than the query it feeds.
     own_sids = _run(cur, f"{_naming(scope, [name])} ORDER BY t.sid", scope, n0=name)["sid"]
-    own = "SELECT unnest($own) AS sid"
-    params = {"n0": name, "own": own_sids.tolist()}
+    cur.register("profile_sids", pa.table({"sid": own_sids.to_numpy()}))
+    own = "SELECT sid FROM profile_sids"
+    params = {"n0": name}
     around = (f"SELECT l.name, l.is_actor, l.is_place, m.sid FROM mentions m JOIN labels l USING (lid) "
               f"WHERE m.sid IN (SELECT sid FROM ({own})) AND l.name <> $n0")
     places = _run(cur, f"SELECT name AS place, count(DISTINCT sid) AS sentences FROM ({around}) "
