@@ -1,7 +1,6 @@
 """Topics: the packaged taxonomy, term matching, validation, the seed and BBC agreement."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -4,7 +4,7 @@ import math
 import plotly.express as px
 import streamlit as st
 
-from dashboard import markup, queries, state, ui
+from dashboard import markup, state, ui
 
 ctx = ui.context()
 filters = ctx.filters
