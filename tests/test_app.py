@@ -20,17 +20,6 @@ PAGES = ["overview", "timeline", "map", "figures", "actors", "text"]
 
 
 @pytest.fixture(autouse=True)
-def keep_main_module():
-    """AppTest leaves the app script as sys.modules["__main__"]; a process pool started later in
-    this pytest process (tests/test_engines.py) would spawn workers that run the app."""
-    import sys
-
-    main = sys.modules["__main__"]
-    yield
-    sys.modules["__main__"] = main
-
-
-@pytest.fixture(autouse=True)
 def clear_caches():
     """st.cache_data is shared by every AppTest in this process: start each test cold."""
     st.cache_data.clear()
