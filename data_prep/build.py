@@ -42,6 +42,9 @@ PART_ARTICLES = 1000  # articles per part of the articles and sentences tables
 _CHUNK_ARTICLES = 8  # articles per task sent to a worker: small enough to keep all cores busy
 _LOOKUP_BATCH = 64  # articles read before asking the cache which of them it knows
 _PARTS_FILE = "parts.json"
+# Positions in the stage rows (see pipeline.STAGE_COLUMNS) that the writer reads or replaces.
+_ORIGIN = STAGE_COLUMNS["articles"].index("origin")
+_INDEXED = tuple(STAGE_COLUMNS["sentences"].index(c) for c in ("article_id", "sentence_id", "text"))
 _ONE_ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 
 
@@ -315,11 +318,13 @@ def build(paths: Sequence[str | Path], out: Path, *, workers: int | None = None,
                         writer.link_part(name, number, table_path(out, name) / part_name(number))
                     continue
                 # origin is where the article was read this time, not when it was cached
-                articles = [a.article[:6] + (e.origin,) + a.article[7:] for a, e in zip(rows, part)]
+                articles = [a.article[:_ORIGIN] + (e.origin,) + a.article[_ORIGIN + 1:]
+                            for a, e in zip(rows, part)]
                 sentences = [s for a in rows for s in a.sentences]
                 writer.write_part("articles", number, _stage_table("articles", articles))
                 writer.write_part("sentences", number, _stage_table("sentences", sentences))
-                search_index.add_sentences(index, number, ((s[0], s[1], s[5]) for s in sentences))
+                search_index.add_sentences(index, number,
+                                           (tuple(s[i] for i in _INDEXED) for s in sentences))
             index.close()
             linked = link_entities(_stage_table("mentions", derived.pop("mentions")).to_pandas(),
                                    load_resources())
