@@ -16,7 +16,10 @@ mentions
     (Mr, Ms, Dr, ...) and a trailing administrative word ("oblast", "region", "province", ...).
     A system name matches a label when it equals the label's name or one of its ``aliases``, or
     when one is a word-suffix of the other ("Putin" / "Vladimir Putin"), or when one is the
-    acronym of the other ("EU" / "European Union"). A system country or group also matches a label
+    acronym of the other ("EU" / "European Union"). The system side offers its canonical name and
+    the surfaces of its mentions in the article, so a place written "Mykolaiv" that the
+    gazetteer names "Mykolayiv" matches a label "Mykolaiv" (the item is still one per name).
+    A system country or group also matches a label
     country or group with the same country code, whatever the names. The kinds must be equal.
 mentions (entity only)
     The same with kind ignored: items are distinct normalised names.
@@ -63,7 +66,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -102,7 +105,8 @@ _UNIT_ALIASES.update({f"{u}s": u for u in DURATION_UNITS})
 
 @dataclass(frozen=True)
 class LabelledEntity:
-    """An entity as compared: ``aliases`` are further names a label accepts."""
+    """An entity as compared: ``aliases`` are further names a label accepts, or the other
+    surfaces of a system entity in the article ("Mykolaiv" for GeoNames' "Mykolayiv")."""
 
     name: str
     kind: str | None
@@ -205,7 +209,8 @@ def entity_matches(system: LabelledEntity, label: LabelledEntity, *, use_kind: b
     if (system.country_code and system.country_code == label.country_code
             and _national(system.kind) and _national(label.kind)):
         return True
-    return any(names_match(system.name, name) for name in (label.name, *label.aliases))
+    return any(names_match(mine, name) for mine in (system.name, *system.aliases)
+               for name in (label.name, *label.aliases))
 
 
 def _national(kind: str | None) -> bool:
@@ -284,7 +289,10 @@ def _system_entities(rows: pd.DataFrame) -> list[LabelledEntity]:
         entity_id = entity_id if isinstance(entity_id, str) and entity_id else None
         inst = entity_id if entity_id and entity_id.startswith("inst:") else None
         key = (inst, row.kind) if inst else (fold_name(name), row.kind)
-        found.setdefault(key, LabelledEntity(name, row.kind, code, entity_id=entity_id))
+        entity = found.setdefault(key, LabelledEntity(name, row.kind, code, entity_id=entity_id))
+        surface = row.surface if isinstance(row.surface, str) else ""
+        if fold_name(surface) and fold_name(surface) != fold_name(name) and surface not in entity.aliases:
+            found[key] = replace(entity, aliases=(*entity.aliases, surface))
     return list(found.values())
 
 

@@ -93,6 +93,18 @@ def test_places_need_the_right_country_and_either_place_kind():
     assert outcome.missed == ["Springfield (place, US)"]
 
 
+def test_a_system_place_also_matches_by_the_surface_written_in_the_article():
+    lab = label([{"name": "Mykolaiv", "kind": "place", "country_code": "UA"}])
+    system = pd.DataFrame([{"article_id": A, "surface": s, "name": "Mykolayiv", "kind": "place",
+                            "country_code": "UA", "entity_id": "place:mykolayiv"}
+                           for s in ("Mykolaiv", "Mykolaiv's")])
+    outcome = score_places(system, lab)
+    assert (outcome.counts.tp, outcome.counts.system, outcome.counts.labels) == (1, 1, 1)
+    # The surface counts only with the rest of the rule: a wrong country still misses.
+    wrong = system.assign(country_code="RU")
+    assert score_places(wrong, lab).counts.tp == 0
+
+
 def test_actors_take_people_organizations_institutions_countries_and_groups():
     lab = label([ARMY, {"name": "Ruritania", "kind": "country", "country_code": "RU"},
                  {"name": "John Smith", "kind": "person", "country_code": None},
