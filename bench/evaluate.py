@@ -72,6 +72,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.provenance import ACCURACY_FILE  # the About page shows the scores written there
+
 __all__ = [
     "LabelledEntity", "Counts", "fold_name", "names_match", "entity_matches", "fold_unit",
     "max_matching", "score_mentions", "score_events", "score_figures", "evaluate",
@@ -572,10 +574,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, required=True, help="JSON lines with the labelled articles")
     parser.add_argument("--labels", type=Path, default=LABELS_DIR)
     parser.add_argument("--out", type=Path, default=RESULTS_DIR / "evaluate.json")
+    parser.add_argument("--summary", type=Path, default=ACCURACY_FILE,
+                        help="the overall scores the dashboard's About page shows (committed)")
     args = parser.parse_args(argv)
 
     # Imported here so the scoring functions stay importable without the model installed.
     from data_prep.build import build
+    from data_prep.cache import pipeline_version
     from data_prep.tables import TABLES, read_table
 
     labels = load_labels(args.labels)
@@ -591,14 +596,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         report = evaluate({name: read_table(dataset, name) for name in TABLES}, labels)
     report = {"evaluated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "corpus": str(args.corpus), "labels": str(args.labels), "articles_scored": len(labels),
-              **report}
+              "pipeline": pipeline_version(), **report}
     print(markdown_table(report["scores"]))
     print()
     print(headline_table(report["headline"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n",
                         encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    summary = {key: report[key] for key in ("evaluated_at", "articles_scored", "pipeline", "scores", "headline")}
+    args.summary.parent.mkdir(parents=True, exist_ok=True)
+    args.summary.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out} and {args.summary}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ PAGES = [
     st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
     st.Page("views/text.py", title="Text", icon=":material/article:", url_path="text"),
     st.Page("views/add.py", title="Add articles", icon=":material/upload_file:", url_path="add"),
+    st.Page("views/about.py", title="About", icon=":material/info:", url_path="about"),
 ]
 
 st.set_page_config(page_title="News analytics", page_icon=":material/newspaper:", layout="wide")

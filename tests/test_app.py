@@ -336,3 +336,16 @@ def test_an_unknown_dataset_link_says_so_and_shows_the_default(seed_dataset, mon
     monkeypatch.setenv("NEWS_UPLOAD_DIR", str(tmp_path))
     at = open_page(seed_dataset, "overview", monkeypatch, dataset="A" * 22)
     assert any("unknown or has expired" in w.value for w in at.warning)
+
+
+def test_about_page_shows_the_manifest_and_the_measured_accuracy(seed_dataset, monkeypatch):
+    at = open_page(seed_dataset, "about", monkeypatch)
+    frames = [f.value for f in at.dataframe]
+    accuracy, counts, inputs = frames[0], frames[1], frames[2]
+    assert accuracy["table"].tolist() == ["Map", "Actors", "Timeline", "Figures", "Text"]
+    assert accuracy["recall"].between(0, 1).all()
+    assert counts.set_index("table").loc["articles", "rows"] == 1
+    assert inputs["input"].tolist() == ["ukraine-atacms-2024-11-17.txt"]  # built from an absolute path
+    assert any("Every input was read without an error" in c.value for c in at.caption)
+    manifest = json.loads((seed_dataset / "manifest.json").read_text())
+    assert any(manifest["pipeline"] in m.value for m in at.markdown)

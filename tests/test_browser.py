@@ -20,7 +20,7 @@ from .browser_support import CHROMIUM_FLAGS, ROOT, chromium_path, serve_dashboar
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "timeline", "map", "figures", "actors", "text", "add"]
+PAGES = ["", "timeline", "map", "figures", "actors", "text", "add", "about"]
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-artifacts" / "screenshots"))
 TIMEOUT_MS = 60_000
 
