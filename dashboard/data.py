@@ -21,7 +21,7 @@ from dashboard.queries import Filters, Scope
 
 __all__ = ["ROOT", "COUNTRIES_GEOJSON", "dataset_dir", "is_default_dir", "dataset_stamp",
            "connection", "cursor", "scoped", "query", "options", "country_outlines", "country_names",
-           "network", "places"]
+           "network", "places", "unmapped"]
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES_GEOJSON = ROOT / "data_prep" / "data" / "countries-110m.geojson"
@@ -101,6 +101,13 @@ def places(path: str, stamp: float, key: tuple) -> pd.DataFrame:
     """Map points for the filtered view, with country names from the outline file."""
     cur, _, scope = scoped(path, stamp, Filters.from_key(key))
     return queries.place_points(cur, scope, country_names())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def unmapped(path: str, stamp: float, key: tuple) -> pd.DataFrame:
+    """Places of the filtered view that have no coordinates, with country names."""
+    cur, _, scope = scoped(path, stamp, Filters.from_key(key))
+    return queries.unmapped_places(cur, scope, country_names())
 
 
 @st.cache_data(show_spinner=False)

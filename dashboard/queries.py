@@ -42,6 +42,7 @@ __all__ = [
     "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
     "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window",
     "publication_counts", "sentence_context", "MAP_POINTS", "place_points", "map_view", "country_color",
+    "unmapped_places",
     "entity_ranking", "entity_count", "cooccurrence", "network_layout", "edge_sentences",
     "actor_profile", "READER_CHOICES", "article_choices", "article", "article_sentences", "article_mentions",
     "export_sql", "evidence_csv", "page_label",
@@ -1014,6 +1015,26 @@ def map_view(points: pd.DataFrame) -> dict[str, float]:
     zoom = float(np.clip(math.log2(180 / span) + 0.3, 1.0, 8.0))
     return {"latitude": float((lat.max() + lat.min()) / 2),
             "longitude": float((lon.max() + lon.min()) / 2), "zoom": round(zoom, 1)}
+
+
+def unmapped_places(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
+                    limit: int = MAP_POINTS) -> pd.DataFrame:
+    """Places the map cannot draw (the text names them, the gazetteer has no point for them),
+    the ``limit`` most mentioned, with their country when known and a sample sentence.
+
+    Columns: entity_id, name, country, mentions, articles, article_id, sentence_id, sentence.
+    """
+    g = _run(cur, f"""SELECT l.entity_id, mode(l.name) AS name, mode(l.country_code) AS country_code,
+               count(*) AS mentions, count(DISTINCT m.aid) AS articles, min(m.sid) AS first
+        FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+        WHERE m.lid IN (SELECT lid FROM labels WHERE is_place AND (lat IS NULL OR lon IS NULL))
+        GROUP BY l.entity_id ORDER BY mentions DESC, l.entity_id LIMIT {int(limit)}""", scope)
+    g = _with_sample(cur, scope, g)
+    names = dict(country_names or {})
+    g["country"] = [names.get(c, c) if isinstance(c, str) else "" for c in g["country_code"]]
+    g["sentence"] = g["sentence"].str.slice(0, 240)
+    return g[["entity_id", "name", "country", "mentions", "articles", "article_id", "sentence_id",
+              "sentence"]].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------- actors

@@ -7,6 +7,7 @@ Every row's evidence holds: ``article.text[start:end] == surface``.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -155,9 +156,17 @@ def _rows() -> dict[str, list[dict]]:
     return rows
 
 
-def write_dashboard_dataset(out: Path) -> Path:
-    """Write the dataset (five Parquet tables, search.sqlite and manifest.json) into ``out`` and return it."""
+def write_dashboard_dataset(out: Path, extra_mentions: Sequence[dict] = ()) -> Path:
+    """Write the dataset (five Parquet tables, search.sqlite and manifest.json) into ``out`` and
+    return it; ``extra_mentions`` (surface, kind, entity_id, name, country_code, lat, lon, and
+    article_id and sentence_id of the sentence holding the surface) are added to its mentions."""
     rows = _rows()
+    sentences = {(r["article_id"], r["sentence_id"]): r for r in rows["sentences"]}
+    for extra in extra_mentions:
+        sentence = sentences[extra["article_id"], extra["sentence_id"]]
+        start = sentence["start"] + sentence["text"].index(extra["surface"])
+        rows["mentions"].append({"confidence": 0.4, **extra, "start": start,
+                                 "end": start + len(extra["surface"])})
     tables = {name: to_table(name, table_rows) for name, table_rows in rows.items()}
     manifest = {
         "schema_version": SCHEMA_VERSION, "built_at": "2024-11-18T00:00:00+00:00",

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_prep.tables import SCHEMA_VERSION, TABLES, to_table, write_dataset
-from tests.dashboard_data import XSS_IMG, XSS_SCRIPT
+from tests.dashboard_data import XSS_IMG, XSS_SCRIPT, write_dashboard_dataset
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 PAGES = ["overview", "timeline", "map", "figures", "actors", "text"]
@@ -349,3 +349,13 @@ def test_about_page_shows_the_manifest_and_the_measured_accuracy(seed_dataset, m
     assert any("Every input was read without an error" in c.value for c in at.caption)
     manifest = json.loads((seed_dataset / "manifest.json").read_text())
     assert any(manifest["pipeline"] in m.value for m in at.markdown)
+
+
+def test_map_lists_the_places_it_cannot_draw(tmp_path, monkeypatch):
+    region = {"article_id": "a1", "sentence_id": 1, "surface": "Kursk region", "kind": "place",
+              "entity_id": "place:kursk-region", "name": "Kursk region", "country_code": "RU",
+              "lat": None, "lon": None}
+    at = open_page(write_dashboard_dataset(tmp_path / "d", [region]), "map", monkeypatch)
+    assert [e.label for e in at.expander] == ["Places the map cannot draw (1)"]
+    table = at.expander[0].dataframe[0].value
+    assert table[["name", "mentions", "articles"]].values.tolist() == [["Kursk region", 1, 1]]

@@ -12,7 +12,7 @@ import pytest
 from dashboard import queries
 from dashboard.queries import Filters, Scope, parse_query
 from data_prep.tables import SCHEMA_VERSION, TABLES, to_table, write_dataset
-from tests.dashboard_data import XSS_SCRIPT, write_search_index
+from tests.dashboard_data import XSS_SCRIPT, write_dashboard_dataset, write_search_index
 
 
 class Small:
@@ -520,3 +520,22 @@ def test_only_an_unfiltered_scope_reads_the_summaries():
                     Filters(sources=("BBC",)), Filters(date_from=date(2024, 1, 1)),
                     Filters(date_to=date(2024, 1, 1))):
         assert not Scope(filters).unfiltered, filters
+
+
+def test_unmapped_places_lists_the_places_without_coordinates(tmp_path):
+    region = {"article_id": "a1", "sentence_id": 1, "surface": "Kursk region", "kind": "place",
+              "entity_id": "place:kursk-region", "name": "Kursk region", "country_code": "RU",
+              "lat": None, "lon": None}
+    data = Small(write_dashboard_dataset(tmp_path / "d", [region]))
+    table = queries.unmapped_places(data.cur, data.scope(), {"RU": "Russia"})
+    assert table[["name", "country", "mentions", "articles", "article_id", "sentence_id"]].values.tolist() == [
+        ["Kursk region", "Russia", 1, 1, "a1", 1]]
+    assert table["sentence"].iloc[0].startswith("About 12,000 North Korean troops")
+    # Not drawn on the map, and kept by the filters like any place.
+    assert "place:kursk-region" not in set(queries.place_points(data.cur, data.scope())["entity_id"])
+    assert queries.unmapped_places(data.cur, data.scope(Filters(places=("Moscow",)))).empty
+    assert len(queries.unmapped_places(data.cur, data.scope(Filters(places=("Kursk region",))))) == 1
+
+
+def test_unmapped_places_is_empty_when_every_place_has_a_point(small):
+    assert queries.unmapped_places(small.cur, small.scope()).empty

@@ -62,3 +62,13 @@ if len(points):
                  hide_index=True, key="places_table",
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
     ui.download(ctx, "place_mentions", "place_mentions.csv", key="places_csv")
+
+unmapped = data.unmapped(ctx.path, ctx.stamp, filters.key())
+if len(unmapped):
+    with st.expander(f"Places the map cannot draw ({len(unmapped):,}{'+' if len(unmapped) >= queries.MAP_POINTS else ''})"):
+        st.caption("Named in the text as places, but the gazetteer has no point for them "
+                   "(a village, a building, a region it lacks); kept with their country when known.")
+        st.dataframe(unmapped.assign(reader=ui.reader_links(unmapped, filters))[
+                         ["name", "country", "mentions", "articles", "sentence", "reader"]],
+                     hide_index=True, key="unmapped_table",
+                     column_config={"reader": st.column_config.LinkColumn("reader", display_text="open")})
