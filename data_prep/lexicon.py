@@ -219,9 +219,46 @@ CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pic
 CLUB_ROLE_NOUNS = frozenset({"manager", "coach", "striker", "midfielder", "defender", "goalkeeper",
                              "keeper", "skipper", "boss", "fans", "supporters", "squad", "winger",
                              "forward", "full-back", "centre-back", "playmaker", "academy"})
+# TITLES that are no person's role on their own: modifiers and party labels ("foreign",
+# "Tory"). The rest, before a name or as its apposition ("the German chancellor, X",
+# "presenter X"), make a name the model tagged as an organization a person.
+TITLE_MODIFIERS = frozenset({
+    "vice", "prime", "former", "acting", "deputy", "foreign", "defence", "defense", "interior",
+    "finance", "health", "home", "state", "first", "field", "opposition", "private", "st",
+    "saint", "tory", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
+    "socialist", "communist", "green", "chief", "star", "host", "home", "officials"})
+# Nouns before a name that say it is an organization ("metals firm Rusal", "parts maker
+# Robert Bosch", "club side Sale Sharks"): a name the model tagged as a person is one.
+ORG_DESCRIPTORS = frozenset({
+    "firm", "firms", "company", "companies", "maker", "makers", "carmaker", "manufacturer",
+    "giant", "group", "conglomerate", "club", "side", "team", "bank", "lender", "insurer",
+    "carrier", "airline", "retailer", "supermarket", "chain", "broadcaster", "newspaper",
+    "tabloid", "magazine", "agency", "outlet", "platform", "band", "brand", "producer",
+    "supplier", "operator", "network", "studio", "studios", "label", "startup", "start-up",
+    "subsidiary", "distributor", "publisher", "developer", "watchdog",
+    "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
+    "station", "miner", "refiner", "automaker", "utility"})
 # Words skipped when taking an organization's initials ("Bank of England" -> "BE").
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
                            "le", "al"})
+
+# --- groups (mentions) ----------------------------------------------------------------------
+# Adjectives of world regions and of religions: the model tags them NORP, but they name no
+# country's people, so they are no group (bench/labels/README.md: "European", "Western",
+# "Nordic", "Middle Eastern" as adjectives and religions are not labelled). Plurals ("Europeans",
+# "Muslims") are derived in code; nationalities without a country ("Kurdish") stay groups.
+NON_GROUP_ADJECTIVES = frozenset({
+    # regions and continents
+    "european", "western", "eastern", "northern", "southern", "nordic", "scandinavian", "baltic",
+    "balkan", "caucasian", "middle eastern", "mideast", "near eastern",
+    "far eastern", "asian", "east asian", "south asian", "southeast asian", "central asian",
+    "african", "north african", "west african", "east african", "sub-saharan", "latin american",
+    "south american", "central american", "north american", "transatlantic", "euro-atlantic", "eurasian", "oriental", "westerner",
+    # religions and their followers
+    "muslim", "islamic", "christian", "catholic", "roman catholic", "protestant", "orthodox",
+    "evangelical", "jewish", "hindu", "buddhist", "sikh", "sunni", "shia", "shiite", "shi'ite",
+    "lutheran", "anglican", "methodist", "baptist", "mormon", "atheist",
+})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence

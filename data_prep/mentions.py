@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, Place, slugify
 from .institutions import Institution, find_institutions, institution_name, seat_institution
+from .actor_cues import person_or_org_cues
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
@@ -100,6 +101,7 @@ class _Span:
     next_word: str = ""
     acronym: str | None = None  # "(NATO)" right after the span
     honorific: bool = False  # "Mr"/"Ms" stood before the name
+    model_label: str = ""  # the model's label when the context changed it (see actor_cues)
 
 
 @dataclass(slots=True)
@@ -527,6 +529,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     code = gazetteer.demonym_country(surface)
     if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE
+    if label not in ("GPE", "LOC", _PART) and _names_no_group(surface):
+        return None  # "European", "Western", "Muslims": a region or a religion, no country's people
     if label == "NORP":
         found = gazetteer.resolve(surface, context)
         if found and (found[0].kind == "country" or (
@@ -559,9 +563,18 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if found and _plausible_place(found[0], span, article):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
     if label == "ORG":
+        if len(surface.split()) == 1 and surface.lower() in lex.ORG_HEAD_NOUNS:
+            return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _names_no_group(surface: str) -> bool:
+    """A regional or religious adjective or its plural ("Nordic", "Europeans", "Muslims")."""
+    word = " ".join(surface.lower().replace("’", "'").split())
+    return word in lex.NON_GROUP_ADJECTIVES or (
+        word.endswith("s") and word[:-1] in lex.NON_GROUP_ADJECTIVES)
 
 
 def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
@@ -646,6 +659,10 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         # The nationality of "Russian forces" is part of the institution, not a group of its own.
         taken = [(inst.start, inst.end) for inst in institutions]
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
+    cues = person_or_org_cues(article.text, spans)
+    for span in spans:
+        if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
+            span.model_label, span.label = span.label, cues[id(span)]
     names = collect_names(spans)
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
@@ -699,7 +716,7 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _row(article: Article, m: _Mention) -> dict:
-    agree = 1.0 if m.kind in _AGREES.get(m.span.label, ()) else 0.0
+    agree = 1.0 if m.kind in _AGREES.get(m.span.model_label or m.span.label, ()) else 0.0
     return {
         "article_id": article.article_id,
         "sentence_id": m.span.sentence.sentence_id,

@@ -1,0 +1,100 @@
+"""Person or organization: what the words around a name say when the model's label is wrong.
+
+The small spaCy model tags "Olaf Scholz" ORG and "Sale Sharks" PERSON. The text around a
+name often settles it:
+
+- a person's title right before the name or as its apposition ("presenter Tess Daly", "the
+  German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person;
+- an organization's descriptor before it ("metals firm Rusal", "club side Sale Sharks"), a
+  club role after it ("Aston Villa boss") or as its apposition makes an organization;
+- a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
+  takes the kind most of the names it is listed with have.
+
+Only PERSON and ORG spans are relabelled, and a span becomes a person only when it is shaped
+like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``, ``TITLE_MODIFIERS``,
+``ORG_DESCRIPTORS``, ``CLUB_ROLE_NOUNS``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from . import lexicon as lex
+from .names import looks_like_company, name_tokens
+
+__all__ = ["person_or_org_cues"]
+
+PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | (
+    lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})
+_WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
+_APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+_LOOKBACK = 40
+
+
+def _full_name_shape(surface: str) -> bool:
+    """Two or three capitalised words, none a company suffix or an organization's head noun."""
+    words = name_tokens(surface)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(ch.isdigit() for ch in surface) and not looks_like_company(words)
+            and not any(w.lower() in lex.ORG_HEAD_NOUNS for w in words))
+
+
+def _context_label(text: str, span: Any) -> str | None:
+    """PERSON or ORG when a title, descriptor or apposition next to the span says so."""
+    prev = span.prev_word.lower()
+    before = _WORD_BEFORE_COMMA.search(text[max(0, span.start - _LOOKBACK):span.start])
+    after = _APPOSITION_AFTER.match(text, span.end)
+    head = lead = ""
+    if after:
+        words = after.group(1).split()
+        lead, head = words[0].lower(), words[-1].lower()
+        if not (lead in _APPOSITION_LEADS or lead.endswith(("'s", "’s"))):
+            head = ""
+    if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in lex.CLUB_ROLE_NOUNS or (
+            head in lex.ORG_DESCRIPTORS):
+        return "ORG"
+    if prev in PERSON_ROLES or (before and before.group(1).lower() in PERSON_ROLES) or head in PERSON_ROLES:
+        return "PERSON"
+    return None
+
+
+def _lists(text: str, spans: Sequence[Any]) -> list[list[Any]]:
+    """Runs of spans of one sentence separated only by commas, "and" or "or"."""
+    runs: list[list[Any]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = runs[-1][-1] if runs else None
+        if (last is not None and last.sentence is span.sentence and last.end <= span.start
+                and _LIST_GAP.match(text[last.end:span.start]) is not None):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return [run for run in runs if len(run) > 1]
+
+
+def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
+    """New labels ("PERSON" or "ORG") for PERSON/ORG spans whose context contradicts the model,
+    keyed by ``id(span)``."""
+    out: dict[int, str] = {}
+    for span in spans:
+        if span.label in ("PERSON", "ORG"):
+            label = _context_label(text, span)
+            if label and label != span.label:
+                out[id(span)] = label
+    for run in _lists(text, spans):
+        labels = [out.get(id(s), s.label) for s in run]
+        for span, label in zip(run, labels):
+            if label not in ("PERSON", "ORG") or id(span) in out:
+                continue
+            other = "ORG" if label == "PERSON" else "PERSON"
+            n_other, n_same = labels.count(other), labels.count(label) - 1
+            # A pair settles nothing but a person's name tagged ORG ("Ilan Shor and Vladimir
+            # Plahotniuc"): "on Twitter, Antony Blinken" is no list of organizations.
+            if n_other and n_other >= 2 * n_same and (n_other > 1 or other == "PERSON"):
+                out[id(span)] = other
+    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
+    surfaces = {id(s): s.surface for s in spans}
+    return {key: label for key, label in out.items()
+            if label == "ORG" or _full_name_shape(surfaces[key])}
