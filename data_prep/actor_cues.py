@@ -23,7 +23,7 @@ from typing import Any
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["person_or_org_cues"]
+__all__ = ["full_name_shape", "person_or_org_cues"]
 
 PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | (
     lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})
@@ -34,7 +34,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _LOOKBACK = 40
 
 
-def _full_name_shape(surface: str) -> bool:
+def full_name_shape(surface: str) -> bool:
     """Two or three capitalised words, none a company suffix or an organization's head noun."""
     words = name_tokens(surface)
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
@@ -97,4 +97,4 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
     surfaces = {id(s): s.surface for s in spans}
     return {key: label for key, label in out.items()
-            if label == "ORG" or _full_name_shape(surfaces[key])}
+            if label == "ORG" or full_name_shape(surfaces[key])}

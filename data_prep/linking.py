@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import lexicon as lex
-from .gazetteer import Gazetteer, normalize, slugify
+from .gazetteer import Alias, Gazetteer, normalize, slugify
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
 
@@ -167,8 +167,16 @@ def link_entities(mentions: pd.DataFrame, resources: Resources) -> pd.DataFrame:
     if named.any():
         forms = out.loc[named, "surface"].map(_display_form)
         display = forms.groupby(out.loc[named, "entity_id"]).agg(_most_frequent)
+        # An entity of the alias table keeps the table's name ("Tories" -> Conservative Party).
+        display.update(pd.Series(_alias_names(resources.gazetteer)).reindex(display.index).dropna())
         out.loc[named, "name"] = out.loc[named, "entity_id"].map(display)
     return out
+
+
+def _alias_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """Entity id -> name of the organizations and groups of the alias table."""
+    return {a.entity_id: a.name for a in gazetteer.aliases.values()
+            if isinstance(a, Alias) and a.entity_id and a.name}
 
 
 def _relabel_people(frame: pd.DataFrame, gazetteer: Gazetteer) -> None:

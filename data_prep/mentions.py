@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, Place, slugify
 from .institutions import Institution, find_institutions, institution_name, seat_institution
-from .actor_cues import person_or_org_cues
+from .actor_cues import full_name_shape, person_or_org_cues
 from .linking import link_in_article
-from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
+from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
 from .records import Article, Sentence
 
@@ -191,6 +191,11 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         tokens = _clean_tokens(ent, label, gazetteer)
         if not tokens:
             continue
+        if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:
+            before = doc[tokens[0].i - 1]
+            if (before.text[:1].isupper() and not before.ent_type_
+                    and isinstance(gazetteer.alias(doc[before.i:tokens[-1].i + 1].text), Alias)):
+                tokens = [before, *tokens]  # "Liberal" + "Democrats", "Lib" + "Dems": a party's name
         first, last = tokens[0], tokens[-1]
         prev_word = doc[first.i - 1].text if first.i > 0 else ""
         next_word = doc[last.i + 1].text if last.i + 1 < len(doc) else ""
@@ -517,6 +522,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
         return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # a full name tagged ORG
+    if label == "ORG" and full_name_shape(surface) and fold_word(name_tokens(surface)[0]) in names.by_first:
+        # "Volodymyr Sivkovych" tagged ORG where a "Volodymyr Zelenskiy" is a person
+        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
     if names.has_part(surface) and not isinstance(alias, Place):
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
@@ -663,7 +671,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     for span in spans:
         if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
             span.model_label, span.label = span.label, cues[id(span)]
-    names = collect_names(spans)
+    # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name.
+    names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)])
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
