@@ -23,6 +23,7 @@ __all__ = ["Institution", "find_institutions", "institution_name", "seat_institu
 
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _MAX_COUNTRY_TOKENS = 3
+_SEATED_ROLES = {"government", "parliament"}  # "the government in <country>" is that country's
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -109,9 +110,12 @@ def _country_left(doc, stop: int, start: int, gazetteer: Gazetteer) -> tuple[int
     return None
 
 
-def _country_right(doc, i: int, end: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
-    """(token end, code) of "of (the) <country>" starting at token ``i``."""
-    if i >= end or doc[i].lower_ != "of":
+def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
+                   slug: str = "") -> tuple[int, str] | None:
+    """(token end, code) of "of (the) <country>" starting at token ``i``, or of "in <country>"
+    after a government or parliament ("a caretaker government in Israel"; "forces in
+    Ukraine" are as often another country's)."""
+    if i >= end or not (doc[i].lower_ == "of" or (doc[i].lower_ == "in" and slug in _SEATED_ROLES)):
         return None
     i += 1
     if i < end and doc[i].lower_ == "the":
@@ -145,12 +149,28 @@ def _seat_codes(span) -> list[str]:
     return codes
 
 
+def _lowercase_seat(doc, i: int, end: int) -> tuple[int, str, str] | None:
+    """(token end, code, slug) of a seat of two words written in lowercase after "the" ("the
+    state department"); capitalised seats are the model's entities, typed in ``mentions``."""
+    if i + 2 > end or i == 0 or doc[i - 1].lower_ != "the" or not doc[i].is_lower:
+        return None
+    seat = seat_institution(doc[i:i + 2].text)
+    return (i + 2, *seat) if seat else None
+
+
 def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Institution]:
     span = sentence.span
     doc = span.doc
     found = []
     i = span.start
     while i < span.end:
+        seat = _lowercase_seat(doc, i, span.end)
+        if seat is not None:
+            stop, code, slug = seat
+            found.append(Institution(sentence, sentence.char(doc[i].idx),
+                                     sentence.char(doc[stop - 1].idx + len(doc[stop - 1].text)), code, slug))
+            i = stop
+            continue
         role = _role_at(doc, i, span.end)
         if role is None:
             i += 1
@@ -174,9 +194,10 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
         if code is None:
-            right = _country_right(doc, stop, span.end, gazetteer)
+            right = _country_right(doc, stop, span.end, gazetteer, slug)
             if right:
-                stop, code = right
+                # "of Ukraine" is part of the name; "in Israel" stays the country's own mention.
+                stop, code = (right[0] if doc[stop].lower_ == "of" else stop), right[1]
             elif bare_ok and i > span.start and doc[i - 1].lower_ == "the":
                 bare = True
             else:
