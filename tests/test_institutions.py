@@ -93,3 +93,15 @@ def test_bare_role_between_two_countries_is_dropped(parse):
     found = mentions_of(parse, "Chilean troops and Peruvian troops met at the border. "
                                "The defence ministry gave no figures.")
     assert "defence ministry" not in institutions(found)
+
+
+# Invented sentences (not from any corpus).
+def test_lowercase_state_department_is_the_us_foreign_ministry(parse):
+    found = institutions(mentions_of(parse, "A spokesman for the state department said the talks had stalled."))
+    assert found == {"state department": "inst:US:ministry-of-foreign-affairs"}
+
+
+def test_government_in_a_country_is_its_government(parse):
+    found = mentions_of(parse, "Elsewhere, a caretaker government in Norway delayed the vote.")
+    assert institutions(found) == {"government": "inst:NO:government"}
+    assert any(m["entity_id"] == "country:NO" for m in found)  # the country keeps its own mention

@@ -138,15 +138,68 @@ def test_demonyms_are_groups_of_their_country(parse, surface, entity_id, name):
     assert m["country_code"] == entity_id.split(":")[1]
 
 
-@pytest.mark.parametrize("surface, entity_id", [
-    ("Democrats", "group:democrat"),
-    ("Republicans", "group:republican"),
-    ("Muslims", "group:muslim"),
+def test_groups_without_country(parse):
+    text = "Kurdish fighters and Tamil refugees crossed the border at night."
+    m = by_surface(mentions_of(parse, text))["Kurdish"]
+    assert (m["kind"], m["entity_id"], m["country_code"]) == ("group", "group:kurdish", None)
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, surface", [
+    ("Muslims and Christians marched together through the old town.", "Muslims"),
+    ("Muslims and Christians marched together through the old town.", "Christians"),
+    ("European leaders met in the capital on Monday.", "European"),
+    ("The Nordic states met.", "Nordic"),
+    ("The West has imposed new sanctions on the regime.", "West"),
+    ("Middle Eastern investors bought the club last year.", "Middle Eastern"),
 ])
-def test_groups_without_country(parse, surface, entity_id):
-    text = "Democrats and Republicans clashed over the budget, while Muslims marched in protest."
+def test_regions_and_religions_are_no_group(parse, text, surface):
+    assert surface not in by_surface(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("Democrats and Republicans clashed over the budget on Tuesday.", "Democrats", "org:democratic-party"),
+    ("Democrats and Republicans clashed over the budget on Tuesday.", "Republicans", "org:republican-party"),
+    ("The Tories accused Labour of planning higher taxes.", "Tories", "org:conservative-party"),
+    ("The Tories accused Labour of planning higher taxes.", "Labour", "org:labour-party"),
+    ("The Liberal Democrats unveiled a housing plan on Monday.", "Liberal Democrats", "org:liberal-democrats"),
+    ("The minister said the Lib Dems' proposals were uncosted.", "Lib Dems", "org:liberal-democrats"),
+])
+def test_parties_are_organizations(parse, text, surface, entity_id):
     m = by_surface(mentions_of(parse, text))[surface]
-    assert (m["kind"], m["entity_id"], m["country_code"]) == ("group", entity_id, None)
+    assert (m["kind"], m["entity_id"]) == ("organization", entity_id)
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a title as apposition, before or after the name
+    ("The talks were hosted by the German chancellor, Olaf Scholz, in the spring.", "Olaf Scholz", "person"),
+    ("According to the governor, Oleksandr Starukh, the shelling went on.", "Oleksandr Starukh", "person"),
+    # a descriptor of organizations before the name
+    ("The chairman of the metals firm Rusal called for an inquiry.", "Rusal", "organization"),
+    ("He has a fine kicking record with club side Sale Sharks this season.", "Sale Sharks", "organization"),
+    # a list takes the kind most of its names share
+    ("Guests included Will Smith, Kevin Spacey and Keanu Reeves.", "Keanu Reeves", "person"),
+])
+def test_context_settles_person_or_organization(parse, text, surface, kind):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
+
+
+def test_a_name_sharing_a_persons_first_name_is_a_person(parse):
+    text = "Oleksandr Bilyk was there. The statement by Oleksandr Starukh was brief."
+    found = by_surface(mentions_of(parse, text))
+    assert found["Oleksandr Starukh"]["kind"] == "person"
+
+
+def test_platforms_are_organizations(parse):
+    m = by_surface(mentions_of(parse, "Twitter said the post had broken its rules on hateful conduct."))["Twitter"]
+    assert (m["kind"], m["entity_id"]) == ("organization", "org:twitter")
+
+
+def test_alias_entities_keep_the_table_name(parse):
+    article, sentences = parse("The Tories and the Conservatives are one party; the Tories lead.")
+    rows = pd.DataFrame(extract_mentions(article, sentences, load_resources()))
+    linked = link_entities(rows, load_resources())
+    assert set(linked.loc[linked["entity_id"] == "org:conservative-party", "name"]) == {"Conservative Party"}
 
 
 def test_possessives_are_trimmed(parse):
