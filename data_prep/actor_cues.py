@@ -27,6 +27,7 @@ __all__ = ["full_name_shape", "person_or_org_cues"]
 
 PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | (
     lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
 _APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
@@ -44,8 +45,10 @@ def full_name_shape(surface: str) -> bool:
 
 def _context_label(text: str, span: Any) -> str | None:
     """PERSON or ORG when a title, descriptor or apposition next to the span says so."""
-    prev = span.prev_word.lower()
-    before = _WORD_BEFORE_COMMA.search(text[max(0, span.start - _LOOKBACK):span.start])
+    preceding = text[max(0, span.start - _LOOKBACK):span.start]
+    word = _WORD_BEFORE.search(preceding)  # whole, so "full-back" is one word
+    prev = word.group(1).lower() if word else span.prev_word.lower()
+    before = _WORD_BEFORE_COMMA.search(preceding)
     after = _APPOSITION_AFTER.match(text, span.end)
     head = lead = ""
     if after:

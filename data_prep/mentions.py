@@ -59,6 +59,7 @@ _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
+_NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
@@ -573,6 +574,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == "ORG":
         if len(surface.split()) == 1 and surface.lower() in lex.ORG_HEAD_NOUNS:
             return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
+        if _NEWSLETTER_PROMO.search(span.sentence.text):
+            return None  # "Sign up to First Edition, our free daily newsletter"
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places

@@ -177,6 +177,7 @@ def test_parties_are_organizations(parse, text, surface, entity_id):
     # a descriptor of organizations before the name
     ("The chairman of the metals firm Rusal called for an inquiry.", "Rusal", "organization"),
     ("He has a fine kicking record with club side Sale Sharks this season.", "Sale Sharks", "organization"),
+    ("Former England full-back Dusty Hare said the mistakes cost them.", "Dusty Hare", "person"),
     # a list takes the kind most of its names share
     ("Guests included Will Smith, Kevin Spacey and Keanu Reeves.", "Keanu Reeves", "person"),
 ])
@@ -188,6 +189,11 @@ def test_a_name_sharing_a_persons_first_name_is_a_person(parse):
     text = "Oleksandr Bilyk was there. The statement by Oleksandr Starukh was brief."
     found = by_surface(mentions_of(parse, text))
     assert found["Oleksandr Starukh"]["kind"] == "person"
+
+
+def test_newsletter_promos_name_no_organization(parse):
+    text = "Sign up to Business Today, our free daily newsletter."
+    assert "Business Today" not in by_surface(mentions_of(parse, text))
 
 
 def test_platforms_are_organizations(parse):
