@@ -10,6 +10,8 @@ name often settles it:
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
   takes the kind most of the names it is listed with have.
 
+The kind a cue gives holds for the same name elsewhere in the article.
+
 Only PERSON and ORG spans are relabelled, and a span becomes a person only when it is shaped
 like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``, ``TITLE_MODIFIERS``,
 ``ORG_DESCRIPTORS``, ``CLUB_ROLE_NOUNS``).
@@ -97,7 +99,18 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
             # Plahotniuc"): "on Twitter, Antony Blinken" is no list of organizations.
             if n_other and n_other >= 2 * n_same and (n_other > 1 or other == "PERSON"):
                 out[id(span)] = other
-    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
     surfaces = {id(s): s.surface for s in spans}
+    # A name keeps the kind its cues agree on everywhere in the article ("Aston Villa boss X",
+    # then "put Aston Villa back").
+    by_name: dict[str, set[str]] = {}
+    for key, label in out.items():
+        by_name.setdefault(surfaces[key], set()).add(label)
+    for span in spans:
+        agreed = by_name.get(span.surface, set())
+        if id(span) not in out and span.label in ("PERSON", "ORG") and len(agreed) == 1:
+            label = next(iter(agreed))
+            if label != span.label:
+                out[id(span)] = label
+    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
     return {key: label for key, label in out.items()
             if label == "ORG" or full_name_shape(surfaces[key])}

@@ -118,7 +118,8 @@ def _initials(name: str) -> str:
 
 def _link_organizations(mentions: list[Any]) -> None:
     """Give a full name and its acronym one entity: "North Atlantic Treaty Organization (NATO)",
-    or "United Nations" and "UN" in the same article."""
+    or "United Nations" and "UN" in the same article; and a one-word short form its full name
+    ("Aston Villa" and "Villa")."""
     orgs = [m for m in mentions if m.kind == "organization" and m.entity_id.startswith("org:")]
     acronyms = {m.span.surface for m in orgs if ACRONYM.match(m.span.surface)}
     full_to_acronym = {slugify(m.span.surface): m.span.acronym for m in orgs if m.span.acronym}
@@ -135,6 +136,17 @@ def _link_organizations(mentions: list[Any]) -> None:
             m.entity_id = f"org:{slugify(acronym)}"
             m.name = acronym
             m.certainty = 1.0
+    # A one-word name that ends exactly one longer organization name of the article is its
+    # short form ("Villa" after "Aston Villa"), as a surname is a person's.
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in orgs:
+        words = m.span.surface.split()
+        if len(words) > 1:
+            by_last[normalize(words[-1])].add((m.entity_id, m.name))
+    for m in orgs:
+        if len(m.span.surface.split()) == 1 and len(targets := by_last.get(normalize(m.span.surface), ())) == 1:
+            m.entity_id, m.name = next(iter(targets))
+            m.certainty = min(m.certainty, SURNAME_LINK)
 
 
 def link_entities(mentions: pd.DataFrame, resources: Resources) -> pd.DataFrame:
@@ -240,7 +252,8 @@ def _link_people_corpus(names: pd.Series) -> pd.DataFrame:
 def _link_orgs_corpus(orgs: pd.DataFrame) -> pd.Series:
     """Organization ids, with full names that some article tied to an acronym moved to it."""
     own = orgs["surface"].map(lambda s: f"org:{slugify(s)}")
-    tied = own != orgs["entity_id"]
+    # Only full names tied to an acronym travel: a short form ("Villa") is its article's.
+    tied = (own != orgs["entity_id"]) & orgs["surface"].str.contains(" ", regex=False)
     targets: dict[str, set[str]] = defaultdict(set)
     for slug, entity in zip(own[tied], orgs.loc[tied, "entity_id"]):
         targets[slug].add(entity)

@@ -185,6 +185,14 @@ def test_context_settles_person_or_organization(parse, text, surface, kind):
     assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
 
 
+def test_a_cue_holds_for_the_same_name_and_its_short_form(parse):
+    text = ("Aston Villa boss David O'Leary signed a new deal. He wants to put Aston Villa back "
+            "at the top, and Villa fans agree.")
+    found = [m for m in mentions_of(parse, text) if m["surface"] in ("Aston Villa", "Villa")]
+    assert len(found) == 3
+    assert {(m["kind"], m["entity_id"]) for m in found} == {("organization", "org:aston-villa")}
+
+
 def test_a_name_sharing_a_persons_first_name_is_a_person(parse):
     text = "Oleksandr Bilyk was there. The statement by Oleksandr Starukh was brief."
     found = by_surface(mentions_of(parse, text))
