@@ -19,8 +19,9 @@ from . import lexicon as lex
 from .gazetteer import Gazetteer, Place, normalize
 from .records import Sentence
 
-__all__ = ["Institution", "find_institutions", "institution_name", "seat_institution"]
+__all__ = ["MISSION", "Institution", "find_institutions", "institution_name", "seat_institution"]
 
+MISSION = "embassy"  # the role of a country's embassy or consulate: an organization, no institution
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _MAX_COUNTRY_TOKENS = 3
 _SEATED_ROLES = {"government", "parliament"}  # "the government in <country>" is that country's
@@ -36,6 +37,8 @@ def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
         for noun in nouns:
             words = tuple(noun.replace("'s", " 's").split())
             table.setdefault(words[0], []).append((words, slug, noun in lex.BARE_INSTITUTION_ROLES))
+    for noun in lex.MISSION_NOUNS:
+        table.setdefault(noun, []).append(((noun,), MISSION, False))
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
     return table
@@ -218,7 +221,8 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     found = [inst for sentence in sentences if sentence.span is not None
              for inst in _sentence_institutions(sentence, gazetteer)]
     # Countries of the bodies named outright, with the sentence naming them (seats included).
-    named = [(inst.sentence.sentence_id, inst.country_code) for inst in found if not inst.bare]
+    named = [(inst.sentence.sentence_id, inst.country_code) for inst in found
+             if not inst.bare and inst.role != MISSION]  # an embassy is abroad
     named += [(sentence.sentence_id, code) for sentence in sentences if sentence.span is not None
               for code in _seat_codes(sentence.span)]
     article_codes = {code for _, code in named}

@@ -309,6 +309,9 @@ BARE_INSTITUTION_ROLES = frozenset({
 # Words allowed between the country word and the role noun ("Russian occupying forces").
 INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regular", "ground",
                                    "federal", "national", "interim", "military", "armed"})
+# A country's missions abroad ("the US embassy", "Russia's embassy in Britain"): found like
+# institutions, but named organizations of their own, not roles of the contract.
+MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates"})
 # Seats that stand for a body, with or without "the": name -> (country code, role slug).
 INSTITUTION_SEATS = {
     "kremlin": ("RU", "government"), "white house": ("US", "government"),

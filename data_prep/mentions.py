@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, Place, slugify
-from .institutions import Institution, find_institutions, institution_name, seat_institution
+from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .actor_cues import full_name_shape, person_or_org_cues
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
@@ -611,10 +611,14 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
 
 def _institution_mention(span: _Span, gazetteer: Gazetteer, code: str, role: str,
                          certainty: float) -> _Mention | None:
-    """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia"."""
+    """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia";
+    its embassy as a plain organization ``org:embassy-of-<country>`` ("US embassy")."""
     country = gazetteer.country(code)
     if country is None:
         return None
+    if role == MISSION:
+        return _Mention(span, "organization", f"org:embassy-of-{slugify(country.name)}", span.surface,
+                        certainty=certainty)
     return _Mention(span, "organization", f"inst:{code}:{role}", institution_name(role, country),
                     code, certainty=certainty, from_alias=True)
 

@@ -105,3 +105,12 @@ def test_government_in_a_country_is_its_government(parse):
     found = mentions_of(parse, "Elsewhere, a caretaker government in Norway delayed the vote.")
     assert institutions(found) == {"government": "inst:NO:government"}
     assert any(m["entity_id"] == "country:NO" for m in found)  # the country keeps its own mention
+
+
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("A US embassy official attended the hearing on Friday.", "US embassy", "org:embassy-of-united-states"),
+    ("Critics denounced a post by Russia's embassy in London.", "Russia's embassy", "org:embassy-of-russia"),
+])
+def test_an_embassy_is_an_organization_not_an_institution(parse, text, surface, entity_id):
+    m = next(m for m in mentions_of(parse, text) if m["surface"] == surface)
+    assert (m["kind"], m["entity_id"], m["country_code"]) == ("organization", entity_id, None)
