@@ -196,6 +196,9 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             i += 1  # "the government officials": without a country word, a modifier is no body
             continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
+        if (code is None and doc[i].lower_ == "administration" and i > span.start
+                and doc[i - 1].ent_type_ == "PERSON"):
+            code = lex.ADMINISTRATION_OF_PERSON  # "the Biden administration"; the name stays a person
         if code is None:
             right = _country_right(doc, stop, span.end, gazetteer, slug)
             if right:

@@ -114,3 +114,9 @@ def test_government_in_a_country_is_its_government(parse):
 def test_an_embassy_is_an_organization_not_an_institution(parse, text, surface, entity_id):
     m = next(m for m in mentions_of(parse, text) if m["surface"] == surface)
     assert (m["kind"], m["entity_id"], m["country_code"]) == ("organization", entity_id, None)
+
+
+def test_a_persons_administration_is_the_us_government(parse):
+    found = mentions_of(parse, "The Biden administration says the player is being wrongfully detained.")
+    assert institutions(found) == {"administration": "inst:US:government"}
+    assert any(m["kind"] == "person" and m["surface"] == "Biden" for m in found)  # still a person
