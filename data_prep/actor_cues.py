@@ -4,7 +4,8 @@ The small spaCy model tags "Olaf Scholz" ORG and "Sale Sharks" PERSON. The text 
 name often settles it:
 
 - a person's title right before the name or as its apposition ("presenter Tess Daly", "the
-  German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person;
+  German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person, and so does
+  an organization's possessive ("Deutsche Bank's Simon Champion", whatever the model said);
 - an organization's descriptor before it ("metals firm Rusal", "club side Sale Sharks"), a
   club role after it ("Aston Villa boss") or as its apposition makes an organization;
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
@@ -12,8 +13,8 @@ name often settles it:
 
 The kind a cue gives holds for the same name elsewhere in the article.
 
-Only PERSON and ORG spans are relabelled, and a span becomes a person only when it is shaped
-like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``, ``TITLE_MODIFIERS``,
+Only PERSON and ORG spans are relabelled (and names owned by an organization), and a span
+becomes a person only when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``, ``TITLE_MODIFIERS``,
 ``ORG_DESCRIPTORS``, ``CLUB_ROLE_NOUNS``).
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[
 _APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _LOOKBACK = 40
+_OWNED_GAP = re.compile(r"['’]s?\s")
 
 
 def full_name_shape(surface: str) -> bool:
@@ -83,11 +85,15 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     """New labels ("PERSON" or "ORG") for PERSON/ORG spans whose context contradicts the model,
     keyed by ``id(span)``."""
     out: dict[int, str] = {}
+    org_ends = {s.end for s in spans if s.label == "ORG"}
     for span in spans:
         if span.label in ("PERSON", "ORG"):
             label = _context_label(text, span)
             if label and label != span.label:
                 out[id(span)] = label
+        elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
+                e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start]) for e in (span.start - 3, span.start - 2)):
+            out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
     for run in _lists(text, spans):
         labels = [out.get(id(s), s.label) for s in run]
         for span, label in zip(run, labels):

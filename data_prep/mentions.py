@@ -209,9 +209,13 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if honorific:
             tokens = tokens[1:]  # "Mr Balls" tagged ORG
         # Offsets are the article's from here on: Doc.text is rebuilt from tokens at each call.
-        pieces = [p for group in _possessive_split(tokens, label, gazetteer)
+        groups = _possessive_split(tokens, label, gazetteer)
+        pieces = [p for group in groups
                   for p in _pieces(text, sentence.char(group[0].idx),
                                    sentence.char(group[-1].idx + len(group[-1].text)))]
+        # "Deutsche Bank's Simon Champion" tagged ORG: after an organization's possessive, a
+        # person's name is a person.
+        owned_from = sentence.char(groups[1][0].idx) if len(groups) > 1 and label == "ORG" else None
         if label != "PERSON" and len(pieces) == 1:
             pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
         if label != "PERSON" and len(pieces) == 1:
@@ -223,6 +227,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         for i, (start, end) in enumerate(pieces):
             surface = text[start:end]
             piece_label = label
+            if owned_from is not None and start >= owned_from and full_name_shape(surface):
+                piece_label = "PERSON"
             if credit:
                 words = surface.split()
                 piece_label = ("PERSON" if i == 0 and 2 <= len(words) <= 3

@@ -185,6 +185,15 @@ def test_context_settles_person_or_organization(parse, text, surface, kind):
     assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("\"It had been a worry for some time,\" says Deutsche Bank's Simon Champion.", "Simon Champion"),  # GPE
+    ("\"Demand is weak,\" says Barclays' Simon Champion.", "Simon Champion"),  # one ORG entity
+])
+def test_a_name_owned_by_an_organization_is_a_person(parse, text, surface):
+    found = by_surface(mentions_of(parse, text))
+    assert found[surface]["kind"] == "person"
+
+
 def test_a_cue_holds_for_the_same_name_and_its_short_form(parse):
     text = ("Aston Villa boss David O'Leary signed a new deal. He wants to put Aston Villa back "
             "at the top, and Villa fans agree.")
