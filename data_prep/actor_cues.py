@@ -29,7 +29,10 @@ from .names import looks_like_company, name_tokens
 __all__ = ["full_name_shape", "person_or_org_cues"]
 
 PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | (
-    lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})
+    lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})  # "full-back Dusty Hare"
+# "Villa boss", "Leeds manager"; not "fans" or "supporters", which follow people too ("Trump
+# supporters").
+_CLUB_ROLES_AFTER = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
@@ -60,7 +63,7 @@ def _context_label(text: str, span: Any) -> str | None:
         lead, head = words[0].lower(), words[-1].lower()
         if not (lead in _APPOSITION_LEADS or lead.endswith(("'s", "’s"))):
             head = ""
-    if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in lex.CLUB_ROLE_NOUNS or (
+    if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _CLUB_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"
     if prev in PERSON_ROLES or (before and before.group(1).lower() in PERSON_ROLES) or head in PERSON_ROLES:

@@ -260,6 +260,16 @@ NON_GROUP_ADJECTIVES = frozenset({
     "lutheran", "anglican", "methodist", "baptist", "mormon", "atheist",
 })
 
+# Head words of names that are events, awards or agreements, not actors (bench/labels/README.md:
+# "Academy Awards", "Berlin Film Festival", "E3 Expo", an association agreement): an ORG or
+# PERSON span of several words ending in one is no actor. Not "games" (Epic Games) nor
+# "programme" (World Food Programme): companies and agencies end in those.
+NON_ACTOR_HEADS = frozenset({
+    "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
+    "conference", "olympics", "cup", "championship", "championships", "tournament",
+    "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration",
+    "plan", "strategy", "war", "crisis"})
+
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
 # ministry", "the armed forces of Ukraine"): one organization ``inst:<CC>:<role slug>`` named

@@ -213,6 +213,15 @@ def test_newsletter_promos_name_no_organization(parse):
     assert "Business Today" not in by_surface(mentions_of(parse, text))
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("The film won at the Academy Awards last year.", "Academy Awards"),
+    ("Publishers showed new consoles at the Electronic Entertainment Expo in May.",
+     "Electronic Entertainment Expo"),
+])
+def test_events_and_awards_are_no_actors(parse, text, surface):
+    assert surface not in by_surface(mentions_of(parse, text))
+
+
 def test_platforms_are_organizations(parse):
     m = by_surface(mentions_of(parse, "Twitter said the post had broken its rules on hateful conduct."))["Twitter"]
     assert (m["kind"], m["entity_id"]) == ("organization", "org:twitter")
