@@ -7,7 +7,8 @@ name often settles it:
   German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person, and so does
   an organization's possessive ("Deutsche Bank's Simon Champion", whatever the model said);
 - an organization's descriptor before it ("metals firm Rusal", "club side Sale Sharks"), a
-  club role after it ("Aston Villa boss") or as its apposition makes an organization;
+  club role after it ("Aston Villa boss"), a company's possession ("Rusal's shares") or a
+  descriptor as its apposition makes an organization;
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
   takes the kind most of the names it is listed with have.
 
@@ -33,6 +34,7 @@ PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | (
 # "Villa boss", "Leeds manager"; not "fans" or "supporters", which follow people too ("Trump
 # supporters").
 _CLUB_ROLES_AFTER = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
+_POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
@@ -63,6 +65,9 @@ def _context_label(text: str, span: Any) -> str | None:
         lead, head = words[0].lower(), words[-1].lower()
         if not (lead in _APPOSITION_LEADS or lead.endswith(("'s", "’s"))):
             head = ""
+    owned = _POSSESSION_AFTER.match(text, span.end)
+    if owned and owned.group(1).lower() in lex.ORG_POSSESSIONS:
+        return "ORG"  # "Rusal's shares"
     if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _CLUB_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"

@@ -238,6 +238,11 @@ ORG_DESCRIPTORS = frozenset({
     "subsidiary", "distributor", "publisher", "developer", "watchdog",
     "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
     "station", "miner", "refiner", "automaker", "utility"})
+# What a company owns: a name with one of these after its possessive is an organization
+# ("Rusal's shares", "Telefonica's profits").
+ORG_POSSESSIONS = frozenset({"shares", "share", "stock", "profits", "profit", "revenue",
+                             "revenues", "sales", "shareholders", "subsidiary", "subsidiaries",
+                             "headquarters", "turnover", "earnings", "customers", "stores"})
 # Words skipped when taking an organization's initials ("Bank of England" -> "BE").
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la",
                            "le", "al"})

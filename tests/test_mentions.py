@@ -177,6 +177,7 @@ def test_parties_are_organizations(parse, text, surface, entity_id):
     # a descriptor of organizations before the name
     ("The chairman of the metals firm Rusal called for an inquiry.", "Rusal", "organization"),
     ("He has a fine kicking record with club side Sale Sharks this season.", "Sale Sharks", "organization"),
+    ("Rusal's shares fell 5% on Monday.", "Rusal", "organization"),
     ("Former England full-back Dusty Hare said the mistakes cost them.", "Dusty Hare", "person"),
     # a list takes the kind most of its names share
     ("Guests included Will Smith, Kevin Spacey and Keanu Reeves.", "Keanu Reeves", "person"),
