@@ -7,7 +7,7 @@ name often settles it:
   German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person, and so does
   an organization's possessive ("Deutsche Bank's Simon Champion", whatever the model said);
 - an organization's descriptor before it ("metals firm Rusal", "club side Sale Sharks"), a
-  club role after it ("Aston Villa boss"), a company's possession ("Rusal's shares") or a
+  club or media role after it ("Aston Villa boss", "Guardian correspondent"), a company's possession ("Rusal's shares") or a
   descriptor as its apposition makes an organization;
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
   takes the kind most of the names it is listed with have.
@@ -29,12 +29,14 @@ from .names import looks_like_company, name_tokens
 
 __all__ = ["full_name_shape", "person_or_org_cues"]
 
-PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | (
+PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | (
     lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})  # "full-back Dusty Hare"
 # "Villa boss", "Leeds manager"; not "fans" or "supporters", which follow people too ("Trump
 # supporters").
-_CLUB_ROLES_AFTER = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
+_ORG_ROLES_AFTER = (lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}) | lex.MEDIA_ROLES
 _POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
+_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
@@ -49,7 +51,8 @@ def full_name_shape(surface: str) -> bool:
     words = name_tokens(surface)
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
             and not any(ch.isdigit() for ch in surface) and not looks_like_company(words)
-            and not any(w.lower() in lex.ORG_HEAD_NOUNS for w in words))
+            and not any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
+            and words[-1].lower() not in lex.ORG_NAME_ENDINGS)
 
 
 def _context_label(text: str, span: Any) -> str | None:
@@ -62,13 +65,15 @@ def _context_label(text: str, span: Any) -> str | None:
     head = lead = ""
     if after:
         words = after.group(1).split()
-        lead, head = words[0].lower(), words[-1].lower()
+        # The head is the last word before a preposition: "a correspondent for a newspaper".
+        cut = next((k for k, w in enumerate(words) if k and w.lower() in _PREPOSITIONS), len(words))
+        lead, head = words[0].lower(), words[cut - 1].lower()
         if not (lead in _APPOSITION_LEADS or lead.endswith(("'s", "’s"))):
             head = ""
     owned = _POSSESSION_AFTER.match(text, span.end)
     if owned and owned.group(1).lower() in lex.ORG_POSSESSIONS:
         return "ORG"  # "Rusal's shares"
-    if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _CLUB_ROLES_AFTER or (
+    if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _ORG_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"
     if prev in PERSON_ROLES or (before and before.group(1).lower() in PERSON_ROLES) or head in PERSON_ROLES:
@@ -103,6 +108,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start]) for e in (span.start - 3, span.start - 2)):
             out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
     for run in _lists(text, spans):
+        if _WORD_AFTER.match(text, run[-1].end) and _WORD_AFTER.match(text, run[-1].end).group(1).lower() in PERSON_ROLES:
+            continue  # "Dominic Lawson, Sunday Times and Daily Mail columnist": one person's affiliations
         labels = [out.get(id(s), s.label) for s in run]
         for span, label in zip(run, labels):
             if label not in ("PERSON", "ORG") or id(span) in out:
@@ -111,6 +118,10 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
             n_other, n_same = labels.count(other), labels.count(label) - 1
             # A pair settles nothing but a person's name tagged ORG ("Ilan Shor and Vladimir
             # Plahotniuc"): "on Twitter, Antony Blinken" is no list of organizations.
+            if other == "PERSON" and span.prev_word.lower() == "the":
+                continue  # "the Daily Telegraph": no person takes an article
+            if other == "ORG" and full_name_shape(span.surface) and (n_same or len(run) - 1 < 3):
+                continue  # a person's name needs three others to outvote it: "..., Company, Alexander Kots"
             if n_other and n_other >= 2 * n_same and (n_other > 1 or other == "PERSON"):
                 out[id(span)] = other
     surfaces = {id(s): s.surface for s in spans}

@@ -116,6 +116,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
 
 
+# Words that make a "name" a phrase: function words, modals, regional adjectives.
+_NOT_NAME_WORDS = lex.FUNCTION_WORDS | lex.MODALS | lex.NON_GROUP_ADJECTIVES
+
+
 def _link_organizations(mentions: list[Any]) -> None:
     """Give a full name and its acronym one entity: "North Atlantic Treaty Organization (NATO)",
     or "United Nations" and "UN" in the same article; and a one-word short form its full name
@@ -136,15 +140,23 @@ def _link_organizations(mentions: list[Any]) -> None:
             m.entity_id = f"org:{slugify(acronym)}"
             m.name = acronym
             m.certainty = 1.0
-    # A one-word name that ends exactly one longer organization name of the article is its
-    # short form ("Villa" after "Aston Villa"), as a surname is a person's.
+    # A one-word name that ends exactly one longer organization name named before it in the
+    # article is its short form ("Villa" after "Aston Villa"), as a surname is a person's.
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    first_seen: dict[str, int] = {}
     for m in orgs:
-        words = m.span.surface.split()
-        if len(words) > 1:
-            by_last[normalize(words[-1])].add((m.entity_id, m.name))
+        words = m.span.surface.replace("’", "'").split()
+        # Only clean names own a short form: not "Mariupol's Azovstal", "Daily Mail and
+        # Independent", "Western Nato" or a heading's "Focus Could Nato".
+        if len(words) > 1 and all(w[:1].isupper() and not w.endswith("'s") and w.lower() not in _NOT_NAME_WORDS
+                                  for w in words):
+            key = normalize(words[-1])
+            by_last[key].add((m.entity_id, m.name))
+            first_seen.setdefault(key, m.span.start)
     for m in orgs:
-        if len(m.span.surface.split()) == 1 and len(targets := by_last.get(normalize(m.span.surface), ())) == 1:
+        key = normalize(m.span.surface)
+        if (len(m.span.surface.split()) == 1 and not m.from_alias and m.span.start > first_seen.get(key, m.span.start)
+                and len(targets := by_last.get(key, ())) == 1):
             m.entity_id, m.name = next(iter(targets))
             m.certainty = min(m.certainty, SURNAME_LINK)
 

@@ -580,7 +580,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if found and _plausible_place(found[0], span, article):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
     if label == "ORG":
-        if len(surface.split()) == 1 and surface.lower() in lex.ORG_HEAD_NOUNS:
+        if len(surface.split()) == 1 and surface.lower() in lex.GENERIC_ORG_WORDS:
             return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
         if _NEWSLETTER_PROMO.search(span.sentence.text):
             return None  # "Sign up to First Edition, our free daily newsletter"

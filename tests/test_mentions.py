@@ -195,6 +195,19 @@ def test_a_name_owned_by_an_organization_is_a_person(parse, text, surface):
     assert found[surface]["kind"] == "person"
 
 
+def test_an_outlet_before_a_media_role_stays_an_organization(parse):
+    text = ("The list includes Shaun Walker, Guardian correspondent; Con Coughlin, Daily Telegraph "
+            "columnist; and James Rothwell, Daily Telegraph journalist.")
+    found = mentions_of(parse, text)
+    assert {m["kind"] for m in found if m["surface"] == "Daily Telegraph"} == {"organization"}
+
+
+def test_two_organizations_do_not_outvote_a_persons_name(parse):
+    text = ("Britain sanctioned Evgeny Poddubny, a correspondent for the All-Russia State Television and "
+            "Radio Broadcasting Company, Alexander Kots, a correspondent for a newspaper, and Dmitry Steshin.")
+    assert by_surface(mentions_of(parse, text))["Alexander Kots"]["kind"] == "person"
+
+
 def test_a_cue_holds_for_the_same_name_and_its_short_form(parse):
     text = ("Aston Villa boss David O'Leary signed a new deal. He wants to put Aston Villa back "
             "at the top, and Villa fans agree.")
