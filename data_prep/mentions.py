@@ -59,6 +59,7 @@ _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
@@ -582,6 +583,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == "ORG":
         if len(surface.split()) == 1 and surface.lower() in lex.GENERIC_ORG_WORDS:
             return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
+        if _PLURAL_ACRONYM.match(surface):
+            return None  # "MPs", "NGOs": a plural of a common noun, nobody in particular
         if _NEWSLETTER_PROMO.search(span.sentence.text):
             return None  # "Sign up to First Edition, our free daily newsletter"
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION

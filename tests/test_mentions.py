@@ -236,6 +236,10 @@ def test_events_and_awards_are_no_actors(parse, text, surface):
     assert surface not in by_surface(mentions_of(parse, text))
 
 
+def test_a_plural_acronym_is_no_organization(parse):
+    assert "MPs" not in by_surface(mentions_of(parse, "The MPs said the law should be changed."))
+
+
 def test_platforms_are_organizations(parse):
     m = by_surface(mentions_of(parse, "Twitter said the post had broken its rules on hateful conduct."))["Twitter"]
     assert (m["kind"], m["entity_id"]) == ("organization", "org:twitter")
