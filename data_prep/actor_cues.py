@@ -12,7 +12,8 @@ name often settles it:
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
   takes the kind most of the names it is listed with have.
 
-The kind a cue gives holds for the same name elsewhere in the article.
+A lone word that "reports" ("Politico reports") and is no part of a person's name in the
+article is an outlet. The kind a cue gives holds for the same name elsewhere in the article.
 
 Only PERSON and ORG spans are relabelled (and names owned by an organization), and a span
 becomes a person only when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``, ``TITLE_MODIFIERS``,
@@ -99,9 +100,13 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     keyed by ``id(span)``."""
     out: dict[int, str] = {}
     org_ends = {s.end for s in spans if s.label == "ORG"}
+    name_words = {w for s in spans if s.label == "PERSON" and len(ws := s.surface.split()) > 1 for w in ws}
     for span in spans:
         if span.label in ("PERSON", "ORG"):
             label = _context_label(text, span)
+            if (label is None and span.label == "PERSON" and " " not in span.surface
+                    and span.surface not in name_words and span.next_word.lower() in lex.OUTLET_VERBS):
+                label = "ORG"  # "Politico reports": one word that reports is an outlet, not "Harding"
             if label and label != span.label:
                 out[id(span)] = label
         elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(

@@ -208,6 +208,11 @@ def test_two_organizations_do_not_outvote_a_persons_name(parse):
     assert by_surface(mentions_of(parse, text))["Alexander Kots"]["kind"] == "person"
 
 
+def test_a_lone_name_that_reports_is_an_outlet(parse):
+    text = "The US will send more rocket launchers to Ukraine, Politico reports."
+    assert by_surface(mentions_of(parse, text))["Politico"]["kind"] == "organization"
+
+
 def test_a_cue_holds_for_the_same_name_and_its_short_form(parse):
     text = ("Aston Villa boss David O'Leary signed a new deal. He wants to put Aston Villa back "
             "at the top, and Villa fans agree.")
