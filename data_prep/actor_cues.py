@@ -7,17 +7,19 @@ name often settles it:
   German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person, and so does
   an organization's possessive ("Deutsche Bank's Simon Champion", whatever the model said);
 - an organization's descriptor before it ("metals firm Rusal", "club side Sale Sharks"), a
-  club or media role after it ("Aston Villa boss", "Guardian correspondent"), a company's possession ("Rusal's shares") or a
-  descriptor as its apposition makes an organization;
+  club or media role after it ("Aston Villa boss", "Guardian correspondent"), a company's
+  possession ("Rusal's shares"), a descriptor as its apposition, or, for a lone word that is
+  no part of a person's name in the article, a reporting verb ("Politico reports") makes an
+  organization;
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
-  takes the kind most of the names it is listed with have.
+  takes the kind most of the names it is listed with have (a person's name needs three
+  others to outvote it; no person follows "the").
 
-A lone word that "reports" ("Politico reports") and is no part of a person's name in the
-article is an outlet. The kind a cue gives holds for the same name elsewhere in the article.
-
-Only PERSON and ORG spans are relabelled (and names owned by an organization), and a span
-becomes a person only when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``, ``TITLE_MODIFIERS``,
-``ORG_DESCRIPTORS``, ``CLUB_ROLE_NOUNS``).
+The kind a cue gives holds for the same name elsewhere in the article. Only PERSON and ORG
+spans are relabelled (and names owned by an organization), and a span becomes a person only
+when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
+``TITLE_MODIFIERS``, ``MEDIA_ROLES``, ``ORG_DESCRIPTORS``, ``ORG_NAME_ENDINGS``,
+``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``).
 """
 from __future__ import annotations
 
@@ -95,40 +97,45 @@ def _lists(text: str, spans: Sequence[Any]) -> list[list[Any]]:
     return [run for run in runs if len(run) > 1]
 
 
+def _outvoted(span: Any, label: str, labels: list[str]) -> bool:
+    """Whether the other labels of a list outvote ``label``, the label of ``span`` in it."""
+    other = "ORG" if label == "PERSON" else "PERSON"
+    n_other, n_same = labels.count(other), labels.count(label) - 1
+    if other == "PERSON" and span.prev_word.lower() == "the":
+        return False  # "the Daily Telegraph": no person takes an article
+    if other == "ORG" and full_name_shape(span.surface) and (n_same or len(labels) - 1 < 3):
+        return False  # "..., Radio Broadcasting Company, Alexander Kots": too few to outvote a name
+    # A pair settles nothing but a person's name tagged ORG ("Ilan Shor and Vladimir
+    # Plahotniuc"): "on Twitter, Antony Blinken" is no list of organizations.
+    return n_other > 0 and n_other >= 2 * n_same and (n_other > 1 or other == "PERSON")
+
+
 def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     """New labels ("PERSON" or "ORG") for PERSON/ORG spans whose context contradicts the model,
     keyed by ``id(span)``."""
     out: dict[int, str] = {}
     org_ends = {s.end for s in spans if s.label == "ORG"}
-    name_words = {w for s in spans if s.label == "PERSON" and len(ws := s.surface.split()) > 1 for w in ws}
+    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
     for span in spans:
         if span.label in ("PERSON", "ORG"):
             label = _context_label(text, span)
             if (label is None and span.label == "PERSON" and " " not in span.surface
                     and span.surface not in name_words and span.next_word.lower() in lex.OUTLET_VERBS):
-                label = "ORG"  # "Politico reports": one word that reports is an outlet, not "Harding"
+                label = "ORG"  # "Politico reports"; "Harding reported" of a "Luke Harding" stays
             if label and label != span.label:
                 out[id(span)] = label
         elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
-                e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start]) for e in (span.start - 3, span.start - 2)):
+                e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
+                for e in (span.start - 3, span.start - 2)):
             out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
     for run in _lists(text, spans):
-        if _WORD_AFTER.match(text, run[-1].end) and _WORD_AFTER.match(text, run[-1].end).group(1).lower() in PERSON_ROLES:
+        following = _WORD_AFTER.match(text, run[-1].end)
+        if following and following.group(1).lower() in PERSON_ROLES:
             continue  # "Dominic Lawson, Sunday Times and Daily Mail columnist": one person's affiliations
         labels = [out.get(id(s), s.label) for s in run]
         for span, label in zip(run, labels):
-            if label not in ("PERSON", "ORG") or id(span) in out:
-                continue
-            other = "ORG" if label == "PERSON" else "PERSON"
-            n_other, n_same = labels.count(other), labels.count(label) - 1
-            # A pair settles nothing but a person's name tagged ORG ("Ilan Shor and Vladimir
-            # Plahotniuc"): "on Twitter, Antony Blinken" is no list of organizations.
-            if other == "PERSON" and span.prev_word.lower() == "the":
-                continue  # "the Daily Telegraph": no person takes an article
-            if other == "ORG" and full_name_shape(span.surface) and (n_same or len(run) - 1 < 3):
-                continue  # a person's name needs three others to outvote it: "..., Company, Alexander Kots"
-            if n_other and n_other >= 2 * n_same and (n_other > 1 or other == "PERSON"):
-                out[id(span)] = other
+            if label in ("PERSON", "ORG") and id(span) not in out and _outvoted(span, label, labels):
+                out[id(span)] = "ORG" if label == "PERSON" else "PERSON"
     surfaces = {id(s): s.surface for s in spans}
     # A name keeps the kind its cues agree on everywhere in the article ("Aston Villa boss X",
     # then "put Aston Villa back").

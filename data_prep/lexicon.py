@@ -280,7 +280,8 @@ NON_GROUP_ADJECTIVES = frozenset({
     "balkan", "caucasian", "middle eastern", "mideast", "near eastern",
     "far eastern", "asian", "east asian", "south asian", "southeast asian", "central asian",
     "african", "north african", "west african", "east african", "sub-saharan", "latin american",
-    "south american", "central american", "north american", "transatlantic", "euro-atlantic", "eurasian", "oriental", "westerner",
+    "south american", "central american", "north american", "transatlantic", "euro-atlantic",
+    "eurasian", "oriental", "westerner",
     # religions and their followers
     "muslim", "islamic", "christian", "catholic", "roman catholic", "protestant", "orthodox",
     "evangelical", "jewish", "hindu", "buddhist", "sikh", "sunni", "shia", "shiite", "shi'ite",

@@ -148,14 +148,15 @@ def _link_organizations(mentions: list[Any]) -> None:
         words = m.span.surface.replace("’", "'").split()
         # Only clean names own a short form: not "Mariupol's Azovstal", "Daily Mail and
         # Independent", "Western Nato" or a heading's "Focus Could Nato".
-        if len(words) > 1 and all(w[:1].isupper() and not w.endswith("'s") and w.lower() not in _NOT_NAME_WORDS
-                                  for w in words):
+        if len(words) > 1 and all(w[:1].isupper() and not w.endswith("'s")
+                                  and w.lower() not in _NOT_NAME_WORDS for w in words):
             key = normalize(words[-1])
             by_last[key].add((m.entity_id, m.name))
             first_seen.setdefault(key, m.span.start)
     for m in orgs:
         key = normalize(m.span.surface)
-        if (len(m.span.surface.split()) == 1 and not m.from_alias and m.span.start > first_seen.get(key, m.span.start)
+        if (len(m.span.surface.split()) == 1 and not m.from_alias
+                and m.span.start > first_seen.get(key, m.span.start)
                 and len(targets := by_last.get(key, ())) == 1):
             m.entity_id, m.name = next(iter(targets))
             m.certainty = min(m.certainty, SURNAME_LINK)

@@ -526,7 +526,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
-    if label in ("ORG", "PERSON") and len(words := surface.split()) > 1 and words[-1].lower() in lex.NON_ACTOR_HEADS:
+    if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
+            and words[-1].lower() in lex.NON_ACTOR_HEADS):
         return None  # "Academy Awards", "Association Agreement": an event, award or agreement
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
