@@ -19,10 +19,12 @@ from . import lexicon as lex
 from .gazetteer import Gazetteer, Place, normalize
 from .records import Sentence
 
-__all__ = ["Institution", "find_institutions", "institution_name", "seat_institution"]
+__all__ = ["MISSION", "Institution", "find_institutions", "institution_name", "seat_institution"]
 
+MISSION = "embassy"  # the role of a country's embassy or consulate: an organization, no institution
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _MAX_COUNTRY_TOKENS = 3
+_SEATED_ROLES = {"government", "parliament"}  # "the government in <country>" is that country's
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -35,6 +37,8 @@ def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
         for noun in nouns:
             words = tuple(noun.replace("'s", " 's").split())
             table.setdefault(words[0], []).append((words, slug, noun in lex.BARE_INSTITUTION_ROLES))
+    for noun in lex.MISSION_NOUNS:
+        table.setdefault(noun, []).append(((noun,), MISSION, False))
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
     return table
@@ -109,9 +113,12 @@ def _country_left(doc, stop: int, start: int, gazetteer: Gazetteer) -> tuple[int
     return None
 
 
-def _country_right(doc, i: int, end: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
-    """(token end, code) of "of (the) <country>" starting at token ``i``."""
-    if i >= end or doc[i].lower_ != "of":
+def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
+                   slug: str = "") -> tuple[int, str] | None:
+    """(token end, code) of "of (the) <country>" starting at token ``i``, or of "in <country>"
+    after a government or parliament ("a caretaker government in Israel"; "forces in
+    Ukraine" are as often another country's)."""
+    if i >= end or not (doc[i].lower_ == "of" or (doc[i].lower_ == "in" and slug in _SEATED_ROLES)):
         return None
     i += 1
     if i < end and doc[i].lower_ == "the":
@@ -145,12 +152,28 @@ def _seat_codes(span) -> list[str]:
     return codes
 
 
+def _lowercase_seat(doc, i: int, end: int) -> tuple[int, str, str] | None:
+    """(token end, code, slug) of a seat of two words written in lowercase after "the" ("the
+    state department"); capitalised seats are the model's entities, typed in ``mentions``."""
+    if i + 2 > end or i == 0 or doc[i - 1].lower_ != "the" or not doc[i].is_lower:
+        return None
+    seat = seat_institution(doc[i:i + 2].text)
+    return (i + 2, *seat) if seat else None
+
+
 def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Institution]:
     span = sentence.span
     doc = span.doc
     found = []
     i = span.start
     while i < span.end:
+        seat = _lowercase_seat(doc, i, span.end)
+        if seat is not None:
+            stop, code, slug = seat
+            found.append(Institution(sentence, sentence.char(doc[i].idx),
+                                     sentence.char(doc[stop - 1].idx + len(doc[stop - 1].text)), code, slug))
+            i = stop
+            continue
         role = _role_at(doc, i, span.end)
         if role is None:
             i += 1
@@ -173,10 +196,14 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             i += 1  # "the government officials": without a country word, a modifier is no body
             continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
+        if (code is None and doc[i].lower_ == "administration" and i > span.start
+                and doc[i - 1].ent_type_ == "PERSON"):
+            code = lex.ADMINISTRATION_OF_PERSON  # "the Biden administration"; the name stays a person
         if code is None:
-            right = _country_right(doc, stop, span.end, gazetteer)
+            right = _country_right(doc, stop, span.end, gazetteer, slug)
             if right:
-                stop, code = right
+                # "of Ukraine" is part of the name; "in Israel" stays the country's own mention.
+                stop, code = (right[0] if doc[stop].lower_ == "of" else stop), right[1]
             elif bare_ok and i > span.start and doc[i - 1].lower_ == "the":
                 bare = True
             else:
@@ -197,7 +224,8 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     found = [inst for sentence in sentences if sentence.span is not None
              for inst in _sentence_institutions(sentence, gazetteer)]
     # Countries of the bodies named outright, with the sentence naming them (seats included).
-    named = [(inst.sentence.sentence_id, inst.country_code) for inst in found if not inst.bare]
+    named = [(inst.sentence.sentence_id, inst.country_code) for inst in found
+             if not inst.bare and inst.role != MISSION]  # an embassy is abroad
     named += [(sentence.sentence_id, code) for sentence in sentences if sentence.span is not None
               for code in _seat_codes(sentence.span)]
     article_codes = {code for _, code in named}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import lexicon as lex
-from .gazetteer import Gazetteer, normalize, slugify
+from .gazetteer import Alias, Gazetteer, normalize, slugify
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
 
@@ -116,9 +116,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
 
 
+# Words that make a "name" a phrase: function words, modals, regional adjectives.
+_NOT_NAME_WORDS = lex.FUNCTION_WORDS | lex.MODALS | lex.NON_GROUP_ADJECTIVES
+
+
 def _link_organizations(mentions: list[Any]) -> None:
     """Give a full name and its acronym one entity: "North Atlantic Treaty Organization (NATO)",
-    or "United Nations" and "UN" in the same article."""
+    or "United Nations" and "UN" in the same article; and a one-word short form its full name
+    ("Aston Villa" and "Villa")."""
     orgs = [m for m in mentions if m.kind == "organization" and m.entity_id.startswith("org:")]
     acronyms = {m.span.surface for m in orgs if ACRONYM.match(m.span.surface)}
     full_to_acronym = {slugify(m.span.surface): m.span.acronym for m in orgs if m.span.acronym}
@@ -135,6 +140,26 @@ def _link_organizations(mentions: list[Any]) -> None:
             m.entity_id = f"org:{slugify(acronym)}"
             m.name = acronym
             m.certainty = 1.0
+    # A one-word name that ends exactly one longer organization name named before it in the
+    # article is its short form ("Villa" after "Aston Villa"), as a surname is a person's.
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    first_seen: dict[str, int] = {}
+    for m in orgs:
+        words = m.span.surface.replace("’", "'").split()
+        # Only clean names own a short form: not "Mariupol's Azovstal", "Daily Mail and
+        # Independent", "Western Nato" or a heading's "Focus Could Nato".
+        if len(words) > 1 and all(w[:1].isupper() and not w.endswith("'s")
+                                  and w.lower() not in _NOT_NAME_WORDS for w in words):
+            key = normalize(words[-1])
+            by_last[key].add((m.entity_id, m.name))
+            first_seen.setdefault(key, m.span.start)
+    for m in orgs:
+        key = normalize(m.span.surface)
+        if (len(m.span.surface.split()) == 1 and not m.from_alias
+                and m.span.start > first_seen.get(key, m.span.start)
+                and len(targets := by_last.get(key, ())) == 1):
+            m.entity_id, m.name = next(iter(targets))
+            m.certainty = min(m.certainty, SURNAME_LINK)
 
 
 def link_entities(mentions: pd.DataFrame, resources: Resources) -> pd.DataFrame:
@@ -167,8 +192,16 @@ def link_entities(mentions: pd.DataFrame, resources: Resources) -> pd.DataFrame:
     if named.any():
         forms = out.loc[named, "surface"].map(_display_form)
         display = forms.groupby(out.loc[named, "entity_id"]).agg(_most_frequent)
+        # An entity of the alias table keeps the table's name ("Tories" -> Conservative Party).
+        display.update(pd.Series(_alias_names(resources.gazetteer)).reindex(display.index).dropna())
         out.loc[named, "name"] = out.loc[named, "entity_id"].map(display)
     return out
+
+
+def _alias_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """Entity id -> name of the organizations and groups of the alias table."""
+    return {a.entity_id: a.name for a in gazetteer.aliases.values()
+            if isinstance(a, Alias) and a.entity_id and a.name}
 
 
 def _relabel_people(frame: pd.DataFrame, gazetteer: Gazetteer) -> None:
@@ -232,7 +265,8 @@ def _link_people_corpus(names: pd.Series) -> pd.DataFrame:
 def _link_orgs_corpus(orgs: pd.DataFrame) -> pd.Series:
     """Organization ids, with full names that some article tied to an acronym moved to it."""
     own = orgs["surface"].map(lambda s: f"org:{slugify(s)}")
-    tied = own != orgs["entity_id"]
+    # Only full names tied to an acronym travel: a short form ("Villa") is its article's.
+    tied = (own != orgs["entity_id"]) & orgs["surface"].str.contains(" ", regex=False)
     targets: dict[str, set[str]] = defaultdict(set)
     for slug, entity in zip(own[tied], orgs.loc[tied, "entity_id"]):
         targets[slug].add(entity)

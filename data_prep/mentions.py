@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, Place, slugify
-from .institutions import Institution, find_institutions, institution_name, seat_institution
+from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
+from .actor_cues import full_name_shape, person_or_org_cues
 from .linking import link_in_article
-from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
+from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
 from .records import Article, Sentence
 
@@ -58,6 +59,8 @@ _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+_NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
@@ -100,6 +103,7 @@ class _Span:
     next_word: str = ""
     acronym: str | None = None  # "(NATO)" right after the span
     honorific: bool = False  # "Mr"/"Ms" stood before the name
+    model_label: str = ""  # the model's label when the context changed it (see actor_cues)
 
 
 @dataclass(slots=True)
@@ -189,6 +193,11 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         tokens = _clean_tokens(ent, label, gazetteer)
         if not tokens:
             continue
+        if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:
+            before = doc[tokens[0].i - 1]
+            if (before.text[:1].isupper() and not before.ent_type_
+                    and isinstance(gazetteer.alias(doc[before.i:tokens[-1].i + 1].text), Alias)):
+                tokens = [before, *tokens]  # "Liberal" + "Democrats", "Lib" + "Dems": a party's name
         first, last = tokens[0], tokens[-1]
         prev_word = doc[first.i - 1].text if first.i > 0 else ""
         next_word = doc[last.i + 1].text if last.i + 1 < len(doc) else ""
@@ -201,9 +210,13 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if honorific:
             tokens = tokens[1:]  # "Mr Balls" tagged ORG
         # Offsets are the article's from here on: Doc.text is rebuilt from tokens at each call.
-        pieces = [p for group in _possessive_split(tokens, label, gazetteer)
+        groups = _possessive_split(tokens, label, gazetteer)
+        pieces = [p for group in groups
                   for p in _pieces(text, sentence.char(group[0].idx),
                                    sentence.char(group[-1].idx + len(group[-1].text)))]
+        # "Deutsche Bank's Simon Champion" tagged ORG: after an organization's possessive, a
+        # person's name is a person.
+        owned_from = sentence.char(groups[1][0].idx) if len(groups) > 1 and label == "ORG" else None
         if label != "PERSON" and len(pieces) == 1:
             pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
         if label != "PERSON" and len(pieces) == 1:
@@ -215,6 +228,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         for i, (start, end) in enumerate(pieces):
             surface = text[start:end]
             piece_label = label
+            if owned_from is not None and start >= owned_from and full_name_shape(surface):
+                piece_label = "PERSON"
             if credit:
                 words = surface.split()
                 piece_label = ("PERSON" if i == 0 and 2 <= len(words) <= 3
@@ -511,10 +526,16 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
+    if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
+            and words[-1].lower() in lex.NON_ACTOR_HEADS):
+        return None  # "Academy Awards", "Association Agreement": an event, award or agreement
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
         return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # a full name tagged ORG
+    if label == "ORG" and full_name_shape(surface) and fold_word(name_tokens(surface)[0]) in names.by_first:
+        # "Volodymyr Sivkovych" tagged ORG where a "Volodymyr Zelenskiy" is a person
+        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
     if names.has_part(surface) and not isinstance(alias, Place):
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
@@ -527,6 +548,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     code = gazetteer.demonym_country(surface)
     if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE
+    if label not in ("GPE", "LOC", _PART) and _names_no_group(surface):
+        return None  # "European", "Western", "Muslims": a region or a religion, no country's people
     if label == "NORP":
         found = gazetteer.resolve(surface, context)
         if found and (found[0].kind == "country" or (
@@ -559,9 +582,22 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if found and _plausible_place(found[0], span, article):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
     if label == "ORG":
+        if len(surface.split()) == 1 and surface.lower() in lex.GENERIC_ORG_WORDS:
+            return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
+        if _PLURAL_ACRONYM.match(surface):
+            return None  # "MPs", "NGOs": a plural of a common noun, nobody in particular
+        if _NEWSLETTER_PROMO.search(span.sentence.text):
+            return None  # "Sign up to First Edition, our free daily newsletter"
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _names_no_group(surface: str) -> bool:
+    """A regional or religious adjective or its plural ("Nordic", "Europeans", "Muslims")."""
+    word = " ".join(surface.lower().replace("’", "'").split())
+    return word in lex.NON_GROUP_ADJECTIVES or (
+        word.endswith("s") and word[:-1] in lex.NON_GROUP_ADJECTIVES)
 
 
 def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
@@ -587,10 +623,14 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
 
 def _institution_mention(span: _Span, gazetteer: Gazetteer, code: str, role: str,
                          certainty: float) -> _Mention | None:
-    """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia"."""
+    """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia";
+    its embassy as a plain organization ``org:embassy-of-<country>`` ("US embassy")."""
     country = gazetteer.country(code)
     if country is None:
         return None
+    if role == MISSION:
+        return _Mention(span, "organization", f"org:embassy-of-{slugify(country.name)}", span.surface,
+                        certainty=certainty)
     return _Mention(span, "organization", f"inst:{code}:{role}", institution_name(role, country),
                     code, certainty=certainty, from_alias=True)
 
@@ -646,7 +686,12 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         # The nationality of "Russian forces" is part of the institution, not a group of its own.
         taken = [(inst.start, inst.end) for inst in institutions]
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
-    names = collect_names(spans)
+    cues = person_or_org_cues(article.text, spans)
+    for span in spans:
+        if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
+            span.model_label, span.label = span.label, cues[id(span)]
+    # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name.
+    names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)])
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
@@ -699,7 +744,7 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _row(article: Article, m: _Mention) -> dict:
-    agree = 1.0 if m.kind in _AGREES.get(m.span.label, ()) else 0.0
+    agree = 1.0 if m.kind in _AGREES.get(m.span.model_label or m.span.label, ()) else 0.0
     return {
         "article_id": article.article_id,
         "sentence_id": m.span.sentence.sentence_id,

@@ -93,3 +93,30 @@ def test_bare_role_between_two_countries_is_dropped(parse):
     found = mentions_of(parse, "Chilean troops and Peruvian troops met at the border. "
                                "The defence ministry gave no figures.")
     assert "defence ministry" not in institutions(found)
+
+
+# Invented sentences (not from any corpus).
+def test_lowercase_state_department_is_the_us_foreign_ministry(parse):
+    found = institutions(mentions_of(parse, "A spokesman for the state department said the talks had stalled."))
+    assert found == {"state department": "inst:US:ministry-of-foreign-affairs"}
+
+
+def test_government_in_a_country_is_its_government(parse):
+    found = mentions_of(parse, "Elsewhere, a caretaker government in Norway delayed the vote.")
+    assert institutions(found) == {"government": "inst:NO:government"}
+    assert any(m["entity_id"] == "country:NO" for m in found)  # the country keeps its own mention
+
+
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("A US embassy official attended the hearing on Friday.", "US embassy", "org:embassy-of-united-states"),
+    ("Critics denounced a post by Russia's embassy in London.", "Russia's embassy", "org:embassy-of-russia"),
+])
+def test_an_embassy_is_an_organization_not_an_institution(parse, text, surface, entity_id):
+    m = next(m for m in mentions_of(parse, text) if m["surface"] == surface)
+    assert (m["kind"], m["entity_id"], m["country_code"]) == ("organization", entity_id, None)
+
+
+def test_a_persons_administration_is_the_us_government(parse):
+    found = mentions_of(parse, "The Biden administration says the player is being wrongfully detained.")
+    assert institutions(found) == {"administration": "inst:US:government"}
+    assert any(m["kind"] == "person" and m["surface"] == "Biden" for m in found)  # still a person

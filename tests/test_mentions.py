@@ -138,15 +138,123 @@ def test_demonyms_are_groups_of_their_country(parse, surface, entity_id, name):
     assert m["country_code"] == entity_id.split(":")[1]
 
 
-@pytest.mark.parametrize("surface, entity_id", [
-    ("Democrats", "group:democrat"),
-    ("Republicans", "group:republican"),
-    ("Muslims", "group:muslim"),
+def test_groups_without_country(parse):
+    text = "Kurdish fighters and Tamil refugees crossed the border at night."
+    m = by_surface(mentions_of(parse, text))["Kurdish"]
+    assert (m["kind"], m["entity_id"], m["country_code"]) == ("group", "group:kurdish", None)
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, surface", [
+    ("Muslims and Christians marched together through the old town.", "Muslims"),
+    ("Muslims and Christians marched together through the old town.", "Christians"),
+    ("European leaders met in the capital on Monday.", "European"),
+    ("The Nordic states met.", "Nordic"),
+    ("The West has imposed new sanctions on the regime.", "West"),
+    ("Middle Eastern investors bought the club last year.", "Middle Eastern"),
 ])
-def test_groups_without_country(parse, surface, entity_id):
-    text = "Democrats and Republicans clashed over the budget, while Muslims marched in protest."
+def test_regions_and_religions_are_no_group(parse, text, surface):
+    assert surface not in by_surface(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("Democrats and Republicans clashed over the budget on Tuesday.", "Democrats", "org:democratic-party"),
+    ("Democrats and Republicans clashed over the budget on Tuesday.", "Republicans", "org:republican-party"),
+    ("The Tories accused Labour of planning higher taxes.", "Tories", "org:conservative-party"),
+    ("The Tories accused Labour of planning higher taxes.", "Labour", "org:labour-party"),
+    ("The Liberal Democrats unveiled a housing plan on Monday.", "Liberal Democrats", "org:liberal-democrats"),
+    ("The minister said the Lib Dems' proposals were uncosted.", "Lib Dems", "org:liberal-democrats"),
+])
+def test_parties_are_organizations(parse, text, surface, entity_id):
     m = by_surface(mentions_of(parse, text))[surface]
-    assert (m["kind"], m["entity_id"], m["country_code"]) == ("group", entity_id, None)
+    assert (m["kind"], m["entity_id"]) == ("organization", entity_id)
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a title as apposition, before or after the name
+    ("The talks were hosted by the German chancellor, Olaf Scholz, in the spring.", "Olaf Scholz", "person"),
+    ("According to the governor, Oleksandr Starukh, the shelling went on.", "Oleksandr Starukh", "person"),
+    # a descriptor of organizations before the name
+    ("The chairman of the metals firm Rusal called for an inquiry.", "Rusal", "organization"),
+    ("He has a fine kicking record with club side Sale Sharks this season.", "Sale Sharks", "organization"),
+    ("Rusal's shares fell 5% on Monday.", "Rusal", "organization"),
+    ("Former England full-back Dusty Hare said the mistakes cost them.", "Dusty Hare", "person"),
+    # a list takes the kind most of its names share
+    ("Guests included Will Smith, Kevin Spacey and Keanu Reeves.", "Keanu Reeves", "person"),
+])
+def test_context_settles_person_or_organization(parse, text, surface, kind):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("\"It had been a worry for some time,\" says Deutsche Bank's Simon Champion.", "Simon Champion"),  # GPE
+    ("\"Demand is weak,\" says Barclays' Simon Champion.", "Simon Champion"),  # one ORG entity
+])
+def test_a_name_owned_by_an_organization_is_a_person(parse, text, surface):
+    found = by_surface(mentions_of(parse, text))
+    assert found[surface]["kind"] == "person"
+
+
+def test_an_outlet_before_a_media_role_stays_an_organization(parse):
+    text = ("The list includes Shaun Walker, Guardian correspondent; Con Coughlin, Daily Telegraph "
+            "columnist; and James Rothwell, Daily Telegraph journalist.")
+    found = mentions_of(parse, text)
+    assert {m["kind"] for m in found if m["surface"] == "Daily Telegraph"} == {"organization"}
+
+
+def test_two_organizations_do_not_outvote_a_persons_name(parse):
+    text = ("Britain sanctioned Evgeny Poddubny, a correspondent for the All-Russia State Television and "
+            "Radio Broadcasting Company, Alexander Kots, a correspondent for a newspaper, and Dmitry Steshin.")
+    assert by_surface(mentions_of(parse, text))["Alexander Kots"]["kind"] == "person"
+
+
+def test_a_lone_name_that_reports_is_an_outlet(parse):
+    text = "The US will send more rocket launchers to Ukraine, Politico reports."
+    assert by_surface(mentions_of(parse, text))["Politico"]["kind"] == "organization"
+
+
+def test_a_cue_holds_for_the_same_name_and_its_short_form(parse):
+    text = ("Aston Villa boss David O'Leary signed a new deal. He wants to put Aston Villa back "
+            "at the top, and Villa fans agree.")
+    found = [m for m in mentions_of(parse, text) if m["surface"] in ("Aston Villa", "Villa")]
+    assert len(found) == 3
+    assert {(m["kind"], m["entity_id"]) for m in found} == {("organization", "org:aston-villa")}
+
+
+def test_a_name_sharing_a_persons_first_name_is_a_person(parse):
+    text = "Oleksandr Bilyk was there. The statement by Oleksandr Starukh was brief."
+    found = by_surface(mentions_of(parse, text))
+    assert found["Oleksandr Starukh"]["kind"] == "person"
+
+
+def test_newsletter_promos_name_no_organization(parse):
+    text = "Sign up to Business Today, our free daily newsletter."
+    assert "Business Today" not in by_surface(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The film won at the Academy Awards last year.", "Academy Awards"),
+    ("Publishers showed new consoles at the Electronic Entertainment Expo in May.",
+     "Electronic Entertainment Expo"),
+])
+def test_events_and_awards_are_no_actors(parse, text, surface):
+    assert surface not in by_surface(mentions_of(parse, text))
+
+
+def test_a_plural_acronym_is_no_organization(parse):
+    assert "MPs" not in by_surface(mentions_of(parse, "The MPs said the law should be changed."))
+
+
+def test_platforms_are_organizations(parse):
+    m = by_surface(mentions_of(parse, "Twitter said the post had broken its rules on hateful conduct."))["Twitter"]
+    assert (m["kind"], m["entity_id"]) == ("organization", "org:twitter")
+
+
+def test_alias_entities_keep_the_table_name(parse):
+    article, sentences = parse("The Tories and the Conservatives are one party; the Tories lead.")
+    rows = pd.DataFrame(extract_mentions(article, sentences, load_resources()))
+    linked = link_entities(rows, load_resources())
+    assert set(linked.loc[linked["entity_id"] == "org:conservative-party", "name"]) == {"Conservative Party"}
 
 
 def test_possessives_are_trimmed(parse):

@@ -1,0 +1,153 @@
+"""Person or organization: what the words around a name say when the model's label is wrong.
+
+The small spaCy model tags "Olaf Scholz" ORG and "Sale Sharks" PERSON. The text around a
+name often settles it:
+
+- a person's title right before the name or as its apposition ("presenter Tess Daly", "the
+  German chancellor, Olaf Scholz", "Olaf Scholz, the chancellor,") makes a person, and so does
+  an organization's possessive ("Deutsche Bank's Simon Champion", whatever the model said);
+- an organization's descriptor before it ("metals firm Rusal", "club side Sale Sharks"), a
+  club or media role after it ("Aston Villa boss", "Guardian correspondent"), a company's
+  possession ("Rusal's shares"), a descriptor as its apposition, or, for a lone word that is
+  no part of a person's name in the article, a reporting verb ("Politico reports") makes an
+  organization;
+- a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
+  takes the kind most of the names it is listed with have (a person's name needs three
+  others to outvote it; no person follows "the").
+
+The kind a cue gives holds for the same name elsewhere in the article. Only PERSON and ORG
+spans are relabelled (and names owned by an organization), and a span becomes a person only
+when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
+``TITLE_MODIFIERS``, ``MEDIA_ROLES``, ``ORG_DESCRIPTORS``, ``ORG_NAME_ENDINGS``,
+``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from . import lexicon as lex
+from .names import looks_like_company, name_tokens
+
+__all__ = ["full_name_shape", "person_or_org_cues"]
+
+PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | (
+    lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})  # "full-back Dusty Hare"
+# "Villa boss", "Leeds manager"; not "fans" or "supporters", which follow people too ("Trump
+# supporters").
+_ORG_ROLES_AFTER = (lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}) | lex.MEDIA_ROLES
+_POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
+_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+_WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
+_APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+_LOOKBACK = 40
+_OWNED_GAP = re.compile(r"['’]s?\s")
+
+
+def full_name_shape(surface: str) -> bool:
+    """Two or three capitalised words, none a company suffix or an organization's head noun."""
+    words = name_tokens(surface)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(ch.isdigit() for ch in surface) and not looks_like_company(words)
+            and not any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
+            and words[-1].lower() not in lex.ORG_NAME_ENDINGS)
+
+
+def _context_label(text: str, span: Any) -> str | None:
+    """PERSON or ORG when a title, descriptor or apposition next to the span says so."""
+    preceding = text[max(0, span.start - _LOOKBACK):span.start]
+    word = _WORD_BEFORE.search(preceding)  # whole, so "full-back" is one word
+    prev = word.group(1).lower() if word else span.prev_word.lower()
+    before = _WORD_BEFORE_COMMA.search(preceding)
+    after = _APPOSITION_AFTER.match(text, span.end)
+    head = lead = ""
+    if after:
+        words = after.group(1).split()
+        # The head is the last word before a preposition: "a correspondent for a newspaper".
+        cut = next((k for k, w in enumerate(words) if k and w.lower() in _PREPOSITIONS), len(words))
+        lead, head = words[0].lower(), words[cut - 1].lower()
+        if not (lead in _APPOSITION_LEADS or lead.endswith(("'s", "’s"))):
+            head = ""
+    owned = _POSSESSION_AFTER.match(text, span.end)
+    if owned and owned.group(1).lower() in lex.ORG_POSSESSIONS:
+        return "ORG"  # "Rusal's shares"
+    if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _ORG_ROLES_AFTER or (
+            head in lex.ORG_DESCRIPTORS):
+        return "ORG"
+    if prev in PERSON_ROLES or (before and before.group(1).lower() in PERSON_ROLES) or head in PERSON_ROLES:
+        return "PERSON"
+    return None
+
+
+def _lists(text: str, spans: Sequence[Any]) -> list[list[Any]]:
+    """Runs of spans of one sentence separated only by commas, "and" or "or"."""
+    runs: list[list[Any]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = runs[-1][-1] if runs else None
+        if (last is not None and last.sentence is span.sentence and last.end <= span.start
+                and _LIST_GAP.match(text[last.end:span.start]) is not None):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return [run for run in runs if len(run) > 1]
+
+
+def _outvoted(span: Any, label: str, labels: list[str]) -> bool:
+    """Whether the other labels of a list outvote ``label``, the label of ``span`` in it."""
+    other = "ORG" if label == "PERSON" else "PERSON"
+    n_other, n_same = labels.count(other), labels.count(label) - 1
+    if other == "PERSON" and span.prev_word.lower() == "the":
+        return False  # "the Daily Telegraph": no person takes an article
+    if other == "ORG" and full_name_shape(span.surface) and (n_same or len(labels) - 1 < 3):
+        return False  # "..., Radio Broadcasting Company, Alexander Kots": too few to outvote a name
+    # A pair settles nothing but a person's name tagged ORG ("Ilan Shor and Vladimir
+    # Plahotniuc"): "on Twitter, Antony Blinken" is no list of organizations.
+    return n_other > 0 and n_other >= 2 * n_same and (n_other > 1 or other == "PERSON")
+
+
+def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
+    """New labels ("PERSON" or "ORG") for PERSON/ORG spans whose context contradicts the model,
+    keyed by ``id(span)``."""
+    out: dict[int, str] = {}
+    org_ends = {s.end for s in spans if s.label == "ORG"}
+    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    for span in spans:
+        if span.label in ("PERSON", "ORG"):
+            label = _context_label(text, span)
+            if (label is None and span.label == "PERSON" and " " not in span.surface
+                    and span.surface not in name_words and span.next_word.lower() in lex.OUTLET_VERBS):
+                label = "ORG"  # "Politico reports"; "Harding reported" of a "Luke Harding" stays
+            if label and label != span.label:
+                out[id(span)] = label
+        elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
+                e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
+                for e in (span.start - 3, span.start - 2)):
+            out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
+    for run in _lists(text, spans):
+        following = _WORD_AFTER.match(text, run[-1].end)
+        if following and following.group(1).lower() in PERSON_ROLES:
+            continue  # "Dominic Lawson, Sunday Times and Daily Mail columnist": one person's affiliations
+        labels = [out.get(id(s), s.label) for s in run]
+        for span, label in zip(run, labels):
+            if label in ("PERSON", "ORG") and id(span) not in out and _outvoted(span, label, labels):
+                out[id(span)] = "ORG" if label == "PERSON" else "PERSON"
+    surfaces = {id(s): s.surface for s in spans}
+    # A name keeps the kind its cues agree on everywhere in the article ("Aston Villa boss X",
+    # then "put Aston Villa back").
+    by_name: dict[str, set[str]] = {}
+    for key, label in out.items():
+        by_name.setdefault(surfaces[key], set()).add(label)
+    for span in spans:
+        agreed = by_name.get(span.surface, set())
+        if id(span) not in out and span.label in ("PERSON", "ORG") and len(agreed) == 1:
+            label = next(iter(agreed))
+            if label != span.label:
+                out[id(span)] = label
+    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
+    return {key: label for key, label in out.items()
+            if label == "ORG" or full_name_shape(surfaces[key])}
