@@ -21,7 +21,7 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -59,9 +59,11 @@ COUNTRY_BONUS = 3.0      # a name that is a country means the country ("Mexico",
 CAPITAL_BONUS = 1.0      # "Washington" in the news is the capital
 ALTERNATE_PENALTY = 0.7  # a primary name beats someone else's old or foreign name
 CONTEXT_WEIGHT = 2.5     # scaled by the share of the country among those in context
-STATE_POPULATION = 100_000
+# US states rank like a big city: a same-named town abroad (Virginia, South Africa) gives way,
+# a bigger or capital city (New York, Washington) does not.
+STATE_POPULATION = 1_000_000
 # Old or foreign names ("Leningrad", "Bombay") count without context only for cities this big.
-FAMOUS_POPULATION = 1_000_000  # US states rank like a mid-size city: big same-named cities win
+FAMOUS_POPULATION = 1_000_000
 # A city at least this big keeps its name from a same-named region of its country.
 TOWN_POPULATION = 10_000
 # A qualifier's point ("Paris, Texas"): candidates this close to it gain up to NEAR_WEIGHT.
@@ -203,14 +205,14 @@ class Gazetteer:
 
     def resolve(self, name: str, context_countries: Mapping[str, float] | Iterable[str] | None = None,
                 *, country: str | None = None, accept: Callable[[Place], bool] | None = None,
-                near: tuple[float, float] | None = None) -> tuple[Place, float] | None:
+                near: Sequence[tuple[float, float]] = ()) -> tuple[Place, float] | None:
         """Best place for ``name`` and a certainty in (0, 1]; None when it is no known place.
 
         Aliases decide outright; otherwise candidates are scored by log population, a bonus for
         countries and capitals, a penalty for alternate names and the weight of their country
         in ``context_countries`` (codes, or code -> count). With ``country`` ("Paris, Texas")
-        only that country's places count; with ``near`` (the point of a qualifying state or
-        region, "Paris, Texas"), candidates close to it gain; with ``accept``, a rejected
+        only that country's places count; with ``near`` (points of a qualifying state, "Paris,
+        Texas", or of the regions the article names), candidates close to one gain; with ``accept``, a rejected
         candidate gives way to the next best one.
         """
         key = _lookup_key(name)
@@ -257,7 +259,7 @@ class Gazetteer:
         return place, round(certainty, 3)
 
     def _score(self, packed: int, context: dict[str, float], key: str,
-               near: tuple[float, float] | None = None) -> float:
+               near: Sequence[tuple[float, float]] = ()) -> float:
         _, name, kind, code, lat, lon, population, capital, _ = self.rows[packed >> 1]
         score = math.log10(max(population, 10))
         if kind == "country":
@@ -269,8 +271,8 @@ class Gazetteer:
             score -= ALTERNATE_PENALTY * (1.0 - _similarity(key, name))
         if code and kind != "country":
             score += CONTEXT_WEIGHT * context.get(code, 0.0)
-        if near is not None:
-            score += NEAR_WEIGHT * max(0.0, 1.0 - _km(lat, lon, *near) / NEAR_KM)
+        if near and kind != "country":
+            score += NEAR_WEIGHT * max(0.0, 1.0 - min(_km(lat, lon, *point) for point in near) / NEAR_KM)
         return score
 
     def demonym_country(self, text: str) -> str | None:
@@ -386,7 +388,7 @@ def _build() -> Gazetteer:
         state_rows[normalize(state["name"])] = len(places)
         state_points[code] = (round(lat / count, 4), round(lon / count, 4))
         add(Place(f"geonames:{state['geonameid']}", state["name"], "place", "US", *state_points[code],
-                  STATE_POPULATION, False, "state"), [state["name"]])
+                  STATE_POPULATION, False, "state"), [state["name"], state["name"] + " state"])
     states = {normalize(abbr): state_rows[normalize(name)]
               for abbr, name in lex.US_STATE_ABBREVIATIONS.items() if normalize(name) in state_rows}
 
