@@ -535,10 +535,11 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
             return _place_mention(span, where, QUALIFIED_PLACE)
-    if label in ("GPE", "LOC", _TOKEN, _PART):
+    if label not in ("PERSON", "NORP", _INSTITUTION):  # "Kursk" tagged PRODUCT before "oblast" too
         found = _region_suffix(span, gazetteer, context)
         if found:
             return _place_mention(span, found[0], found[1])
+    if label in ("GPE", "LOC", _TOKEN, _PART):
         if span.prev_word == "," and ("." in surface or surface.isupper()):
             state = gazetteer.us_state(surface)
             if state is not None:  # the qualifier of "Weston, W.Va."
