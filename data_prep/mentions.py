@@ -496,7 +496,11 @@ def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float])
     return found
 
 
-def _context_country(context: dict[str, float]) -> str | None:
+def _context_country(context: dict[str, float], source_country: str | None = None) -> str | None:
+    """The country with at least half the context; the source's own country does not count
+    (a British paper's unknown village in a story from Ukraine is Ukrainian)."""
+    if source_country in context:
+        context = {**context, source_country: context[source_country] - SOURCE_COUNTRY_WEIGHT}
     total = sum(context.values())
     if not total:
         return None
@@ -526,7 +530,7 @@ def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
 def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                context: dict[str, float], article: Counter, qualifier: _Span | None = None,
                partners: Sequence[_Span] = (), near: Sequence[tuple[float, float]] = (),
-               qualified: Sequence[_Span] = ()) -> _Mention | None:
+               qualified: Sequence[_Span] = (), source_country: str | None = None) -> _Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards);
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
@@ -603,7 +607,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context, near=near)
         if not found:
-            return _unresolved_place(span, names, _context_country(context)) if label != _PART else None
+            return _unresolved_place(span, names, _context_country(context, source_country)) if label != _PART else None
         place, certainty = found
         if surface.isupper() and place.source == "city" and place.population < PLACE_IN_ARTICLE_POPULATION * 2:
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
@@ -614,7 +618,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             found = _resolve(gazetteer, surface, context, near=near, accept=lambda p: (
                 p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
             if not found:
-                return _unresolved_place(span, names, _context_country(context))
+                return _unresolved_place(span, names, _context_country(context, source_country))
             place, certainty = found
         return _place_mention(span, place, certainty)
     found = _resolve(gazetteer, surface, context, exact=True)
@@ -801,7 +805,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
         return _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
-                          coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()))
+                          coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()),
+                          article.source_country)
 
     qualified_by: dict[int, list[_Span]] = defaultdict(list)
     for span in spans:

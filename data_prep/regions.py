@@ -33,6 +33,8 @@ COUNTY_POPULATION = 20_000
 # Words news puts after a region's name ("Luhansk region"); the subdivision's own type word
 # ("governorate", "prefecture") is added to these.
 REGION_SUFFIXES = ("region", "oblast", "province")
+# Shorter bare names ("Var", "Lot", "Est") are common words: only "Var department" etc. count.
+MIN_BARE_NAME = 4
 # Suffixes of the official names to fold: "Luhanska oblast" -> "Luhanska", "Kurskaja oblast'".
 _TYPE_WORD = re.compile(
     r"\s+(oblast|oblast'|oblys|region|province|provincia|prefecture|governorate|county|"
@@ -70,8 +72,8 @@ def _english_names(other: str | None) -> list[str]:
             continue
         name = match.group(1).strip()
         words = name.split()
-        if not words or (len(name) <= 4 and name.isupper()):
-            continue  # "AP" for Andhra Pradesh
+        if not words or len(name) <= 3 or (len(name) <= 4 and name.isupper()) or words[0] == "The":
+            continue  # "AP" for Andhra Pradesh, nicknames ("The Golden State", "The T")
         if any(w[:1].islower() and w.lower() not in ("of", "and") for w in words) or len(words) > 5:
             continue
         names.append(name)
@@ -108,7 +110,8 @@ def subdivisions() -> Iterator[Region]:
             names: list[str] = [display]
             for name in (*english, *official):
                 base = _TYPE_WORD.sub("", name).strip()
-                names += [name, base, *(f"{base} {s}" for s in suffixes)]
+                names += [n for n in (name, base) if len(n) >= MIN_BARE_NAME and not n.isdigit()]
+                names += [f"{base} {s}" for s in suffixes]
             population = REGION_POPULATION if sub.get("parentCode") is None else SUBREGION_POPULATION
             lat, lon = sub["latLng"][:2]
             yield Region(f"region:{code}", display, country, round(float(lat), 4), round(float(lon), 4),
