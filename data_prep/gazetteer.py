@@ -41,6 +41,8 @@ __all__ = [
     "resolve_place",
     "country_for_demonym",
     "REGION_SOURCES",
+    "NEAR_KM",
+    "distance_km",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -272,7 +274,7 @@ class Gazetteer:
         if code and kind != "country":
             score += CONTEXT_WEIGHT * context.get(code, 0.0)
         if near and kind != "country":
-            score += NEAR_WEIGHT * max(0.0, 1.0 - min(_km(lat, lon, *point) for point in near) / NEAR_KM)
+            score += NEAR_WEIGHT * max(0.0, 1.0 - min(distance_km(lat, lon, *point) for point in near) / NEAR_KM)
         return score
 
     def demonym_country(self, text: str) -> str | None:
@@ -290,7 +292,7 @@ def _similarity(key: str, name: str) -> float:
     return SequenceMatcher(None, key, normalize(name)).ratio()
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (math.sin((p2 - p1) / 2) ** 2

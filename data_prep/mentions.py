@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .gazetteer import REGION_SOURCES, Alias, Gazetteer, Place, normalize, slugify
+from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, group_slug, is_full_name,
@@ -530,7 +530,8 @@ def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
 def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                context: dict[str, float], article: Counter, qualifier: _Span | None = None,
                partners: Sequence[_Span] = (), near: Sequence[tuple[float, float]] = (),
-               qualified: Sequence[_Span] = (), source_country: str | None = None) -> _Mention | None:
+               qualified: Sequence[_Span] = (), source_country: str | None = None,
+               landmarks: Sequence[tuple[str, float, float]] = ()) -> _Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards);
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
@@ -620,6 +621,12 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             if not found:
                 return _unresolved_place(span, names, _context_country(context, source_country))
             place, certainty = found
+        if place.kind == "country" and not article.get(place.country_code):
+            state = _namesake_state(gazetteer, surface, place, context)
+            key = normalize(surface)
+            if state and any(k != key and distance_km(lat, lon, state[0].lat, state[0].lon) < NEAR_KM
+                             for k, lat, lon in landmarks):
+                return _place_mention(span, state[0], state[1])  # "Georgia" among Atlanta and Savannah
         return _place_mention(span, place, certainty)
     found = _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
@@ -665,15 +672,24 @@ def _institution_span(text: str, inst: Institution) -> _Span:
     return _Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], _INSTITUTION)
 
 
-def _country_counts(spans: list[_Span], gazetteer: Gazetteer
-                    ) -> tuple[Counter, dict[int, Counter], list[tuple[float, float]]]:
+def _namesake_state(gazetteer: Gazetteer, surface: str, country: Place,
+                    context: dict[str, float] | None = None) -> tuple[Place, float] | None:
+    """A state or region of another country called like ``country`` ("Georgia")."""
+    return gazetteer.resolve(surface, context, accept=lambda p: (
+        p.kind == "place" and p.source in ("state", "region") and p.country_code not in (None, country.country_code)))
+
+
+def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
+        Counter, dict[int, Counter], list[tuple[float, float]], list[tuple[str, float, float]]]:
     """Countries the article names outright (countries, demonyms, unambiguous places): in all,
-    and per sentence; and the points of the states and regions it names ("Virginia", "Donetsk
+    and per sentence; the points of the states and regions it names ("Virginia", "Donetsk
     region"), near which its ambiguous places are looked for ("Alexandria" is the one in
-    Virginia). PERSON spans do not count, so a mislabel cannot confirm itself."""
+    Virginia); and the sure places it names, as (key, lat, lon). PERSON spans do not count, so
+    a mislabel cannot confirm itself, nor does a country named like another's state (Georgia)."""
     article: Counter = Counter()
     by_sentence: dict[int, Counter] = defaultdict(Counter)
     anchors: dict[str, tuple[float, float]] = {}
+    landmarks: list[tuple[str, float, float]] = []
     for span in spans:
         if span.label not in ("GPE", "LOC", "NORP", _TOKEN, _PART):
             continue
@@ -688,12 +704,16 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer
                     or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION)
                     or (found[1] >= SURE_REGION and found[0].source in REGION_SOURCES)):
                 code = found[0].country_code
-                if found[0].kind != "country" and found[0].source in REGION_SOURCES:
-                    anchors.setdefault(found[0].entity_id, (found[0].lat, found[0].lon))
+                if found[0].kind != "country":
+                    landmarks.append((normalize(span.surface), found[0].lat, found[0].lon))
+                    if found[0].source in REGION_SOURCES:
+                        anchors.setdefault(found[0].entity_id, (found[0].lat, found[0].lon))
+                elif _namesake_state(gazetteer, span.surface, found[0]):
+                    code = None  # "Georgia" may be the state: its neighbours decide (see _type_span)
         if code:
             article[code] += 1
             by_sentence[span.sentence.sentence_id][code] += 1
-    return article, by_sentence, list(anchors.values())
+    return article, by_sentence, list(anchors.values()), landmarks
 
 
 def _dateline(text: str, spans: list[_Span], gazetteer: Gazetteer) -> Place | None:
@@ -774,7 +794,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     gazetteer = resources.gazetteer
     spans = [s for sentence, ents in zip(sentences, _sentence_entities(sentences))
              for s in _spans(article.text, sentence, ents, gazetteer)]
-    article_counts, by_sentence, anchors = _country_counts(spans, gazetteer)
+    article_counts, by_sentence, anchors, landmarks = _country_counts(spans, gazetteer)
     base_context = Counter(article_counts)
     dateline = _dateline(article.text, spans, gazetteer)
     if dateline is not None:
@@ -806,7 +826,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
         return _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
                           coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()),
-                          article.source_country)
+                          article.source_country, landmarks)
 
     qualified_by: dict[int, list[_Span]] = defaultdict(list)
     for span in spans:

@@ -483,3 +483,13 @@ def test_corpus_linking_gives_one_name_per_entity(corpus_mentions):
     frame = pd.DataFrame([m for _, ms in corpus_mentions for m in ms], columns=COLUMNS)
     linked = link_entities(frame, load_resources())
     assert linked.groupby("entity_id")["name"].nunique().max() == 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Storms hit Atlanta and Savannah on Monday, and schools in Georgia would close.", "US"),
+    ("The US pledged support for Georgia, and Washington warned Moscow.", "GE"),
+    ("Georgia and Armenia signed a deal in Tbilisi.", "GE"),
+])
+def test_a_name_of_a_country_and_a_state_is_read_from_its_neighbours(parse, text, code):
+    georgia = by_surface(mentions_of(parse, text))["Georgia"]
+    assert georgia["country_code"] == code
