@@ -704,7 +704,8 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
             # Only places sure and big enough to vouch for a country: a hamlet would confirm itself.
             if found and found[0].country_code and (
                     found[0].kind == "country" or found[0].source == "alias"
-                    or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION)
+                    or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION
+                        and found[0].source not in ("region", "county"))  # their population is a rank
                     or (found[1] >= SURE_REGION and found[0].source in REGION_SOURCES
                         and span.label in ("GPE", "LOC"))):
                 code = found[0].country_code
