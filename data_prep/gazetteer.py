@@ -198,7 +198,8 @@ class Gazetteer:
             return None
         dn, de = DIRECTIONS[direction]
         shift_lon = PART_SHIFT / max(0.2, math.cos(math.radians(place.lat)))
-        return Place(f"{place.entity_id}:{direction}", direction_name(direction, place.name), "place", place.country_code,
+        return Place(f"{place.entity_id}:{direction}", direction_name(direction, place.name), "place",
+                     place.country_code,
                      round(place.lat + dn * PART_SHIFT, 4), round(place.lon + de * shift_lon, 4), 0, False, "part")
 
     def place(self, index: int) -> Place:
@@ -399,7 +400,8 @@ def _build() -> Gazetteer:
     town_keys = {(normalize(c["name"]), c["countrycode"]) for c in cities.values()
                  if int(c["population"] or 0) >= TOWN_POPULATION}
     for region in subdivisions():
-        keys = [n for n in region.names if n == region.names[0] or (normalize(n), region.country_code) not in town_keys]
+        keys = [n for n in region.names
+                if n == region.names[0] or (normalize(n), region.country_code) not in town_keys]
         add(Place(region.entity_id, region.name, "place", region.country_code, region.lat, region.lon,
                   region.population, False, region.source), keys)
     us_cities = {(c["admin1code"], c["name"].lower()): (round(c["latitude"], 4), round(c["longitude"], 4))

@@ -7,6 +7,13 @@ with the gazetteer (``resources.gazetteer``) and linked within the article ("Bid
 across the corpus; name keys and shapes are in :mod:`data_prep.names`, word lists (titles,
 region words) in :mod:`data_prep.lexicon`.
 
+Places are read in context: a qualifier ("Paris, Texas", "Weston, W.Va.") picks the namesake in
+that country nearest to it, and its reading holds for the article's bare repeats; the states
+and regions the article names pull ambiguous places near them; the dateline's place and the
+record's ``source_country`` weigh like mentions of their country; a name followed by "region"
+or "oblast" is the region ("Luhansk region"), and "eastern Ukraine" or "the south of France"
+adds a place for that part of the country (``region:UA:east``) beside the country's mention.
+
 Confidence is ``0.4 + 0.3 * agree + 0.3 * certainty``: ``agree`` is 1 when the model's label
 already meant the final kind, ``certainty`` (0-1) how sure the typing is: the gazetteer's
 margin between candidates for places, 1 for countries, full names, aliases and demonyms,
@@ -610,7 +617,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context, near=near)
         if not found:
-            return _unresolved_place(span, names, _context_country(context, source_country)) if label != _PART else None
+            if label == _PART:
+                return None
+            return _unresolved_place(span, names, _context_country(context, source_country))
         place, certainty = found
         if (surface.isupper() and place.source in ("city", "region", "county")
                 and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
