@@ -106,6 +106,9 @@ _DIRECTION_ADJECTIVE = re.compile(r"\b((?:north|south)(?:[- ]?(?:east|west))?ern
                                   re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"\bthe\s+((?:north|south)(?:[- ]?(?:east|west))?|east|west|centre|center)\s+of\s+$",
                            re.IGNORECASE)
+# "Donetsk, Luhansk and Kherson regions": the words after the first names of such a list.
+_NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
+_LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([a-z]+s)\b")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -486,19 +489,30 @@ def _qualifier_place(q: _Span, gazetteer: Gazetteer, context: dict[str, float], 
     return gazetteer.us_state(q.surface)
 
 
+def _region_word(word: str) -> str | None:
+    """"region", "oblast", "regions" -> the singular region word; None for other words."""
+    word = word.lower()
+    if word not in _REGION_SUFFIXES and word.endswith("s"):
+        word = word[:-1]
+    return word if word in _REGION_SUFFIXES else None
+
+
 def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> tuple[Place, float] | None:
     """"Luhansk" followed by "region" or "oblast": the region (not the city), and the span is
-    widened to cover the word."""
-    word = span.next_word.lower()
-    if word not in _REGION_SUFFIXES:
-        return None
+    widened to cover the word. In "Donetsk and Luhansk regions" the first one is a region too."""
+    word = _region_word(span.next_word)
+    if word is None:
+        listed = _LISTED_REGIONS.match(span.sentence.text, span.end - span.sentence.start)
+        word = _region_word(listed.group(1)) if listed else None
+        found = gazetteer.resolve(f"{span.surface} {word}", context) if word else None
+        return found if found and found[0].source in ("region", "state", "county") else None
     found = gazetteer.resolve(f"{span.surface} {word}", context)
     if not found or found[0].source not in ("region", "state", "county"):
         return None
     sentence = span.sentence
     match = re.compile(r"\s+" + re.escape(span.next_word)).match(sentence.text, span.end - sentence.start)
-    if match is None:
-        return None
+    if match is None:  # "Donetsk" of "Donetsk and Luhansk regions" tagged as one entity
+        return found if span.label == _PART else None
     span.end = sentence.start + match.end()
     span.surface = sentence.text[span.start - sentence.start:match.end()]
     span.next_word = ""
@@ -549,7 +563,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
             return _place_mention(span, where, QUALIFIED_PLACE)
-    if label not in ("PERSON", "NORP", _INSTITUTION):  # "Kursk" tagged PRODUCT before "oblast" too
+    if label not in ("NORP", _INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
         found = _region_suffix(span, gazetteer, context)
         if found:
             return _place_mention(span, found[0], found[1])
@@ -708,8 +722,8 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
         code = gazetteer.demonym_country(span.surface)
         if code is None:
             found = gazetteer.resolve(span.surface)
-            if span.next_word.lower() in _REGION_SUFFIXES:
-                found = gazetteer.resolve(f"{span.surface} {span.next_word.lower()}") or found
+            if _region_word(span.next_word):
+                found = gazetteer.resolve(f"{span.surface} {_region_word(span.next_word)}") or found
             # Only places sure and big enough to vouch for a country: a hamlet would confirm itself.
             if found and found[0].country_code and (
                     found[0].kind == "country" or found[0].source == "alias"

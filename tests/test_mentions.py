@@ -502,3 +502,11 @@ def test_a_name_of_a_country_and_a_state_is_read_from_its_neighbours(parse, text
 def test_a_word_that_names_a_region_abroad_is_no_place(parse, text, surface):
     row = by_surface(mentions_of(parse, text)).get(surface)
     assert row is None or not row["entity_id"].startswith("region:")
+
+
+def test_a_list_of_names_before_a_plural_region_word_are_regions(parse):
+    text = "Putin annexed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions."
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    ids = {m["entity_id"] for m in found if m["kind"] == "place"}
+    assert {"region:UA-14", "region:UA-09", "region:UA-23", "region:UA-65"} <= ids
