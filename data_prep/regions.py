@@ -118,6 +118,8 @@ def subdivisions() -> Iterator[Region]:
                     # "X region" from its main English and official names only: "Leningrad" is
                     # an old name of Saint Petersburg, "Leningrad region" the oblast around it.
                     names += [f"{base} {s}" for s in suffixes]
+                    if "county" in suffixes:
+                        names.append(f"County {base}")  # Irish usage: "County Kerry"
             population = REGION_POPULATION if sub.get("parentCode") is None else SUBREGION_POPULATION
             lat, lon = sub["latLng"][:2]
             yield Region(f"region:{code}", display, country, round(float(lat), 4), round(float(lon), 4),

@@ -271,3 +271,7 @@ def test_old_english_names_do_not_make_region_forms(gazetteer):
     assert gazetteer.resolve("Leningrad region")[0].entity_id == "region:RU-LEN"
     assert gazetteer.resolve("Krasnoyarsk region")[0].name == "Krasnoyarsk Krai"
     assert gazetteer.resolve("Free") is None or gazetteer.resolve("Free")[0].entity_id != "region:ZA-FS"
+
+
+def test_irish_counties_are_named_county_first(gazetteer):
+    assert gazetteer.resolve("County Kerry")[0].entity_id == "region:IE-KY"
