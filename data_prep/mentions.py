@@ -7,6 +7,13 @@ with the gazetteer (``resources.gazetteer``) and linked within the article ("Bid
 across the corpus; name keys and shapes are in :mod:`data_prep.names`, word lists (titles,
 region words) in :mod:`data_prep.lexicon`.
 
+Places are read in context: a qualifier ("Paris, Texas", "Weston, W.Va.") picks the namesake in
+that country nearest to it, and its reading holds for the article's bare repeats; the states
+and regions the article names pull ambiguous places near them; the dateline's place and the
+record's ``source_country`` weigh like mentions of their country; a name followed by "region"
+or "oblast" is the region ("Luhansk region"), and "eastern Ukraine" or "the south of France"
+adds a place for that part of the country (``region:UA:east``) beside the country's mention.
+
 Confidence is ``0.4 + 0.3 * agree + 0.3 * certainty``: ``agree`` is 1 when the model's label
 already meant the final kind, ``certainty`` (0-1) how sure the typing is: the gazetteer's
 margin between candidates for places, 1 for countries, full names, aliases and demonyms,
@@ -22,13 +29,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .gazetteer import Alias, Gazetteer, Place, slugify
-from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .actor_cues import full_name_shape, person_or_org_cues
+from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
+from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
 from .records import Article, Sentence
+from .regions import direction_of
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -88,6 +96,23 @@ _LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
 SURE_PLACE = 0.9
+SURE_REGION = 0.6  # a state or region is named on purpose: a clear lead is enough ("Virginia")
+# Context weights, in mentions of a country: the dateline's place ("KYIV (Reuters) -") and
+# the source's country (the optional ``source_country`` of an input record).
+DATELINE_WEIGHT = 3.0
+SOURCE_COUNTRY_WEIGHT = 1.0
+# Words after a name that make it a region's: "Luhansk region" is the oblast, not the city.
+_REGION_SUFFIXES = frozenset({"region", "oblast", "province", "governorate", "prefecture", "state",
+                              "krai", "county"})
+# "eastern Ukraine", "north-eastern Syria" / "the south of France" before a country or region.
+_DIRECTION_ADJECTIVE = re.compile(r"\b((?:north|south)(?:[- ]?(?:east|west))?ern|eastern|western|central)\s+$",
+                                  re.IGNORECASE)
+_DIRECTION_OF = re.compile(r"\bthe\s+((?:north|south)(?:[- ]?(?:east|west))?|east|west|centre|center)\s+of\s+$",
+                           re.IGNORECASE)
+# "Donetsk, Luhansk and Kherson regions": the words after the first names of such a list.
+_NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
+_LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([a-z]+s)\b")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
 @dataclass(slots=True)
@@ -120,6 +145,7 @@ class _Mention:
     certainty: float = 1.0
     linked: bool = False  # a person tied to a full name of the article
     from_alias: bool = False  # typed by the hand-made alias table
+    source: str = ""  # the gazetteer source of a place ("region", "state", "city"...)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,7 +332,8 @@ def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
     if cut <= 0 or label not in ("GPE", "LOC", "ORG", "FAC") or gazetteer.resolve(surface):
         return [(start, end)], label
     found = gazetteer.resolve(surface[cut + 2:])
-    if label in ("GPE", "LOC") or (found and (found[0].kind == "country" or found[0].source in ("state", "alias"))):
+    if label in ("GPE", "LOC") or (found and (found[0].kind == "country" or found[0].source in REGION_SOURCES)) \
+            or gazetteer.us_state(surface[cut + 2:]):
         return [(start, start + cut), (start + cut + 2, end)], "GPE"
     return [(start, end)], label
 
@@ -407,7 +434,7 @@ def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
 
 def _place_mention(span: _Span, place: Place, certainty: float) -> _Mention:
     return _Mention(span, place.kind, place.entity_id, place.name, place.country_code, place.lat,
-                    place.lon, certainty)
+                    place.lon, certainty, source=place.source)
 
 
 def _country_group(span: _Span, gazetteer: Gazetteer, code: str) -> _Mention | None:
@@ -428,6 +455,8 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
     in_article = bool(place.country_code and article.get(place.country_code))
+    if place.source in ("region", "county") and not in_article:
+        return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
     if span.next_word.lower() in lex.REGION_WORDS:
         return place.population >= MIN_PLACE_POPULATION or in_article
     if _near_place_words(span):
@@ -459,15 +488,57 @@ def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[i
     return qualified, coordinated
 
 
-def _qualifier_country(q: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
-    """The country of a qualifying place when it is a country, US state or known region."""
+def _qualifier_place(q: _Span, gazetteer: Gazetteer, context: dict[str, float], surface: str) -> Place | None:
+    """The place qualifying ``surface`` ("Paris, Texas"): a country, a US state (also abbreviated:
+    "W.Va.", "TX") or a region ("Ceredigion", "Crimea") with a country. A country with no place
+    called ``surface`` gives way to a same-named state that has one ("Atlanta, Georgia")."""
     found = gazetteer.resolve(q.surface, context)
-    if found and (found[0].kind == "country" or found[0].source in ("state", "alias")):
-        return found[0].country_code
-    return None
+    if found and found[0].country_code and (found[0].kind == "country" or found[0].source in REGION_SOURCES):
+        if found[0].kind != "country" or gazetteer.resolve(surface, country=found[0].country_code):
+            return found[0]
+        region = gazetteer.resolve(q.surface, context, accept=lambda p: p.kind != "country"
+                                   and p.source in REGION_SOURCES and p.country_code is not None)
+        if region and gazetteer.resolve(surface, country=region[0].country_code):
+            return region[0]
+        return found[0]
+    return gazetteer.us_state(q.surface)
 
 
-def _context_country(context: dict[str, float]) -> str | None:
+def _region_word(word: str) -> str | None:
+    """"region", "oblast", "regions" -> the singular region word; None for other words."""
+    word = word.lower()
+    if word not in _REGION_SUFFIXES and word.endswith("s"):
+        word = word[:-1]
+    return word if word in _REGION_SUFFIXES else None
+
+
+def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> tuple[Place, float] | None:
+    """"Luhansk" followed by "region" or "oblast": the region (not the city), and the span is
+    widened to cover the word. In "Donetsk and Luhansk regions" the first one is a region too."""
+    word = _region_word(span.next_word)
+    if word is None:
+        listed = _LISTED_REGIONS.match(span.sentence.text, span.end - span.sentence.start)
+        word = _region_word(listed.group(1)) if listed else None
+        found = gazetteer.resolve(f"{span.surface} {word}", context) if word else None
+        return found if found and found[0].source in ("region", "state", "county") else None
+    found = gazetteer.resolve(f"{span.surface} {word}", context)
+    if not found or found[0].source not in ("region", "state", "county"):
+        return None
+    sentence = span.sentence
+    match = re.compile(r"\s+" + re.escape(span.next_word)).match(sentence.text, span.end - sentence.start)
+    if match is None:  # "Donetsk" of "Donetsk and Luhansk regions" tagged as one entity
+        return found if span.label == _PART else None
+    span.end = sentence.start + match.end()
+    span.surface = sentence.text[span.start - sentence.start:match.end()]
+    span.next_word = ""
+    return found
+
+
+def _context_country(context: dict[str, float], source_country: str | None = None) -> str | None:
+    """The country with at least half the context; the source's own country does not count
+    (a British paper's unknown village in a story from Ukraine is Ukrainian)."""
+    if source_country in context:
+        context = {**context, source_country: context[source_country] - SOURCE_COUNTRY_WEIGHT}
     total = sum(context.values())
     if not total:
         return None
@@ -496,22 +567,41 @@ def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
 
 def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                context: dict[str, float], article: Counter, qualifier: _Span | None = None,
-               partners: Sequence[_Span] = ()) -> _Mention | None:
-    """Decide kind, entity and coordinates of one span (persons are linked afterwards)."""
+               partners: Sequence[_Span] = (), near: Sequence[tuple[float, float]] = (),
+               qualified: Sequence[_Span] = (), source_country: str | None = None,
+               landmarks: Sequence[tuple[str, float, float]] = ()) -> _Mention | None:
+    """Decide kind, entity and coordinates of one span (persons are linked afterwards);
+    ``near`` are the points of the regions the article names (see :func:`_country_counts`),
+    ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
+    for other in qualified if label in ("GPE", "LOC", _TOKEN) else ():
+        where = _qualifier_place(span, gazetteer, context, other.surface)
+        if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
+            return _place_mention(span, where, QUALIFIED_PLACE)
+    if label not in ("NORP", _INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
+        found = _region_suffix(span, gazetteer, context)
+        if found:
+            return _place_mention(span, found[0], found[1])
+    if label in ("GPE", "LOC", _TOKEN, _PART):
+        if span.prev_word == "," and ("." in surface or surface.isupper()):
+            state = gazetteer.us_state(surface)
+            if state is not None:  # the qualifier of "Weston, W.Va."
+                return _place_mention(span, state, QUALIFIED_PLACE)
     alone = gazetteer.resolve(surface) if qualifier is not None else None
     if (qualifier is not None and not gazetteer.demonym_country(surface)
             and not (alone and (alone[0].kind == "country" or alone[0].source in ("state", "alias")))):
-        code = _qualifier_country(qualifier, gazetteer, context)
+        where = _qualifier_place(qualifier, gazetteer, context, surface)
+        code = where.country_code if where else None
         if code:  # "Paris, Texas" is the Paris of the US, whatever Paris is bigger
-            found = _resolve(gazetteer, surface, {code: 1.0}, country=code)
+            point = () if where.kind == "country" else ((where.lat, where.lon),)
+            found = _resolve(gazetteer, surface, {code: 1.0}, country=code, near=point)
             if found:
                 return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
             if not alone and (label in ("GPE", "LOC") or (label == _TOKEN and _near_place_words(span))):
                 return _unresolved_place(span, names, code, qualified=True)
     for partner in partners:
         # "Oregon or Washington": a name coordinated with a state is a state when it can be.
-        other = gazetteer.resolve(partner.surface, context)
+        other = gazetteer.resolve(partner.surface, context, near=near)
         if other and other[0].source == "state":
             found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
             if found:
@@ -551,32 +641,41 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label not in ("GPE", "LOC", _PART) and _names_no_group(surface):
         return None  # "European", "Western", "Muslims": a region or a religion, no country's people
     if label == "NORP":
-        found = gazetteer.resolve(surface, context)
+        found = gazetteer.resolve(surface, context, near=near)
         if found and (found[0].kind == "country" or (
                 article.get(found[0].country_code) and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sievierodonetsk" tagged NORP
         return _Mention(span, "group", f"group:{group_slug(surface)}", surface, certainty=UNKNOWN_GROUP)
     if label == _TOKEN:
-        found = gazetteer.resolve(surface, context)
+        found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
         return None
     if label in ("GPE", "LOC", _PART):
-        found = _resolve(gazetteer, surface, context)
+        found = _resolve(gazetteer, surface, context, near=near)
         if not found:
-            return _unresolved_place(span, names, _context_country(context)) if label != _PART else None
+            if label == _PART:
+                return None
+            return _unresolved_place(span, names, _context_country(context, source_country))
         place, certainty = found
-        if surface.isupper() and place.source == "city" and place.population < PLACE_IN_ARTICLE_POPULATION * 2:
+        if (surface.isupper() and place.source in ("city", "region", "county")
+                and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
             # A hamlet abroad is more likely a misreading than the place meant: the next candidate.
-            found = _resolve(gazetteer, surface, context, accept=lambda p: (
+            found = _resolve(gazetteer, surface, context, near=near, accept=lambda p: (
                 p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
             if not found:
-                return _unresolved_place(span, names, _context_country(context))
+                return _unresolved_place(span, names, _context_country(context, source_country))
             place, certainty = found
+        if place.kind == "country" and not article.get(place.country_code):
+            state = _namesake_state(gazetteer, surface, place, context)
+            key = normalize(surface)
+            if state and any(k != key and distance_km(lat, lon, state[0].lat, state[0].lon) < NEAR_KM
+                             for k, lat, lon in landmarks):
+                return _place_mention(span, state[0], state[1])  # "Georgia" among Atlanta and Savannah
         return _place_mention(span, place, certainty)
     found = _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
@@ -639,26 +738,114 @@ def _institution_span(text: str, inst: Institution) -> _Span:
     return _Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], _INSTITUTION)
 
 
-def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[Counter, dict[int, Counter]]:
+def _namesake_state(gazetteer: Gazetteer, surface: str, country: Place,
+                    context: dict[str, float] | None = None) -> tuple[Place, float] | None:
+    """A state or region of another country called like ``country`` ("Georgia")."""
+    return gazetteer.resolve(surface, context, accept=lambda p: (
+        p.kind == "place" and p.source in ("state", "region") and p.country_code not in (None, country.country_code)))
+
+
+def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
+        Counter, dict[int, Counter], list[tuple[float, float]], list[tuple[str, float, float]]]:
     """Countries the article names outright (countries, demonyms, unambiguous places): in all,
-    and per sentence. PERSON spans do not count, so a mislabel cannot confirm itself."""
+    and per sentence; the points of the states and regions it names ("Virginia", "Donetsk
+    region"), near which its ambiguous places are looked for ("Alexandria" is the one in
+    Virginia); and the sure places it names, as (key, lat, lon). PERSON spans do not count, so
+    a mislabel cannot confirm itself, nor does a country named like another's state (Georgia)."""
     article: Counter = Counter()
     by_sentence: dict[int, Counter] = defaultdict(Counter)
+    anchors: dict[str, tuple[float, float]] = {}
+    landmarks: list[tuple[str, float, float]] = []
     for span in spans:
         if span.label not in ("GPE", "LOC", "NORP", _TOKEN, _PART):
             continue
         code = gazetteer.demonym_country(span.surface)
         if code is None:
             found = gazetteer.resolve(span.surface)
+            if _region_word(span.next_word):
+                found = gazetteer.resolve(f"{span.surface} {_region_word(span.next_word)}") or found
             # Only places sure and big enough to vouch for a country: a hamlet would confirm itself.
             if found and found[0].country_code and (
                     found[0].kind == "country" or found[0].source == "alias"
-                    or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
+                    or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION
+                        and found[0].source not in ("region", "county"))  # their population is a rank
+                    or (found[1] >= SURE_REGION and found[0].source in REGION_SOURCES
+                        and span.label in ("GPE", "LOC"))):
                 code = found[0].country_code
+                if found[0].kind != "country":
+                    landmarks.append((normalize(span.surface), found[0].lat, found[0].lon))
+                    if found[0].source in REGION_SOURCES:
+                        anchors.setdefault(found[0].entity_id, (found[0].lat, found[0].lon))
+                elif _namesake_state(gazetteer, span.surface, found[0]):
+                    code = None  # "Georgia" may be the state: its neighbours decide (see _type_span)
         if code:
             article[code] += 1
             by_sentence[span.sentence.sentence_id][code] += 1
-    return article, by_sentence
+    return article, by_sentence, list(anchors.values()), landmarks
+
+
+def _dateline(text: str, spans: list[_Span], gazetteer: Gazetteer) -> Place | None:
+    """The place of the article's dateline ("KYIV, Ukraine (Reuters) -", "PARIS, Texas —"): a
+    place opening one of its first lines and followed by an agency or a dash."""
+    for span in spans:
+        if span.sentence.sentence_id > 3:
+            break
+        if (span.start != span.sentence.start or span.label not in ("GPE", "LOC", "ORG", _TOKEN)
+                or not _DATELINE_AFTER.match(text, span.end)):
+            continue
+        qualifier = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[span.end:span.end + 40])
+        where = None
+        if qualifier:
+            found = gazetteer.resolve(qualifier.group(1))
+            where = found[0] if found and found[0].country_code else gazetteer.us_state(qualifier.group(1))
+        if where is not None:
+            point = () if where.kind == "country" else ((where.lat, where.lon),)
+            found = gazetteer.resolve(span.surface, country=where.country_code, near=point)
+        else:
+            found = gazetteer.resolve(span.surface)
+        if found and found[0].country_code:
+            return found[0]
+    return None
+
+
+def _directional_parts(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """"eastern Ukraine", "the south of France", "Northern England": a place for that part of
+    the country or region, covering the phrase; the country's own mention stays for its name."""
+    parts = []
+    for m in mentions:
+        if m.lat is None or not (m.kind == "country" or m.source in REGION_SOURCES) or not m.country_code:
+            continue
+        span = m.span
+        inner = _COMPASS.match(span.surface)
+        direction = None
+        if inner and inner.group(0).strip().lower().endswith(("ern", "central")):
+            whole_name = gazetteer.resolve(span.surface)  # "Western Australia", "South Korea": names
+            if not (whole_name and whole_name[0].entity_id == m.entity_id):
+                direction = direction_of(inner.group(0))
+        start = span.start
+        if direction is None:
+            before = text[max(0, span.start - 30):span.start]
+            found = _DIRECTION_ADJECTIVE.search(before) or _DIRECTION_OF.search(before)
+            if not found:
+                continue
+            word = found.group(1).lower()
+            direction = "central" if word in ("centre", "center") else direction_of(word)
+            start = span.start - len(before) + found.start(1)
+        elif not gazetteer.resolve(span.surface[inner.end():]):
+            continue
+        else:  # "Eastern Ukraine" tagged whole: the country keeps "Ukraine"
+            span.start += inner.end()
+            span.surface = text[span.start:span.end]
+        if direction is None:
+            continue
+        whole = gazetteer.country(m.country_code) if m.kind == "country" else Place(
+            m.entity_id, m.name, "place", m.country_code, m.lat, m.lon, 0, False, m.source)
+        part = gazetteer.part(whole, direction) if whole is not None else None
+        if part is None:
+            continue
+        piece = _Span(span.sentence, start, span.end, text[start:span.end], span.label)
+        parts.append(_place_mention(piece, part, m.certainty))
+    return mentions + parts
 
 
 # ---------------------------------------------------------------------------------------------
@@ -675,7 +862,15 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     gazetteer = resources.gazetteer
     spans = [s for sentence, ents in zip(sentences, _sentence_entities(sentences))
              for s in _spans(article.text, sentence, ents, gazetteer)]
-    article_counts, by_sentence = _country_counts(spans, gazetteer)
+    article_counts, by_sentence, anchors, landmarks = _country_counts(spans, gazetteer)
+    base_context = Counter(article_counts)
+    dateline = _dateline(article.text, spans, gazetteer)
+    if dateline is not None:
+        base_context[dateline.country_code] += DATELINE_WEIGHT
+        if dateline.kind != "country":
+            anchors.append((dateline.lat, dateline.lon))
+    if article.source_country:
+        base_context[article.source_country] += SOURCE_COUNTRY_WEIGHT
     institutions = find_institutions(sentences, gazetteer, article_counts)
     # A bare role inside a longer name the model found ("the Government of the Autonomous
     # Republic of Crimea") is that name's, not the country's body.
@@ -697,14 +892,36 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         m for inst in institutions
         if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
                                       inst.role, BARE_INSTITUTION if inst.bare else SURE)) is not None]
-    for span in spans:
-        context = dict(article_counts)
+
+    def type_span(span: _Span) -> _Mention | None:
+        context = dict(base_context)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
-        typed = _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
-                           coordinated.get(id(span), ()))
+        return _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
+                          coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()),
+                          article.source_country, landmarks)
+
+    qualified_by: dict[int, list[_Span]] = defaultdict(list)
+    for span in spans:
+        if id(span) in qualifiers:
+            qualified_by[id(qualifiers[id(span)])].append(span)
+    # Qualified places and their qualifiers first: "Paris, Texas" decides what a bare "Paris"
+    # of the article is, "Atlanta, Georgia" what "Georgia" is.
+    typed_first = {id(span): type_span(span) for span in spans if id(span) in qualifiers or id(span) in qualified_by}
+    settled = {normalize(m.span.surface): m for m in typed_first.values()
+               if m is not None and m.kind == "place" and m.lat is not None}
+    for span in spans:
+        if id(span) in typed_first:
+            typed = typed_first[id(span)]
+        elif span.label in ("GPE", "LOC", _TOKEN, _PART) and normalize(span.surface) in settled:
+            known = settled[normalize(span.surface)]
+            typed = _Mention(span, known.kind, known.entity_id, known.name, known.country_code, known.lat,
+                             known.lon, known.certainty, source=known.source)
+        else:
+            typed = type_span(span)
         if typed is not None:
             mentions.append(typed)
+    mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)

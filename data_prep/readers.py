@@ -3,7 +3,8 @@
 Formats: ``.txt``/``.md`` (the seed format: title, ISO date, ``Author: NAME`` lines, then
 the body; or plain text), ``.html``/``.htm`` (the main text by trafilatura, else the body text),
 ``.json``/``.jsonl`` (objects with ``text`` and optional ``id``, ``title``, ``published``,
-``source``, ``author``, ``url``) and ``.csv`` (the same columns).
+``source``, ``author``, ``url`` and ``source_country``, the ISO code of the outlet's country,
+context for places) and ``.csv`` (the same columns).
 """
 from __future__ import annotations
 
@@ -107,7 +108,14 @@ def _article(record: dict, origin: str) -> Article:
         author=fields["author"],
         url=fields["url"],
         origin=origin,
+        source_country=_country_code(record.get("source_country")),
     )
+
+
+def _country_code(value: object) -> str | None:
+    """An ISO alpha-2 code ("GB"), or None for anything else (it is optional context)."""
+    text = str(value).strip().upper() if isinstance(value, str) else ""
+    return text if len(text) == 2 and text.isalpha() else None
 
 
 def _read_text(path: Path, raw: str) -> Iterator[Article]:

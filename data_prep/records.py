@@ -14,7 +14,8 @@ __all__ = ["Article", "Sentence"]
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One input article. ``published`` is timezone-aware UTC or None; ``origin`` is "path:line"."""
+    """One input article. ``published`` is timezone-aware UTC or None; ``origin`` is "path:line";
+    ``source_country`` is the ISO code of the outlet's country when the input gives it."""
 
     article_id: str
     text: str
@@ -24,6 +25,7 @@ class Article:
     author: str | None = None
     url: str | None = None
     origin: str = ""
+    source_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

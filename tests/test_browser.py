@@ -102,7 +102,7 @@ def test_every_page_renders_without_an_error(page, seed_url, path):
 
 
 def test_a_url_with_filters_reopens_the_filtered_view(page, seed_url):
-    open_page(page, f"{seed_url}/text?place=Kursk&q=troops")
+    open_page(page, f"{seed_url}/text?place=Kursk+Oblast&q=troops")  # the seed's "Kursk region"
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "Kursk" in sidebar.inner_text()
     assert sidebar.locator("input[type=text]").first.input_value() == "troops"
@@ -113,7 +113,7 @@ def test_a_url_with_filters_reopens_the_filtered_view(page, seed_url):
     # The filters survive a page switch through the navigation.
     page.locator('[data-testid="stSidebarNav"] a[href$="/figures"]').click()
     page.wait_for_url("**/figures?**")
-    assert params(page)["place"] == ["Kursk"] and params(page)["q"] == ["troops"]
+    assert params(page)["place"] == ["Kursk Oblast"] and params(page)["q"] == ["troops"]
 
 
 def test_search_highlights_its_match(page, seed_url):
@@ -154,7 +154,7 @@ def test_clicking_a_map_place_filters_by_it(page, seed_url, seed_dataset):
     queries.open_dataset(con, seed_dataset)
     points = queries.place_points(con.cursor(), queries.Scope(queries.Filters()))
     view = queries.map_view(points)
-    kursk = points[points["name"] == "Kursk"].iloc[0]
+    kursk = points[points["name"] == "Kursk Oblast"].iloc[0]
     open_page(page, f"{seed_url}/map")
     canvas = page.locator("#deckgl-overlay")
     canvas.wait_for()
@@ -165,7 +165,7 @@ def test_clicking_a_map_place_filters_by_it(page, seed_url, seed_dataset):
     page.wait_for_timeout(300)
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.wait_for_function("() => location.search.includes('place=Kursk')", timeout=TIMEOUT_MS)
-    assert params(page)["place"] == ["Kursk"]
+    assert params(page)["place"] == ["Kursk Oblast"]
     wait_until_settled(page)
     assert "Kursk" in page.locator('[data-testid="stSidebar"]').inner_text()
 

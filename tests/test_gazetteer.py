@@ -164,3 +164,114 @@ def test_a_rejected_candidate_gives_way_to_the_next(gazetteer):
     state, _ = gazetteer.resolve("Washington", accept=lambda p: p.source == "state")
     assert best.capital and state.source == "state" and state.entity_id != best.entity_id
     assert gazetteer.resolve("Washington", accept=lambda p: False) is None
+
+
+# --- regions (issue 9): subdivisions, counties, former countries, parts, state abbreviations
+
+@pytest.mark.parametrize("name, entity_id", [
+    ("Luhansk region", "region:UA-09"),
+    ("Luhansk oblast", "region:UA-09"),
+    ("the Luhansk region", "region:UA-09"),
+    ("Luhanska oblast", "region:UA-09"),
+    ("Kursk region", "region:RU-KRS"),
+    ("Kherson oblast", "region:UA-65"),
+    ("Brittany", "region:FR-BRE"),
+    ("Andhra Pradesh", "region:IN-AP"),
+    ("Ceredigion", "region:GB-CGN"),
+])
+def test_every_countrys_subdivisions_resolve(gazetteer, name, entity_id):
+    place, _ = gazetteer.resolve(name)
+    assert (place.entity_id, place.kind, place.source) == (entity_id, "place", "region")
+    assert place.country_code == entity_id.split(":")[1][:2]
+
+
+@pytest.mark.parametrize("name", ["Luhansk", "Kherson", "Kursk"])
+def test_a_city_keeps_its_bare_name_from_its_region(gazetteer, name):
+    place, _ = gazetteer.resolve(name)
+    assert place.source == "city" and place.name == name
+
+
+def test_region_display_name_is_english_with_its_type_word(gazetteer):
+    assert gazetteer.resolve("Luhansk region")[0].name == "Luhansk Oblast"
+    assert gazetteer.resolve("Bretagne")[0].name == "Brittany"
+    assert gazetteer.resolve("Ceredigion")[0].name == "Ceredigion"  # not its old "(eng)" Cardiganshire
+
+
+def test_us_counties_are_not_their_towns(gazetteer):
+    place, _ = gazetteer.resolve("Pike County")
+    assert place.source == "county" and place.entity_id.startswith("region:US-") and place.country_code == "US"
+    california = gazetteer.resolve("California")[0]
+    orange, _ = gazetteer.resolve("Orange County", country="US", near=[(california.lat, california.lon)])
+    assert orange.entity_id == "region:US-06059"  # Orange County, California (FIPS 06059)
+
+
+def test_a_qualifiers_point_picks_the_nearby_namesake(gazetteer):
+    texas = gazetteer.resolve("Texas")[0]
+    paris, _ = gazetteer.resolve("Paris", country="US", near=[(texas.lat, texas.lon)])
+    assert paris.country_code == "US" and 33 < paris.lat < 34.5 and -96 < paris.lon < -95
+
+
+def test_a_us_state_beats_a_foreign_town_of_its_name(gazetteer):
+    virginia, _ = gazetteer.resolve("Virginia")
+    assert (virginia.country_code, virginia.source) == ("US", "state")
+    assert gazetteer.resolve("Washington state")[0].source == "state"
+    assert gazetteer.resolve("Washington")[0].capital  # the capital still wins the bare name
+
+
+@pytest.mark.parametrize("written, state", [
+    ("W.Va.", "West Virginia"), ("Calif.", "California"), ("Pa.", "Pennsylvania"),
+    ("Tenn.", "Tennessee"), ("TX", "Texas"), ("N.Y.", "New York"), ("Miss.", "Mississippi"),
+])
+def test_us_state_abbreviations(gazetteer, written, state):
+    assert gazetteer.us_state(written).name == state
+
+
+def test_state_abbreviations_are_only_qualifiers(gazetteer):
+    assert gazetteer.us_state("Me") is None  # a postal code counts in capitals only
+    found = gazetteer.resolve("Miss.")
+    assert not found or found[0].name != "Mississippi"
+
+
+@pytest.mark.parametrize("name, slug", [("Soviet Union", "soviet-union"), ("USSR", "soviet-union"),
+                                        ("Yugoslavia", "yugoslavia")])
+def test_former_countries_have_no_present_code(gazetteer, name, slug):
+    place, _ = gazetteer.resolve(name)
+    assert (place.entity_id, place.kind, place.country_code) == (f"country:{slug}", "country", None)
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Donbas", "UA"), ("Karabakh", "AZ"), ("Transnistria", "MD"), ("Abkhazia", "GE"), ("Crimea", "UA"),
+    ("Kurdistan", "IQ"), ("South Yorkshire", "GB"), ("Americas", None), ("Sea of Azov", None),
+    ("Balkans", None), ("Sahel", None), ("Mediterranean", None), ("Pacific", None),
+])
+def test_informal_regions_and_seas(gazetteer, name, code):
+    place, _ = gazetteer.resolve(name)
+    assert place.kind == "place" and place.country_code == code
+
+
+def test_directional_part_of_a_country(gazetteer):
+    ukraine, france = gazetteer.country("UA"), gazetteer.country("FR")
+    east = gazetteer.part(ukraine, "east")
+    assert (east.entity_id, east.name, east.country_code) == ("region:UA:east", "Eastern Ukraine", "UA")
+    assert east.lon > ukraine.lon + 3
+    south = gazetteer.part(france, "south")
+    assert south.name == "Southern France" and south.lat < france.lat - 1.5
+    assert gazetteer.part(ukraine, "southeast").name == "South-Eastern Ukraine"
+
+
+def test_directional_part_of_a_region(gazetteer):
+    england = gazetteer.resolve("England")[0]
+    north = gazetteer.part(england, "north")
+    assert north.name == "Northern England" and north.lat > england.lat
+    assert north.entity_id == "place:england:north"
+
+
+def test_old_english_names_do_not_make_region_forms(gazetteer):
+    # "Leningrad" is an old name of Saint Petersburg; "Leningrad region" is the oblast around it.
+    assert gazetteer.resolve("Leningrad region")[0].entity_id == "region:RU-LEN"
+    assert gazetteer.resolve("Krasnoyarsk region")[0].name == "Krasnoyarsk Krai"
+    assert gazetteer.resolve("Free") is None or gazetteer.resolve("Free")[0].entity_id != "region:ZA-FS"
+
+
+def test_irish_counties_are_named_county_first(gazetteer):
+    assert gazetteer.resolve("County Kerry")[0].entity_id == "region:IE-KY"

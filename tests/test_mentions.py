@@ -29,12 +29,12 @@ def assert_rows_valid(text: str, mentions: list[dict]) -> None:
         assert m["kind"] in KINDS, m
         assert 0 <= m["confidence"] <= 1, m
         prefix = m["entity_id"].split(":", 1)[0]
-        assert prefix in {"country", "geonames", "place", "person", "org", "group", "inst"}, m
+        assert prefix in {"country", "geonames", "place", "region", "person", "org", "group", "inst"}, m
         if m["kind"] == "country" or (m["kind"] == "place" and not m["entity_id"].startswith("place:")):
             assert isinstance(m["lat"], float) and isinstance(m["lon"], float), m
         if m["kind"] == "place" and m["lat"] is None:  # a place GeoNames lacks: no coordinates
             assert m["lon"] is None and m["entity_id"].startswith("place:"), m
-        if m["kind"] == "country":
+        if m["kind"] == "country" and m["country_code"]:  # a former country has none: country:<slug>
             assert m["entity_id"] == f"country:{m['country_code']}", m
         if prefix == "inst":  # a country's body: inst:<CC>:<role>
             assert m["kind"] == "organization" and m["entity_id"].split(":")[1] == m["country_code"], m
@@ -57,10 +57,12 @@ def test_seed_rows_valid(seed_mentions):
 
 def test_seed_kursk_is_a_russian_place(seed_mentions):
     _, mentions = seed_mentions
-    kursk = [m for m in mentions if m["surface"] == "Kursk"]
+    kursk = [m for m in mentions if m["surface"].startswith("Kursk")]
     assert kursk and all(m["kind"] == "place" and m["country_code"] == "RU" for m in kursk)
-    assert kursk[0]["lat"] == pytest.approx(51.7, abs=0.2)
-    assert kursk[0]["lon"] == pytest.approx(36.2, abs=0.2)
+    region = [m for m in kursk if m["surface"] == "Kursk region"]  # the seed's words: the oblast
+    assert region and region[0]["entity_id"] == "region:RU-KRS"
+    assert kursk[0]["lat"] == pytest.approx(51.7, abs=0.5)
+    assert kursk[0]["lon"] == pytest.approx(36.2, abs=0.5)
 
 
 @pytest.mark.parametrize("surface, code", [
@@ -311,13 +313,116 @@ def test_unbalanced_brackets_are_cut_from_a_name(parse, text, surface):
 
 
 def test_unresolved_model_place_is_kept_with_its_country(parse):
+    text = "Sheriff's deputies in Kentucky searched the hills of Pikewold County on Tuesday."
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    pike = by_surface(found)["Pikewold County"]
+    assert (pike["kind"], pike["entity_id"], pike["country_code"], pike["lat"]) == (
+        "place", "place:pikewold-county", "US", None)
+    assert pike["confidence"] < by_surface(found)["Kentucky"]["confidence"]
+
+
+def test_a_us_county_is_a_county_not_its_town(parse):
     text = "Sheriff's deputies in Kentucky searched the hills of Pike County on Tuesday."
     found = mentions_of(parse, text)
     assert_rows_valid(text, found)
     pike = by_surface(found)["Pike County"]
-    assert (pike["kind"], pike["entity_id"], pike["country_code"], pike["lat"]) == (
-        "place", "place:pike-county", "US", None)
-    assert pike["confidence"] < by_surface(found)["Kentucky"]["confidence"]
+    assert pike["entity_id"].startswith("region:US-21") and pike["name"] == "Pike County"  # Kentucky: FIPS 21
+    county = by_surface(mentions_of(parse, "Fires spread across Orange County, California, on Monday."))
+    assert county["Orange County"]["entity_id"] == "region:US-06059"
+
+
+def test_a_region_word_after_a_city_name_makes_it_the_region(parse):
+    text = "Shelling hit the Luhansk region overnight, and Luhansk itself was quiet. Kursk oblast was hit too."
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    rows = by_surface(found)
+    assert (rows["Luhansk region"]["entity_id"], rows["Luhansk region"]["name"]) == ("region:UA-09", "Luhansk Oblast")
+    assert rows["Luhansk"]["entity_id"].startswith("geonames:")  # the city
+    assert rows["Kursk oblast"]["entity_id"] == "region:RU-KRS"
+
+
+@pytest.mark.parametrize("text, phrase, entity_id, country", [
+    ("Fighting raged in eastern Ukraine on Sunday.", "eastern Ukraine", "region:UA:east", "country:UA"),
+    ("Tourists flocked to the south of France in August.", "south of France", "region:FR:south", "country:FR"),
+    ("Drones struck north-eastern Syria overnight.", "north-eastern Syria", "region:SY:northeast", "country:SY"),
+])
+def test_directional_regions(parse, text, phrase, entity_id, country):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    rows = by_surface(found)
+    assert rows[phrase]["entity_id"] == entity_id and rows[phrase]["kind"] == "place"
+    whole = phrase.split()[-1]
+    assert rows[whole]["entity_id"] == country  # the country named keeps its own mention
+    part, country_row = rows[phrase], rows[whole]
+    assert (part["lat"], part["lon"]) != (country_row["lat"], country_row["lon"])
+
+
+def test_compass_names_are_not_directions(parse):
+    text = "Officials from South Korea, Western Australia and Northern Ireland met."
+    rows = by_surface(mentions_of(parse, text))
+    assert rows["South Korea"]["entity_id"] == "country:KR"
+    assert not any(r["entity_id"].endswith((":south", ":west", ":north")) for r in rows.values())
+
+
+@pytest.mark.parametrize("text, surface, state", [
+    ("Police in Weston, W.Va., arrested a man on Friday.", "Weston", "West Virginia"),
+    ("The plant in Paris, Tenn., will close next year.", "Paris", "Tennessee"),
+])
+def test_ap_state_abbreviations_qualify_places(parse, text, surface, state):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    rows = by_surface(found)
+    assert rows[surface]["country_code"] == "US"
+    assert any(r["name"] == state for r in found)
+
+
+def test_a_state_named_like_a_country_is_read_from_its_city(parse):
+    text = "A spokesman in Atlanta, Georgia, said the storm had passed."
+    rows = by_surface(mentions_of(parse, text))
+    assert rows["Atlanta"]["country_code"] == "US"
+    assert (rows["Georgia"]["kind"], rows["Georgia"]["country_code"]) == ("place", "US")
+
+
+def test_a_qualified_place_decides_its_bare_repeats(parse):
+    text = "She grew up in Paris, Texas. Years later she moved back to Paris to open a store."
+    found = [m for m in mentions_of(parse, text) if m["surface"] == "Paris"]
+    assert len(found) == 2 and {m["country_code"] for m in found} == {"US"}
+
+
+def test_states_the_article_names_pull_ambiguous_places_near_them(parse):
+    text = "Residents of Alexandria, a city in Virginia, said the river had risen."
+    rows = by_surface(mentions_of(parse, text))
+    assert rows["Alexandria"]["country_code"] == "US"
+
+
+def test_dateline_place_weighs_in_context(parse):
+    text = "PARIS, Texas (AP) — Police in Paris said a man was arrested on Friday."
+    found = [m for m in mentions_of(parse, text) if m["surface"].lower() == "paris"]
+    assert found and {m["country_code"] for m in found} == {"US"}
+
+
+def test_source_country_weighs_in_context(nlp):
+    from data_prep.records import Article
+    from data_prep.segment import parse_article
+
+    text = "Police in Hamilton said a man was arrested after the crash."
+    codes = []
+    for source_country in (None, "US"):
+        article = Article("t1", text, source_country=source_country)
+        rows = extract_mentions(article, parse_article(article, nlp), load_resources())
+        codes.append(by_surface(rows)["Hamilton"]["country_code"])
+    assert codes == ["CA", "US"]
+
+
+def test_former_countries_and_world_regions_keep_no_code(parse):
+    text = "The Soviet Union traded with Yugoslavia and across the Americas."
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    rows = by_surface(found)
+    assert (rows["Soviet Union"]["kind"], rows["Soviet Union"]["country_code"]) == ("country", None)
+    assert rows["Yugoslavia"]["entity_id"] == "country:yugoslavia"
+    assert (rows["Americas"]["kind"], rows["Americas"]["country_code"]) == ("place", None)
 
 
 @pytest.mark.parametrize("text, surface, code", [
@@ -486,3 +591,30 @@ def test_corpus_linking_gives_one_name_per_entity(corpus_mentions):
     frame = pd.DataFrame([m for _, ms in corpus_mentions for m in ms], columns=COLUMNS)
     linked = link_entities(frame, load_resources())
     assert linked.groupby("entity_id")["name"].nunique().max() == 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Storms hit Atlanta and Savannah on Monday, and schools in Georgia would close.", "US"),
+    ("The US pledged support for Georgia, and Washington warned Moscow.", "GE"),
+    ("Georgia and Armenia signed a deal in Tbilisi.", "GE"),
+])
+def test_a_name_of_a_country_and_a_state_is_read_from_its_neighbours(parse, text, code):
+    georgia = by_surface(mentions_of(parse, text))["Georgia"]
+    assert georgia["country_code"] == code
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("And the GRAD missiles were fired on Mariupol, not European cities.", "GRAD"),
+    ("He introduced John Legend's performance of Free and featured Ukrainian musicians.", "Free"),
+])
+def test_a_word_that_names_a_region_abroad_is_no_place(parse, text, surface):
+    row = by_surface(mentions_of(parse, text)).get(surface)
+    assert row is None or not row["entity_id"].startswith("region:")
+
+
+def test_a_list_of_names_before_a_plural_region_word_are_regions(parse):
+    text = "Putin annexed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions."
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    ids = {m["entity_id"] for m in found if m["kind"] == "place"}
+    assert {"region:UA-14", "region:UA-09", "region:UA-23", "region:UA-65"} <= ids

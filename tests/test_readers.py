@@ -269,3 +269,13 @@ def test_a_page_the_article_extractor_fails_on_falls_back_to_the_body(tmp_path, 
     path.write_text("<html><body><p>Rain fell in Pune on Monday.</p></body></html>", encoding="utf-8")
     (article,), errors = read(path)
     assert errors == [] and article.text == "Rain fell in Pune on Monday."
+
+
+def test_source_country_is_carried_as_optional_context(tmp_path):
+    path = tmp_path / "a.jsonl"
+    rows = [{"text": "One.", "source_country": "gb"}, {"text": "Two.", "source_country": "Britain"},
+            {"text": "Three."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    errors = []
+    assert [a.source_country for a in read_file(path, errors)] == ["GB", None, None]
+    assert errors == []
