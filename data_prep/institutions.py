@@ -45,6 +45,16 @@ def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
 
 
 _ROLES = _role_table()
+# First words a role or a seat can start with ("the": "The Kremlin" normalises to "kremlin").
+_SEAT_STARTS = frozenset(key.split()[0] for key in lex.INSTITUTION_SEATS) | {"the"}
+_STARTS = frozenset(_ROLES) | _SEAT_STARTS
+
+
+def _may_start(word: str) -> bool:
+    """Whether a role or seat can start at a token whose lowercase text is ``word``: most tokens
+    are rejected by one set lookup (words with dots, apostrophes, hyphens or non-ASCII letters
+    go the long way, since normalising may change them)."""
+    return word in _STARTS or not (word.isascii() and word.isalpha())
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +152,7 @@ def _seat_codes(span) -> list[str]:
     """Countries of the seats named in a sentence ("Downing Street said" -> GB)."""
     codes = []
     for token in span:
-        if token.text[:1].isupper():
+        if token.text[:1].isupper() and _may_start(token.lower_):
             for n in (2, 1):
                 if token.i + n <= span.end:
                     seat = seat_institution(span.doc[token.i:token.i + n].text)
@@ -165,8 +175,12 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
     span = sentence.span
     doc = span.doc
     found = []
+    words = [_lower(token) for token in span]  # one Token object per token, not one per check
     i = span.start
     while i < span.end:
+        if not _may_start(words[i - span.start]):
+            i += 1
+            continue
         seat = _lowercase_seat(doc, i, span.end)
         if seat is not None:
             stop, code, slug = seat
