@@ -40,10 +40,10 @@ __all__ = [
     "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "register_hits",
     "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
     "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
-    "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window",
+    "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window", "timeline_events",
     "publication_counts", "sentence_context", "MAP_POINTS", "place_points", "map_view", "country_color",
     "entity_ranking", "entity_count", "cooccurrence", "network_layout", "edge_sentences",
-    "actor_profile", "READER_CHOICES", "article_choices", "article", "article_sentences", "article_mentions",
+    "actor_profile", "READER_CHOICES", "article_choices", "article_count", "article", "article_sentences", "article_mentions",
     "export_sql", "evidence_csv", "page_label",
 ]
 
@@ -392,7 +392,8 @@ def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
 def _one(cur, sql: str, scope: Scope | None = None, **params):
     values = {**(scope.params() if scope else {}), **params}
     used = {k: v for k, v in values.items() if f"${k}" in sql}
-    return cur.execute(sql, used).fetchone()
+    rows = cur.execute(sql, used).fetchall()  # fetched to the end: DuckDB 2 refuses new work on an unfinished result
+    return rows[0] if rows else None
 
 
 def _texts(cur, scope: Scope | None, sids) -> dict[int, str]:
@@ -911,6 +912,21 @@ def timeline_window(rows: pd.DataFrame, *,
     return start - pad, end + pad
 
 
+def timeline_events(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
+    """One page of the events in scope in the CSV's order (date, sentence, position), with
+    actor_names, place_names, sentence and the article's title."""
+    rows = _run(cur, f"""SELECT t.*, a.title FROM (SELECT * FROM {scope.table('events')} t
+                             ORDER BY t.date, t.sid, t.start LIMIT {int(limit)} OFFSET {int(offset)}) t
+                         JOIN articles a ON a.aid = t.aid ORDER BY t.date, t.sid, t.start""", scope)
+    rows["sentence"] = rows["sid"].map(_texts(cur, scope, rows["sid"]))
+    ids = {e for column in ("actors", "places") for ids in rows[column] for e in (ids if ids is not None else [])}
+    names = _names(cur, ids)
+    for column in ("actors", "places"):
+        rows[column[:-1] + "_names"] = [[names.get(e, e) for e in (ids if ids is not None else [])]
+                                        for ids in rows[column]]
+    return rows.reset_index(drop=True)
+
+
 def publication_counts(cur, scope: Scope) -> pd.DataFrame:
     """Articles per publication day, week or month (by the span): the "when reported" view."""
     articles = scope.table("articles")
@@ -1164,10 +1180,24 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
 READER_CHOICES = 200
 
 
-def article_choices(cur, scope: Scope, *, limit: int = READER_CHOICES) -> pd.DataFrame:
-    """The newest ``limit`` articles in scope: article_id, title, published, source."""
-    return _run(cur, f"SELECT article_id, title, published, source FROM {scope.table('articles')} "
-                     f"ORDER BY published DESC NULLS LAST, article_id LIMIT {int(limit)}", scope)
+def _titled(scope: Scope, title: str) -> str:
+    """SQL: the articles in scope whose title contains ``$title`` (any case; all when empty)."""
+    found = "contains(lower(coalesce(title, '')), lower($title))" if title.strip() else "true"
+    return f"SELECT * FROM {scope.table('articles')} WHERE {found}"
+
+
+def article_choices(cur, scope: Scope, *, title: str = "", offset: int = 0,
+                    limit: int = READER_CHOICES) -> pd.DataFrame:
+    """One page of the articles in scope whose title contains ``title`` (any case), newest
+    first: article_id, title, published, source."""
+    return _run(cur, f"SELECT article_id, title, published, source FROM ({_titled(scope, title)}) "
+                     f"ORDER BY published DESC NULLS LAST, article_id "
+                     f"LIMIT {int(limit)} OFFSET {int(offset)}", scope, title=title.strip())
+
+
+def article_count(cur, scope: Scope, *, title: str = "") -> int:
+    """How many articles in scope have ``title`` in their title (all of them when empty)."""
+    return _one(cur, f"SELECT count(*) FROM ({_titled(scope, title)})", scope, title=title.strip())[0]
 
 
 def article(cur, article_id: str) -> dict | None:

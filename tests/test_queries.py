@@ -427,6 +427,36 @@ def test_reader_queries(small):
     assert set(pd.read_csv(io.BytesIO(data))["article_id"]) == {"a2"}
 
 
+@pytest.mark.parametrize("title, filters, offset, limit, expected, count", [
+    ("", Filters(), 0, 200, ["a1", "a2", "a3", "a4"], 4),
+    ("", Filters(), 1, 2, ["a2", "a3"], 4),  # a page further on: every article is reachable
+    ("  KHARKIV ", Filters(), 0, 200, ["a2"], 1),  # any case, spaces around ignored
+    ("breaking <img", Filters(), 0, 200, ["a3"], 1),  # markup in a title is plain text here
+    ("note", Filters(), 0, 200, ["a4"], 1),  # an undated article too
+    ("ukraine", Filters(sources=("Daily Sample",)), 0, 200, [], 0),  # within the filters
+    ("100%_", Filters(), 0, 200, [], 0),  # LIKE wildcards are plain characters
+])
+def test_reader_finds_any_article_by_title_page_by_page(small, title, filters, offset, limit,
+                                                        expected, count):
+    scope = small.scope(filters)
+    got = queries.article_choices(small.cur, scope, title=title, offset=offset, limit=limit)
+    assert got["article_id"].tolist() == expected
+    assert queries.article_count(small.cur, scope, title=title) == count
+
+
+def test_timeline_events_page_in_the_order_of_the_csv(small):
+    scope = small.scope()
+    csv = pd.read_csv(io.BytesIO(queries.evidence_csv(small.cur, *queries.export_sql("events", scope))))
+    page = queries.timeline_events(small.cur, scope)
+    assert page["surface"].tolist() == csv["surface"].tolist() and len(page) == 4
+    assert page["sentence"].tolist() == csv["sentence"].tolist()
+    october = page[page["surface"] == "October 2024"].iloc[0]
+    assert october["actor_names"] == ["North Korea"] and october["title"]
+    assert queries.timeline_events(small.cur, scope, offset=1, limit=2)["surface"].tolist() == csv["surface"][1:3].tolist()
+    narrowed = queries.timeline_events(small.cur, small.scope(Filters(actors=("North Korea",))))
+    assert narrowed["surface"].tolist() == ["October 2024"]
+
+
 def test_places_can_be_coloured_by_their_most_named_actor(small):
     """Each place's actor is the person or organisation most often in its sentences."""
     points = queries.place_points(small.cur, small.scope()).set_index("entity_id")
