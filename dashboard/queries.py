@@ -37,7 +37,7 @@ from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_IN
 
 __all__ = [
     "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Filters", "Query", "Scope",
-    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "register_hits",
+    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "scope_sids", "register_hits",
     "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
     "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
     "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window", "timeline_events",
@@ -199,8 +199,10 @@ def open_dataset(con, directory: Path) -> dict:
     con.execute("""CREATE OR REPLACE TABLE sentence_topics AS
         SELECT x.sid, s.aid, t.tid FROM (SELECT sid, unnest(topics) AS topic FROM sentence_rows) x
         JOIN topics t USING (topic) JOIN sentences s USING (sid)""")
+    # nid numbers the names in their sort order, so comparing nids compares names.
     con.execute("""CREATE OR REPLACE TABLE labels AS
-        SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *
+        SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *,
+               CASE WHEN name IS NOT NULL THEN (dense_rank() OVER (ORDER BY name) - 1)::INTEGER END AS nid
         FROM (SELECT entity_id, name, kind, first(country_code) AS country_code,
                      first(lat) AS lat, first(lon) AS lon, first(is_actor) AS is_actor,
                      first(is_place) AS is_place
@@ -217,13 +219,36 @@ def open_dataset(con, directory: Path) -> dict:
         FROM (SELECT lid, count(*) AS n FROM mentions GROUP BY lid) c JOIN labels l USING (lid)
         WHERE l.entity_id IS NOT NULL GROUP BY l.entity_id""")
     for name in ("events", "figures"):
+        # A figure's kind (see _KIND_SQL) is stored, not derived in every query.
+        kind = f", {_KIND_SQL.replace('f.unit', 't.unit')} AS kind" if name == "figures" else ""
         con.execute(f"""CREATE OR REPLACE TABLE {name} AS
-            SELECT t.*, s.sid, s.aid FROM read_parquet('{glob[name]}') t
+            SELECT t.*, s.sid, s.aid{kind} FROM read_parquet('{glob[name]}') t
             JOIN articles a USING (article_id)
             JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
+    _index_names(con)
     _summarize(con)
     return manifest
 
+
+def _index_names(con) -> None:
+    """The sentences naming each actor and each place, for filtered views (see ``Scope.summaries``).
+
+    ``names`` (nid, name); ``actor_sentences`` and ``place_sentences`` (nid, sid, aid): one row
+    per name and sentence that names it as an actor (a place), in sid order. Counting these
+    integer pairs is what the filtered top lists, network and profile do, instead of
+    de-duplicating (name, sentence) strings over the mentions each time.
+    """
+    con.execute("""CREATE OR REPLACE TABLE names AS
+        SELECT DISTINCT nid, name FROM labels WHERE nid IS NOT NULL ORDER BY nid""")
+    for flag, table in (("is_actor", "actor_sentences"), ("is_place", "place_sentences")):
+        con.execute(f"""CREATE OR REPLACE TABLE {table} AS
+            SELECT DISTINCT l.nid, m.sid, m.aid FROM mentions m JOIN labels l USING (lid)
+            WHERE l.{flag} AND l.nid IS NOT NULL ORDER BY m.sid, l.nid""")
+
+
+# A name's kind in the rankings: its most frequent among the ``rows`` (name, kind), ties A-Z.
+_NAME_KIND = """SELECT name, first(kind ORDER BY n DESC, kind) AS kind
+    FROM (SELECT name, kind, count(*) AS n FROM {rows} GROUP BY ALL) GROUP BY name"""
 
 # Summaries hold the unfiltered results this many rows deep; deeper requests take the general path.
 SUMMARY_DEPTH = {"pairs": 50, "headlines": 100, "largest": 2000, "lanes": 12}
@@ -240,9 +265,10 @@ def _summarize(con) -> None:
     ``timeline_totals`` (per period and lane, for the default number of lanes).
     """
     flags = " UNION ALL ".join(
-        f"""SELECT '{flag}' AS flag, name, mode(kind) AS kind, count(*) AS mentions,
+        f"""SELECT '{flag}' AS flag, name, k.kind, count(*) AS mentions,
                   count(DISTINCT sid) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
-           FROM m WHERE {flag} GROUP BY name""" for flag in ("is_actor", "is_place"))
+           FROM m JOIN ({_NAME_KIND.format(rows=f"(SELECT * FROM m WHERE {flag})")}) k USING (name)
+           WHERE {flag} GROUP BY name, k.kind""" for flag in ("is_actor", "is_place"))
     con.execute(f"""CREATE OR REPLACE TABLE name_summary AS
         WITH m AS (SELECT l.name, l.kind, l.is_actor, l.is_place, m.sid, m.aid FROM mentions m
                    JOIN labels l USING (lid) WHERE l.name IS NOT NULL)
@@ -272,7 +298,7 @@ def _summarize(con) -> None:
         SELECT *, row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) AS kind_rank
         FROM ({_kinded('figures')}) QUALIFY kind_rank <= {SUMMARY_DEPTH['largest']}""")
     con.execute(f"""CREATE OR REPLACE TABLE figure_stats AS
-        SELECT count(*) AS total, count(DISTINCT {_KIND_SQL}) AS kinds FROM figures f""")
+        SELECT count(*) AS total, count(DISTINCT kind) AS kinds FROM figures""")
     whole = Scope(Filters(), summaries=False)
     totals = [f"SELECT '{lanes}' AS lanes, * FROM ({_timeline_totals(con, whole, lanes, SUMMARY_DEPTH['lanes'])})"
               for lanes in ("actor", "topic")]
@@ -292,16 +318,20 @@ class Scope:
     """SQL for the rows of each table that pass ``filters``, with its named parameters.
 
     ``hits`` says that the cursor has the search matches registered as ``q_hits(sid)``
-    (see :func:`register_hits`); without it the text query is ignored. ``db``, the search
+    (see :func:`register_hits`); without it the text query is ignored. ``sids`` says that it
+    also has the sentences passing the sentence-level filters (actor, place, topic, search)
+    registered as ``scope_sids(sid)``, found once instead of in every query. ``db``, the search
     index, is where sentence texts are read from (else from the Parquet parts). ``summaries``
-    lets unfiltered views read the tables :func:`open_dataset` pre-aggregated (same results;
-    False forces the general queries, for tests).
+    lets unfiltered views read the tables :func:`open_dataset` pre-aggregated and filtered
+    views read its per-name sentence tables (same results; False forces the general queries,
+    for tests).
     """
 
     filters: Filters
     hits: bool = False
     db: sqlite3.Connection | None = field(default=None, compare=False, repr=False)
     summaries: bool = True
+    sids: bool = False
 
     @property
     def unfiltered(self) -> bool:
@@ -338,9 +368,17 @@ class Scope:
             out.append("published_day <= $date_to")
         return out
 
+    @property
+    def by_sentence(self) -> bool:
+        """True when a sentence-level filter (actor, place, topic, search) applies."""
+        f = self.filters
+        return bool(f.actors or f.places or f.topics or (self.hits and f.q))
+
     def _sentence_conditions(self, alias: str) -> list[str]:
         """Conditions on ``alias.sid`` beyond the article-level ones."""
         f = self.filters
+        if self.sids and self.by_sentence:
+            return [f"{alias}.sid IN (SELECT sid FROM scope_sids)"]
         out = []
         if f.actors:
             out.append(f"{alias}.sid IN (SELECT sid FROM mentions WHERE lid IN (SELECT lid FROM "
@@ -529,13 +567,32 @@ def search_rowids(db: sqlite3.Connection | None, query: Query) -> np.ndarray:
     return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
 
-def register_hits(cur, db: sqlite3.Connection | None, filters: Filters) -> Scope:
-    """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and return the scope."""
+def scope_sids(cur, scope: Scope) -> np.ndarray | None:
+    """The sids (ascending) of the sentences that pass the scope's sentence-level filters, or
+    None when there are none (the article-level ones, source and dates, stay as conditions)."""
+    if not scope.by_sentence:
+        return None
+    plain = Scope(scope.filters, hits=scope.hits, db=scope.db, summaries=scope.summaries)
+    sql = f"SELECT t.sid FROM sentences t WHERE {' AND '.join(plain._sentence_conditions('t'))} ORDER BY t.sid"
+    return _run(cur, sql, plain)["sid"].to_numpy()
+
+
+def register_hits(cur, db: sqlite3.Connection | None, filters: Filters, *,
+                  sids: np.ndarray | None = None, materialize: bool = True) -> Scope:
+    """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and, with ``materialize``,
+    the sentences that pass the sentence-level filters as ``scope_sids`` (``sids`` when given,
+    as :func:`scope_sids` found them before for the same filters); return the scope."""
     query = parse_query(filters.q)
-    if not _searchable(query):
-        return Scope(filters, hits=False, db=db)
-    cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-    return Scope(filters, hits=True, db=db)
+    hits = _searchable(query)
+    if hits and (sids is None or not materialize):  # given sids already hold the matches
+        cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+    scope = Scope(filters, hits=hits, db=db)
+    if not materialize or not scope.by_sentence:
+        return scope
+    if sids is None:
+        sids = scope_sids(cur, scope)
+    cur.register("scope_sids", pa.table({"sid": np.asarray(sids, dtype=np.int64)}))
+    return Scope(filters, hits=hits, db=db, sids=True)
 
 
 def _ints(values) -> str:
@@ -647,11 +704,23 @@ def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
         if scope.unfiltered:
             return _with_sample(cur, scope, _run(cur, f"""SELECT name, sentences, first FROM name_summary
                 WHERE flag = '{flag}' ORDER BY sentences DESC, name LIMIT {int(n)}"""))
-        top = _run(cur, f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
-                SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
-                WHERE l.{flag} AND l.name IS NOT NULL)
-            GROUP BY name ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
+        top = _run(cur, f"""SELECT * FROM ({_named_sentences(scope, facet)})
+            ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     return _with_sample(cur, scope, top)
+
+
+def _named_sentences(scope: Scope, facet: str) -> str:
+    """SQL: per actor (``facet`` "actor") or place name, the sentences in scope naming it
+    (name, sentences, first sid). Through the per-name sentence tables unless
+    ``scope.summaries`` is off; the same counts either way."""
+    if scope.summaries:
+        return (f"SELECT n.name, c.sentences, c.first FROM (SELECT nid, count(*) AS sentences, "
+                f"min(sid) AS first FROM {scope.table(facet + '_sentences')} GROUP BY nid) c "
+                f"JOIN names n USING (nid)")
+    flag = {"actor": "is_actor", "place": "is_place"}[facet]
+    return f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
+                SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                WHERE l.{flag} AND l.name IS NOT NULL) GROUP BY name"""
 
 
 def _period(span_days: int) -> str:
@@ -751,8 +820,8 @@ def _with_figure_columns(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame
 
 
 def _kinded(figures: str) -> str:
-    """SQL: the rows of ``figures`` (a table or subquery) with their ``kind``."""
-    return f"SELECT f.*, {_KIND_SQL} AS kind FROM {figures} f"
+    """SQL: the rows of ``figures`` (a table or subquery), which carry their ``kind``."""
+    return f"SELECT f.* FROM {figures} f"
 
 
 def _figure_rows(selected: str, order: str) -> str:
@@ -785,7 +854,7 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
     if scope.unfiltered:
         total, kinds = _one(cur, "SELECT total, kinds FROM figure_stats")
     else:
-        total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
+        total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT kind) FROM {scope.table('figures')} f", scope)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
     if cut and scope.unfiltered and per_kind <= SUMMARY_DEPTH["largest"]:
@@ -1049,15 +1118,30 @@ def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
         g = _run(cur, f"""SELECT name, kind, mentions, sentences, articles, first FROM name_summary
                            WHERE flag = '{flag}' ORDER BY mentions DESC, name
                            LIMIT {int(limit)} OFFSET {int(offset)}""")
+    elif scope.summaries:
+        # Mentions counted per label, then per name (nid order is name order); sentences and
+        # articles from the per-name sentence tables, for the page's names only.
+        g = _run(cur, f"""
+        WITH c AS (SELECT l.nid, l.name, l.kind, count(*) AS n FROM {scope.table('mentions')} m
+                   JOIN labels l USING (lid) WHERE l.{flag} AND l.nid IS NOT NULL GROUP BY ALL),
+        top AS (SELECT nid, name, sum(n)::BIGINT AS mentions, first(kind ORDER BY n DESC, kind) AS kind
+                FROM (SELECT nid, name, kind, sum(n) AS n FROM c GROUP BY ALL) GROUP BY nid, name
+                ORDER BY mentions DESC, nid LIMIT {int(limit)} OFFSET {int(offset)}),
+        p AS (SELECT nid, count(*) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
+              FROM {scope.table(('actor' if actors else 'place') + '_sentences')}
+              WHERE nid IN (SELECT nid FROM top) GROUP BY nid)
+        SELECT top.name, top.kind, top.mentions, p.sentences, p.articles, p.first
+        FROM top JOIN p USING (nid) ORDER BY mentions DESC, name""", scope)
     else:
         g = _run(cur, f"""
         WITH m AS (SELECT l.name, l.kind, m.sid, m.aid FROM {scope.table('mentions')} m
                    JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL),
         top AS (SELECT name, count(*) AS mentions FROM m GROUP BY name
-                ORDER BY mentions DESC, name LIMIT {int(limit)} OFFSET {int(offset)})
-        SELECT name, mode(kind) AS kind, count(*) AS mentions, count(DISTINCT sid) AS sentences,
+                ORDER BY mentions DESC, name LIMIT {int(limit)} OFFSET {int(offset)}),
+        kinds AS ({_NAME_KIND.format(rows="(SELECT * FROM m WHERE name IN (SELECT name FROM top))")})
+        SELECT name, k.kind, count(*) AS mentions, count(DISTINCT sid) AS sentences,
                count(DISTINCT aid) AS articles, min(sid) AS first
-        FROM m WHERE name IN (SELECT name FROM top) GROUP BY name
+        FROM m JOIN kinds k USING (name) WHERE name IN (SELECT name FROM top) GROUP BY name, k.kind
         ORDER BY mentions DESC, name""", scope)
     if not len(g):
         return pd.DataFrame(columns=["name", "kind", "mentions", "sentences", "articles",
@@ -1077,13 +1161,21 @@ def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, p
         nodes = _run(cur, f"SELECT name, sentences FROM name_summary WHERE flag = 'is_actor' "
                           f"ORDER BY sentences DESC, name LIMIT {int(top_n)}")
     else:
-        nodes = _run(cur, f"SELECT name, count(*) AS sentences FROM ({pairs}) GROUP BY name "
+        nodes = _run(cur, f"SELECT name, sentences FROM ({_named_sentences(scope, 'actor')}) "
                           f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
     if not len(nodes):
         return nodes, pd.DataFrame(columns=["source", "target", "weight"])
     if fast:
         return nodes, _run(cur, "SELECT * FROM actor_pairs WHERE source = ANY($top) AND target = ANY($top) "
                                 "ORDER BY weight DESC, source, target", top=nodes["name"].tolist())
+    if scope.summaries:  # integer pairs (nid order is name order)
+        return nodes, _run(cur, f"""WITH p AS (SELECT nid, sid FROM {scope.table('actor_sentences')}
+                                           WHERE nid IN (SELECT nid FROM names WHERE name = ANY($top))),
+            e AS (SELECT a.nid AS x, b.nid AS y, count(*) AS weight FROM p a JOIN p b
+                  ON a.sid = b.sid AND a.nid < b.nid GROUP BY ALL)
+            SELECT s.name AS source, t.name AS target, e.weight FROM e
+            JOIN names s ON s.nid = e.x JOIN names t ON t.nid = e.y
+            ORDER BY weight DESC, source, target""", scope, top=nodes["name"].tolist())
     edges = _run(cur, f"""WITH p AS ({pairs} AND l.name = ANY($top))
         SELECT a.name AS source, b.name AS target, count(*) AS weight
         FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import duckdb
@@ -550,3 +551,67 @@ def test_only_an_unfiltered_scope_reads_the_summaries():
                     Filters(sources=("BBC",)), Filters(date_from=date(2024, 1, 1)),
                     Filters(date_to=date(2024, 1, 1))):
         assert not Scope(filters).unfiltered, filters
+
+
+FILTERED = [Filters(actors=("Joe Biden",)), Filters(actors=("North Korea", "Vladimir Putin")),
+            Filters(places=("Kursk",)), Filters(topics=("Military aid",)),
+            Filters(sources=("Example Wire",)), Filters(q="missiles"),
+            Filters(actors=("Ukraine",), q="aid", date_from=date(2024, 1, 1)),
+            Filters(actors=("Joe Biden",), topics=("Military aid",), sources=("Example Wire",))]
+
+
+def _filtered_views(cur, db, scope: Scope) -> dict:
+    """Every view a page shows for a filtered scope, as frames and values."""
+    actor = queries.facet_options(cur)["actor"][0]
+    nodes, edges = queries.cooccurrence(cur, scope)
+    chart, cut = queries.figures_chart(cur, scope, max_points=3)
+    profile = queries.actor_profile(cur, scope, actor)
+    return {
+        "summary": queries.corpus_summary(cur, scope),
+        **{f"top {facet}": queries.top_values(cur, scope, facet) for facet in ("actor", "place", "topic")},
+        "over time": queries.mentions_over_time(cur, scope),
+        "key figures": queries.key_figures(cur, scope), "figures page": queries.figures_page(cur, scope),
+        "figures chart": chart, "cut": cut, "figures": queries.figures_count(cur, scope),
+        "timeline": queries.timeline_counts(cur, scope), "events": queries.timeline_events(cur, scope),
+        "publication": queries.publication_counts(cur, scope),
+        "map points": queries.place_points(cur, scope),
+        "actor ranking": queries.entity_ranking(cur, scope),
+        "place ranking (page 2)": queries.entity_ranking(cur, scope, actors=False, offset=1, limit=2),
+        "actors": queries.entity_count(cur, scope), "nodes": nodes, "edges": edges,
+        "reader": queries.article_choices(cur, scope),
+        **{f"profile {k}": v for k, v in profile.items()},
+        # Last: search registers its own matches on the cursor.
+        "search": queries.search(db, cur, parse_query(scope.filters.q or "missiles"), scope),
+    }
+
+
+@pytest.mark.parametrize("dataset", ["small", "small_synthetic"])
+@pytest.mark.parametrize("filters", FILTERED, ids=str)
+def test_filtered_views_through_the_sentence_set_and_name_tables_equal_the_straight_queries(
+        dataset, filters, request):
+    data = request.getfixturevalue(dataset)
+    fast = _filtered_views(data.cur, data.db, queries.register_hits(data.cur, data.db, filters))
+    straight_scope = queries.register_hits(data.cur, data.db, filters, materialize=False)
+    straight = _filtered_views(data.cur, data.db, replace(straight_scope, summaries=False))
+    assert fast.keys() == straight.keys()
+    for name, value in fast.items():
+        if name == "search":
+            assert value[0] == straight[name][0]
+            pd.testing.assert_frame_equal(value[1], straight[name][1], obj=name)
+        elif isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(value, straight[name], obj=name)
+        else:
+            assert value == straight[name], name
+    assert len(fast["top actor"]) or not len(fast["actor ranking"])
+
+
+def test_the_sentence_set_is_found_once_and_can_be_handed_in(small):
+    filters = Filters(actors=("Joe Biden",))
+    scope = queries.register_hits(small.cur, small.db, filters)
+    assert scope.sids and not Scope(filters).sids
+    sids = queries.scope_sids(small.cur, scope)
+    assert len(sids) == 3 and list(sids) == sorted(sids)
+    everything = queries.top_values(small.cur, scope, "actor")
+    again = queries.register_hits(small.cur, small.db, filters, sids=sids[:1])  # taken as given
+    assert len(queries.top_values(small.cur, again, "actor")) < len(everything)
+    assert queries.scope_sids(small.cur, queries.register_hits(small.cur, small.db, Filters(sources=("X",)))) is None
