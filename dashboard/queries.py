@@ -1236,18 +1236,32 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     first sentences of the sentences that name it."""
     # The sentences naming the actor, found once and registered on this cursor (as q_hits is):
     # a list parameter of 100,000+ sids costs more to pass than the query it feeds.
-    own_sids = _run(cur, f"{_naming(scope, [name])} ORDER BY t.sid", scope, n0=name)["sid"]
+    params = {"n0": name}
+    if scope.summaries:  # through the per-name sentence tables (same rows, see _index_names)
+        naming = (f"SELECT t.sid, t.aid FROM actor_sentences t WHERE t.nid = "
+                  f"(SELECT nid FROM names WHERE name = $n0) AND {scope.where('t')}")
+    else:
+        naming = _naming(scope, [name])
+    own_rows = _run(cur, f"{naming} ORDER BY t.sid", scope, **params)
+    own_sids = own_rows["sid"]
     cur.register("profile_sids", pa.table({"sid": own_sids.to_numpy()}))
     own = "SELECT sid FROM profile_sids"
-    params = {"n0": name}
-    around = (f"SELECT l.name, l.is_actor, l.is_place, m.sid FROM mentions m JOIN labels l USING (lid) "
-              f"WHERE m.sid IN (SELECT sid FROM ({own})) AND l.name <> $n0")
-    places = _run(cur, f"SELECT name AS place, count(DISTINCT sid) AS sentences FROM ({around}) "
-                       f"WHERE is_place GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
-                  scope, **params)
-    others = _run(cur, f"SELECT name AS actor, count(DISTINCT sid) AS sentences FROM ({around}) "
-                       f"WHERE is_actor GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
-                  scope, **params)
+
+    def named_with(facet: str, flag: str, column: str) -> pd.DataFrame:
+        """The actors or places named in the actor's sentences, by sentences."""
+        if scope.summaries:
+            sql = (f"SELECT n.name AS {column}, c.sentences FROM (SELECT nid, count(*) AS sentences "
+                   f"FROM {facet}_sentences WHERE sid IN ({own}) AND nid IS DISTINCT FROM "
+                   f"(SELECT nid FROM names WHERE name = $n0) GROUP BY nid) c JOIN names n USING (nid)")
+        else:
+            sql = (f"SELECT l.name AS {column}, count(DISTINCT m.sid) AS sentences FROM mentions m "
+                   f"JOIN labels l USING (lid) WHERE m.sid IN ({own}) AND l.name <> $n0 AND l.{flag} "
+                   f"GROUP BY l.name")
+        return _run(cur, f"SELECT * FROM ({sql}) ORDER BY sentences DESC, {column} LIMIT {int(limit)}",
+                    scope, **params)
+
+    places = named_with("place", "is_place", "place")
+    others = named_with("actor", "is_actor", "actor")
     topics = _run(cur, f"""SELECT p.topic, count(*) AS sentences FROM sentence_topics x JOIN topics p USING (tid)
                            WHERE x.sid IN (SELECT sid FROM ({own}))
                            GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
@@ -1258,9 +1272,14 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
                      scope, **params)[0]
     sids = own_sids[:15]
-    counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
-                           FROM {scope.table('mentions')} m JOIN labels l USING (lid)
-                           WHERE l.is_actor AND l.name = $n0""", scope, **params)
+    if scope.summaries:  # the actor's mentions are in its sentences: count them there
+        counts = (_one(cur, f"""SELECT count(*) FROM mentions WHERE sid IN ({own}) AND lid IN
+                              (SELECT lid FROM labels WHERE is_actor AND name = $n0)""", **params)[0],
+                  len(own_rows), own_rows["aid"].nunique())
+    else:
+        counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
+                               FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                               WHERE l.is_actor AND l.name = $n0""", scope, **params)
     return {"sentences": _sentence_rows(cur, scope, sids), "places": places, "actors": others,
             "topics": topics, "figures": _with_figure_columns(cur, scope, figures),
             "figure_count": n_figures, "mentions": counts[0], "sentence_count": counts[1],
