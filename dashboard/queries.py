@@ -202,7 +202,8 @@ def open_dataset(con, directory: Path) -> dict:
     # nid numbers the names in their sort order, so comparing nids compares names.
     con.execute("""CREATE OR REPLACE TABLE labels AS
         SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *,
-               CASE WHEN name IS NOT NULL THEN (dense_rank() OVER (ORDER BY name) - 1)::INTEGER END AS nid
+               CASE WHEN name IS NOT NULL THEN (dense_rank() OVER (ORDER BY name) - 1)::INTEGER END AS nid,
+               CASE WHEN entity_id IS NOT NULL THEN (dense_rank() OVER (ORDER BY entity_id) - 1)::INTEGER END AS eid
         FROM (SELECT entity_id, name, kind, first(country_code) AS country_code,
                      first(lat) AS lat, first(lon) AS lon, first(is_actor) AS is_actor,
                      first(is_place) AS is_place
@@ -225,6 +226,10 @@ def open_dataset(con, directory: Path) -> dict:
             SELECT t.*, s.sid, s.aid{kind} FROM read_parquet('{glob[name]}') t
             JOIN articles a USING (article_id)
             JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
+    # The most frequent value of a histogram (ties: the smallest), as a deterministic mode().
+    con.execute("""CREATE OR REPLACE MACRO most_often(h) AS CASE WHEN cardinality(h) > 0 THEN
+        list_reduce(map_entries(h), lambda a, b: CASE WHEN b.value > a.value
+                    OR (b.value = a.value AND b.key < a.key) THEN b ELSE a END).key END""")
     _index_names(con)
     _summarize(con)
     return manifest
@@ -280,14 +285,7 @@ def _summarize(con) -> None:
               WHERE l.is_actor AND l.name IN (SELECT name FROM top))
         SELECT a.name AS source, b.name AS target, count(*) AS weight
         FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name GROUP BY ALL""")
-    con.execute("""CREATE OR REPLACE TABLE place_summary AS
-        WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
-                   FROM mentions m JOIN labels l USING (lid)
-                   WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
-        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
-               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
-               count(DISTINCT aid) AS articles, min(sid) AS first
-        FROM p GROUP BY entity_id""")
+    con.execute(f"CREATE OR REPLACE TABLE place_summary AS {_PLACES.format(mentions='mentions')}")
     con.execute(f"""CREATE OR REPLACE TABLE place_actors AS {_PLACE_ACTORS.format(
         mentions='mentions', shown='entity_id IN (SELECT entity_id FROM place_summary)')}""")
     con.execute(f"""CREATE OR REPLACE TABLE headline_figures AS
@@ -1047,6 +1045,51 @@ _PLACE_ACTORS = """WITH p AS (SELECT DISTINCT l.entity_id, m.sid FROM {mentions}
     GROUP BY entity_id"""
 
 
+# Per place (entity): its most frequent name, kind, country and coordinates (most_often, the
+# rule of _places_by_label too), mentions, articles and first sentence among {mentions}.
+_PLACES = """WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
+                       FROM {mentions} m JOIN labels l USING (lid)
+                       WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
+    SELECT entity_id, most_often(histogram(name)) AS name, most_often(histogram(kind)) AS kind,
+           most_often(histogram(country_code)) AS country_code, most_often(histogram(lat)) AS lat,
+           most_often(histogram(lon)) AS lon, count(*) AS mentions,
+           count(DISTINCT aid) AS articles, min(sid) AS first
+    FROM p GROUP BY entity_id"""
+
+# _PLACE_ACTORS on integer ids (eid, nid: nid order is name order), for filtered views.
+_PLACE_ACTORS_BY_ID = """WITH p AS (SELECT DISTINCT l.eid, m.sid FROM {mentions} m JOIN labels l USING (lid)
+                                 WHERE l.is_place AND l.entity_id = ANY($shown)),
+        a AS (SELECT DISTINCT l.nid, m.sid FROM {mentions} m JOIN labels l USING (lid)
+              WHERE l.kind IN ('person', 'organization') AND l.nid IS NOT NULL),
+        best AS (SELECT eid, first(nid ORDER BY n DESC, nid) AS nid FROM (
+                 SELECT p.eid, a.nid, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL) GROUP BY eid)
+    SELECT e.entity_id, n.name AS actor FROM best JOIN names n USING (nid)
+    JOIN (SELECT DISTINCT eid, entity_id FROM labels) e USING (eid)"""
+
+
+def _places_by_label(mentions: str, limit: int) -> str:
+    """SQL: the ``limit`` most mentioned places of _PLACES, counted per label first (few rows)
+    and then per entity; the same rows as _PLACES with its order and limit."""
+    def most_often(column: str) -> str:
+        return f"""LEFT JOIN (SELECT entity_id, first({column} ORDER BY n DESC, {column}) AS {column}
+                   FROM (SELECT entity_id, {column}, sum(n) AS n FROM x WHERE {column} IS NOT NULL
+                         GROUP BY ALL) GROUP BY entity_id) USING (entity_id)"""
+
+    columns = ("name", "kind", "country_code", "lat", "lon")
+    return f"""WITH places AS (SELECT lid FROM labels WHERE is_place AND lat IS NOT NULL AND lon IS NOT NULL),
+        c AS (SELECT m.lid, count(*) AS n, min(m.sid) AS first FROM {mentions} m
+              WHERE m.lid IN (SELECT lid FROM places) GROUP BY m.lid),
+        x AS (SELECT l.entity_id, l.eid, {', '.join('l.' + c for c in columns)}, c.n, c.first
+              FROM c JOIN labels l USING (lid)),
+        top AS (SELECT entity_id, any_value(eid) AS eid, sum(n)::BIGINT AS mentions, min(first) AS first
+                FROM x GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}),
+        articles AS (SELECT l.eid, count(DISTINCT m.aid) AS articles FROM {mentions} m JOIN labels l USING (lid)
+                     WHERE m.lid IN (SELECT lid FROM places) AND l.eid IN (SELECT eid FROM top) GROUP BY l.eid)
+    SELECT entity_id, {', '.join(columns)}, top.mentions, articles.articles, top.first
+    FROM top LEFT JOIN articles USING (eid) {' '.join(most_often(c) for c in columns)}
+    ORDER BY mentions DESC, entity_id"""
+
+
 def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
                  limit: int = MAP_POINTS) -> pd.DataFrame:
     """One row per place or country (the ``limit`` most mentioned) with coordinates, sized by
@@ -1059,15 +1102,12 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
                "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
     mentions = scope.table("mentions")
-    summary = ("SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
-               f"FROM place_summary ORDER BY mentions DESC, entity_id LIMIT {int(limit)}")
-    g = _run(cur, summary) if scope.unfiltered else _run(cur, f"""WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
-                                 FROM {mentions} m JOIN labels l USING (lid)
-                                 WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
-        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
-               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
-               count(DISTINCT aid) AS articles, min(sid) AS first
-        FROM p GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}""", scope)
+    source = "place_summary" if scope.unfiltered else f"({_PLACES.format(mentions=mentions)})"
+    if scope.summaries and not scope.unfiltered:
+        g = _run(cur, _places_by_label(mentions, limit), scope)
+    else:
+        g = _run(cur, f"SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
+                      f"FROM {source} ORDER BY mentions DESC, entity_id LIMIT {int(limit)}", scope)
     if not len(g):
         return pd.DataFrame(columns=columns)
     g = _with_sample(cur, scope, g)
@@ -1078,6 +1118,9 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
     if scope.unfiltered:
         actors = _run(cur, "SELECT * FROM place_actors WHERE entity_id = ANY($shown)",
+                      shown=g["entity_id"].tolist())
+    elif scope.summaries:
+        actors = _run(cur, _PLACE_ACTORS_BY_ID.format(mentions=mentions), scope,
                       shown=g["entity_id"].tolist())
     else:
         actors = _run(cur, _PLACE_ACTORS.format(mentions=mentions, shown="l.entity_id = ANY($shown)"),
