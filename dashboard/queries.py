@@ -226,6 +226,9 @@ def open_dataset(con, directory: Path) -> dict:
             SELECT t.*, s.sid, s.aid{kind} FROM read_parquet('{glob[name]}') t
             JOIN articles a USING (article_id)
             JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
+    # Each figure's rank within its kind, largest first, over the whole dataset (see figures_chart).
+    con.execute(f"""CREATE OR REPLACE TABLE figures AS SELECT *,
+        row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) AS kind_rank FROM figures""")
     # The most frequent value of a histogram (ties: the smallest), as a deterministic mode().
     con.execute("""CREATE OR REPLACE MACRO most_often(h) AS CASE WHEN cardinality(h) > 0 THEN
         list_reduce(map_entries(h), lambda a, b: CASE WHEN b.value > a.value
@@ -293,8 +296,7 @@ def _summarize(con) -> None:
         QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1
         ORDER BY {_HEADLINE} LIMIT {SUMMARY_DEPTH['headlines']}""")
     con.execute(f"""CREATE OR REPLACE TABLE largest_figures AS
-        SELECT *, row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) AS kind_rank
-        FROM ({_kinded('figures')}) QUALIFY kind_rank <= {SUMMARY_DEPTH['largest']}""")
+        SELECT * FROM figures WHERE kind_rank <= {SUMMARY_DEPTH['largest']}""")
     con.execute(f"""CREATE OR REPLACE TABLE figure_stats AS
         SELECT count(*) AS total, count(DISTINCT kind) AS kinds FROM figures""")
     whole = Scope(Filters(), summaries=False)
@@ -824,12 +826,12 @@ def _kinded(figures: str) -> str:
 
 def _figure_rows(selected: str, order: str) -> str:
     """SQL: the (few) figures ``selected`` with their sentence's start and their article."""
-    return (f"SELECT f.*, s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
+    return (f"SELECT f.* EXCLUDE (kind_rank), s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
             f"JOIN sentences s USING (sid) JOIN articles a ON a.aid = f.aid ORDER BY {order}")
 
 
 _LARGEST = "value DESC NULLS LAST, sid, start"
-_HEADLINE = "(kind <> 'money'), (of IS NULL), value DESC NULLS LAST, sid"
+_HEADLINE = "(kind <> 'money'), (of IS NULL), value DESC NULLS LAST, sid, start"
 
 
 def figures_count(cur, scope: Scope) -> int:
@@ -849,15 +851,24 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
 
     Returns the rows and whether they were cut to the largest.
     """
+    near = SUMMARY_DEPTH["largest"]
     if scope.unfiltered:
         total, kinds = _one(cur, "SELECT total, kinds FROM figure_stats")
     else:
-        total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT kind) FROM {scope.table('figures')} f", scope)
+        # Per kind: figures in scope, and those among the kind's ``near`` largest of the dataset.
+        per = _run(cur, f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
+                        f"FROM {scope.table('figures')} f GROUP BY kind", scope)
+        total, kinds = int(per["n"].sum()), len(per)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
-    if cut and scope.unfiltered and per_kind <= SUMMARY_DEPTH["largest"]:
-        chosen = f"SELECT * EXCLUDE (kind_rank) FROM largest_figures WHERE kind_rank <= {per_kind}"
+    if cut and scope.unfiltered and per_kind <= near:
+        chosen = f"SELECT * FROM largest_figures WHERE kind_rank <= {per_kind}"
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST))), cut
+    if cut and scope.summaries and (per["near"] >= np.minimum(per["n"], per_kind)).all():
+        # Each kind's largest in scope are among its largest in the dataset: rank only those.
+        chosen = (f"SELECT * FROM {scope.table('figures')} f WHERE kind_rank <= {near} QUALIFY "
+                  f"row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}")
+        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), scope)), cut
     kinded = _kinded(scope.table("figures"))
     chosen = (f"SELECT * FROM ({kinded}) QUALIFY row_number() OVER "
               f"(PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}") if cut else kinded
@@ -869,7 +880,17 @@ def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     if scope.unfiltered and n <= SUMMARY_DEPTH["headlines"]:
         headline = f"SELECT * FROM headline_figures ORDER BY {_HEADLINE} LIMIT {int(n)}"
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE)))
-    headline = (f"SELECT * FROM ({_kinded(scope.table('figures'))}) "
+    figures = _kinded(scope.table("figures"))
+    if scope.summaries:
+        # The first figure of each sentence among the best few hundred is its first overall:
+        # when they hold n sentences, they answer (else the whole scope is ranked below).
+        best = f"SELECT * FROM ({figures}) ORDER BY {_HEADLINE} LIMIT {64 * int(n)}"
+        headline = (f"SELECT * FROM ({best}) QUALIFY row_number() OVER (PARTITION BY sid ORDER BY "
+                    f"{_HEADLINE}) = 1 ORDER BY {_HEADLINE} LIMIT {int(n)}")
+        rows = _run(cur, _figure_rows(headline, _HEADLINE), scope)
+        if len(rows) == n:
+            return _with_figure_columns(cur, scope, rows)
+    headline = (f"SELECT * FROM ({figures}) "
                 f"QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1 "
                 f"ORDER BY {_HEADLINE} LIMIT {int(n)}")
     return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE), scope))
