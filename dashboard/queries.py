@@ -252,6 +252,17 @@ def _index_names(con) -> None:
         con.execute(f"""CREATE OR REPLACE TABLE {table} AS
             SELECT DISTINCT l.nid, m.sid, m.aid FROM mentions m JOIN labels l USING (lid)
             WHERE l.{flag} AND l.nid IS NOT NULL ORDER BY m.sid, l.nid""")
+    # The mentions of places with coordinates (the map's), a third of all mentions.
+    con.execute("""CREATE OR REPLACE TABLE map_mentions AS
+        SELECT m.lid, l.eid, m.sid, m.aid FROM mentions m JOIN labels l USING (lid)
+        WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL ORDER BY m.sid""")
+    # Each sentence's (place, person or organisation) pairs, for the map's most co-named actor.
+    con.execute("""CREATE OR REPLACE TABLE place_actor_sentences AS
+        WITH p AS (SELECT DISTINCT l.eid, m.sid, m.aid FROM mentions m JOIN labels l USING (lid)
+                   WHERE l.is_place AND l.eid IS NOT NULL),
+        a AS (SELECT DISTINCT l.nid, m.sid FROM mentions m JOIN labels l USING (lid)
+              WHERE l.kind IN ('person', 'organization') AND l.nid IS NOT NULL)
+        SELECT p.eid, a.nid, p.sid, p.aid FROM p JOIN a USING (sid) ORDER BY p.sid""")
 
 
 # A name's kind in the rankings: its most frequent among the ``rows`` (name, kind), ties A-Z.
@@ -1078,34 +1089,30 @@ _PLACES = """WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.la
     FROM p GROUP BY entity_id"""
 
 # _PLACE_ACTORS on integer ids (eid, nid: nid order is name order), for filtered views.
-_PLACE_ACTORS_BY_ID = """WITH p AS (SELECT DISTINCT l.eid, m.sid FROM {mentions} m JOIN labels l USING (lid)
-                                 WHERE l.is_place AND l.entity_id = ANY($shown)),
-        a AS (SELECT DISTINCT l.nid, m.sid FROM {mentions} m JOIN labels l USING (lid)
-              WHERE l.kind IN ('person', 'organization') AND l.nid IS NOT NULL),
+_PLACE_ACTORS_BY_ID = """WITH shown AS (SELECT DISTINCT eid, entity_id FROM labels WHERE entity_id = ANY($shown)),
         best AS (SELECT eid, first(nid ORDER BY n DESC, nid) AS nid FROM (
-                 SELECT p.eid, a.nid, count(*) AS n FROM p JOIN a USING (sid) GROUP BY ALL) GROUP BY eid)
-    SELECT e.entity_id, n.name AS actor FROM best JOIN names n USING (nid)
-    JOIN (SELECT DISTINCT eid, entity_id FROM labels) e USING (eid)"""
+                 SELECT eid, nid, count(*) AS n FROM {pairs} WHERE eid IN (SELECT eid FROM shown)
+                 GROUP BY ALL) GROUP BY eid)
+    SELECT s.entity_id, n.name AS actor FROM best JOIN names n USING (nid) JOIN shown s USING (eid)"""
 
 
 def _places_by_label(mentions: str, limit: int) -> str:
-    """SQL: the ``limit`` most mentioned places of _PLACES, counted per label first (few rows)
-    and then per entity; the same rows as _PLACES with its order and limit."""
+    """SQL: the ``limit`` most mentioned places of _PLACES among ``mentions`` (rows of
+    ``map_mentions``), counted per label first (few rows) and then per entity; the same rows
+    as _PLACES with its order and limit."""
     def most_often(column: str) -> str:
         return f"""LEFT JOIN (SELECT entity_id, first({column} ORDER BY n DESC, {column}) AS {column}
                    FROM (SELECT entity_id, {column}, sum(n) AS n FROM x WHERE {column} IS NOT NULL
                          GROUP BY ALL) GROUP BY entity_id) USING (entity_id)"""
 
     columns = ("name", "kind", "country_code", "lat", "lon")
-    return f"""WITH places AS (SELECT lid FROM labels WHERE is_place AND lat IS NOT NULL AND lon IS NOT NULL),
-        c AS (SELECT m.lid, count(*) AS n, min(m.sid) AS first FROM {mentions} m
-              WHERE m.lid IN (SELECT lid FROM places) GROUP BY m.lid),
+    return f"""WITH c AS (SELECT m.lid, count(*) AS n, min(m.sid) AS first FROM {mentions} m GROUP BY m.lid),
         x AS (SELECT l.entity_id, l.eid, {', '.join('l.' + c for c in columns)}, c.n, c.first
               FROM c JOIN labels l USING (lid)),
         top AS (SELECT entity_id, any_value(eid) AS eid, sum(n)::BIGINT AS mentions, min(first) AS first
                 FROM x GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}),
-        articles AS (SELECT l.eid, count(DISTINCT m.aid) AS articles FROM {mentions} m JOIN labels l USING (lid)
-                     WHERE m.lid IN (SELECT lid FROM places) AND l.eid IN (SELECT eid FROM top) GROUP BY l.eid)
+        articles AS (SELECT m.eid, count(DISTINCT m.aid) AS articles FROM {mentions} m
+                     WHERE m.eid IN (SELECT eid FROM top) GROUP BY m.eid)
     SELECT entity_id, {', '.join(columns)}, top.mentions, articles.articles, top.first
     FROM top LEFT JOIN articles USING (eid) {' '.join(most_often(c) for c in columns)}
     ORDER BY mentions DESC, entity_id"""
@@ -1125,7 +1132,7 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
     mentions = scope.table("mentions")
     source = "place_summary" if scope.unfiltered else f"({_PLACES.format(mentions=mentions)})"
     if scope.summaries and not scope.unfiltered:
-        g = _run(cur, _places_by_label(mentions, limit), scope)
+        g = _run(cur, _places_by_label(scope.table("map_mentions"), limit), scope)
     else:
         g = _run(cur, f"SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
                       f"FROM {source} ORDER BY mentions DESC, entity_id LIMIT {int(limit)}", scope)
@@ -1141,7 +1148,7 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
         actors = _run(cur, "SELECT * FROM place_actors WHERE entity_id = ANY($shown)",
                       shown=g["entity_id"].tolist())
     elif scope.summaries:
-        actors = _run(cur, _PLACE_ACTORS_BY_ID.format(mentions=mentions), scope,
+        actors = _run(cur, _PLACE_ACTORS_BY_ID.format(pairs=scope.table("place_actor_sentences")), scope,
                       shown=g["entity_id"].tolist())
     else:
         actors = _run(cur, _PLACE_ACTORS.format(mentions=mentions, shown="l.entity_id = ANY($shown)"),
