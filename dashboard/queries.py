@@ -404,13 +404,17 @@ class Scope:
             out.append(f"{alias}.sid IN (SELECT sid FROM q_hits)")
         return out
 
-    def where(self, alias: str, *, by_published: bool = True) -> str:
-        """A condition on the rows of ``alias`` (any table with sid and aid)."""
+    def where(self, alias: str, *, by_published: bool = True, sentences: bool = True) -> str:
+        """A condition on the rows of ``alias`` (any table with sid and aid; only sid when
+        ``sentences`` is False: the article-level filters, on the sentence's article)."""
         parts = []
         articles = self._article_conditions(by_published=by_published)
         if articles:
-            parts.append(f"{alias}.aid IN (SELECT aid FROM articles WHERE " + " AND ".join(articles) + ")")
-        parts += self._sentence_conditions(alias)
+            aids = f"SELECT aid FROM articles WHERE {' AND '.join(articles)}"
+            parts.append(f"{alias}.aid IN ({aids})" if sentences else
+                         f"{alias}.sid IN (SELECT sid FROM sentences WHERE aid IN ({aids}))")
+        if sentences:
+            parts += self._sentence_conditions(alias)
         return " AND ".join(parts) or "true"
 
     def table(self, name: str) -> str:
@@ -663,10 +667,15 @@ def search(db: sqlite3.Connection | None, cur, query: Query, scope: Scope, *,
         candidates = np.array([first[0]] if first else [], dtype=np.int64)
         ranked_among = min(total, rank_limit)
     else:
-        # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
-        cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-        hits = _run(cur, f"SELECT t.sid FROM sentences t WHERE t.sid IN (SELECT sid FROM q_hits) "
-                         f"AND {others.where('t')} ORDER BY t.sid", others)["sid"].to_numpy()
+        if scope.sids and scope.hits and parse_query(scope.filters.q) == query:
+            # The scope's sentence set already is the matches within the other sentence filters.
+            hits = _run(cur, f"SELECT t.sid FROM scope_sids t WHERE {scope.where('t', sentences=False)} "
+                             f"ORDER BY t.sid", scope)["sid"].to_numpy()
+        else:
+            # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
+            cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+            hits = _run(cur, f"SELECT t.sid FROM sentences t WHERE t.sid IN (SELECT sid FROM q_hits) "
+                             f"AND {others.where('t')} ORDER BY t.sid", others)["sid"].to_numpy()
         total = len(hits)
         candidates = hits[-rank_limit:]
         ranked_among = len(candidates)
