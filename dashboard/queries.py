@@ -997,8 +997,29 @@ def _timeline_totals(cur, scope: Scope, lanes: str, max_lanes: int, *, part: str
         summary = timeline_summary(cur, scope)
         span = (summary["last"] - summary["first"]).days if summary["events"] else 0
         part = _period(span)
+    laned = _lane_dates(scope, lanes, max_lanes) if scope.summaries else _laned(scope, lanes, max_lanes)
     return f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
-                 FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane"""
+                 FROM ({laned}) GROUP BY ALL ORDER BY period, lane"""
+
+
+def _lane_dates(scope: Scope, lanes: str, max_lanes: int) -> str:
+    """SQL: the rows of _laned with only sid, start, date and lane (an event is its sentence
+    and start), for counting: the same rows without carrying every column through DISTINCT."""
+    events = scope.table("events")
+    if lanes == "actor":
+        raw = f"""SELECT DISTINCT t.sid, t.start, t.date, e.name AS lane FROM (
+                      SELECT sid, start, date,
+                             unnest(CASE WHEN len(actors) > 0 THEN actors ELSE [NULL] END) AS eid
+                      FROM {events}) t
+                  LEFT JOIN entities e ON e.entity_id = t.eid"""
+    else:
+        raw = f"""SELECT DISTINCT t.sid, t.start, t.date, p.topic AS lane FROM {events} t
+                  LEFT JOIN sentence_topics x USING (sid) LEFT JOIN topics p USING (tid)"""
+    return f"""WITH raw AS ({raw}),
+        top AS (SELECT lane FROM raw WHERE lane IS NOT NULL GROUP BY lane
+                ORDER BY count(*) DESC, lane LIMIT {int(max_lanes)})
+        SELECT DISTINCT sid, start, date, CASE WHEN lane IS NULL THEN '(none)'
+               WHEN lane IN (SELECT lane FROM top) THEN lane ELSE '(other)' END AS lane FROM raw"""
 
 
 def timeline_window(rows: pd.DataFrame, *,

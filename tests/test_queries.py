@@ -574,6 +574,7 @@ def _filtered_views(cur, db, scope: Scope) -> dict:
         "figures page": queries.figures_page(cur, scope),
         "figures chart": chart, "cut": cut, "figures": queries.figures_count(cur, scope),
         "timeline": queries.timeline_counts(cur, scope), "events": queries.timeline_events(cur, scope),
+        "timeline by topic (2 lanes)": queries.timeline_counts(cur, scope, lanes="topic", max_lanes=2),
         "publication": queries.publication_counts(cur, scope),
         "map points": queries.place_points(cur, scope),
         "actor ranking": queries.entity_ranking(cur, scope),
