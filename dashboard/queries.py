@@ -1225,8 +1225,9 @@ def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
         # Mentions counted per label, then per name (nid order is name order); sentences and
         # articles from the per-name sentence tables, for the page's names only.
         g = _run(cur, f"""
-        WITH c AS (SELECT l.nid, l.name, l.kind, count(*) AS n FROM {scope.table('mentions')} m
-                   JOIN labels l USING (lid) WHERE l.{flag} AND l.nid IS NOT NULL GROUP BY ALL),
+        WITH c AS (SELECT l.nid, l.name, l.kind, m.n FROM (SELECT lid, count(*) AS n
+                   FROM {scope.table('mentions')} GROUP BY lid) m
+                   JOIN labels l USING (lid) WHERE l.{flag} AND l.nid IS NOT NULL),
         top AS (SELECT nid, name, sum(n)::BIGINT AS mentions, first(kind ORDER BY n DESC, kind) AS kind
                 FROM (SELECT nid, name, kind, sum(n) AS n FROM c GROUP BY ALL) GROUP BY nid, name
                 ORDER BY mentions DESC, nid LIMIT {int(limit)} OFFSET {int(offset)}),
