@@ -70,12 +70,10 @@ def scoped(path: str, stamp: float, filters: Filters
     filtered sentences registered; the sentences found once per filters, see ``sentence_set``)."""
     cur = cursor(path, stamp)
     db = queries.open_search(Path(path))
-    sids = sentence_set(path, stamp, filters.key()) if _by_sentence(filters) else None
+    # Keyed by the sentence-level filters only: a new date range or source reuses the set.
+    by_sentence = Filters(actors=filters.actors, topics=filters.topics, places=filters.places, q=filters.q)
+    sids = sentence_set(path, stamp, by_sentence.key()) if not by_sentence.is_empty() else None
     return cur, db, queries.register_hits(cur, db, filters, sids=sids)
-
-
-def _by_sentence(filters: Filters) -> bool:
-    return bool(filters.actors or filters.places or filters.topics or filters.q)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
