@@ -37,14 +37,14 @@ from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_IN
 
 __all__ = [
     "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Filters", "Query", "Scope",
-    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "register_hits",
+    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "scope_sids", "register_hits",
     "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
     "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
-    "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window",
+    "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window", "timeline_events",
     "publication_counts", "sentence_context", "MAP_POINTS", "place_points", "map_view", "country_color",
     "unmapped_places",
     "entity_ranking", "entity_count", "cooccurrence", "network_layout", "edge_sentences",
-    "actor_profile", "READER_CHOICES", "article_choices", "article", "article_sentences", "article_mentions",
+    "actor_profile", "READER_CHOICES", "article_choices", "article_count", "article", "article_sentences", "article_mentions",
     "export_sql", "evidence_csv", "page_label",
 ]
 
@@ -200,8 +200,11 @@ def open_dataset(con, directory: Path) -> dict:
     con.execute("""CREATE OR REPLACE TABLE sentence_topics AS
         SELECT x.sid, s.aid, t.tid FROM (SELECT sid, unnest(topics) AS topic FROM sentence_rows) x
         JOIN topics t USING (topic) JOIN sentences s USING (sid)""")
+    # nid numbers the names in their sort order, so comparing nids compares names.
     con.execute("""CREATE OR REPLACE TABLE labels AS
-        SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *
+        SELECT (row_number() OVER (ORDER BY entity_id, name, kind) - 1)::INTEGER AS lid, *,
+               CASE WHEN name IS NOT NULL THEN (dense_rank() OVER (ORDER BY name) - 1)::INTEGER END AS nid,
+               CASE WHEN entity_id IS NOT NULL THEN (dense_rank() OVER (ORDER BY entity_id) - 1)::INTEGER END AS eid
         FROM (SELECT entity_id, name, kind, first(country_code) AS country_code,
                      first(lat) AS lat, first(lon) AS lon, first(is_actor) AS is_actor,
                      first(is_place) AS is_place
@@ -218,13 +221,55 @@ def open_dataset(con, directory: Path) -> dict:
         FROM (SELECT lid, count(*) AS n FROM mentions GROUP BY lid) c JOIN labels l USING (lid)
         WHERE l.entity_id IS NOT NULL GROUP BY l.entity_id""")
     for name in ("events", "figures"):
+        # A figure's kind (see _KIND_SQL) is stored, not derived in every query.
+        kind = f", {_KIND_SQL.replace('f.unit', 't.unit')} AS kind" if name == "figures" else ""
         con.execute(f"""CREATE OR REPLACE TABLE {name} AS
-            SELECT t.*, s.sid, s.aid FROM read_parquet('{glob[name]}') t
+            SELECT t.*, s.sid, s.aid{kind} FROM read_parquet('{glob[name]}') t
             JOIN articles a USING (article_id)
             JOIN sentences s ON s.aid = a.aid AND s.sentence_id = t.sentence_id""")
+    # Each figure's rank within its kind, largest first, over the whole dataset (see figures_chart).
+    con.execute(f"""CREATE OR REPLACE TABLE figures AS SELECT *,
+        row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) AS kind_rank FROM figures""")
+    # The most frequent value of a histogram (ties: the smallest), as a deterministic mode().
+    con.execute("""CREATE OR REPLACE MACRO most_often(h) AS CASE WHEN cardinality(h) > 0 THEN
+        list_reduce(map_entries(h), lambda a, b: CASE WHEN b.value > a.value
+                    OR (b.value = a.value AND b.key < a.key) THEN b ELSE a END).key END""")
+    _index_names(con)
     _summarize(con)
     return manifest
 
+
+def _index_names(con) -> None:
+    """The sentences naming each actor and each place, for filtered views (see ``Scope.summaries``).
+
+    ``names`` (nid, name); ``actor_sentences`` and ``place_sentences`` (nid, sid, aid, n): one
+    row per name and sentence that names it as an actor (a place), with its n mentions there,
+    in sid order. Counting these
+    integer pairs is what the filtered top lists, network and profile do, instead of
+    de-duplicating (name, sentence) strings over the mentions each time.
+    """
+    con.execute("""CREATE OR REPLACE TABLE names AS
+        SELECT DISTINCT nid, name FROM labels WHERE nid IS NOT NULL ORDER BY nid""")
+    for flag, table in (("is_actor", "actor_sentences"), ("is_place", "place_sentences")):
+        con.execute(f"""CREATE OR REPLACE TABLE {table} AS
+            SELECT l.nid, m.sid, m.aid, count(*)::INTEGER AS n FROM mentions m JOIN labels l USING (lid)
+            WHERE l.{flag} AND l.nid IS NOT NULL GROUP BY l.nid, m.sid, m.aid ORDER BY m.sid, l.nid""")
+    # The mentions of places with coordinates (the map's), a third of all mentions.
+    con.execute("""CREATE OR REPLACE TABLE map_mentions AS
+        SELECT m.lid, l.eid, m.sid, m.aid FROM mentions m JOIN labels l USING (lid)
+        WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL ORDER BY m.sid""")
+    # Each sentence's (place, person or organisation) pairs, for the map's most co-named actor.
+    con.execute("""CREATE OR REPLACE TABLE place_actor_sentences AS
+        WITH p AS (SELECT DISTINCT l.eid, m.sid, m.aid FROM mentions m JOIN labels l USING (lid)
+                   WHERE l.is_place AND l.eid IS NOT NULL),
+        a AS (SELECT DISTINCT l.nid, m.sid FROM mentions m JOIN labels l USING (lid)
+              WHERE l.kind IN ('person', 'organization') AND l.nid IS NOT NULL)
+        SELECT p.eid, a.nid, p.sid, p.aid FROM p JOIN a USING (sid) ORDER BY p.sid""")
+
+
+# A name's kind in the rankings: its most frequent among the ``rows`` (name, kind), ties A-Z.
+_NAME_KIND = """SELECT name, first(kind ORDER BY n DESC, kind) AS kind
+    FROM (SELECT name, kind, count(*) AS n FROM {rows} GROUP BY ALL) GROUP BY name"""
 
 # Summaries hold the unfiltered results this many rows deep; deeper requests take the general path.
 SUMMARY_DEPTH = {"pairs": 50, "headlines": 100, "largest": 2000, "lanes": 12}
@@ -241,9 +286,10 @@ def _summarize(con) -> None:
     ``timeline_totals`` (per period and lane, for the default number of lanes).
     """
     flags = " UNION ALL ".join(
-        f"""SELECT '{flag}' AS flag, name, mode(kind) AS kind, count(*) AS mentions,
+        f"""SELECT '{flag}' AS flag, name, k.kind, count(*) AS mentions,
                   count(DISTINCT sid) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
-           FROM m WHERE {flag} GROUP BY name""" for flag in ("is_actor", "is_place"))
+           FROM m JOIN ({_NAME_KIND.format(rows=f"(SELECT * FROM m WHERE {flag})")}) k USING (name)
+           WHERE {flag} GROUP BY name, k.kind""" for flag in ("is_actor", "is_place"))
     con.execute(f"""CREATE OR REPLACE TABLE name_summary AS
         WITH m AS (SELECT l.name, l.kind, l.is_actor, l.is_place, m.sid, m.aid FROM mentions m
                    JOIN labels l USING (lid) WHERE l.name IS NOT NULL)
@@ -255,14 +301,7 @@ def _summarize(con) -> None:
               WHERE l.is_actor AND l.name IN (SELECT name FROM top))
         SELECT a.name AS source, b.name AS target, count(*) AS weight
         FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name GROUP BY ALL""")
-    con.execute("""CREATE OR REPLACE TABLE place_summary AS
-        WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
-                   FROM mentions m JOIN labels l USING (lid)
-                   WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
-        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
-               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
-               count(DISTINCT aid) AS articles, min(sid) AS first
-        FROM p GROUP BY entity_id""")
+    con.execute(f"CREATE OR REPLACE TABLE place_summary AS {_PLACES.format(mentions='mentions')}")
     con.execute(f"""CREATE OR REPLACE TABLE place_actors AS {_PLACE_ACTORS.format(
         mentions='mentions', shown='entity_id IN (SELECT entity_id FROM place_summary)')}""")
     con.execute(f"""CREATE OR REPLACE TABLE headline_figures AS
@@ -270,10 +309,9 @@ def _summarize(con) -> None:
         QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1
         ORDER BY {_HEADLINE} LIMIT {SUMMARY_DEPTH['headlines']}""")
     con.execute(f"""CREATE OR REPLACE TABLE largest_figures AS
-        SELECT *, row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) AS kind_rank
-        FROM ({_kinded('figures')}) QUALIFY kind_rank <= {SUMMARY_DEPTH['largest']}""")
+        SELECT * FROM figures WHERE kind_rank <= {SUMMARY_DEPTH['largest']}""")
     con.execute(f"""CREATE OR REPLACE TABLE figure_stats AS
-        SELECT count(*) AS total, count(DISTINCT {_KIND_SQL}) AS kinds FROM figures f""")
+        SELECT count(*) AS total, count(DISTINCT kind) AS kinds FROM figures""")
     whole = Scope(Filters(), summaries=False)
     totals = [f"SELECT '{lanes}' AS lanes, * FROM ({_timeline_totals(con, whole, lanes, SUMMARY_DEPTH['lanes'])})"
               for lanes in ("actor", "topic")]
@@ -293,16 +331,20 @@ class Scope:
     """SQL for the rows of each table that pass ``filters``, with its named parameters.
 
     ``hits`` says that the cursor has the search matches registered as ``q_hits(sid)``
-    (see :func:`register_hits`); without it the text query is ignored. ``db``, the search
+    (see :func:`register_hits`); without it the text query is ignored. ``sids`` says that it
+    also has the sentences passing the sentence-level filters (actor, place, topic, search)
+    registered as ``scope_sids(sid)``, found once instead of in every query. ``db``, the search
     index, is where sentence texts are read from (else from the Parquet parts). ``summaries``
-    lets unfiltered views read the tables :func:`open_dataset` pre-aggregated (same results;
-    False forces the general queries, for tests).
+    lets unfiltered views read the tables :func:`open_dataset` pre-aggregated and filtered
+    views read its per-name sentence tables (same results; False forces the general queries,
+    for tests).
     """
 
     filters: Filters
     hits: bool = False
     db: sqlite3.Connection | None = field(default=None, compare=False, repr=False)
     summaries: bool = True
+    sids: bool = False
 
     @property
     def unfiltered(self) -> bool:
@@ -339,9 +381,17 @@ class Scope:
             out.append("published_day <= $date_to")
         return out
 
+    @property
+    def by_sentence(self) -> bool:
+        """True when a sentence-level filter (actor, place, topic, search) applies."""
+        f = self.filters
+        return bool(f.actors or f.places or f.topics or (self.hits and f.q))
+
     def _sentence_conditions(self, alias: str) -> list[str]:
         """Conditions on ``alias.sid`` beyond the article-level ones."""
         f = self.filters
+        if self.sids and self.by_sentence:
+            return [f"{alias}.sid IN (SELECT sid FROM scope_sids)"]
         out = []
         if f.actors:
             out.append(f"{alias}.sid IN (SELECT sid FROM mentions WHERE lid IN (SELECT lid FROM "
@@ -356,13 +406,17 @@ class Scope:
             out.append(f"{alias}.sid IN (SELECT sid FROM q_hits)")
         return out
 
-    def where(self, alias: str, *, by_published: bool = True) -> str:
-        """A condition on the rows of ``alias`` (any table with sid and aid)."""
+    def where(self, alias: str, *, by_published: bool = True, sentences: bool = True) -> str:
+        """A condition on the rows of ``alias`` (any table with sid and aid; only sid when
+        ``sentences`` is False: the article-level filters, on the sentence's article)."""
         parts = []
         articles = self._article_conditions(by_published=by_published)
         if articles:
-            parts.append(f"{alias}.aid IN (SELECT aid FROM articles WHERE " + " AND ".join(articles) + ")")
-        parts += self._sentence_conditions(alias)
+            aids = f"SELECT aid FROM articles WHERE {' AND '.join(articles)}"
+            parts.append(f"{alias}.aid IN ({aids})" if sentences else
+                         f"{alias}.sid IN (SELECT sid FROM sentences WHERE aid IN ({aids}))")
+        if sentences:
+            parts += self._sentence_conditions(alias)
         return " AND ".join(parts) or "true"
 
     def table(self, name: str) -> str:
@@ -393,7 +447,8 @@ def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
 def _one(cur, sql: str, scope: Scope | None = None, **params):
     values = {**(scope.params() if scope else {}), **params}
     used = {k: v for k, v in values.items() if f"${k}" in sql}
-    return cur.execute(sql, used).fetchone()
+    rows = cur.execute(sql, used).fetchall()  # fetched to the end: DuckDB 2 refuses new work on an unfinished result
+    return rows[0] if rows else None
 
 
 def _texts(cur, scope: Scope | None, sids) -> dict[int, str]:
@@ -412,10 +467,11 @@ def _sentence_rows(cur, scope: Scope | None, sids) -> pd.DataFrame:
     """Sentences by sid, in sid order: sid, article_id, sentence_id, start, end, text, title,
     published, source."""
     wanted = sorted({int(x) for x in sids})
-    rows = _run(cur, """SELECT s.sid, a.article_id, s.sentence_id, s.start, s."end", a.title,
-                               a.published, a.source
-                        FROM sentences s JOIN articles a USING (aid) WHERE s.sid IN (SELECT unnest($sids))
-                        ORDER BY s.sid""", sids=wanted)
+    # A literal list: DuckDB skips the row groups (sentences are in sid order) that hold none.
+    rows = _run(cur, f"""SELECT s.sid, a.article_id, s.sentence_id, s.start, s."end", a.title,
+                                a.published, a.source
+                         FROM sentences s JOIN articles a USING (aid) WHERE s.sid IN ({_ints(wanted)})
+                         ORDER BY s.sid""")
     texts = _texts(cur, scope, wanted)
     rows.insert(5, "text", rows["sid"].map(texts))
     return rows
@@ -529,13 +585,32 @@ def search_rowids(db: sqlite3.Connection | None, query: Query) -> np.ndarray:
     return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
 
-def register_hits(cur, db: sqlite3.Connection | None, filters: Filters) -> Scope:
-    """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and return the scope."""
+def scope_sids(cur, scope: Scope) -> np.ndarray | None:
+    """The sids (ascending) of the sentences that pass the scope's sentence-level filters, or
+    None when there are none (the article-level ones, source and dates, stay as conditions)."""
+    if not scope.by_sentence:
+        return None
+    plain = Scope(scope.filters, hits=scope.hits, db=scope.db, summaries=scope.summaries)
+    sql = f"SELECT t.sid FROM sentences t WHERE {' AND '.join(plain._sentence_conditions('t'))} ORDER BY t.sid"
+    return _run(cur, sql, plain)["sid"].to_numpy()
+
+
+def register_hits(cur, db: sqlite3.Connection | None, filters: Filters, *,
+                  sids: np.ndarray | None = None, materialize: bool = True) -> Scope:
+    """Register the matches of ``filters.q`` on ``cur`` as ``q_hits`` and, with ``materialize``,
+    the sentences that pass the sentence-level filters as ``scope_sids`` (``sids`` when given,
+    as :func:`scope_sids` found them before for the same filters); return the scope."""
     query = parse_query(filters.q)
-    if not _searchable(query):
-        return Scope(filters, hits=False, db=db)
-    cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-    return Scope(filters, hits=True, db=db)
+    hits = _searchable(query)
+    if hits and (sids is None or not materialize):  # given sids already hold the matches
+        cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+    scope = Scope(filters, hits=hits, db=db)
+    if not materialize or not scope.by_sentence:
+        return scope
+    if sids is None:
+        sids = scope_sids(cur, scope)
+    cur.register("scope_sids", pa.table({"sid": np.asarray(sids, dtype=np.int64)}))
+    return Scope(filters, hits=hits, db=db, sids=True)
 
 
 def _ints(values) -> str:
@@ -595,10 +670,15 @@ def search(db: sqlite3.Connection | None, cur, query: Query, scope: Scope, *,
         candidates = np.array([first[0]] if first else [], dtype=np.int64)
         ranked_among = min(total, rank_limit)
     else:
-        # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
-        cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-        hits = _run(cur, f"SELECT t.sid FROM sentences t WHERE t.sid IN (SELECT sid FROM q_hits) "
-                         f"AND {others.where('t')} ORDER BY t.sid", others)["sid"].to_numpy()
+        if scope.sids and scope.hits and parse_query(scope.filters.q) == query:
+            # The scope's sentence set already is the matches within the other sentence filters.
+            hits = _run(cur, f"SELECT t.sid FROM scope_sids t WHERE {scope.where('t', sentences=False)} "
+                             f"ORDER BY t.sid", scope)["sid"].to_numpy()
+        else:
+            # Matches in the index, narrowed by the other filters in DuckDB, ranked back in SQLite.
+            cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
+            hits = _run(cur, f"SELECT t.sid FROM sentences t WHERE t.sid IN (SELECT sid FROM q_hits) "
+                             f"AND {others.where('t')} ORDER BY t.sid", others)["sid"].to_numpy()
         total = len(hits)
         candidates = hits[-rank_limit:]
         ranked_among = len(candidates)
@@ -647,11 +727,23 @@ def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
         if scope.unfiltered:
             return _with_sample(cur, scope, _run(cur, f"""SELECT name, sentences, first FROM name_summary
                 WHERE flag = '{flag}' ORDER BY sentences DESC, name LIMIT {int(n)}"""))
-        top = _run(cur, f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
-                SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
-                WHERE l.{flag} AND l.name IS NOT NULL)
-            GROUP BY name ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
+        top = _run(cur, f"""SELECT * FROM ({_named_sentences(scope, facet)})
+            ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     return _with_sample(cur, scope, top)
+
+
+def _named_sentences(scope: Scope, facet: str) -> str:
+    """SQL: per actor (``facet`` "actor") or place name, the sentences in scope naming it
+    (name, sentences, first sid). Through the per-name sentence tables unless
+    ``scope.summaries`` is off; the same counts either way."""
+    if scope.summaries:
+        return (f"SELECT n.name, c.sentences, c.first FROM (SELECT nid, count(*) AS sentences, "
+                f"min(sid) AS first FROM {scope.table(facet + '_sentences')} GROUP BY nid) c "
+                f"JOIN names n USING (nid)")
+    flag = {"actor": "is_actor", "place": "is_place"}[facet]
+    return f"""SELECT name, count(*) AS sentences, min(sid) AS first FROM (
+                SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                WHERE l.{flag} AND l.name IS NOT NULL) GROUP BY name"""
 
 
 def _period(span_days: int) -> str:
@@ -751,18 +843,18 @@ def _with_figure_columns(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame
 
 
 def _kinded(figures: str) -> str:
-    """SQL: the rows of ``figures`` (a table or subquery) with their ``kind``."""
-    return f"SELECT f.*, {_KIND_SQL} AS kind FROM {figures} f"
+    """SQL: the rows of ``figures`` (a table or subquery), which carry their ``kind``."""
+    return f"SELECT f.* FROM {figures} f"
 
 
 def _figure_rows(selected: str, order: str) -> str:
     """SQL: the (few) figures ``selected`` with their sentence's start and their article."""
-    return (f"SELECT f.*, s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
+    return (f"SELECT f.* EXCLUDE (kind_rank), s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
             f"JOIN sentences s USING (sid) JOIN articles a ON a.aid = f.aid ORDER BY {order}")
 
 
 _LARGEST = "value DESC NULLS LAST, sid, start"
-_HEADLINE = "(kind <> 'money'), (of IS NULL), value DESC NULLS LAST, sid"
+_HEADLINE = "(kind <> 'money'), (of IS NULL), value DESC NULLS LAST, sid, start"
 
 
 def figures_count(cur, scope: Scope) -> int:
@@ -782,15 +874,24 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
 
     Returns the rows and whether they were cut to the largest.
     """
+    near = SUMMARY_DEPTH["largest"]
     if scope.unfiltered:
         total, kinds = _one(cur, "SELECT total, kinds FROM figure_stats")
     else:
-        total, kinds = _one(cur, f"SELECT count(*), count(DISTINCT {_KIND_SQL}) FROM {scope.table('figures')} f", scope)
+        # Per kind: figures in scope, and those among the kind's ``near`` largest of the dataset.
+        per = _run(cur, f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
+                        f"FROM {scope.table('figures')} f GROUP BY kind", scope)
+        total, kinds = int(per["n"].sum()), len(per)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
-    if cut and scope.unfiltered and per_kind <= SUMMARY_DEPTH["largest"]:
-        chosen = f"SELECT * EXCLUDE (kind_rank) FROM largest_figures WHERE kind_rank <= {per_kind}"
+    if cut and scope.unfiltered and per_kind <= near:
+        chosen = f"SELECT * FROM largest_figures WHERE kind_rank <= {per_kind}"
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST))), cut
+    if cut and scope.summaries and (per["near"] >= np.minimum(per["n"], per_kind)).all():
+        # Each kind's largest in scope are among its largest in the dataset: rank only those.
+        chosen = (f"SELECT * FROM {scope.table('figures')} f WHERE kind_rank <= {near} QUALIFY "
+                  f"row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}")
+        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), scope)), cut
     kinded = _kinded(scope.table("figures"))
     chosen = (f"SELECT * FROM ({kinded}) QUALIFY row_number() OVER "
               f"(PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}") if cut else kinded
@@ -802,7 +903,17 @@ def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     if scope.unfiltered and n <= SUMMARY_DEPTH["headlines"]:
         headline = f"SELECT * FROM headline_figures ORDER BY {_HEADLINE} LIMIT {int(n)}"
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE)))
-    headline = (f"SELECT * FROM ({_kinded(scope.table('figures'))}) "
+    figures = _kinded(scope.table("figures"))
+    if scope.summaries:
+        # The first figure of each sentence among the best few hundred is its first overall:
+        # when they hold n sentences, they answer (else the whole scope is ranked below).
+        best = f"SELECT * FROM ({figures}) ORDER BY {_HEADLINE} LIMIT {64 * int(n)}"
+        headline = (f"SELECT * FROM ({best}) QUALIFY row_number() OVER (PARTITION BY sid ORDER BY "
+                    f"{_HEADLINE}) = 1 ORDER BY {_HEADLINE} LIMIT {int(n)}")
+        rows = _run(cur, _figure_rows(headline, _HEADLINE), scope)
+        if len(rows) == n:
+            return _with_figure_columns(cur, scope, rows)
+    headline = (f"SELECT * FROM ({figures}) "
                 f"QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1 "
                 f"ORDER BY {_HEADLINE} LIMIT {int(n)}")
     return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE), scope))
@@ -889,8 +1000,29 @@ def _timeline_totals(cur, scope: Scope, lanes: str, max_lanes: int, *, part: str
         summary = timeline_summary(cur, scope)
         span = (summary["last"] - summary["first"]).days if summary["events"] else 0
         part = _period(span)
+    laned = _lane_dates(scope, lanes, max_lanes) if scope.summaries else _laned(scope, lanes, max_lanes)
     return f"""SELECT date_trunc('{part}', date) AS period, lane, count(*) AS events
-                 FROM ({_laned(scope, lanes, max_lanes)}) GROUP BY ALL ORDER BY period, lane"""
+                 FROM ({laned}) GROUP BY ALL ORDER BY period, lane"""
+
+
+def _lane_dates(scope: Scope, lanes: str, max_lanes: int) -> str:
+    """SQL: the rows of _laned with only sid, start, date and lane (an event is its sentence
+    and start), for counting: the same rows without carrying every column through DISTINCT."""
+    events = scope.table("events")
+    if lanes == "actor":
+        raw = f"""SELECT DISTINCT t.sid, t.start, t.date, e.name AS lane FROM (
+                      SELECT sid, start, date,
+                             unnest(CASE WHEN len(actors) > 0 THEN actors ELSE [NULL] END) AS eid
+                      FROM {events}) t
+                  LEFT JOIN entities e ON e.entity_id = t.eid"""
+    else:
+        raw = f"""SELECT DISTINCT t.sid, t.start, t.date, p.topic AS lane FROM {events} t
+                  LEFT JOIN sentence_topics x USING (sid) LEFT JOIN topics p USING (tid)"""
+    return f"""WITH raw AS ({raw}),
+        top AS (SELECT lane FROM raw WHERE lane IS NOT NULL GROUP BY lane
+                ORDER BY count(*) DESC, lane LIMIT {int(max_lanes)})
+        SELECT DISTINCT sid, start, date, CASE WHEN lane IS NULL THEN '(none)'
+               WHEN lane IN (SELECT lane FROM top) THEN lane ELSE '(other)' END AS lane FROM raw"""
 
 
 def timeline_window(rows: pd.DataFrame, *,
@@ -910,6 +1042,21 @@ def timeline_window(rows: pd.DataFrame, *,
     end = rows["finish"].quantile(share) if len(rows) >= 20 else rows["finish"].max()
     pad = max((end - start) * 0.02, pd.Timedelta(days=1))
     return start - pad, end + pad
+
+
+def timeline_events(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
+    """One page of the events in scope in the CSV's order (date, sentence, position), with
+    actor_names, place_names, sentence and the article's title."""
+    rows = _run(cur, f"""SELECT t.*, a.title FROM (SELECT * FROM {scope.table('events')} t
+                             ORDER BY t.date, t.sid, t.start LIMIT {int(limit)} OFFSET {int(offset)}) t
+                         JOIN articles a ON a.aid = t.aid ORDER BY t.date, t.sid, t.start""", scope)
+    rows["sentence"] = rows["sid"].map(_texts(cur, scope, rows["sid"]))
+    ids = {e for column in ("actors", "places") for ids in rows[column] for e in (ids if ids is not None else [])}
+    names = _names(cur, ids)
+    for column in ("actors", "places"):
+        rows[column[:-1] + "_names"] = [[names.get(e, e) for e in (ids if ids is not None else [])]
+                                        for ids in rows[column]]
+    return rows.reset_index(drop=True)
 
 
 def publication_counts(cur, scope: Scope) -> pd.DataFrame:
@@ -963,6 +1110,47 @@ _PLACE_ACTORS = """WITH p AS (SELECT DISTINCT l.entity_id, m.sid FROM {mentions}
     GROUP BY entity_id"""
 
 
+# Per place (entity): its most frequent name, kind, country and coordinates (most_often, the
+# rule of _places_by_label too), mentions, articles and first sentence among {mentions}.
+_PLACES = """WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
+                       FROM {mentions} m JOIN labels l USING (lid)
+                       WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
+    SELECT entity_id, most_often(histogram(name)) AS name, most_often(histogram(kind)) AS kind,
+           most_often(histogram(country_code)) AS country_code, most_often(histogram(lat)) AS lat,
+           most_often(histogram(lon)) AS lon, count(*) AS mentions,
+           count(DISTINCT aid) AS articles, min(sid) AS first
+    FROM p GROUP BY entity_id"""
+
+# _PLACE_ACTORS on integer ids (eid, nid: nid order is name order), for filtered views.
+_PLACE_ACTORS_BY_ID = """WITH shown AS (SELECT DISTINCT eid, entity_id FROM labels WHERE entity_id = ANY($shown)),
+        best AS (SELECT eid, first(nid ORDER BY n DESC, nid) AS nid FROM (
+                 SELECT eid, nid, count(*) AS n FROM {pairs} WHERE eid IN (SELECT eid FROM shown)
+                 GROUP BY ALL) GROUP BY eid)
+    SELECT s.entity_id, n.name AS actor FROM best JOIN names n USING (nid) JOIN shown s USING (eid)"""
+
+
+def _places_by_label(mentions: str, limit: int) -> str:
+    """SQL: the ``limit`` most mentioned places of _PLACES among ``mentions`` (rows of
+    ``map_mentions``), counted per label first (few rows) and then per entity; the same rows
+    as _PLACES with its order and limit."""
+    def most_often(column: str) -> str:
+        return f"""LEFT JOIN (SELECT entity_id, first({column} ORDER BY n DESC, {column}) AS {column}
+                   FROM (SELECT entity_id, {column}, sum(n) AS n FROM x WHERE {column} IS NOT NULL
+                         GROUP BY ALL) GROUP BY entity_id) USING (entity_id)"""
+
+    columns = ("name", "kind", "country_code", "lat", "lon")
+    return f"""WITH c AS (SELECT m.lid, count(*) AS n, min(m.sid) AS first FROM {mentions} m GROUP BY m.lid),
+        x AS (SELECT l.entity_id, l.eid, {', '.join('l.' + c for c in columns)}, c.n, c.first
+              FROM c JOIN labels l USING (lid)),
+        top AS (SELECT entity_id, any_value(eid) AS eid, sum(n)::BIGINT AS mentions, min(first) AS first
+                FROM x GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}),
+        articles AS (SELECT m.eid, count(DISTINCT m.aid) AS articles FROM {mentions} m
+                     WHERE m.eid IN (SELECT eid FROM top) GROUP BY m.eid)
+    SELECT entity_id, {', '.join(columns)}, top.mentions, articles.articles, top.first
+    FROM top LEFT JOIN articles USING (eid) {' '.join(most_often(c) for c in columns)}
+    ORDER BY mentions DESC, entity_id"""
+
+
 def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
                  limit: int = MAP_POINTS) -> pd.DataFrame:
     """One row per place or country (the ``limit`` most mentioned) with coordinates, sized by
@@ -975,15 +1163,12 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
                "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
     mentions = scope.table("mentions")
-    summary = ("SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
-               f"FROM place_summary ORDER BY mentions DESC, entity_id LIMIT {int(limit)}")
-    g = _run(cur, summary) if scope.unfiltered else _run(cur, f"""WITH p AS (SELECT l.entity_id, l.name, l.kind, l.country_code, l.lat, l.lon, m.sid, m.aid
-                                 FROM {mentions} m JOIN labels l USING (lid)
-                                 WHERE l.is_place AND l.lat IS NOT NULL AND l.lon IS NOT NULL)
-        SELECT entity_id, mode(name) AS name, mode(kind) AS kind, mode(country_code) AS country_code,
-               mode(lat) AS lat, mode(lon) AS lon, count(*) AS mentions,
-               count(DISTINCT aid) AS articles, min(sid) AS first
-        FROM p GROUP BY entity_id ORDER BY mentions DESC, entity_id LIMIT {int(limit)}""", scope)
+    source = "place_summary" if scope.unfiltered else f"({_PLACES.format(mentions=mentions)})"
+    if scope.summaries and not scope.unfiltered:
+        g = _run(cur, _places_by_label(scope.table("map_mentions"), limit), scope)
+    else:
+        g = _run(cur, f"SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
+                      f"FROM {source} ORDER BY mentions DESC, entity_id LIMIT {int(limit)}", scope)
     if not len(g):
         return pd.DataFrame(columns=columns)
     g = _with_sample(cur, scope, g)
@@ -994,6 +1179,9 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
     if scope.unfiltered:
         actors = _run(cur, "SELECT * FROM place_actors WHERE entity_id = ANY($shown)",
+                      shown=g["entity_id"].tolist())
+    elif scope.summaries:
+        actors = _run(cur, _PLACE_ACTORS_BY_ID.format(pairs=scope.table("place_actor_sentences")), scope,
                       shown=g["entity_id"].tolist())
     else:
         actors = _run(cur, _PLACE_ACTORS.format(mentions=mentions, shown="l.entity_id = ANY($shown)"),
@@ -1054,15 +1242,31 @@ def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
         g = _run(cur, f"""SELECT name, kind, mentions, sentences, articles, first FROM name_summary
                            WHERE flag = '{flag}' ORDER BY mentions DESC, name
                            LIMIT {int(limit)} OFFSET {int(offset)}""")
+    elif scope.summaries:
+        # Mentions counted per label, then per name (nid order is name order); sentences and
+        # articles from the per-name sentence tables, for the page's names only.
+        g = _run(cur, f"""
+        WITH c AS (SELECT l.nid, l.name, l.kind, m.n FROM (SELECT lid, count(*) AS n
+                   FROM {scope.table('mentions')} GROUP BY lid) m
+                   JOIN labels l USING (lid) WHERE l.{flag} AND l.nid IS NOT NULL),
+        top AS (SELECT nid, name, sum(n)::BIGINT AS mentions, first(kind ORDER BY n DESC, kind) AS kind
+                FROM (SELECT nid, name, kind, sum(n) AS n FROM c GROUP BY ALL) GROUP BY nid, name
+                ORDER BY mentions DESC, nid LIMIT {int(limit)} OFFSET {int(offset)}),
+        p AS (SELECT nid, count(*) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
+              FROM {scope.table(('actor' if actors else 'place') + '_sentences')}
+              WHERE nid IN (SELECT nid FROM top) GROUP BY nid)
+        SELECT top.name, top.kind, top.mentions, p.sentences, p.articles, p.first
+        FROM top JOIN p USING (nid) ORDER BY mentions DESC, name""", scope)
     else:
         g = _run(cur, f"""
         WITH m AS (SELECT l.name, l.kind, m.sid, m.aid FROM {scope.table('mentions')} m
                    JOIN labels l USING (lid) WHERE l.{flag} AND l.name IS NOT NULL),
         top AS (SELECT name, count(*) AS mentions FROM m GROUP BY name
-                ORDER BY mentions DESC, name LIMIT {int(limit)} OFFSET {int(offset)})
-        SELECT name, mode(kind) AS kind, count(*) AS mentions, count(DISTINCT sid) AS sentences,
+                ORDER BY mentions DESC, name LIMIT {int(limit)} OFFSET {int(offset)}),
+        kinds AS ({_NAME_KIND.format(rows="(SELECT * FROM m WHERE name IN (SELECT name FROM top))")})
+        SELECT name, k.kind, count(*) AS mentions, count(DISTINCT sid) AS sentences,
                count(DISTINCT aid) AS articles, min(sid) AS first
-        FROM m WHERE name IN (SELECT name FROM top) GROUP BY name
+        FROM m JOIN kinds k USING (name) WHERE name IN (SELECT name FROM top) GROUP BY name, k.kind
         ORDER BY mentions DESC, name""", scope)
     if not len(g):
         return pd.DataFrame(columns=["name", "kind", "mentions", "sentences", "articles",
@@ -1082,13 +1286,21 @@ def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, p
         nodes = _run(cur, f"SELECT name, sentences FROM name_summary WHERE flag = 'is_actor' "
                           f"ORDER BY sentences DESC, name LIMIT {int(top_n)}")
     else:
-        nodes = _run(cur, f"SELECT name, count(*) AS sentences FROM ({pairs}) GROUP BY name "
+        nodes = _run(cur, f"SELECT name, sentences FROM ({_named_sentences(scope, 'actor')}) "
                           f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
     if not len(nodes):
         return nodes, pd.DataFrame(columns=["source", "target", "weight"])
     if fast:
         return nodes, _run(cur, "SELECT * FROM actor_pairs WHERE source = ANY($top) AND target = ANY($top) "
                                 "ORDER BY weight DESC, source, target", top=nodes["name"].tolist())
+    if scope.summaries:  # integer pairs (nid order is name order)
+        return nodes, _run(cur, f"""WITH p AS (SELECT nid, sid FROM {scope.table('actor_sentences')}
+                                           WHERE nid IN (SELECT nid FROM names WHERE name = ANY($top))),
+            e AS (SELECT a.nid AS x, b.nid AS y, count(*) AS weight FROM p a JOIN p b
+                  ON a.sid = b.sid AND a.nid < b.nid GROUP BY ALL)
+            SELECT s.name AS source, t.name AS target, e.weight FROM e
+            JOIN names s ON s.nid = e.x JOIN names t ON t.nid = e.y
+            ORDER BY weight DESC, source, target""", scope, top=nodes["name"].tolist())
     edges = _run(cur, f"""WITH p AS ({pairs} AND l.name = ANY($top))
         SELECT a.name AS source, b.name AS target, count(*) AS weight
         FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name
@@ -1149,18 +1361,32 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     first sentences of the sentences that name it."""
     # The sentences naming the actor, found once and registered on this cursor (as q_hits is):
     # a list parameter of 100,000+ sids costs more to pass than the query it feeds.
-    own_sids = _run(cur, f"{_naming(scope, [name])} ORDER BY t.sid", scope, n0=name)["sid"]
+    params = {"n0": name}
+    if scope.summaries:  # through the per-name sentence tables (same rows, see _index_names)
+        naming = (f"SELECT t.sid, t.aid, t.n FROM actor_sentences t WHERE t.nid = "
+                  f"(SELECT nid FROM names WHERE name = $n0) AND {scope.where('t')}")
+    else:
+        naming = _naming(scope, [name])
+    own_rows = _run(cur, f"{naming} ORDER BY t.sid", scope, **params)
+    own_sids = own_rows["sid"]
     cur.register("profile_sids", pa.table({"sid": own_sids.to_numpy()}))
     own = "SELECT sid FROM profile_sids"
-    params = {"n0": name}
-    around = (f"SELECT l.name, l.is_actor, l.is_place, m.sid FROM mentions m JOIN labels l USING (lid) "
-              f"WHERE m.sid IN (SELECT sid FROM ({own})) AND l.name <> $n0")
-    places = _run(cur, f"SELECT name AS place, count(DISTINCT sid) AS sentences FROM ({around}) "
-                       f"WHERE is_place GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
-                  scope, **params)
-    others = _run(cur, f"SELECT name AS actor, count(DISTINCT sid) AS sentences FROM ({around}) "
-                       f"WHERE is_actor GROUP BY name ORDER BY sentences DESC, name LIMIT {int(limit)}",
-                  scope, **params)
+
+    def named_with(facet: str, flag: str, column: str) -> pd.DataFrame:
+        """The actors or places named in the actor's sentences, by sentences."""
+        if scope.summaries:
+            sql = (f"SELECT n.name AS {column}, c.sentences FROM (SELECT nid, count(*) AS sentences "
+                   f"FROM {facet}_sentences WHERE sid IN ({own}) AND nid IS DISTINCT FROM "
+                   f"(SELECT nid FROM names WHERE name = $n0) GROUP BY nid) c JOIN names n USING (nid)")
+        else:
+            sql = (f"SELECT l.name AS {column}, count(DISTINCT m.sid) AS sentences FROM mentions m "
+                   f"JOIN labels l USING (lid) WHERE m.sid IN ({own}) AND l.name <> $n0 AND l.{flag} "
+                   f"GROUP BY l.name")
+        return _run(cur, f"SELECT * FROM ({sql}) ORDER BY sentences DESC, {column} LIMIT {int(limit)}",
+                    scope, **params)
+
+    places = named_with("place", "is_place", "place")
+    others = named_with("actor", "is_actor", "actor")
     topics = _run(cur, f"""SELECT p.topic, count(*) AS sentences FROM sentence_topics x JOIN topics p USING (tid)
                            WHERE x.sid IN (SELECT sid FROM ({own}))
                            GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
@@ -1171,9 +1397,12 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
     n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
                      scope, **params)[0]
     sids = own_sids[:15]
-    counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
-                           FROM {scope.table('mentions')} m JOIN labels l USING (lid)
-                           WHERE l.is_actor AND l.name = $n0""", scope, **params)
+    if scope.summaries:  # the actor's mentions are in its sentences: count them there
+        counts = (int(own_rows["n"].sum()), len(own_rows), own_rows["aid"].nunique())
+    else:
+        counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
+                               FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                               WHERE l.is_actor AND l.name = $n0""", scope, **params)
     return {"sentences": _sentence_rows(cur, scope, sids), "places": places, "actors": others,
             "topics": topics, "figures": _with_figure_columns(cur, scope, figures),
             "figure_count": n_figures, "mentions": counts[0], "sentence_count": counts[1],
@@ -1185,10 +1414,24 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
 READER_CHOICES = 200
 
 
-def article_choices(cur, scope: Scope, *, limit: int = READER_CHOICES) -> pd.DataFrame:
-    """The newest ``limit`` articles in scope: article_id, title, published, source."""
-    return _run(cur, f"SELECT article_id, title, published, source FROM {scope.table('articles')} "
-                     f"ORDER BY published DESC NULLS LAST, article_id LIMIT {int(limit)}", scope)
+def _titled(scope: Scope, title: str) -> str:
+    """SQL: the articles in scope whose title contains ``$title`` (any case; all when empty)."""
+    found = "contains(lower(coalesce(title, '')), lower($title))" if title.strip() else "true"
+    return f"SELECT * FROM {scope.table('articles')} WHERE {found}"
+
+
+def article_choices(cur, scope: Scope, *, title: str = "", offset: int = 0,
+                    limit: int = READER_CHOICES) -> pd.DataFrame:
+    """One page of the articles in scope whose title contains ``title`` (any case), newest
+    first: article_id, title, published, source."""
+    return _run(cur, f"SELECT article_id, title, published, source FROM ({_titled(scope, title)}) "
+                     f"ORDER BY published DESC NULLS LAST, article_id "
+                     f"LIMIT {int(limit)} OFFSET {int(offset)}", scope, title=title.strip())
+
+
+def article_count(cur, scope: Scope, *, title: str = "") -> int:
+    """How many articles in scope have ``title`` in their title (all of them when empty)."""
+    return _one(cur, f"SELECT count(*) FROM ({_titled(scope, title)})", scope, title=title.strip())[0]
 
 
 def article(cur, article_id: str) -> dict | None:

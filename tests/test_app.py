@@ -261,11 +261,25 @@ def test_every_page_renders_a_large_dataset_in_aggregates(large_dataset, page, m
         assert {m.label: m.value for m in at.metric}["Articles"] == "20,000"
     if page == "timeline":
         assert "40,000 events: too many to draw one by one" in said
+        assert "1-200 of 40,000, by date" in said and len(at.dataframe[0].value) == 200
     if page == "figures":
         assert "The largest figures of each kind" in said and "1-200 of 60,000" in said
     if page == "text":
         assert "40,000 sentences match missiles (the best 200)" in said  # two per article
         assert "<mark>" in html_bodies(at)
+        assert at.selectbox(key="reader_article").label.startswith("Article (1-200 of 20,000 in this view")
+
+
+def test_the_reader_finds_an_article_by_title_on_later_pages(large_dataset, monkeypatch):
+    at = open_page(large_dataset, "text", monkeypatch)
+    at.number_input(key="reader_page").set_value(3).run()  # a page past the first 200
+    third = at.selectbox(key="reader_article")
+    assert third.label.startswith("Article (401-600 of 20,000") and len(third.options) == 200
+    title = third.options[0]
+    at.text_input(key="reader_title").set_value("no title has this").run()
+    assert any("No article in this view has" in i.value for i in at.info)
+    at.text_input(key="reader_title").set_value(title.split(" · ")[0].upper()).run()
+    assert not at.exception and at.selectbox(key="reader_article").options
 
 
 def test_a_narrow_date_range_draws_single_events_on_a_large_dataset(large_dataset, monkeypatch):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import duckdb
@@ -427,6 +428,36 @@ def test_reader_queries(small):
     assert set(pd.read_csv(io.BytesIO(data))["article_id"]) == {"a2"}
 
 
+@pytest.mark.parametrize("title, filters, offset, limit, expected, count", [
+    ("", Filters(), 0, 200, ["a1", "a2", "a3", "a4"], 4),
+    ("", Filters(), 1, 2, ["a2", "a3"], 4),  # a page further on: every article is reachable
+    ("  KHARKIV ", Filters(), 0, 200, ["a2"], 1),  # any case, spaces around ignored
+    ("breaking <img", Filters(), 0, 200, ["a3"], 1),  # markup in a title is plain text here
+    ("note", Filters(), 0, 200, ["a4"], 1),  # an undated article too
+    ("ukraine", Filters(sources=("Daily Sample",)), 0, 200, [], 0),  # within the filters
+    ("100%_", Filters(), 0, 200, [], 0),  # LIKE wildcards are plain characters
+])
+def test_reader_finds_any_article_by_title_page_by_page(small, title, filters, offset, limit,
+                                                        expected, count):
+    scope = small.scope(filters)
+    got = queries.article_choices(small.cur, scope, title=title, offset=offset, limit=limit)
+    assert got["article_id"].tolist() == expected
+    assert queries.article_count(small.cur, scope, title=title) == count
+
+
+def test_timeline_events_page_in_the_order_of_the_csv(small):
+    scope = small.scope()
+    csv = pd.read_csv(io.BytesIO(queries.evidence_csv(small.cur, *queries.export_sql("events", scope))))
+    page = queries.timeline_events(small.cur, scope)
+    assert page["surface"].tolist() == csv["surface"].tolist() and len(page) == 4
+    assert page["sentence"].tolist() == csv["sentence"].tolist()
+    october = page[page["surface"] == "October 2024"].iloc[0]
+    assert october["actor_names"] == ["North Korea"] and october["title"]
+    assert queries.timeline_events(small.cur, scope, offset=1, limit=2)["surface"].tolist() == csv["surface"][1:3].tolist()
+    narrowed = queries.timeline_events(small.cur, small.scope(Filters(actors=("North Korea",))))
+    assert narrowed["surface"].tolist() == ["October 2024"]
+
+
 def test_places_can_be_coloured_by_their_most_named_actor(small):
     """Each place's actor is the person or organisation most often in its sentences."""
     points = queries.place_points(small.cur, small.scope()).set_index("entity_id")
@@ -539,3 +570,69 @@ def test_unmapped_places_lists_the_places_without_coordinates(tmp_path):
 
 def test_unmapped_places_is_empty_when_every_place_has_a_point(small):
     assert queries.unmapped_places(small.cur, small.scope()).empty
+
+
+FILTERED = [Filters(actors=("Joe Biden",)), Filters(actors=("North Korea", "Vladimir Putin")),
+            Filters(places=("Kursk",)), Filters(topics=("Military aid",)),
+            Filters(sources=("Example Wire",)), Filters(q="missiles"),
+            Filters(actors=("Ukraine",), q="aid", date_from=date(2024, 1, 1)),
+            Filters(actors=("Joe Biden",), topics=("Military aid",), sources=("Example Wire",))]
+
+
+def _filtered_views(cur, db, scope: Scope) -> dict:
+    """Every view a page shows for a filtered scope, as frames and values."""
+    actor = queries.facet_options(cur)["actor"][0]
+    nodes, edges = queries.cooccurrence(cur, scope)
+    chart, cut = queries.figures_chart(cur, scope, max_points=3)
+    profile = queries.actor_profile(cur, scope, actor)
+    return {
+        "summary": queries.corpus_summary(cur, scope),
+        **{f"top {facet}": queries.top_values(cur, scope, facet) for facet in ("actor", "place", "topic")},
+        "over time": queries.mentions_over_time(cur, scope),
+        "key figures": queries.key_figures(cur, scope), "key figures (1)": queries.key_figures(cur, scope, n=1),
+        "figures page": queries.figures_page(cur, scope),
+        "figures chart": chart, "cut": cut, "figures": queries.figures_count(cur, scope),
+        "timeline": queries.timeline_counts(cur, scope), "events": queries.timeline_events(cur, scope),
+        "timeline by topic (2 lanes)": queries.timeline_counts(cur, scope, lanes="topic", max_lanes=2),
+        "publication": queries.publication_counts(cur, scope),
+        "map points": queries.place_points(cur, scope),
+        "actor ranking": queries.entity_ranking(cur, scope),
+        "place ranking (page 2)": queries.entity_ranking(cur, scope, actors=False, offset=1, limit=2),
+        "actors": queries.entity_count(cur, scope), "nodes": nodes, "edges": edges,
+        "reader": queries.article_choices(cur, scope),
+        **{f"profile {k}": v for k, v in profile.items()},
+        # Last: search registers its own matches on the cursor.
+        "search": queries.search(db, cur, parse_query(scope.filters.q or "missiles"), scope),
+    }
+
+
+@pytest.mark.parametrize("dataset", ["small", "small_synthetic"])
+@pytest.mark.parametrize("filters", FILTERED, ids=str)
+def test_filtered_views_through_the_sentence_set_and_name_tables_equal_the_straight_queries(
+        dataset, filters, request):
+    data = request.getfixturevalue(dataset)
+    fast = _filtered_views(data.cur, data.db, queries.register_hits(data.cur, data.db, filters))
+    straight_scope = queries.register_hits(data.cur, data.db, filters, materialize=False)
+    straight = _filtered_views(data.cur, data.db, replace(straight_scope, summaries=False))
+    assert fast.keys() == straight.keys()
+    for name, value in fast.items():
+        if name == "search":
+            assert value[0] == straight[name][0]
+            pd.testing.assert_frame_equal(value[1], straight[name][1], obj=name)
+        elif isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(value, straight[name], obj=name)
+        else:
+            assert value == straight[name], name
+    assert len(fast["top actor"]) or not len(fast["actor ranking"])
+
+
+def test_the_sentence_set_is_found_once_and_can_be_handed_in(small):
+    filters = Filters(actors=("Joe Biden",))
+    scope = queries.register_hits(small.cur, small.db, filters)
+    assert scope.sids and not Scope(filters).sids
+    sids = queries.scope_sids(small.cur, scope)
+    assert len(sids) == 3 and list(sids) == sorted(sids)
+    everything = queries.top_values(small.cur, scope, "actor")
+    again = queries.register_hits(small.cur, small.db, filters, sids=sids[:1])  # taken as given
+    assert len(queries.top_values(small.cur, again, "actor")) < len(everything)
+    assert queries.scope_sids(small.cur, queries.register_hits(small.cur, small.db, Filters(sources=("X",)))) is None

@@ -81,10 +81,20 @@ def metadata_html(article: dict) -> str:
 def reader() -> None:
     """The article named by ?article= (else the newest in view), mentions coloured by kind."""
     st.subheader("Reader")
+    # Any article in view is reachable: find it by title, page through the matches (newest first).
+    title = st.text_input("Find an article by title", key="reader_title", on_change=title_changed,
+                          placeholder="words in the title").strip()
+    found = ctx.query("article_count", title=title)
+    offset = ui.pager(found, key="reader_page", rows=queries.READER_CHOICES)
+    choices.update((row["article_id"], row) for row in ctx.query(
+        "article_choices", title=title, offset=offset, limit=queries.READER_CHOICES).to_dict("records"))
+    picker = (queries.page_label(offset, len(choices), found) + " in this view"
+              + (f" with “{title}” in the title" if title else "") + ", newest first")
     wanted = st.query_params.get("article")
     article = queries.article(cur, wanted) if wanted else None
     if not choices and article is None:
-        st.info("No article in this view." if filters.q or not filters.is_empty()
+        st.info(f"No article in this view has “{title}” in its title." if title
+                else "No article in this view." if filters.q or not filters.is_empty()
                 else "The dataset has no articles.")
         return
     if article is None:
@@ -94,7 +104,7 @@ def reader() -> None:
         choices[wanted] = article
     if st.session_state.get("reader_article") != wanted:
         st.session_state["reader_article"] = wanted
-    st.selectbox(f"Article (the newest {queries.READER_CHOICES} in this view)", list(choices),
+    st.selectbox(f"Article ({picker})", list(choices),
                  key="reader_article", format_func=article_label, on_change=article_picked)
     sentences = queries.article_sentences(cur, wanted)
     mentions = queries.article_mentions(cur, wanted)
@@ -115,8 +125,12 @@ def reader() -> None:
                 rows=len(mentions), article_id=wanted)
 
 
-choices = {row["article_id"]: row for row in
-           ctx.query("article_choices", limit=queries.READER_CHOICES).to_dict("records")}
+def title_changed() -> None:
+    """Callback: a new title search starts at its first page."""
+    st.session_state.pop("reader_page", None)
+
+
+choices: dict[str, dict] = {}  # the picker's articles (this page of them), filled by reader()
 st.title("Text")
 search = queries.parse_query(filters.q)
 if search.error:

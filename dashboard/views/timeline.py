@@ -72,13 +72,22 @@ def events_chart() -> None:
             spans = [(row.start - item.start, row.end - item.start)] if item.focus else []
             ui.evidence(item.text, item.article_id, item.sentence_id, filters, spans=spans,
                         meta=ui.meta_line(item.title, item.published) if item.focus else None)
-    table = events.reset_index()
-    table["reader"] = ui.reader_links(table, filters)
-    columns = ["date", "date_end", "precision", "surface", "lane", "sentence", "title", "reader"]
+
+
+def events_table(total: int) -> None:
+    """One page of the events in date order, and the CSV of all of them."""
+    offset = ui.pager(total, key="events_page")
+    table = ctx.query("timeline_events", offset=offset, limit=ui.PAGE_ROWS)
+    table = table.assign(actors=table["actor_names"].map(", ".join),
+                         places=table["place_names"].map(", ".join),
+                         reader=ui.reader_links(table, filters))
+    st.caption(queries.page_label(offset, len(table), total) + ", by date")
+    columns = ["date", "date_end", "precision", "surface", "actors", "places", "sentence", "title", "reader"]
     st.dataframe(table[columns], hide_index=True, key="events_table",
                  column_config={"reader": st.column_config.LinkColumn("reader", display_text="open"),
                                 "date": st.column_config.DateColumn("date"),
                                 "date_end": st.column_config.DateColumn("until")})
+    ui.download(ctx, "events", "events.csv", key="events_csv", rows=total)
 
 
 st.title("Timeline")
@@ -91,7 +100,7 @@ else:
         counts_chart(summary["events"])
     else:
         events_chart()
-    ui.download(ctx, "events", "events.csv", key="events_csv", rows=summary["events"])
+    events_table(summary["events"])
 
 with st.expander("Publication dates (when it was reported)"):
     published = ctx.query("publication_counts")
