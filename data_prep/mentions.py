@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .actor_cues import full_name_shape, person_or_org_cues
+from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
@@ -52,6 +52,7 @@ _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
+_CLUB = "CLUB"  # pseudo label: a sports club by its name's shape or a match's words ("beat X")
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
@@ -574,6 +575,12 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
+    if label == _CLUB:
+        alias = gazetteer.alias(surface)
+        if isinstance(alias, Alias) and alias.kind == "organization":
+            return _Mention(span, alias.kind, alias.entity_id, alias.name, certainty=SURE, from_alias=True)
+        return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                        certainty=SURE if " " in surface else LONE_ORGANIZATION)
     for other in qualified if label in ("GPE", "LOC", _TOKEN) else ():
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
@@ -706,6 +713,9 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     words = name_tokens(surface)
     if any(ch.isdigit() for ch in surface):
         return None  # "Xbox 2"
+    code = gazetteer.demonym_country(surface) if len(words) > 1 else None
+    if code:
+        return _country_group(span, gazetteer, code)  # "Sri Lankan" tagged PERSON
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
@@ -885,6 +895,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     for span in spans:
         if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
             span.model_label, span.label = span.label, cues[id(span)]
+    _mark_clubs(article.text, spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name.
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)])
     qualifiers, coordinated = _qualifiers(article.text, spans)
@@ -926,6 +937,43 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
+
+
+_NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressure on X" is the club
+
+
+def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+    """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
+    them make a club ("X beat Y", "drew with X", "the X side"); the reading holds for the
+    article's other mentions of the name, except after a place's preposition ("in X")."""
+    clubs = set()
+    labels = ("GPE", "ORG", "PERSON", _TOKEN)
+    for span in spans:
+        if span.label not in labels:
+            continue
+        if club_name(span.surface):
+            found = gazetteer.resolve(span.surface) if span.label in ("GPE", _TOKEN) else None
+            if not (found and normalize(found[0].name) == normalize(span.surface)):
+                clubs.add(span.surface)  # not "Mexico City", "Kansas City"
+            continue
+        if span.label == "ORG":
+            # A "person" made an organization by the cues keeps to the strict ones ("playing for X").
+            if club_cue(text, span, strict=span.model_label == "PERSON"):
+                clubs.add(span.surface)
+            continue
+        if span.label == "PERSON" and " " in span.surface:
+            continue  # a full name: "Federer beat Rafael Nadal"
+        # A town (a one-word "person" too: "Valencia beat" tagged PERSON); a capital's name
+        # stands for its government as often ("Moscow beat back").
+        if club_cue(text, span):
+            found = gazetteer.resolve(span.surface)
+            if found and found[0].source == "city" and not found[0].capital:
+                clubs.add(span.surface)
+    for span in spans if clubs else ():
+        if (span.surface in clubs and span.label in labels
+                and span.prev_word.lower() not in _NOT_CLUB_BEFORE):
+            span.model_label = span.model_label or span.label
+            span.label = _CLUB
 
 
 def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
