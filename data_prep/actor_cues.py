@@ -83,12 +83,14 @@ def club_cue(text: str, span: Any, *, strict: bool = False) -> bool:
 
 
 def _band_cue(text: str, span: Any) -> bool:
-    """A plural verb right after a lone subject ("X were the big winners") or a band noun in
+    """A plural verb right after a name opening the sentence ("X were the big winners") or a band noun in
     the few words after the name with no "he"/"his" between ("X picked up best band")."""
     if span.prev_word.lower() in _LIST_WORDS:
         return False  # "A and B were": a list of people
     if span.next_word.lower() in lex.PLURAL_VERBS:
-        return True
+        # Only a name opening its sentence is surely the verb's subject: in "links with X have
+        # come", "her son X were detained" the subject is another noun.
+        return span.start == span.sentence.start
     for word in re.findall(r"[\w'’-]+", text[span.end:span.end + 80])[:_WORDS_AFTER]:
         word = word.lower()
         if word in lex.PERSONAL_PRONOUNS:

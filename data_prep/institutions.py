@@ -221,9 +221,11 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             continue
         stop, slug, bare_ok = role
         last = doc[stop - 1]
-        # "Ukraine's military claims that": a noun the parse makes the sentence's root is its verb.
+        # "Ukraine's military claims that": a root noun before "that" is the sentence's verb
+        # ("Russian military vehicles" of a caption, a root too, stays an adjective's noun).
         modifier = (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
-                    and last.dep_ in ("compound", "amod", "nmod") and doc[stop].dep_ != "ROOT")
+                    and last.dep_ in ("compound", "amod", "nmod")
+                    and not (doc[stop].dep_ == "ROOT" and stop + 1 < span.end and doc[stop + 1].lower_ == "that"))
         if modifier and (last.pos_ == "ADJ" or _role_at(doc, stop, span.end)):
             # "military operations", "US military aid": an adjective, not the body;
             # "military intelligence": the body is the role noun that follows.

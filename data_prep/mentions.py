@@ -940,6 +940,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
 
 
 _NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressure on X" is the club
+_PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
 
 
 def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
@@ -952,6 +953,9 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
         if span.label not in labels:
             continue
         if club_name(span.surface):
+            if span.label in ("GPE", _TOKEN) and (
+                    span.prev_word.lower() in _PLACE_BEFORE or span.next_word.lower() in lex.REGION_WORDS):
+                continue  # "in X City", "the X City region": the city
             found = gazetteer.resolve(span.surface) if span.label in ("GPE", _TOKEN) else None
             if not (found and normalize(found[0].name) == normalize(span.surface)):
                 clubs.add(span.surface)  # not "Mexico City", "Kansas City"

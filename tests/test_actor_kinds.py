@@ -101,3 +101,19 @@ def test_a_leaders_army_is_his_countrys(parse):
 def test_a_lone_army_is_no_actor(parse):
     found = kinds(mentions_of(parse, "Here is what the Army chief said about the budget."))
     assert "Army" not in found
+
+
+def test_a_plural_verb_after_an_object_leaves_a_person(parse):
+    text = ("Marek Dworak is a banker. Ties with Dworak have come under scrutiny, and "
+            "friends of Dworak were surprised.")
+    assert {m["kind"] for m in mentions_of(parse, text) if "Dworak" in m["surface"]} == {"person"}
+
+
+def test_a_city_region_named_with_city_stays_a_place(parse):
+    found = kinds(mentions_of(parse, "Troops gathered near the Kharkiv City region on Monday."))
+    assert found.get("Kharkiv City", ("place",))[0] != "organization"
+
+
+def test_a_caption_with_military_as_adjective_keeps_the_group(parse):
+    found = mentions_of(parse, "Russian military vehicles on a road near the border.")
+    assert not institutions(found)
