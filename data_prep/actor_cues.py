@@ -83,19 +83,24 @@ def club_cue(text: str, span: Any, *, strict: bool = False) -> bool:
 
 
 def _band_cue(text: str, span: Any) -> bool:
-    """A plural verb right after a name opening the sentence ("X were the big winners") or a band noun in
-    the few words after the name with no "he"/"his" between ("X picked up best band")."""
+    """A plural verb right after a name opening the sentence ("X were the big winners"), a band
+    noun in the few words after the name ("X picked up best band") or, after a name opening
+    the sentence, "their" album or tour; never with "he"/"his" between."""
     if span.prev_word.lower() in _LIST_WORDS:
         return False  # "A and B were": a list of people
     if span.next_word.lower() in lex.PLURAL_VERBS:
         # Only a name opening its sentence is surely the verb's subject: in "links with X have
         # come", "her son X were detained" the subject is another noun.
         return span.start == span.sentence.start
-    for word in re.findall(r"[\w'’-]+", text[span.end:span.end + 80])[:_WORDS_AFTER]:
-        word = word.lower()
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", span.sentence.text[span.end - span.sentence.start:])]
+    for k, word in enumerate(words):
         if word in lex.PERSONAL_PRONOUNS:
             return False
-        if word in lex.BAND_NOUNS:
+        if k < _WORDS_AFTER and word in lex.BAND_NOUNS:
+            return True
+        # "X will support Y on their European tour": a name opening its sentence, "their" work.
+        if (word == "their" and span.start == span.sentence.start
+                and any(w in lex.MUSIC_WORKS for w in words[k + 1:k + 4])):
             return True
     return False
 

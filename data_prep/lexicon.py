@@ -238,6 +238,10 @@ CLUB_PHRASES_BEFORE = frozenset({"beat", "beats", "beating", "drew with", "draw 
 CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
 # Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").
 BAND_NOUNS = frozenset({"band", "bands", "frontman", "frontwoman", "line-up", "lineup"})
+# A band's works and shows after "their" ("X will play their new album on tour"): with no "he"
+# or "his" before, the name the sentence opens with is the act's.
+MUSIC_WORKS = frozenset({"album", "albums", "tour", "tours", "single", "singles", "gig", "gigs",
+                         "record", "records", "ep"})
 # Verbs in the plural after a lone subject name: a band or a club ("X were the big winners"),
 # no single person.
 PLURAL_VERBS = frozenset({"were", "are", "have"})

@@ -113,6 +113,9 @@ _DIRECTION_OF = re.compile(r"\bthe\s+((?:north|south)(?:[- ]?(?:east|west))?|eas
 # "Donetsk, Luhansk and Kherson regions": the words after the first names of such a list.
 _NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
 _LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([a-z]+s)\b")
+# "X in the east", "X in the south-west of the country": a place's words after a name.
+_PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b",
+                                    re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -721,6 +724,9 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
     if looks_like_company(words):
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
+    if (found and found[0].kind == "place" and found[0].population >= MIN_PLACE_POPULATION
+            and _PART_OF_COUNTRY_AFTER.match(span.sentence.text, span.end - span.sentence.start)):
+        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "X in the east": no person
     if len(words) == 1 and not names.has_part(surface):
         if found and found[0].kind != "country" and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Kherson" tagged PERSON
@@ -896,8 +902,10 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
             span.model_label, span.label = span.label, cues[id(span)]
     _mark_clubs(article.text, spans, gazetteer)
-    # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name.
-    names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)])
+    # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
+    # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
+    names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
+                           and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
