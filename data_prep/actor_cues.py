@@ -67,7 +67,7 @@ def club_cue(text: str, span: Any, *, strict: bool = False) -> bool:
     after it ("the X side"), or "against"/"for" it with a score in the sentence. ``strict``
     (for names the model took for persons: "Federer beat Nadal") keeps only the side nouns
     and the phrases ending in "for"/"from"."""
-    if span.next_word.lower() in lex.CLUB_SIDE_NOUNS or (
+    if span.next_word in lex.CLUB_SIDE_NOUNS or (  # lowercase: "the Milan side", not "Bright Side"
             not strict and span.next_word.lower() in lex.CLUB_VERBS_AFTER):
         return True
     before = _TWO_WORDS_BEFORE.search(text[max(0, span.start - _LOOKBACK):span.start])
@@ -92,12 +92,15 @@ def _band_cue(text: str, span: Any) -> bool:
         # Only a name opening its sentence is surely the verb's subject: in "links with X have
         # come", "her son X were detained" the subject is another noun.
         return span.start == span.sentence.start
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", span.sentence.text[span.end - span.sentence.start:])]
+    written = re.findall(r"[\w'’-]+", span.sentence.text[span.end - span.sentence.start:])
+    words = [w.lower() for w in written]
     for k, word in enumerate(words):
         if word in lex.PERSONAL_PRONOUNS:
             return False
         if k < _WORDS_AFTER and word in lex.BAND_NOUNS:
-            return True
+            # "X had been in the band" is a member; "X ... at Cannes, U2 frontman" another's.
+            return not (_PREPOSITIONS & set(words[max(0, k - 2):k])
+                        or any(w[:1].isupper() for w in written[:k]))
         # "X will support Y on their European tour": a name opening its sentence, "their" work.
         if (word == "their" and span.start == span.sentence.start
                 and any(w in lex.MUSIC_WORKS for w in words[k + 1:k + 4])):

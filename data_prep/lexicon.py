@@ -228,7 +228,7 @@ CLUB_NAME_PREFIXES = frozenset({"ac", "fc", "afc", "real", "inter", "atletico", 
 CLUB_NAME_SUFFIXES = frozenset({"united", "city", "rovers", "fc", "afc", "athletic", "wanderers",
                                 "albion", "hotspur"})
 CLUB_VERBS_AFTER = frozenset({"beat", "beats", "drew", "draw", "draws", "thrashed", "edged",
-                              "defeated", "hammered", "scored", "trail", "trailed"})
+                              "defeated", "hammered", "trail", "trailed"})
 CLUB_PHRASES_BEFORE = frozenset({"beat", "beats", "beating", "drew with", "draw with",
                                  "drawing with", "take on", "takes on", "took on", "played",
                                  "playing for", "played for", "plays for", "play for",

@@ -979,7 +979,9 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
         # stands for its government as often ("Moscow beat back").
         if club_cue(text, span):
             found = gazetteer.resolve(span.surface)
-            if found and found[0].source == "city" and not found[0].capital:
+            # A one-word "person" must be a big town to be its club ("star X scored" is a singer).
+            if found and found[0].source == "city" and not found[0].capital and (
+                    span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
     for span in spans if clubs else ():
         if (span.surface in clubs and span.label in labels

@@ -141,3 +141,18 @@ def test_a_nationality_tagged_person_once_makes_no_person_elsewhere(parse):
     text = ("One Sri Lankan teacher runs a blog. Later she wrote about a Sri Lankan woman who ran "
             "home with a friend when the wave hit.")
     assert {m["kind"] for m in mentions_of(parse, text) if m["surface"] == "Sri Lankan"} == {"group"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Tom Birch had been in the band for ten years before he left.", "Tom Birch"),
+    ("She took the prize from model Anna Kowal at the Cannes gala, Blur frontman Damon said.",
+     "Anna Kowal"),
+])
+def test_a_member_or_a_bystander_of_a_band_stays_a_person(parse, text, surface):
+    found = kinds(mentions_of(parse, text))
+    assert found.get(surface, ("person",))[0] == "person"
+
+
+def test_a_capitalised_side_is_no_club(parse):
+    found = kinds(mentions_of(parse, "Fans sang Always Look on the Bright Side of Life."))
+    assert found.get("Bright", ("none",))[0] != "organization"
