@@ -133,6 +133,7 @@ class _Span:
     acronym: str | None = None  # "(NATO)" right after the span
     honorific: bool = False  # "Mr"/"Ms" stood before the name
     model_label: str = ""  # the model's label when the context changed it (see actor_cues)
+    club: str = ""  # the club's full name a short form stands for ("United" -> "Leeds United")
 
 
 @dataclass(slots=True)
@@ -579,11 +580,12 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
     if label == _CLUB:
-        alias = gazetteer.alias(surface)
+        full = span.club or surface
+        alias = gazetteer.alias(full)
         if isinstance(alias, Alias) and alias.kind == "organization":
             return _Mention(span, alias.kind, alias.entity_id, alias.name, certainty=SURE, from_alias=True)
-        return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
-                        certainty=SURE if " " in surface else LONE_ORGANIZATION)
+        return _Mention(span, "organization", f"org:{slugify(full)}", full,
+                        certainty=SURE if " " in full else LONE_ORGANIZATION)
     for other in qualified if label in ("GPE", "LOC", _TOKEN) else ():
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
@@ -954,24 +956,28 @@ _PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
 def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
     """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
     them make a club ("X beat Y", "drew with X", "the X side"); the reading holds for the
-    article's other mentions of the name, except after a place's preposition ("in X")."""
+    article's other mentions of the name, except after a place's preposition ("in X"), and
+    for its short form ("United" of one "Leeds United": that club)."""
     clubs = set()
-    labels = ("GPE", "ORG", "PERSON", _TOKEN)
+    labels = ("GPE", "ORG", "PERSON", "FAC", _TOKEN)
     for span in spans:
         if span.label not in labels:
             continue
         if club_name(span.surface):
-            if span.label in ("GPE", _TOKEN) and (
+            if span.label in ("GPE", "FAC", _TOKEN) and span.surface.lower().endswith(" city") and (
                     span.prev_word.lower() in _PLACE_BEFORE or span.next_word.lower() in lex.REGION_WORDS):
                 continue  # "in X City", "the X City region": the city
-            found = gazetteer.resolve(span.surface) if span.label in ("GPE", _TOKEN) else None
+            found = gazetteer.resolve(span.surface) if span.label in ("GPE", "FAC", _TOKEN) else None
             if not (found and normalize(found[0].name) == normalize(span.surface)):
                 clubs.add(span.surface)  # not "Mexico City", "Kansas City"
             continue
         if span.label == "ORG":
-            # A "person" made an organization by the cues keeps to the strict ones ("playing for X").
+            # A "person" made an organization by the cues keeps to the strict ones ("playing for X");
+            # a country or region is no club ("his Wales career").
             if club_cue(text, span, strict=span.model_label == "PERSON"):
-                clubs.add(span.surface)
+                found = gazetteer.resolve(span.surface)
+                if not (found and (found[0].kind == "country" or found[0].source in (*REGION_SOURCES, "alias"))):
+                    clubs.add(span.surface)
             continue
         if span.label == "PERSON" and " " in span.surface:
             continue  # a full name: "Federer beat Rafael Nadal"
@@ -983,11 +989,22 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
             if found and found[0].source == "city" and not found[0].capital and (
                     span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
+    # A club's name without its city ("United" of "Leeds United"), when one club of the article
+    # ends so.
+    endings: dict[str, set[str]] = defaultdict(set)
+    for name in clubs:
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in lex.CLUB_NAME_SUFFIXES:
+            endings[words[-1]].add(name)
+    short = {word: next(iter(names)) for word, names in endings.items() if len(names) == 1}
     for span in spans if clubs else ():
-        if (span.surface in clubs and span.label in labels
-                and span.prev_word.lower() not in _NOT_CLUB_BEFORE):
-            span.model_label = span.model_label or span.label
-            span.label = _CLUB
+        if span.label in labels and span.surface in short and span.prev_word.lower() != "the":
+            span.club = short[span.surface]
+        elif not (span.surface in clubs and span.label in labels
+                  and (club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE)):
+            continue
+        span.model_label = span.model_label or span.label
+        span.label = _CLUB
 
 
 def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:

@@ -156,3 +156,22 @@ def test_a_member_or_a_bystander_of_a_band_stays_a_person(parse, text, surface):
 def test_a_capitalised_side_is_no_club(parse):
     found = kinds(mentions_of(parse, "Fans sang Always Look on the Bright Side of Life."))
     assert found.get("Bright", ("none",))[0] != "organization"
+
+
+def test_a_clubs_short_form_is_that_club(parse):
+    text = ("Arsenal drew with Leeds United last week. Later, United boss Tom Hale was angry. "
+            "United almost doubled their lead after 48 minutes.")
+    found = mentions_of(parse, text)
+    shorts = [m for m in found if m["surface"] == "United"]
+    assert shorts and all(m["entity_id"] == "org:leeds-united" for m in shorts)
+
+
+def test_a_club_after_at_keeps_its_reading(parse):
+    text = "He was settled at Leeds United, but they wanted to sell him."
+    assert kinds(mentions_of(parse, text))["Leeds United"][0] == "organization"
+
+
+def test_a_country_played_for_is_no_club(parse):
+    text = "Given the games he has played for Leeds United, that is few caps for Wales, the coach said."
+    found = mentions_of(parse, text)
+    assert all(m["kind"] != "organization" for m in found if m["surface"] == "Wales")
