@@ -30,7 +30,7 @@ from typing import Any
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["full_name_shape", "person_or_org_cues"]
+__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues"]
 
 PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | (
     lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})  # "full-back Dusty Hare"
@@ -43,10 +43,69 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
+# "X, the director of the Y Agency for Z,": a role before "of"/"for"/"at" (too long for the above).
+_APPOSITION_ROLE = re.compile(r"\s*,\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\s+(?:of|for|at)\s")
 _APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _LOOKBACK = 40
 _OWNED_GAP = re.compile(r"['’]s?\s")
+_TWO_WORDS_BEFORE = re.compile(r"([a-z]+\s+)?([a-z]+)\s+$")
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+_WORDS_AFTER = 6  # how far a band noun may follow the name ("X picked up best international band")
+_LIST_WORDS = {"and", "or", "&", ","}
+
+
+def club_name(surface: str) -> bool:
+    """A club's name by its shape: "AC Milan", "Leeds United" (two or more words)."""
+    words = surface.lower().split()
+    return len(words) > 1 and (words[0] in lex.CLUB_NAME_PREFIXES or words[-1] in lex.CLUB_NAME_SUFFIXES)
+
+
+def club_cue(text: str, span: Any, *, strict: bool = False) -> bool:
+    """Whether the words around a name make it a sports club: a match verb after it ("X beat
+    Y", "X drew"), a match phrase before it ("drew with X", "playing for X"), a side noun
+    after it ("the X side"), or "against"/"for" it with a score in the sentence. ``strict``
+    (for names the model took for persons: "Federer beat Nadal") keeps only the side nouns
+    and the phrases ending in "for"/"from"."""
+    if span.next_word in lex.CLUB_SIDE_NOUNS or (  # lowercase: "the Milan side", not "Bright Side"
+            not strict and span.next_word.lower() in lex.CLUB_VERBS_AFTER):
+        return True
+    before = _TWO_WORDS_BEFORE.search(text[max(0, span.start - _LOOKBACK):span.start])
+    if before is None:
+        return False
+    last = before.group(2)
+    pair = f"{before.group(1).strip()} {last}" if before.group(1) else ""
+    if strict:
+        return pair in lex.CLUB_PHRASES_BEFORE and last in ("for", "from")
+    if last in lex.CLUB_PHRASES_BEFORE or pair in lex.CLUB_PHRASES_BEFORE:
+        return True
+    return last in ("against", "for") and _SCORE.search(span.sentence.text) is not None
+
+
+def _band_cue(text: str, span: Any) -> bool:
+    """A plural verb right after a name opening the sentence ("X were the big winners"), a band
+    noun in the few words after the name ("X picked up best band") or, after a name opening
+    the sentence, "their" album or tour; never with "he"/"his" between."""
+    if span.prev_word.lower() in _LIST_WORDS:
+        return False  # "A and B were": a list of people
+    if span.next_word.lower() in lex.PLURAL_VERBS:
+        # Only a name opening its sentence is surely the verb's subject: in "links with X have
+        # come", "her son X were detained" the subject is another noun.
+        return span.start == span.sentence.start
+    written = re.findall(r"[\w'’-]+", span.sentence.text[span.end - span.sentence.start:])
+    words = [w.lower() for w in written]
+    for k, word in enumerate(words):
+        if word in lex.PERSONAL_PRONOUNS:
+            return False
+        if k < _WORDS_AFTER and word in lex.BAND_NOUNS:
+            # "X had been in the band" is a member; "X ... at Cannes, U2 frontman" another's.
+            return not (_PREPOSITIONS & set(words[max(0, k - 2):k])
+                        or any(w[:1].isupper() for w in written[:k]))
+        # "X will support Y on their European tour": a name opening its sentence, "their" work.
+        if (word == "their" and span.start == span.sentence.start
+                and any(w in lex.MUSIC_WORKS for w in words[k + 1:k + 4])):
+            return True
+    return False
 
 
 def full_name_shape(surface: str) -> bool:
@@ -73,9 +132,16 @@ def _context_label(text: str, span: Any) -> str | None:
         lead, head = words[0].lower(), words[cut - 1].lower()
         if not (lead in _APPOSITION_LEADS or lead.endswith(("'s", "’s"))):
             head = ""
+    if not head:
+        role = _APPOSITION_ROLE.match(text, span.end)
+        head = role.group(1).lower() if role and role.group(1).lower() in PERSON_ROLES else ""
     owned = _POSSESSION_AFTER.match(text, span.end)
     if owned and owned.group(1).lower() in lex.ORG_POSSESSIONS:
         return "ORG"  # "Rusal's shares"
+    if club_name(span.surface) or club_cue(text, span, strict=True):
+        return "ORG"  # "Manchester United" tagged PERSON, "playing for X"
+    if span.label == "PERSON" and prev not in PERSON_ROLES and _band_cue(text, span):
+        return "ORG"  # "X were the big winners", "X picked up best international band"
     if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _ORG_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"

@@ -25,6 +25,8 @@ MISSION = "embassy"  # the role of a country's embassy or consulate: an organiza
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _MAX_COUNTRY_TOKENS = 3
 _SEATED_ROLES = {"government", "parliament"}  # "the government in <country>" is that country's
+_SENT_ROLES = {"armed-forces", "navy", "air-force"}  # "the troops that Russia sent"
+_LEADERS_ROLES = {"government", "armed-forces"}  # "Putin's regime", "Putin's army"
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -123,11 +125,36 @@ def _country_left(doc, stop: int, start: int, gazetteer: Gazetteer) -> tuple[int
     return None
 
 
+def _coordinated_country(doc, stop: int, start: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """(first token, code) of the country word of "<country> and <name> <role>" ("Russian and
+    Donbas forces"): the role belongs to each, and the country's is the one the contract names."""
+    for n in (1, 2):
+        joint = stop - n - 1
+        if joint - 1 < start or doc[joint].lower_ != "and":
+            continue
+        if not all(t.text[:1].isupper() for t in doc[joint + 1:stop]):
+            continue
+        left = _country_left(doc, joint, start, gazetteer)
+        if left:
+            return left
+    return None
+
+
 def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
                    slug: str = "") -> tuple[int, str] | None:
     """(token end, code) of "of (the) <country>" starting at token ``i``, or of "in <country>"
     after a government or parliament ("a caretaker government in Israel"; "forces in
     Ukraine" are as often another country's)."""
+    if i + 2 < end and doc[i].lower_ in ("that", "which") and slug in _SENT_ROLES:
+        # "troops that Russia sent": the country is the subject of a verb right after it.
+        for n in range(_MAX_COUNTRY_TOKENS, 0, -1):
+            stop = i + 1 + n
+            if stop < end and doc[stop].pos_ in ("VERB", "AUX") and all(
+                    t.text[:1].isupper() for t in doc[i + 1:stop]):
+                code = country_word(doc[i + 1:stop].text, gazetteer)
+                if code and not gazetteer.demonym_country(doc[i + 1:stop].text):
+                    return stop, code
+        return None
     if i >= end or not (doc[i].lower_ == "of" or (doc[i].lower_ == "in" and slug in _SEATED_ROLES)):
         return None
     i += 1
@@ -194,8 +221,11 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             continue
         stop, slug, bare_ok = role
         last = doc[stop - 1]
+        # "Ukraine's military claims that": a root noun before "that" is the sentence's verb
+        # ("Russian military vehicles" of a caption, a root too, stays an adjective's noun).
         modifier = (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
-                    and last.dep_ in ("compound", "amod", "nmod"))
+                    and last.dep_ in ("compound", "amod", "nmod")
+                    and not (doc[stop].dep_ == "ROOT" and stop + 1 < span.end and doc[stop + 1].lower_ == "that"))
         if modifier and (last.pos_ == "ADJ" or _role_at(doc, stop, span.end)):
             # "military operations", "US military aid": an adjective, not the body;
             # "military intelligence": the body is the role noun that follows.
@@ -206,6 +236,16 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             k -= 1
         possessive = k > span.start and doc[k - 1].text in _POSSESSIVE_TOKENS
         left = _country_left(doc, k - 1 if possessive else k, span.start, gazetteer)
+        if left is None and not possessive:
+            left = _coordinated_country(doc, k, span.start, gazetteer)  # "Russian and Donbas forces"
+        if (left is None and possessive and slug in _LEADERS_ROLES and k - 2 >= span.start
+                and doc[k - 2].ent_type_ == "PERSON"):
+            # "<leader>'s regime", "<leader>'s army": the leader's country, taken from the
+            # article like a bare role's; the name stays a person mention of its own.
+            found.append(Institution(sentence, sentence.char(doc[i].idx),
+                                     sentence.char(last.idx + len(last.text)), None, slug, True))
+            i = stop
+            continue
         if left is None and modifier:
             i += 1  # "the government officials": without a country word, a modifier is no body
             continue

@@ -219,6 +219,34 @@ CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pic
 CLUB_ROLE_NOUNS = frozenset({"manager", "coach", "striker", "midfielder", "defender", "goalkeeper",
                              "keeper", "skipper", "boss", "fans", "supporters", "squad", "winger",
                              "forward", "full-back", "centre-back", "playmaker", "academy"})
+# Sports clubs (``actor_cues.club_cue``): words a club's name starts or ends with ("AC Milan",
+# "Leeds United"); the verbs and phrases that make a town's name before or after them the
+# club ("Chelsea beat X", "drew with X", "playing for X"); the nouns after a town's name that
+# make it a side ("the Milan side"); a score ("5-1") next to "against"/"for" a town.
+CLUB_NAME_PREFIXES = frozenset({"ac", "fc", "afc", "real", "inter", "atletico", "atlético",
+                                "sporting", "dynamo", "dinamo", "olympique", "borussia"})
+CLUB_NAME_SUFFIXES = frozenset({"united", "city", "rovers", "fc", "afc", "athletic", "wanderers",
+                                "albion", "hotspur"})
+CLUB_VERBS_AFTER = frozenset({"beat", "beats", "drew", "draw", "draws", "thrashed", "edged",
+                              "defeated", "hammered", "trail", "trailed"})
+CLUB_PHRASES_BEFORE = frozenset({"beat", "beats", "beating", "drew with", "draw with",
+                                 "drawing with", "take on", "takes on", "took on", "played",
+                                 "playing for", "played for", "plays for", "play for",
+                                 "signed for", "signed from", "joined from", "scored against",
+                                 "scored for", "lost to", "losing to", "knocked out by",
+                                 "defeat to", "win over", "victory over", "win against"})
+CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
+# Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").
+BAND_NOUNS = frozenset({"band", "bands", "frontman", "frontwoman", "line-up", "lineup"})
+# A band's works and shows after "their" ("X will play their new album on tour"): with no "he"
+# or "his" before, the name the sentence opens with is the act's.
+MUSIC_WORKS = frozenset({"album", "albums", "tour", "tours", "single", "singles", "gig", "gigs",
+                         "record", "records", "ep"})
+# Verbs in the plural after a lone subject name: a band or a club ("X were the big winners"),
+# no single person.
+PLURAL_VERBS = frozenset({"were", "are", "have"})
+# Words that stop a look for a band noun: the name is a person's ("X and his band").
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
 # TITLES that are no person's role on their own: modifiers and party labels ("foreign",
 # "Tory"). The rest, before a name or as its apposition ("the German chancellor, X",
 # "presenter X"), make a name the model tagged as an organization a person.
@@ -252,12 +280,13 @@ ORG_NAME_ENDINGS = frozenset({
 MEDIA_ROLES = frozenset({"columnist", "correspondent", "journalist", "reporter", "editor",
                          "commentator", "photographer", "critic", "writer"})
 # Head nouns that name nobody when written alone ("the Commission", "Group" of a split "Group of
-# 20"); "Congress", "Senate" or "Times" alone do name a body.
+# 20", "the Army chief": whose army the word alone does not say); "Congress", "Senate" or "Times" alone do name a body.
 GENERIC_ORG_WORDS = frozenset({
     "group", "institute", "institution", "office", "ministry", "department", "agency", "bureau",
     "committee", "commission", "company", "corporation", "association", "foundation", "fund",
     "organization", "organisation", "society", "authority", "service", "services", "centre",
-    "center", "board", "network", "coalition", "federation", "movement", "front", "trust", "party"})
+    "center", "board", "network", "coalition", "federation", "movement", "front", "trust", "party",
+    "army", "navy"})
 # Verbs after a lone name that make it a news outlet ("Politico reports", "Interfax reported").
 OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
 # What a company owns: a name with one of these after its possessive is an organization

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .actor_cues import full_name_shape, person_or_org_cues
+from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
@@ -52,6 +52,7 @@ _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
+_CLUB = "CLUB"  # pseudo label: a sports club by its name's shape or a match's words ("beat X")
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
@@ -112,6 +113,9 @@ _DIRECTION_OF = re.compile(r"\bthe\s+((?:north|south)(?:[- ]?(?:east|west))?|eas
 # "Donetsk, Luhansk and Kherson regions": the words after the first names of such a list.
 _NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
 _LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([a-z]+s)\b")
+# "X in the east", "X in the south-west of the country": a place's words after a name.
+_PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b",
+                                    re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -129,6 +133,7 @@ class _Span:
     acronym: str | None = None  # "(NATO)" right after the span
     honorific: bool = False  # "Mr"/"Ms" stood before the name
     model_label: str = ""  # the model's label when the context changed it (see actor_cues)
+    club: str = ""  # the club's full name a short form stands for ("United" -> "Leeds United")
 
 
 @dataclass(slots=True)
@@ -574,6 +579,13 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
+    if label == _CLUB:
+        full = span.club or surface
+        alias = gazetteer.alias(full)
+        if isinstance(alias, Alias) and alias.kind == "organization":
+            return _Mention(span, alias.kind, alias.entity_id, alias.name, certainty=SURE, from_alias=True)
+        return _Mention(span, "organization", f"org:{slugify(full)}", full,
+                        certainty=SURE if " " in full else LONE_ORGANIZATION)
     for other in qualified if label in ("GPE", "LOC", _TOKEN) else ():
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
@@ -706,11 +718,17 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     words = name_tokens(surface)
     if any(ch.isdigit() for ch in surface):
         return None  # "Xbox 2"
+    code = gazetteer.demonym_country(surface) if len(words) > 1 else None
+    if code:
+        return _country_group(span, gazetteer, code)  # "Sri Lankan" tagged PERSON
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
     if looks_like_company(words):
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
+    if (found and found[0].kind == "place" and found[0].population >= MIN_PLACE_POPULATION
+            and _PART_OF_COUNTRY_AFTER.match(span.sentence.text, span.end - span.sentence.start)):
+        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "X in the east": no person
     if len(words) == 1 and not names.has_part(surface):
         if found and found[0].kind != "country" and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Kherson" tagged PERSON
@@ -885,8 +903,11 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     for span in spans:
         if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
             span.model_label, span.label = span.label, cues[id(span)]
-    # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name.
-    names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)])
+    _mark_clubs(article.text, spans, gazetteer)
+    # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
+    # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
+    names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
+                           and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
@@ -926,6 +947,64 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
+
+
+_NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressure on X" is the club
+_PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
+
+
+def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+    """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
+    them make a club ("X beat Y", "drew with X", "the X side"); the reading holds for the
+    article's other mentions of the name, except after a place's preposition ("in X"), and
+    for its short form ("United" of one "Leeds United": that club)."""
+    clubs = set()
+    labels = ("GPE", "ORG", "PERSON", "FAC", _TOKEN)
+    for span in spans:
+        if span.label not in labels:
+            continue
+        if club_name(span.surface):
+            if span.label in ("GPE", "FAC", _TOKEN) and span.surface.lower().endswith(" city") and (
+                    span.prev_word.lower() in _PLACE_BEFORE or span.next_word.lower() in lex.REGION_WORDS):
+                continue  # "in X City", "the X City region": the city
+            found = gazetteer.resolve(span.surface) if span.label in ("GPE", "FAC", _TOKEN) else None
+            if not (found and normalize(found[0].name) == normalize(span.surface)):
+                clubs.add(span.surface)  # not "Mexico City", "Kansas City"
+            continue
+        if span.label == "ORG":
+            # A "person" made an organization by the cues keeps to the strict ones ("playing for X");
+            # a country or region is no club ("his Wales career").
+            if club_cue(text, span, strict=span.model_label == "PERSON"):
+                found = gazetteer.resolve(span.surface)
+                if not (found and (found[0].kind == "country" or found[0].source in (*REGION_SOURCES, "alias"))):
+                    clubs.add(span.surface)
+            continue
+        if span.label == "PERSON" and " " in span.surface:
+            continue  # a full name: "Federer beat Rafael Nadal"
+        # A town (a one-word "person" too: "Valencia beat" tagged PERSON); a capital's name
+        # stands for its government as often ("Moscow beat back").
+        if club_cue(text, span):
+            found = gazetteer.resolve(span.surface)
+            # A one-word "person" must be a big town to be its club ("star X scored" is a singer).
+            if found and found[0].source == "city" and not found[0].capital and (
+                    span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
+                clubs.add(span.surface)
+    # A club's name without its city ("United" of "Leeds United"), when one club of the article
+    # ends so.
+    endings: dict[str, set[str]] = defaultdict(set)
+    for name in clubs:
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in lex.CLUB_NAME_SUFFIXES:
+            endings[words[-1]].add(name)
+    short = {word: next(iter(names)) for word, names in endings.items() if len(names) == 1}
+    for span in spans if clubs else ():
+        if span.label in labels and span.surface in short and span.prev_word.lower() != "the":
+            span.club = short[span.surface]
+        elif not (span.surface in clubs and span.label in labels
+                  and (club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE)):
+            continue
+        span.model_label = span.model_label or span.label
+        span.label = _CLUB
 
 
 def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
