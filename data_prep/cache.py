@@ -7,6 +7,7 @@ tuples written by this package only; a cache folder is trusted like the code its
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import pickle
@@ -76,11 +77,15 @@ class ArticleCache:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / "articles.sqlite"
-        self._db = sqlite3.connect(self.path, timeout=600, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS rows (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        # Two builds opening a new cache at once: switching it to WAL can fail at once with
+        # "database is locked" (SQLite skips the busy handler there), so setup takes turns.
+        with (self.folder / "articles.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self._db = sqlite3.connect(self.path, timeout=600, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS rows (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
 
     def close(self) -> None:
         self._db.close()

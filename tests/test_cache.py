@@ -1,14 +1,21 @@
 """The per-article cache: keys, round trips, and what a key ignores."""
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
 from data_prep.cache import ArticleCache, article_key, pipeline_version
 from data_prep.pipeline import ArticleRows
 from data_prep.records import Article
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE = Article("a1", "Floods hit Lisbon.", title="Floods",
                   published=datetime(2023, 3, 8, tzinfo=timezone.utc), origin="in.jsonl:1")
@@ -54,3 +61,24 @@ def test_many_keys_in_one_lookup(tmp_path):
     with ArticleCache(tmp_path / "c") as cache:
         cache.put((f"k{i}", rows) for i in range(1200))  # more than one SQL batch
         assert len(cache.known(f"k{i}" for i in range(0, 2400, 2))) == 600
+
+
+@pytest.mark.slow
+def test_many_builds_can_open_a_new_cache_at_once(tmp_path):
+    """Opening a new cache switches it to WAL, which SQLite refuses at once (no busy wait)
+    while another process is opening it: the setup takes turns. Six processes open each of
+    ten new caches at the same moment."""
+    script = textwrap.dedent("""
+        import sys, time
+        from pathlib import Path
+        from data_prep.cache import ArticleCache
+        root, start = Path(sys.argv[1]), float(sys.argv[2])
+        for n in range(10):
+            time.sleep(max(0.0, start + 0.3 * n - time.time()))
+            ArticleCache(root / f"cache{n}").close()
+    """)
+    start = time.time() + 8  # after every process has imported the package
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), str(start)], cwd=ROOT,
+                             stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    failures = [run.stderr.read() for run in runs if run.wait() != 0]
+    assert not failures, failures[0]
