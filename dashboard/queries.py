@@ -305,7 +305,7 @@ def _summarize(con) -> None:
     con.execute(f"""CREATE OR REPLACE TABLE place_actors AS {_PLACE_ACTORS.format(
         mentions='mentions', shown='entity_id IN (SELECT entity_id FROM place_summary)')}""")
     con.execute(f"""CREATE OR REPLACE TABLE headline_figures AS
-        SELECT * FROM ({_kinded('figures')})
+        SELECT * FROM figures
         QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1
         ORDER BY {_HEADLINE} LIMIT {SUMMARY_DEPTH['headlines']}""")
     con.execute(f"""CREATE OR REPLACE TABLE largest_figures AS
@@ -842,11 +842,6 @@ def _with_figure_columns(cur, scope: Scope, table: pd.DataFrame) -> pd.DataFrame
     return table
 
 
-def _kinded(figures: str) -> str:
-    """SQL: the rows of ``figures`` (a table or subquery), which carry their ``kind``."""
-    return f"SELECT f.* FROM {figures} f"
-
-
 def _figure_rows(selected: str, order: str) -> str:
     """SQL: the (few) figures ``selected`` with their sentence's start and their article."""
     return (f"SELECT f.* EXCLUDE (kind_rank), s.start AS sentence_start, a.title, a.published FROM ({selected}) f "
@@ -864,7 +859,7 @@ def figures_count(cur, scope: Scope) -> int:
 
 def figures_page(cur, scope: Scope, *, offset: int = 0, limit: int = 200) -> pd.DataFrame:
     """One page of figures, largest value first, with display value, names and sentence."""
-    page = (f"{_kinded(scope.table('figures'))} ORDER BY {_LARGEST} "
+    page = (f"SELECT * FROM {scope.table('figures')} ORDER BY {_LARGEST} "
             f"LIMIT {int(limit)} OFFSET {int(offset)}")
     return _with_figure_columns(cur, scope, _run(cur, _figure_rows(page, _LARGEST), scope))
 
@@ -892,9 +887,9 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
         chosen = (f"SELECT * FROM {scope.table('figures')} f WHERE kind_rank <= {near} QUALIFY "
                   f"row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}")
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), scope)), cut
-    kinded = _kinded(scope.table("figures"))
-    chosen = (f"SELECT * FROM ({kinded}) QUALIFY row_number() OVER "
-              f"(PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}") if cut else kinded
+    chosen = f"SELECT * FROM {scope.table('figures')}"
+    if cut:
+        chosen += f" QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {_LARGEST}) <= {per_kind}"
     return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), scope)), cut
 
 
@@ -903,7 +898,7 @@ def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     if scope.unfiltered and n <= SUMMARY_DEPTH["headlines"]:
         headline = f"SELECT * FROM headline_figures ORDER BY {_HEADLINE} LIMIT {int(n)}"
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE)))
-    figures = _kinded(scope.table("figures"))
+    figures = f"SELECT * FROM {scope.table('figures')}"
     if scope.summaries:
         # The first figure of each sentence among the best few hundred is its first overall:
         # when they hold n sentences, they answer (else the whole scope is ranked below).
@@ -1391,7 +1386,7 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
                            WHERE x.sid IN (SELECT sid FROM ({own}))
                            GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
                   scope, **params)
-    largest = (f"SELECT * FROM ({_kinded('figures')}) WHERE sid IN (SELECT sid FROM ({own})) "
+    largest = (f"SELECT * FROM figures WHERE sid IN (SELECT sid FROM ({own})) "
                f"ORDER BY {_LARGEST} LIMIT 50")
     figures = _run(cur, _figure_rows(largest, _LARGEST), scope, **params)
     n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
