@@ -1203,11 +1203,13 @@ def map_view(points: pd.DataFrame) -> dict[str, float]:
 def unmapped_places(cur, scope: Scope, country_names: Mapping[str, str] | None = None, *,
                     limit: int = MAP_POINTS) -> pd.DataFrame:
     """Places the map cannot draw (the text names them, the gazetteer has no point for them),
-    the ``limit`` most mentioned, with their country when known and a sample sentence.
+    the ``limit`` most mentioned, with their country when known and a sample sentence; name and
+    country are each place's most frequent (ties: the smallest), as on the map.
 
     Columns: entity_id, name, country, mentions, articles, article_id, sentence_id, sentence.
     """
-    g = _run(cur, f"""SELECT l.entity_id, mode(l.name) AS name, mode(l.country_code) AS country_code,
+    g = _run(cur, f"""SELECT l.entity_id, most_often(histogram(l.name)) AS name,
+               most_often(histogram(l.country_code)) AS country_code,
                count(*) AS mentions, count(DISTINCT m.aid) AS articles, min(m.sid) AS first
         FROM {scope.table('mentions')} m JOIN labels l USING (lid)
         WHERE m.lid IN (SELECT lid FROM labels WHERE is_place AND (lat IS NULL OR lon IS NULL))
