@@ -32,11 +32,11 @@ from .names import looks_like_company, name_tokens
 
 __all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues"]
 
-PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | (
-    lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"})  # "full-back Dusty Hare"
-# "Villa boss", "Leeds manager"; not "fans" or "supporters", which follow people too ("Trump
-# supporters").
-_ORG_ROLES_AFTER = (lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}) | lex.MEDIA_ROLES
+# A club's people ("boss", "full-back"); not "fans" or "supporters", which follow people too
+# ("Trump supporters"), nor the groups "squad" and "academy".
+_CLUB_PEOPLE = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
+PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | _CLUB_PEOPLE  # "full-back Dusty Hare"
+_ORG_ROLES_AFTER = _CLUB_PEOPLE | lex.MEDIA_ROLES  # "Villa boss", "Leeds manager"
 _POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")

@@ -198,6 +198,12 @@ def _lowercase_seat(doc, i: int, end: int) -> tuple[int, str, str] | None:
     return (i + 2, *seat) if seat else None
 
 
+def _chars(sentence: Sentence, doc, first: int, stop: int) -> tuple[int, int]:
+    """Article offsets of tokens ``first`` to ``stop`` (exclusive)."""
+    last = doc[stop - 1]
+    return sentence.char(doc[first].idx), sentence.char(last.idx + len(last.text))
+
+
 def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Institution]:
     span = sentence.span
     doc = span.doc
@@ -211,8 +217,7 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
         seat = _lowercase_seat(doc, i, span.end)
         if seat is not None:
             stop, code, slug = seat
-            found.append(Institution(sentence, sentence.char(doc[i].idx),
-                                     sentence.char(doc[stop - 1].idx + len(doc[stop - 1].text)), code, slug))
+            found.append(Institution(sentence, *_chars(sentence, doc, i, stop), code, slug))
             i = stop
             continue
         role = _role_at(doc, i, span.end)
@@ -242,8 +247,7 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
                 and doc[k - 2].ent_type_ == "PERSON"):
             # "<leader>'s regime", "<leader>'s army": the leader's country, taken from the
             # article like a bare role's; the name stays a person mention of its own.
-            found.append(Institution(sentence, sentence.char(doc[i].idx),
-                                     sentence.char(last.idx + len(last.text)), None, slug, True))
+            found.append(Institution(sentence, *_chars(sentence, doc, i, stop), None, slug, True))
             i = stop
             continue
         if left is None and modifier:
@@ -263,9 +267,7 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             else:
                 i += 1
                 continue
-        start = sentence.char(doc[first].idx)
-        end = sentence.char(doc[stop - 1].idx + len(doc[stop - 1].text))
-        found.append(Institution(sentence, start, end, code, slug, bare))
+        found.append(Institution(sentence, *_chars(sentence, doc, first, stop), code, slug, bare))
         i = stop
     return found
 
