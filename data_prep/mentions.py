@@ -102,6 +102,8 @@ SURE_REGION = 0.6  # a state or region is named on purpose: a clear lead is enou
 # the source's country (the optional ``source_country`` of an input record).
 DATELINE_WEIGHT = 3.0
 SOURCE_COUNTRY_WEIGHT = 1.0
+# Gazetteer sources of a country's subdivisions (its states, regions, counties).
+_SUBDIVISIONS = REGION_SOURCES - {"alias"}
 # Words after a name that make it a region's: "Luhansk region" is the oblast, not the city.
 _REGION_SUFFIXES = frozenset({"region", "oblast", "province", "governorate", "prefecture", "state",
                               "krai", "county"})
@@ -525,9 +527,9 @@ def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float])
         listed = _LISTED_REGIONS.match(span.sentence.text, span.end - span.sentence.start)
         word = _region_word(listed.group(1)) if listed else None
         found = gazetteer.resolve(f"{span.surface} {word}", context) if word else None
-        return found if found and found[0].source in ("region", "state", "county") else None
+        return found if found and found[0].source in _SUBDIVISIONS else None
     found = gazetteer.resolve(f"{span.surface} {word}", context)
-    if not found or found[0].source not in ("region", "state", "county"):
+    if not found or found[0].source not in _SUBDIVISIONS:
         return None
     sentence = span.sentence
     match = re.compile(r"\s+" + re.escape(span.next_word)).match(sentence.text, span.end - sentence.start)
@@ -780,8 +782,9 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
         code = gazetteer.demonym_country(span.surface)
         if code is None:
             found = gazetteer.resolve(span.surface)
-            if _region_word(span.next_word):
-                found = gazetteer.resolve(f"{span.surface} {_region_word(span.next_word)}") or found
+            word = _region_word(span.next_word)
+            if word:
+                found = gazetteer.resolve(f"{span.surface} {word}") or found
             # Only places sure and big enough to vouch for a country: a hamlet would confirm itself.
             if found and found[0].country_code and (
                     found[0].kind == "country" or found[0].source == "alias"
