@@ -136,25 +136,27 @@ def read_inputs(paths: Sequence[str | Path]) -> tuple[list[Article], list[dict],
     return articles, inputs, errors
 
 
-def _attach_entities(rows: pd.DataFrame, mention_rows: pd.DataFrame) -> pd.DataFrame:
+def _sentence_entities(mention_rows: pd.DataFrame) -> dict[tuple[str, int], tuple[list[str], list[str]]]:
+    """``(article_id, sentence_id) -> (actor ids, place ids)`` in order of first mention."""
+    by_sentence: dict[tuple[str, int], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for aid, sid, kind, eid in mention_rows[
+            ["article_id", "sentence_id", "kind", "entity_id"]].itertuples(index=False):
+        actors, places = by_sentence[(aid, sid)]
+        if kind in ACTOR_KINDS and eid not in actors:
+            actors.append(eid)
+        if kind in PLACE_KINDS and eid not in places:
+            places.append(eid)
+    return dict(by_sentence)
+
+
+def _attach_entities(rows: pd.DataFrame, by_sentence: dict[tuple[str, int], tuple[list[str], list[str]]]
+                     ) -> pd.DataFrame:
     """Add ``actors`` and ``places``: the entity ids mentioned in each row's sentence."""
     rows = rows.copy()
-    if rows.empty:
-        rows["actors"] = pd.Series(dtype=object)
-        rows["places"] = pd.Series(dtype=object)
-        return rows
-    by_sentence: dict[tuple[str, int], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    if not mention_rows.empty:
-        for aid, sid, kind, eid in mention_rows[
-                ["article_id", "sentence_id", "kind", "entity_id"]].itertuples(index=False):
-            actors, places = by_sentence[(aid, sid)]
-            if kind in ACTOR_KINDS and eid not in actors:
-                actors.append(eid)
-            if kind in PLACE_KINDS and eid not in places:
-                places.append(eid)
-    keys = list(zip(rows["article_id"], rows["sentence_id"]))
-    rows["actors"] = [list(by_sentence[k][0]) if k in by_sentence else [] for k in keys]
-    rows["places"] = [list(by_sentence[k][1]) if k in by_sentence else [] for k in keys]
+    empty: tuple[list[str], list[str]] = ([], [])
+    found = [by_sentence.get(k, empty) for k in zip(rows["article_id"], rows["sentence_id"])]
+    rows["actors"] = pd.Series([list(a) for a, _ in found], index=rows.index, dtype=object)
+    rows["places"] = pd.Series([list(p) for _, p in found], index=rows.index, dtype=object)
     return rows
 
 
@@ -330,9 +332,10 @@ def build(paths: Sequence[str | Path], out: Path, *, workers: int | None = None,
                                    load_resources())
             writer.write_part("mentions", 1, to_table("mentions", linked))
             counts["mentions"] = len(linked)
+            by_sentence = _sentence_entities(linked)  # once for both tables
             for name in ("events", "figures"):
                 frame = pd.DataFrame.from_records(derived.pop(name), columns=list(STAGE_COLUMNS[name]))
-                writer.write_part(name, 1, to_table(name, _attach_entities(frame, linked)))
+                writer.write_part(name, 1, to_table(name, _attach_entities(frame, by_sentence)))
                 counts[name] = len(frame)
             (writer.root / _PARTS_FILE).write_text(json.dumps({
                 "schema_version": SCHEMA_VERSION, "pipeline": pipeline,
