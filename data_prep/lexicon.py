@@ -416,6 +416,13 @@ LOCATIVES = frozenset({"in", "into", "near", "to", "from", "at", "around", "outs
                        "nearby", "reach", "reached", "captured", "liberated", "occupied", "struck",
                        "shelled", "attacked", "hit", "visited", "visit", "recaptured", "encircled",
                        "entered"})
+# Head nouns of a venue's or site's name ("Villa Park", "Point Theatre", "Mansion House", "the
+# Palace of Independence"): such a name the model tags FAC, or ORG after "at"/"in", is a place of
+# the country its text gives, never a same-named town abroad (``mentions``).
+VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "street", "house", "palace",
+                         "bridge", "square", "hall", "road", "avenue", "lane", "ground", "airport",
+                         "wharf", "castle", "cathedral", "abbey", "gardens", "village", "pier",
+                         "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
 # Words before a place that are not part of its name ("eastern Ukraine", "occupied Crimea").
 PLACE_QUALIFIERS = (
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",

@@ -118,6 +118,11 @@ _LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([
 # "X in the east", "X in the south-west of the country": a place's words after a name.
 _PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b",
                                     re.IGNORECASE)
+# A venue's owner before it ("Dublin's Point Theatre"), its town after it ("Mansion House in
+# London"), a place's preposition before it, skipping "the" ("at the Palace of Independence").
+_OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s+$")
+_TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+_WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -172,8 +177,9 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             if following is None or following.is_sent_start or not following.text[:1].isupper():
                 break
             tokens.append(following)
-    while tokens and tokens[-1].text.lower() in _TRAILING_DROP:
-        tokens.pop()
+    while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
+                      or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
+        tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
     # Leading "the", quotes and stray lowercase words ("force Soros Foundation").
     while len(tokens) > 1 and (tokens[0].text.lower() in _LEADING_DROP or tokens[0].is_lower):
         tokens.pop(0)
@@ -630,6 +636,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
+    if label in ("FAC", "ORG", _TOKEN) and _venue_name(span):
+        return _venue(span, gazetteer, context, source_country)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and words[-1].lower() in lex.NON_ACTOR_HEADS):
         return None  # "Academy Awards", "Association Agreement": an event, award or agreement
@@ -704,6 +712,41 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _venue_name(span: _Span) -> bool:
+    """A venue's or site's name ("Villa Park", "the Palace of Independence", see
+    ``lexicon.VENUE_HEADS``): tagged FAC, or an organization or untagged name after a place's
+    preposition ("at Mansion House", "from Wall Street")."""
+    words = span.surface.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "the") for w in words):
+        return False
+    if not (words[-1].lower() in lex.VENUE_HEADS or (words[1] == "of" and words[0].lower() in lex.VENUE_HEADS)):
+        return False
+    if span.label == "FAC":
+        return True
+    before = _WORD_BEFORE_THE.search(span.sentence.text, 0, span.start - span.sentence.start)
+    return before is not None and before.group(1).lower() in lex.LOCATIVES
+
+
+def _venue(span: _Span, gazetteer: Gazetteer, context: dict[str, float],
+           source_country: str | None) -> _Mention:
+    """A venue is a place of its owner's country ("Dublin's Point Theatre"), its town's ("Mansion
+    House in London"), else the context's or the source's: kept without coordinates, as a same-named town
+    abroad ("Villa Park", Illinois) is not the ground meant."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    code = None
+    for found in (_OWNER_BEFORE.search(sentence.text, 0, offset), _TOWN_AFTER.match(sentence.text, span.end - sentence.start)):
+        name = found.group(1) if found else ""
+        where = gazetteer.resolve(name, context) if name and name.lower() not in lex.MONTH_WORDS else None
+        if where and where[0].country_code and (where[0].kind == "country" or where[1] >= SURE_REGION):
+            code = where[0].country_code
+            break
+    # A venue named bare is one the source's readers know: its country counts in full here.
+    code = code or _context_country(context) or source_country
+    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE, source="venue")
 
 
 def _names_no_group(surface: str) -> bool:
@@ -1013,20 +1056,24 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
 def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
     """Unresolved places: dropped when the article names a person or organization with one of
     their words ("Biden" tagged GPE once), else given the article's dominant country when
-    they have none."""
+    they have none (a venue first its sentence's one country)."""
     unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
     if not unresolved:
         return mentions
     actor_words = {w.lower() for m in mentions if m.kind in ("person", "organization")
                    for w in m.span.surface.split()}
-    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and any(
-        w.lower() in actor_words for w in m.span.surface.split()))]
+    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and m.source != "venue" and any(
+        w.lower() in actor_words for w in m.span.surface.split()))]  # "Villa Park" of a club "Villa" stays
     unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
     if unknown:
-        code = _context_country(Counter(m.country_code for m in mentions
-                                        if m.kind in ("place", "country") and m.country_code))
-        for m in unknown if code else ():
-            m.country_code, m.certainty = code, UNRESOLVED_PLACE
+        known = [m for m in mentions if m.kind in ("place", "country") and m.country_code]
+        code = _context_country(Counter(m.country_code for m in known))
+        for m in unknown:
+            # A venue takes the one country its sentence names ("Villa Park ... in Birmingham").
+            own = {k.country_code for k in known if k.span.sentence is m.span.sentence}
+            where = own.pop() if m.source == "venue" and len(own) == 1 else code
+            if where:
+                m.country_code, m.certainty = where, UNRESOLVED_PLACE
     return mentions
 
 

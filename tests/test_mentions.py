@@ -618,3 +618,21 @@ def test_a_list_of_names_before_a_plural_region_word_are_regions(parse):
     assert_rows_valid(text, found)
     ids = {m["entity_id"] for m in found if m["kind"] == "place"}
     assert {"region:UA-14", "region:UA-09", "region:UA-23", "region:UA-65"} <= ids
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # the owner's country, the town's after it, the sentence's; never a same-named town abroad
+    ("The band played to a full house at Cork's Savoy Theatre on Friday.", "Savoy Theatre", "IE"),
+    ("Fans queued outside the Riverside Stadium in Middlesbrough.", "Riverside Stadium", "GB"),
+    ("The fans left Villa Park in a hurry after the final whistle in Birmingham.", "Villa Park", "GB"),
+    ("The money came from Wall Street and from private equity firms in New York.", "Wall Street", "US"),
+])
+def test_a_venue_is_a_place_of_its_context_country(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"], m["country_code"], m["lat"]) == (
+        "place", f"place:{surface.lower().replace(' ', '-')}", code, None)
+
+
+def test_a_venue_word_alone_makes_no_place_of_an_organization(parse):
+    m = by_surface(mentions_of(parse, "Chatham House said the report was flawed."))["Chatham House"]
+    assert m["kind"] == "organization"
