@@ -30,7 +30,7 @@ from typing import Any
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues"]
+__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues", "sport_report"]
 
 # A club's people ("boss", "full-back"); not "fans" or "supporters", which follow people too
 # ("Trump supporters"), nor the groups "squad" and "academy".
@@ -53,6 +53,19 @@ _TWO_WORDS_BEFORE = re.compile(r"([a-z]+\s+)?([a-z]+)\s+$")
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _WORDS_AFTER = 6  # how far a band noun may follow the name ("X picked up best international band")
 _LIST_WORDS = {"and", "or", "&", ","}
+_SPORT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lex.SPORT_WORDS), key=len, reverse=True))
+                          + r")\b", re.IGNORECASE)
+SPORT_REPORT_WORDS = 3  # distinct sport words that make a text a sports report
+
+
+def sport_report(text: str) -> bool:
+    """Whether ``text`` reads as a sports report: three distinct words of ``lexicon.SPORT_WORDS``."""
+    seen: set[str] = set()
+    for match in _SPORT_WORDS.finditer(text):
+        seen.add(match.group(0).lower())
+        if len(seen) >= SPORT_REPORT_WORDS:
+            return True
+    return False
 
 
 def club_name(surface: str) -> bool:

@@ -235,6 +235,15 @@ CLUB_PHRASES_BEFORE = frozenset({"beat", "beats", "beating", "drew with", "draw 
                                  "signed for", "signed from", "joined from", "scored against",
                                  "scored for", "lost to", "losing to", "knocked out by",
                                  "defeat to", "win over", "victory over", "win against"})
+# A sports report: three or more of these words (``actor_cues.sport_report``). There a town after
+# one of ``CLUB_WORDS_IN_SPORT`` is the club ("his debut against Portsmouth", "joined Tottenham",
+# "won the cup with Marseilles", "the derby with Birmingham").
+SPORT_WORDS = frozenset({"goal", "goals", "scored", "scoring", "match", "matches", "league", "striker",
+                         "midfielder", "defender", "goalkeeper", "debut", "derby", "premiership",
+                         "champions league", "fixture", "fixtures", "penalty", "penalties", "kick-off",
+                         "half-time", "transfer window", "national side", "squad", "coach", "manager",
+                         "season"})
+CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs"})
 CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
 # Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").
 BAND_NOUNS = frozenset({"band", "bands", "frontman", "frontwoman", "line-up", "lineup"})

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues
+from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues, sport_report
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
@@ -1001,7 +1001,8 @@ _PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
 
 def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
     """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
-    them make a club ("X beat Y", "drew with X", "the X side"); the reading holds for the
+    them make a club ("X beat Y", "drew with X", "the X side", and in a sports report "against
+    X", "joined X"); the reading holds for the
     article's other mentions of the name, except after a place's preposition ("in X"), and
     for its short form ("United" of one "Leeds United": that club)."""
     clubs = set()
@@ -1035,6 +1036,15 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
             if found and found[0].source == "city" and not found[0].capital and (
                     span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
+    if clubs or sport_report(text):
+        # In a sports report a town after "against", "with", "joined" is the club ("his debut
+        # against Portsmouth"); one the model took for a person must be a big one, as above.
+        for span in spans:
+            if span.label in labels and span.surface not in clubs and span.prev_word.lower() in lex.CLUB_WORDS_IN_SPORT:
+                found = gazetteer.resolve(span.surface)
+                if found and found[0].source == "city" and not found[0].capital and (
+                        span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
+                    clubs.add(span.surface)
     # A club's name without its city ("United" of "Leeds United"), when one club of the article
     # ends so.
     endings: dict[str, set[str]] = defaultdict(set)

@@ -636,3 +636,16 @@ def test_a_venue_is_a_place_of_its_context_country(parse, text, surface, code):
 def test_a_venue_word_alone_makes_no_place_of_an_organization(parse):
     m = by_surface(mentions_of(parse, "Chatham House said the report was flawed."))["Chatham House"]
     assert m["kind"] == "organization"
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # in a sports report a town after "against", "with" or "joined" is the club
+    ("Mido joined Tottenham in a loan deal and scored twice on his debut against Portsmouth. "
+     "The striker's coach praised the goals.", "Portsmouth", "organization"),
+    ("The midfielder won the league in 1993 with Marseilles. His goals made him the season's top "
+     "scorer and the coach wept.", "Marseilles", "organization"),
+    # elsewhere it stays the town
+    ("The ferry service links the island with Portsmouth every hour.", "Portsmouth", "place"),
+])
+def test_a_town_in_a_sports_report_is_the_club(parse, text, surface, kind):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
