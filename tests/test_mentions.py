@@ -649,3 +649,15 @@ def test_a_venue_word_alone_makes_no_place_of_an_organization(parse):
 ])
 def test_a_town_in_a_sports_report_is_the_club(parse, text, surface, kind):
     assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a "place" listed among three or more companies or people is one of them
+    ("Titles from Pixar, Walt Disney, Miramax, Columbia and Buena Vista are on the list.", "Columbia",
+     "organization"),
+    ("They lost to goals from Rivaldo (2), Luis Figo, Dani and Patrick Kluivert.", "Rivaldo", "person"),
+    # a list of places stays places
+    ("Google, Apple and Amazon opened offices in London, Paris and Berlin.", "Paris", "place"),
+])
+def test_a_place_listed_among_names_of_one_kind_takes_their_kind(parse, text, surface, kind):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
