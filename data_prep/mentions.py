@@ -123,6 +123,9 @@ _PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?
 _OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s+$")
 _TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
+# The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
+_PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w'’-]+)")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -547,6 +550,26 @@ def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float])
     return found
 
 
+def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
+    """The country of the places a place GeoNames lacks is listed with ("the Kherson and
+    Zaporizhia regions": a spelling of Zaporizhzhia that is no Russian town): listed places are
+    of one country when those of the list that resolve surely agree."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    word = _region_word(span.next_word)
+    codes = set()
+    for found in (_PARTNER_BEFORE.search(sentence.text, 0, offset),
+                  _PARTNER_AFTER.match(sentence.text, span.end - sentence.start)):
+        if found is None:
+            continue
+        name = found.group(1)
+        where = (gazetteer.resolve(f"{name} {word}", context) if word else None) or gazetteer.resolve(name, context)
+        if where and where[0].country_code and (where[0].kind == "country" or where[0].source in _SUBDIVISIONS
+                                                or where[1] >= SURE_PLACE):
+            codes.add(where[0].country_code)
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _context_country(context: dict[str, float], source_country: str | None = None) -> str | None:
     """The country with at least half the context; the source's own country does not count
     (a British paper's unknown village in a story from Ukraine is Ukrainian)."""
@@ -678,7 +701,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             if label == _PART:
                 return None
-            return _unresolved_place(span, names, _context_country(context, source_country))
+            return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
+                                     or _context_country(context, source_country))
         place, certainty = found
         if (surface.isupper() and place.source in ("city", "region", "county")
                 and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
@@ -690,7 +714,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             found = _resolve(gazetteer, surface, context, near=near, accept=lambda p: (
                 p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
             if not found:
-                return _unresolved_place(span, names, _context_country(context, source_country))
+                return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
+                                     or _context_country(context, source_country))
             place, certainty = found
         if place.kind == "country" and not article.get(place.country_code):
             state = _namesake_state(gazetteer, surface, place, context)

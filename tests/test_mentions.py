@@ -661,3 +661,10 @@ def test_a_town_in_a_sports_report_is_the_club(parse, text, surface, kind):
 ])
 def test_a_place_listed_among_names_of_one_kind_takes_their_kind(parse, text, surface, kind):
     assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
+
+
+def test_a_place_geonames_lacks_takes_the_country_of_the_places_listed_with_it(parse):
+    # "Zaporizhia" is a spelling GeoNames lacks; the Russian context must not make it Russian.
+    text = "Russian troops shelled villages in the Sumy and Zaporizhia regions, Russian officials said."
+    m = by_surface(mentions_of(parse, text))["Zaporizhia"]
+    assert (m["kind"], m["country_code"], m["lat"]) == ("place", "UA", None)
