@@ -93,6 +93,7 @@ UNRESOLVED_PLACE = 0.4     # a model place GeoNames lacks, with a country from t
 UNKNOWN_PLACE = 0.2        # ... and without one
 # A context country is a lone unresolved place's country from this share of the context on.
 CONTEXT_COUNTRY_SHARE = 0.5
+VENUE_COUNTRY_SHARE = 0.75  # ... and a venue's, when its sentence names no country
 _LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
@@ -122,6 +123,8 @@ _PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?
 # London"), a place's preposition before it, skipping "the" ("at the Palace of Independence").
 _OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s+$")
 _TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+# "the Upper House", "the House of Lords" tagged ORG are chambers: a house is a venue only as FAC.
+_NAMED_VENUE_HEADS = lex.VENUE_HEADS - {"house"}
 _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
@@ -564,13 +567,14 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
             continue
         name = found.group(1)
         where = (gazetteer.resolve(f"{name} {word}", context) if word else None) or gazetteer.resolve(name, context)
-        if where and where[0].country_code and (where[0].kind == "country" or where[0].source in _SUBDIVISIONS
-                                                or where[1] >= SURE_PLACE):
+        if where and where[0].country_code and where[0].kind != "country" and (
+                where[0].source in _SUBDIVISIONS or where[1] >= SURE_PLACE):  # "Japan and Korea": no
             codes.add(where[0].country_code)
     return codes.pop() if len(codes) == 1 else None
 
 
-def _context_country(context: dict[str, float], source_country: str | None = None) -> str | None:
+def _context_country(context: dict[str, float], source_country: str | None = None,
+                     share: float = CONTEXT_COUNTRY_SHARE) -> str | None:
     """The country with at least half the context; the source's own country does not count
     (a British paper's unknown village in a story from Ukraine is Ukrainian)."""
     if source_country in context:
@@ -579,7 +583,7 @@ def _context_country(context: dict[str, float], source_country: str | None = Non
     if not total:
         return None
     code, weight = max(context.items(), key=lambda kv: kv[1])
-    return code if weight >= CONTEXT_COUNTRY_SHARE * total else None
+    return code if weight >= share * total else None
 
 
 def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
@@ -660,7 +664,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
     if label in ("FAC", "ORG", _TOKEN) and _venue_name(span):
-        return _venue(span, gazetteer, context, source_country)
+        return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and words[-1].lower() in lex.NON_ACTOR_HEADS):
         return None  # "Academy Awards", "Association Agreement": an event, award or agreement
@@ -746,7 +750,8 @@ def _venue_name(span: _Span) -> bool:
     words = span.surface.split()
     if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "the") for w in words):
         return False
-    if not (words[-1].lower() in lex.VENUE_HEADS or (words[1] == "of" and words[0].lower() in lex.VENUE_HEADS)):
+    heads = lex.VENUE_HEADS if span.label == "FAC" else _NAMED_VENUE_HEADS
+    if not (words[-1].lower() in heads or (words[1] == "of" and words[0].lower() in heads)):
         return False
     if span.label == "FAC":
         return True
@@ -754,22 +759,21 @@ def _venue_name(span: _Span) -> bool:
     return before is not None and before.group(1).lower() in lex.LOCATIVES
 
 
-def _venue(span: _Span, gazetteer: Gazetteer, context: dict[str, float],
-           source_country: str | None) -> _Mention:
-    """A venue is a place of its owner's country ("Dublin's Point Theatre"), its town's ("Mansion
-    House in London"), else the context's or the source's: kept without coordinates, as a same-named town
-    abroad ("Villa Park", Illinois) is not the ground meant."""
+def _venue(span: _Span, gazetteer: Gazetteer) -> _Mention:
+    """A venue is a place of its owner's country ("Dublin's Point Theatre") or its town's
+    ("Mansion House in London"; else see :func:`_settle_unresolved_places`), kept without
+    coordinates: a same-named town abroad ("Villa Park", Illinois) is not the ground meant."""
     sentence = span.sentence
     offset = span.start - sentence.start
     code = None
-    for found in (_OWNER_BEFORE.search(sentence.text, 0, offset), _TOWN_AFTER.match(sentence.text, span.end - sentence.start)):
+    for found in (_OWNER_BEFORE.search(sentence.text, 0, offset),
+                  _TOWN_AFTER.match(sentence.text, span.end - sentence.start)):
         name = found.group(1) if found else ""
-        where = gazetteer.resolve(name, context) if name and name.lower() not in lex.MONTH_WORDS else None
+        # Without the context: "Lansdowne Road, Dublin" in a match against the US is in Ireland.
+        where = gazetteer.resolve(name) if name and name.lower() not in lex.MONTH_WORDS else None
         if where and where[0].country_code and (where[0].kind == "country" or where[1] >= SURE_REGION):
             code = where[0].country_code
             break
-    # A venue named bare is one the source's readers know: its country counts in full here.
-    code = code or _context_country(context) or source_country
     return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE, source="venue")
 
@@ -972,9 +976,13 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
     cues = person_or_org_cues(article.text, spans)
     for span in spans:
-        if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
+        if id(span) in cues and not (span.label in ("GPE", "LOC") and cues[id(span)] == "PERSON"
+                                     and gazetteer.resolve(span.surface)):
+            # "the German chancellor, Olaf Scholz" tagged ORG; a town GeoNames knows, listed
+            # among constituencies the model took for persons, stays a place.
             span.model_label, span.label = span.label, cues[id(span)]
-    _mark_clubs(article.text, spans, gazetteer)
+    sport = sport_report(article.text)
+    _mark_clubs(article.text, spans, gazetteer, sport)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
@@ -1014,7 +1022,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         if typed is not None:
             mentions.append(typed)
     mentions = _directional_parts(article.text, mentions, gazetteer)
-    mentions = _settle_unresolved_places(mentions)
+    mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
@@ -1024,7 +1032,7 @@ _NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressu
 _PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
 
 
-def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool = False) -> None:
     """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
     them make a club ("X beat Y", "drew with X", "the X side", and in a sports report "against
     X", "joined X"); the reading holds for the
@@ -1061,7 +1069,7 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
             if found and found[0].source == "city" and not found[0].capital and (
                     span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
-    if clubs or sport_report(text):
+    if clubs or sport:
         # In a sports report a town after "against", "with", "joined" is the club ("his debut
         # against Portsmouth"); one the model took for a person must be a big one, as above.
         for span in spans:
@@ -1088,10 +1096,13 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
         span.label = _CLUB
 
 
-def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
+def _settle_unresolved_places(mentions: list[_Mention], source_country: str | None = None,
+                              sport: bool = False) -> list[_Mention]:
     """Unresolved places: dropped when the article names a person or organization with one of
     their words ("Biden" tagged GPE once), else given the article's dominant country when
-    they have none (a venue first its sentence's one country)."""
+    they have none. A venue takes its sentence's one country, else the source's (a venue named
+    bare is one its readers know), else a clearly dominant one; in a sports report (``sport``)
+    none of these, as its countries are often the visitors'."""
     unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
     if not unresolved:
         return mentions
@@ -1102,11 +1113,15 @@ def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
     unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
     if unknown:
         known = [m for m in mentions if m.kind in ("place", "country") and m.country_code]
-        code = _context_country(Counter(m.country_code for m in known))
+        counts = Counter(m.country_code for m in known)
+        code = _context_country(counts)
         for m in unknown:
-            # A venue takes the one country its sentence names ("Villa Park ... in Birmingham").
-            own = {k.country_code for k in known if k.span.sentence is m.span.sentence}
-            where = own.pop() if m.source == "venue" and len(own) == 1 else code
+            where = code
+            if m.source == "venue":
+                # The one country its sentence names ("Villa Park ... in Birmingham").
+                own = {k.country_code for k in known if k.span.sentence is m.span.sentence}
+                where = None if sport else (own.pop() if len(own) == 1 else None) or (
+                    source_country or _context_country(counts, share=VENUE_COUNTRY_SHARE))
             if where:
                 m.country_code, m.certainty = where, UNRESOLVED_PLACE
     return mentions

@@ -668,3 +668,15 @@ def test_a_place_geonames_lacks_takes_the_country_of_the_places_listed_with_it(p
     text = "Russian troops shelled villages in the Sumy and Zaporizhia regions, Russian officials said."
     m = by_surface(mentions_of(parse, text))["Zaporizhia"]
     assert (m["kind"], m["country_code"], m["lat"]) == ("place", "UA", None)
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a chamber tagged ORG is no venue, whatever "in the" before it
+    ("Peers debated the bill in the House of Lords on Tuesday.", "House of Lords", ("organization", None)),
+    # a sports report's ground with no town keeps no country (its countries are the visitors')
+    ("The striker scored twice at Stamford Bridge as the league leaders won the match, and the coach "
+     "praised his goals against the Czech side.", "Stamford Bridge", ("place", None)),
+])
+def test_venue_limits(parse, text, surface, expected):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == expected
