@@ -52,7 +52,7 @@ _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
-_CLUB = "CLUB"  # pseudo label: a sports club by its name's shape or a match's words ("beat X")
+_CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
@@ -146,7 +146,7 @@ class _Span:
     acronym: str | None = None  # "(NATO)" right after the span
     honorific: bool = False  # "Mr"/"Ms" stood before the name
     model_label: str = ""  # the model's label when the context changed it (see actor_cues)
-    club: str = ""  # the club's full name a short form stands for ("United" -> "Leeds United")
+    club: str = ""  # the full name a short form stands for ("United": "Leeds United", "Henley": "Henley & Partners")
 
 
 @dataclass(slots=True)
@@ -983,6 +983,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             span.model_label, span.label = span.label, cues[id(span)]
     sport = sport_report(article.text)
     _mark_clubs(article.text, spans, gazetteer, sport)
+    _mark_company_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
@@ -1094,6 +1095,28 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
             continue
         span.model_label = span.model_label or span.label
         span.label = _CLUB
+
+
+def _mark_company_short_forms(spans: list[_Span], gazetteer: Gazetteer) -> None:
+    """A town's name that opens a company's name of the article ("Henley" of "Henley &
+    Partners", "Acme" of "Acme Holdings") stands for the company, except after a place's
+    preposition ("in Henley"); a country, capital or region opening one stays a place."""
+    companies: dict[str, str] = {}
+    for span in spans:
+        words = span.surface.split()
+        if span.label == "ORG" and len(words) > 1 and (
+                "&" in words or words[-1].lower() in lex.COMPANY_SUFFIXES | lex.ORG_NAME_ENDINGS):
+            companies.setdefault(words[0], span.surface)
+    for span in spans if companies else ():
+        full = companies.get(span.surface)
+        if (full is None or span.label not in ("GPE", "LOC", "PERSON", _TOKEN)
+                or span.prev_word.lower() in _NOT_CLUB_BEFORE):
+            continue
+        found = gazetteer.resolve(span.surface)
+        if found and (found[0].kind == "country" or found[0].capital or found[0].source in REGION_SOURCES):
+            continue
+        span.model_label = span.model_label or span.label
+        span.label, span.club = _CLUB, full
 
 
 def _settle_unresolved_places(mentions: list[_Mention], source_country: str | None = None,

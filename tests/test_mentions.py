@@ -680,3 +680,16 @@ def test_a_place_geonames_lacks_takes_the_country_of_the_places_listed_with_it(p
 def test_venue_limits(parse, text, surface, expected):
     m = by_surface(mentions_of(parse, text))[surface]
     assert (m["kind"], m["country_code"]) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a town's name opening a company's name stands for the company, except after "in"
+    ("Figures from Halden & Partners, a consultancy, show the trend. Halden said demand was rising.",
+     "organization"),
+    ("Ticket sales at Halden & Partners fell. Most staff live in Halden, a town in Norway.", "place"),
+])
+def test_a_town_opening_a_company_name_is_its_short_form(parse, text, kind):
+    found = [m for m in mentions_of(parse, text) if m["surface"] == "Halden"]
+    assert found[0]["kind"] == kind
+    if kind == "organization":
+        assert found[0]["entity_id"] == "org:halden-partners"
