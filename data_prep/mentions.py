@@ -663,7 +663,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
-    if label in ("FAC", "ORG", _TOKEN) and _venue_name(span):
+    if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and words[-1].lower() in lex.NON_ACTOR_HEADS):

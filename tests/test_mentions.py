@@ -625,7 +625,7 @@ def test_a_list_of_names_before_a_plural_region_word_are_regions(parse):
     ("The band played to a full house at Cork's Savoy Theatre on Friday.", "Savoy Theatre", "IE"),
     ("Fans queued outside the Riverside Stadium in Middlesbrough.", "Riverside Stadium", "GB"),
     ("The fans left Villa Park in a hurry after the final whistle in Birmingham.", "Villa Park", "GB"),
-    ("The money came from Wall Street and from private equity firms in New York.", "Wall Street", "US"),
+    ("Protesters gathered on Harbour Street before the rally in Belfast.", "Harbour Street", "GB"),
 ])
 def test_a_venue_is_a_place_of_its_context_country(parse, text, surface, code):
     m = by_surface(mentions_of(parse, text))[surface]
@@ -693,3 +693,8 @@ def test_a_town_opening_a_company_name_is_its_short_form(parse, text, kind):
     assert found[0]["kind"] == kind
     if kind == "organization":
         assert found[0]["entity_id"] == "org:halden-partners"
+
+
+def test_a_street_standing_for_a_trade_is_a_place_of_the_alias_table(parse):
+    m = by_surface(mentions_of(parse, "Investors on Wall Street sold shares on Friday."))["Wall Street"]
+    assert (m["kind"], m["country_code"], m["lat"] is not None) == ("place", "US", True)
