@@ -63,6 +63,9 @@ _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
+# A country's formal name the alias table lacks ("Republic of Belarus", "Kingdom of Bahrain").
+_FORMAL_STATE = re.compile(r"^(?:(?:Federal|Islamic|Democratic|Socialist|People's|Arab)\s+)*"
+                           r"(?:Republic|Kingdom|Principality|Sultanate|Emirate|State|Commonwealth)\s+of\s+(?:the\s+)?(.+)$")
 _COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
@@ -448,6 +451,9 @@ def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
         found = gazetteer.resolve(form, context, **within)
         if found:
             return found
+    formal = None if exact or "accept" in within or "country" in within else _FORMAL_STATE.match(surface)
+    if formal:  # "the Republic of Belarus": the country, when the rest names one
+        return gazetteer.resolve(formal.group(1), context, accept=lambda p: p.kind == "country")
     return None
 
 
@@ -719,7 +725,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                 p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
             if not found:
                 return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
-                                     or _context_country(context, source_country))
+                                         or _context_country(context, source_country))
             place, certainty = found
         if place.kind == "country" and not article.get(place.country_code):
             state = _namesake_state(gazetteer, surface, place, context)

@@ -698,3 +698,13 @@ def test_a_town_opening_a_company_name_is_its_short_form(parse, text, kind):
 def test_a_street_standing_for_a_trade_is_a_place_of_the_alias_table(parse):
     m = by_surface(mentions_of(parse, "Investors on Wall Street sold shares on Friday."))["Wall Street"]
     assert (m["kind"], m["country_code"], m["lat"] is not None) == ("place", "US", True)
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Missiles were fired from the territory of the Republic of Belarus, officials said.",
+     "Republic of Belarus", "BY"),
+    ("He met the King in the Kingdom of Bahrain.", "Kingdom of Bahrain", "BH"),
+])
+def test_a_formal_state_name_is_its_country(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"]) == ("country", f"country:{code}")
