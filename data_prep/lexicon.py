@@ -242,7 +242,8 @@ SPORT_WORDS = frozenset({"goal", "goals", "scored", "scoring", "match", "matches
                          "midfielder", "defender", "goalkeeper", "debut", "derby", "premiership",
                          "champions league", "fixture", "fixtures", "penalty", "penalties", "kick-off",
                          "half-time", "transfer window", "national side", "squad", "coach", "manager",
-                         "season"})
+                         "season", "tries", "fly-half", "scrum-half", "scrum", "lineout", "wicket",
+                         "wickets", "innings", "semi-final", "quarter-final", "hat-trick"})
 CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs"})
 CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
 # Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").

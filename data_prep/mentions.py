@@ -132,6 +132,9 @@ _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w'’-]+)")
+# "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
+_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
+                            r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -579,6 +582,13 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
     return codes.pop() if len(codes) == 1 else None
 
 
+def _named_settlement(span: _Span) -> bool:
+    """Whether a settlement noun and "of" name the span a place: "the villages of X and Y"."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    return _SETTLEMENT_OF.search(sentence.text, max(0, offset - 80), offset) is not None
+
+
 def _context_country(context: dict[str, float], source_country: str | None = None,
                      share: float = CONTEXT_COUNTRY_SHARE) -> str | None:
     """The country with at least half the context; the source's own country does not count
@@ -604,7 +614,7 @@ def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
             or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
             or any(names.has_part(w) for w in words)):
         return None
-    if not (qualified or span.prev_word.lower() in lex.LOCATIVES
+    if not (qualified or span.prev_word.lower() in lex.LOCATIVES or _named_settlement(span)
             or words[-1].lower() in lex.REGION_WORDS or span.next_word.lower() in lex.REGION_WORDS):
         return None
     return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
@@ -987,6 +997,9 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             # "the German chancellor, Olaf Scholz" tagged ORG; a town GeoNames knows, listed
             # among constituencies the model took for persons, stays a place.
             span.model_label, span.label = span.label, cues[id(span)]
+    for span in spans:
+        if span.label in ("PERSON", "ORG", _TOKEN) and _named_settlement(span):
+            span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
     sport = sport_report(article.text)
     _mark_clubs(article.text, spans, gazetteer, sport)
     _mark_company_short_forms(spans, gazetteer)
@@ -1119,8 +1132,8 @@ def _mark_company_short_forms(spans: list[_Span], gazetteer: Gazetteer) -> None:
                 or span.prev_word.lower() in _NOT_CLUB_BEFORE):
             continue
         found = gazetteer.resolve(span.surface)
-        if found and (found[0].kind == "country" or found[0].capital or found[0].source in REGION_SOURCES):
-            continue
+        if not found or found[0].kind == "country" or found[0].capital or found[0].source in REGION_SOURCES:
+            continue  # a word no town's is left to the other rules
         span.model_label = span.model_label or span.label
         span.label, span.club = _CLUB, full
 
@@ -1129,7 +1142,7 @@ def _settle_unresolved_places(mentions: list[_Mention], source_country: str | No
                               sport: bool = False) -> list[_Mention]:
     """Unresolved places: dropped when the article names a person or organization with one of
     their words ("Biden" tagged GPE once), else given the article's dominant country when
-    they have none. A venue takes its sentence's one country, else the source's (a venue named
+    they have none. A venue takes the country of its sentence's places, else the source's (a venue named
     bare is one its readers know), else a clearly dominant one; in a sports report (``sport``)
     none of these, as its countries are often the visitors'."""
     unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
@@ -1147,8 +1160,9 @@ def _settle_unresolved_places(mentions: list[_Mention], source_country: str | No
         for m in unknown:
             where = code
             if m.source == "venue":
-                # The one country its sentence names ("Villa Park ... in Birmingham").
-                own = {k.country_code for k in known if k.span.sentence is m.span.sentence}
+                # The country of the one town or region its sentence names ("Villa Park ... in
+                # Birmingham"); a country named there may be the visitors' ("beat the States").
+                own = {k.country_code for k in known if k.span.sentence is m.span.sentence and k.kind == "place"}
                 where = None if sport else (own.pop() if len(own) == 1 else None) or (
                     source_country or _context_country(counts, share=VENUE_COUNTRY_SHARE))
             if where:

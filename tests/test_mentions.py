@@ -708,3 +708,14 @@ def test_a_street_standing_for_a_trade_is_a_place_of_the_alias_table(parse):
 def test_a_formal_state_name_is_its_country(parse, text, surface, code):
     m = by_surface(mentions_of(parse, text))[surface]
     assert (m["kind"], m["entity_id"]) == ("country", f"country:{code}")
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # names after "the villages of" are places, even those GeoNames lacks or the model calls persons
+    ("The governor said the villages of Marchenky and Hrytsenky were shelled, but made no mention of "
+     "casualties in Ukraine.", ("Marchenky", "Hrytsenky")),
+    ("Smoke rose over the town of Kovalenky after the Ukrainian army withdrew.", ("Kovalenky",)),
+])
+def test_names_after_a_settlement_noun_and_of_are_places(parse, text, surfaces):
+    found = by_surface(mentions_of(parse, text))
+    assert [(found[s]["kind"], found[s]["country_code"]) for s in surfaces] == [("place", "UA")] * len(surfaces)
