@@ -426,6 +426,9 @@ LOCATIVES = frozenset({"in", "into", "near", "to", "from", "at", "around", "outs
                        "nearby", "reach", "reached", "captured", "liberated", "occupied", "struck",
                        "shelled", "attacked", "hit", "visited", "visit", "recaptured", "encircled",
                        "entered"})
+# Head nouns of a conflict the model tags EVENT after a country's name ("the Iraq war"): the
+# country's name in it is a mention of the country (``mentions``).
+CONFLICT_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "invasion"})
 # Head nouns of a venue's or site's name ("Villa Park", "Point Theatre", "Mansion House", "the
 # Palace of Independence"): such a name the model tags FAC, or ORG after "at"/"in", is a place of
 # the country its text gives, never a same-named town abroad (``mentions``).

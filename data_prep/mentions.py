@@ -242,6 +242,10 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
                 len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
         tokens = _clean_tokens(ent, label, gazetteer)
+        if label == "EVENT" and len(tokens) > 1 and tokens[-1].lower_ in lex.CONFLICT_NOUNS:
+            head = gazetteer.resolve(doc[tokens[0].i:tokens[-1].i].text)
+            if head and head[0].kind == "country":  # "the Iraq war": Iraq is named
+                tokens, label = tokens[:-1], "GPE"
         if not tokens:
             continue
         if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:

@@ -719,3 +719,8 @@ def test_a_formal_state_name_is_its_country(parse, text, surface, code):
 def test_names_after_a_settlement_noun_and_of_are_places(parse, text, surfaces):
     found = by_surface(mentions_of(parse, text))
     assert [(found[s]["kind"], found[s]["country_code"]) for s in surfaces] == [("place", "UA")] * len(surfaces)
+
+
+def test_a_country_naming_a_war_is_a_mention_of_the_country(parse):
+    m = by_surface(mentions_of(parse, "Critics of the Vietnam War marched in Washington."))["Vietnam"]
+    assert (m["kind"], m["entity_id"]) == ("country", "country:VN")
