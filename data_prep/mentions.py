@@ -13,6 +13,10 @@ and regions the article names pull ambiguous places near them; the dateline's pl
 record's ``source_country`` weigh like mentions of their country; a name followed by "region"
 or "oblast" is the region ("Luhansk region"), and "eastern Ukraine" or "the south of France"
 adds a place for that part of the country (``region:UA:east``) beside the country's mention.
+A venue ("Villa Park", "Dublin's Point Theatre", ``lexicon.VENUE_HEADS``) is a place of the
+country its owner, town or sentence gives, without coordinates; in a sports report a town after
+"against"/"with"/"joined" is the club, and a town opening a company's name ("Henley & Partners")
+stands for the company when written alone.
 
 Confidence is ``0.4 + 0.3 * agree + 0.3 * certainty``: ``agree`` is 1 when the model's label
 already meant the final kind, ``certainty`` (0-1) how sure the typing is: the gazetteer's
