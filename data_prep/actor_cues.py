@@ -13,7 +13,9 @@ name often settles it:
   organization;
 - a list ("Will Smith, Kevin Spacey and Keanu Reeves", "Nokia, Intel and Telefonica"): a name
   takes the kind most of the names it is listed with have (a person's name needs three
-  others to outvote it; no person follows "the").
+  others to outvote it; no person follows "the"); a "place" listed among three or more names
+  of one kind, more than the list's places, is one of them ("Pixar, Walt Disney, Miramax,
+  Columbia and Buena Vista"; a scorer's "(2)" may follow a name).
 
 The kind a cue gives holds for the same name elsewhere in the article. Only PERSON and ORG
 spans are relabelled (and names owned by an organization), and a span becomes a person only
@@ -24,13 +26,14 @@ when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues"]
+__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues", "sport_report"]
 
 # A club's people ("boss", "full-back"); not "fans" or "supporters", which follow people too
 # ("Trump supporters"), nor the groups "squad" and "academy".
@@ -53,6 +56,22 @@ _TWO_WORDS_BEFORE = re.compile(r"([a-z]+\s+)?([a-z]+)\s+$")
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _WORDS_AFTER = 6  # how far a band noun may follow the name ("X picked up best international band")
 _LIST_WORDS = {"and", "or", "&", ","}
+# A list gap that may follow a scorer's goals: "Rivaldo (2), Luis Figo" (for listed places only).
+_SCORER_LIST_GAP = re.compile(r"\s*\(\d{1,2}\)" + _LIST_GAP.pattern)
+_LISTED_PLACE_VOTES = 3  # names of one kind it takes to make a listed "place" one of them
+_SPORT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lex.SPORT_WORDS), key=len, reverse=True))
+                          + r")\b", re.IGNORECASE)
+SPORT_REPORT_WORDS = 3  # distinct sport words that make a text a sports report
+
+
+def sport_report(text: str) -> bool:
+    """Whether ``text`` reads as a sports report: three distinct words of ``lexicon.SPORT_WORDS``."""
+    seen: set[str] = set()
+    for match in _SPORT_WORDS.finditer(text):
+        seen.add(match.group(0).lower())
+        if len(seen) >= SPORT_REPORT_WORDS:
+            return True
+    return False
 
 
 def club_name(surface: str) -> bool:
@@ -150,13 +169,13 @@ def _context_label(text: str, span: Any) -> str | None:
     return None
 
 
-def _lists(text: str, spans: Sequence[Any]) -> list[list[Any]]:
-    """Runs of spans of one sentence separated only by commas, "and" or "or"."""
+def _lists(text: str, spans: Sequence[Any], gaps: Sequence[re.Pattern] = (_LIST_GAP,)) -> list[list[Any]]:
+    """Runs of spans of one sentence separated only by commas, "and" or "or" (``gaps``)."""
     runs: list[list[Any]] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = runs[-1][-1] if runs else None
         if (last is not None and last.sentence is span.sentence and last.end <= span.start
-                and _LIST_GAP.match(text[last.end:span.start]) is not None):
+                and any(gap.match(text[last.end:span.start]) for gap in gaps)):
             runs[-1].append(span)
         else:
             runs.append([span])
@@ -194,6 +213,7 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):
             out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
+    listed_places = set()
     for run in _lists(text, spans):
         following = _WORD_AFTER.match(text, run[-1].end)
         if following and following.group(1).lower() in PERSON_ROLES:
@@ -202,6 +222,20 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
         for span, label in zip(run, labels):
             if label in ("PERSON", "ORG") and id(span) not in out and _outvoted(span, label, labels):
                 out[id(span)] = "ORG" if label == "PERSON" else "PERSON"
+    # A "place" among three or more names of one kind, outnumbering the run's places, is one of
+    # them: "Sony, Walt Disney, Miramax, Columbia and Buena Vista", "strikes from Rivaldo (2),
+    # Luis Figo, Dani and Patrick Kluivert".
+    for run in _lists(text, [s for s in spans if s.label in ("PERSON", "ORG", "GPE", "LOC")],
+                      (_LIST_GAP, _SCORER_LIST_GAP)):
+        labels = [out.get(id(s), s.label) for s in run]
+        votes = Counter(labels)
+        places = votes["GPE"] + votes["LOC"]
+        n, kind = max((votes["PERSON"], "PERSON"), (votes["ORG"], "ORG"))
+        if places and n >= _LISTED_PLACE_VOTES and n > places:
+            for span, label in zip(run, labels):
+                if label in ("GPE", "LOC"):
+                    out[id(span)] = kind
+                    listed_places.add(id(span))
     surfaces = {id(s): s.surface for s in spans}
     # A name keeps the kind its cues agree on everywhere in the article ("Aston Villa boss X",
     # then "put Aston Villa back").
@@ -216,4 +250,4 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 out[id(span)] = label
     # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
     return {key: label for key, label in out.items()
-            if label == "ORG" or full_name_shape(surfaces[key])}
+            if label == "ORG" or full_name_shape(surfaces[key]) or key in listed_places}

@@ -79,7 +79,7 @@ PART_SHIFT = 1.0
 
 _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
                        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th"})
-_DROP = re.compile(r"[.'’‘`ʼ´\"“”]")
+_DROP = re.compile(r"[.'’‘`ʼ´\"“”\u200b\u200c\u200d\u2060\ufeff]")  # zero-width marks too: "Sea of \u200bAzov"
 _SPACE = re.compile(r"[\s\-‐‑–—_/]+")
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2010-\u201f]")

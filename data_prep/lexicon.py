@@ -235,6 +235,16 @@ CLUB_PHRASES_BEFORE = frozenset({"beat", "beats", "beating", "drew with", "draw 
                                  "signed for", "signed from", "joined from", "scored against",
                                  "scored for", "lost to", "losing to", "knocked out by",
                                  "defeat to", "win over", "victory over", "win against"})
+# A sports report: three or more of these words (``actor_cues.sport_report``). There a town after
+# one of ``CLUB_WORDS_IN_SPORT`` is the club ("his debut against Portsmouth", "joined Tottenham",
+# "won the cup with Marseilles", "the derby with Birmingham").
+SPORT_WORDS = frozenset({"goal", "goals", "scored", "scoring", "match", "matches", "league", "striker",
+                         "midfielder", "defender", "goalkeeper", "debut", "derby", "premiership",
+                         "champions league", "fixture", "fixtures", "penalty", "penalties", "kick-off",
+                         "half-time", "transfer window", "national side", "squad", "coach", "manager",
+                         "season", "tries", "fly-half", "scrum-half", "scrum", "lineout", "wicket",
+                         "wickets", "innings", "semi-final", "quarter-final", "hat-trick"})
+CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs"})
 CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
 # Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").
 BAND_NOUNS = frozenset({"band", "bands", "frontman", "frontwoman", "line-up", "lineup"})
@@ -416,6 +426,16 @@ LOCATIVES = frozenset({"in", "into", "near", "to", "from", "at", "around", "outs
                        "nearby", "reach", "reached", "captured", "liberated", "occupied", "struck",
                        "shelled", "attacked", "hit", "visited", "visit", "recaptured", "encircled",
                        "entered"})
+# Head nouns of a conflict the model tags EVENT after a country's name ("the Iraq war"): the
+# country's name in it is a mention of the country (``mentions``).
+CONFLICT_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "invasion"})
+# Head nouns of a venue's or site's name ("Villa Park", "Point Theatre", "Mansion House", "the
+# Palace of Independence"): such a name the model tags FAC, or ORG after "at"/"in", is a place of
+# the country its text gives, never a same-named town abroad (``mentions``).
+VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "street", "house", "palace",
+                         "bridge", "square", "hall", "road", "avenue", "lane", "ground", "airport",
+                         "wharf", "castle", "cathedral", "abbey", "gardens", "village", "pier",
+                         "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
 # Words before a place that are not part of its name ("eastern Ukraine", "occupied Crimea").
 PLACE_QUALIFIERS = (
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",

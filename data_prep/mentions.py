@@ -13,6 +13,10 @@ and regions the article names pull ambiguous places near them; the dateline's pl
 record's ``source_country`` weigh like mentions of their country; a name followed by "region"
 or "oblast" is the region ("Luhansk region"), and "eastern Ukraine" or "the south of France"
 adds a place for that part of the country (``region:UA:east``) beside the country's mention.
+A venue ("Villa Park", "Dublin's Point Theatre", ``lexicon.VENUE_HEADS``) is a place of the
+country its owner, town or sentence gives, without coordinates; in a sports report a town after
+"against"/"with"/"joined" is the club, and a town opening a company's name ("Henley & Partners")
+stands for the company when written alone.
 
 Confidence is ``0.4 + 0.3 * agree + 0.3 * certainty``: ``agree`` is 1 when the model's label
 already meant the final kind, ``certainty`` (0-1) how sure the typing is: the gazetteer's
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues
+from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues, sport_report
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
@@ -52,7 +56,7 @@ _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
-_CLUB = "CLUB"  # pseudo label: a sports club by its name's shape or a match's words ("beat X")
+_CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
@@ -63,6 +67,9 @@ _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
+# A country's formal name the alias table lacks ("Republic of Belarus", "Kingdom of Bahrain").
+_FORMAL_STATE = re.compile(r"^(?:(?:Federal|Islamic|Democratic|Socialist|People's|Arab)\s+)*"
+                           r"(?:Republic|Kingdom|Principality|Sultanate|Emirate|State|Commonwealth)\s+of\s+(?:the\s+)?(.+)$")
 _COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
@@ -93,6 +100,7 @@ UNRESOLVED_PLACE = 0.4     # a model place GeoNames lacks, with a country from t
 UNKNOWN_PLACE = 0.2        # ... and without one
 # A context country is a lone unresolved place's country from this share of the context on.
 CONTEXT_COUNTRY_SHARE = 0.5
+VENUE_COUNTRY_SHARE = 0.75  # ... and a venue's, when its sentence names no country
 _LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
@@ -118,6 +126,19 @@ _LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([
 # "X in the east", "X in the south-west of the country": a place's words after a name.
 _PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b",
                                     re.IGNORECASE)
+# A venue's owner before it ("Dublin's Point Theatre"), its town after it ("Mansion House in
+# London"), a place's preposition before it, skipping "the" ("at the Palace of Independence").
+_OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s+$")
+_TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+# "the Upper House", "the House of Lords" tagged ORG are chambers: a house is a venue only as FAC.
+_NAMED_VENUE_HEADS = lex.VENUE_HEADS - {"house"}
+_WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
+# The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
+_PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w'’-]+)")
+# "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
+_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
+                            r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -135,7 +156,7 @@ class _Span:
     acronym: str | None = None  # "(NATO)" right after the span
     honorific: bool = False  # "Mr"/"Ms" stood before the name
     model_label: str = ""  # the model's label when the context changed it (see actor_cues)
-    club: str = ""  # the club's full name a short form stands for ("United" -> "Leeds United")
+    club: str = ""  # the full name a short form stands for ("United": "Leeds United", "Henley": "Henley & Partners")
 
 
 @dataclass(slots=True)
@@ -172,8 +193,9 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             if following is None or following.is_sent_start or not following.text[:1].isupper():
                 break
             tokens.append(following)
-    while tokens and tokens[-1].text.lower() in _TRAILING_DROP:
-        tokens.pop()
+    while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
+                      or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
+        tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
     # Leading "the", quotes and stray lowercase words ("force Soros Foundation").
     while len(tokens) > 1 and (tokens[0].text.lower() in _LEADING_DROP or tokens[0].is_lower):
         tokens.pop(0)
@@ -224,6 +246,10 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
                 len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
         tokens = _clean_tokens(ent, label, gazetteer)
+        if label == "EVENT" and len(tokens) > 1 and tokens[-1].lower_ in lex.CONFLICT_NOUNS:
+            head = gazetteer.resolve(doc[tokens[0].i:tokens[-1].i].text)
+            if head and head[0].kind == "country":  # "the Iraq war": Iraq is named
+                tokens, label = tokens[:-1], "GPE"
         if not tokens:
             continue
         if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:
@@ -436,6 +462,9 @@ def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
         found = gazetteer.resolve(form, context, **within)
         if found:
             return found
+    formal = None if exact or "accept" in within or "country" in within else _FORMAL_STATE.match(surface)
+    if formal:  # "the Republic of Belarus": the country, when the rest names one
+        return gazetteer.resolve(formal.group(1), context, accept=lambda p: p.kind == "country")
     return None
 
 
@@ -541,7 +570,35 @@ def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float])
     return found
 
 
-def _context_country(context: dict[str, float], source_country: str | None = None) -> str | None:
+def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
+    """The country of the places a place GeoNames lacks is listed with ("the Kherson and
+    Zaporizhia regions": a spelling of Zaporizhzhia that is no Russian town): listed places are
+    of one country when those of the list that resolve surely agree."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    word = _region_word(span.next_word)
+    codes = set()
+    for found in (_PARTNER_BEFORE.search(sentence.text, 0, offset),
+                  _PARTNER_AFTER.match(sentence.text, span.end - sentence.start)):
+        if found is None:
+            continue
+        name = found.group(1)
+        where = (gazetteer.resolve(f"{name} {word}", context) if word else None) or gazetteer.resolve(name, context)
+        if where and where[0].country_code and where[0].kind != "country" and (
+                where[0].source in _SUBDIVISIONS or where[1] >= SURE_PLACE):  # "Japan and Korea": no
+            codes.add(where[0].country_code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _named_settlement(span: _Span) -> bool:
+    """Whether a settlement noun and "of" name the span a place: "the villages of X and Y"."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    return _SETTLEMENT_OF.search(sentence.text, max(0, offset - 80), offset) is not None
+
+
+def _context_country(context: dict[str, float], source_country: str | None = None,
+                     share: float = CONTEXT_COUNTRY_SHARE) -> str | None:
     """The country with at least half the context; the source's own country does not count
     (a British paper's unknown village in a story from Ukraine is Ukrainian)."""
     if source_country in context:
@@ -550,7 +607,7 @@ def _context_country(context: dict[str, float], source_country: str | None = Non
     if not total:
         return None
     code, weight = max(context.items(), key=lambda kv: kv[1])
-    return code if weight >= CONTEXT_COUNTRY_SHARE * total else None
+    return code if weight >= share * total else None
 
 
 def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
@@ -565,7 +622,7 @@ def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
             or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
             or any(names.has_part(w) for w in words)):
         return None
-    if not (qualified or span.prev_word.lower() in lex.LOCATIVES
+    if not (qualified or span.prev_word.lower() in lex.LOCATIVES or _named_settlement(span)
             or words[-1].lower() in lex.REGION_WORDS or span.next_word.lower() in lex.REGION_WORDS):
         return None
     return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
@@ -630,6 +687,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
+    if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
+        return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and words[-1].lower() in lex.NON_ACTOR_HEADS):
         return None  # "Academy Awards", "Association Agreement": an event, award or agreement
@@ -670,7 +729,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             if label == _PART:
                 return None
-            return _unresolved_place(span, names, _context_country(context, source_country))
+            return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
+                                     or _context_country(context, source_country))
         place, certainty = found
         if (surface.isupper() and place.source in ("city", "region", "county")
                 and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
@@ -682,7 +742,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             found = _resolve(gazetteer, surface, context, near=near, accept=lambda p: (
                 p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
             if not found:
-                return _unresolved_place(span, names, _context_country(context, source_country))
+                return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
+                                         or _context_country(context, source_country))
             place, certainty = found
         if place.kind == "country" and not article.get(place.country_code):
             state = _namesake_state(gazetteer, surface, place, context)
@@ -704,6 +765,41 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _venue_name(span: _Span) -> bool:
+    """A venue's or site's name ("Villa Park", "the Palace of Independence", see
+    ``lexicon.VENUE_HEADS``): tagged FAC, or an organization or untagged name after a place's
+    preposition ("at Mansion House", "from Wall Street")."""
+    words = span.surface.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "the") for w in words):
+        return False
+    heads = lex.VENUE_HEADS if span.label == "FAC" else _NAMED_VENUE_HEADS
+    if not (words[-1].lower() in heads or (words[1] == "of" and words[0].lower() in heads)):
+        return False
+    if span.label == "FAC":
+        return True
+    before = _WORD_BEFORE_THE.search(span.sentence.text, 0, span.start - span.sentence.start)
+    return before is not None and before.group(1).lower() in lex.LOCATIVES
+
+
+def _venue(span: _Span, gazetteer: Gazetteer) -> _Mention:
+    """A venue is a place of its owner's country ("Dublin's Point Theatre") or its town's
+    ("Mansion House in London"; else see :func:`_settle_unresolved_places`), kept without
+    coordinates: a same-named town abroad ("Villa Park", Illinois) is not the ground meant."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    code = None
+    for found in (_OWNER_BEFORE.search(sentence.text, 0, offset),
+                  _TOWN_AFTER.match(sentence.text, span.end - sentence.start)):
+        name = found.group(1) if found else ""
+        # Without the context: "Lansdowne Road, Dublin" in a match against the US is in Ireland.
+        where = gazetteer.resolve(name) if name and name.lower() not in lex.MONTH_WORDS else None
+        if where and where[0].country_code and (where[0].kind == "country" or where[1] >= SURE_REGION):
+            code = where[0].country_code
+            break
+    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE, source="venue")
 
 
 def _names_no_group(surface: str) -> bool:
@@ -904,9 +1000,17 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
     cues = person_or_org_cues(article.text, spans)
     for span in spans:
-        if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
+        if id(span) in cues and not (span.label in ("GPE", "LOC") and cues[id(span)] == "PERSON"
+                                     and gazetteer.resolve(span.surface)):
+            # "the German chancellor, Olaf Scholz" tagged ORG; a town GeoNames knows, listed
+            # among constituencies the model took for persons, stays a place.
             span.model_label, span.label = span.label, cues[id(span)]
-    _mark_clubs(article.text, spans, gazetteer)
+    for span in spans:
+        if span.label in ("PERSON", "ORG", _TOKEN) and _named_settlement(span):
+            span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
+    sport = sport_report(article.text)
+    _mark_clubs(article.text, spans, gazetteer, sport)
+    _mark_company_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
@@ -946,7 +1050,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         if typed is not None:
             mentions.append(typed)
     mentions = _directional_parts(article.text, mentions, gazetteer)
-    mentions = _settle_unresolved_places(mentions)
+    mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
@@ -956,9 +1060,10 @@ _NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressu
 _PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
 
 
-def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool = False) -> None:
     """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
-    them make a club ("X beat Y", "drew with X", "the X side"); the reading holds for the
+    them make a club ("X beat Y", "drew with X", "the X side", and in a sports report "against
+    X", "joined X"); the reading holds for the
     article's other mentions of the name, except after a place's preposition ("in X"), and
     for its short form ("United" of one "Leeds United": that club)."""
     clubs = set()
@@ -992,6 +1097,15 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
             if found and found[0].source == "city" and not found[0].capital and (
                     span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
+    if clubs or sport:
+        # In a sports report a town after "against", "with", "joined" is the club ("his debut
+        # against Portsmouth"); one the model took for a person must be a big one, as above.
+        for span in spans:
+            if span.label in labels and span.surface not in clubs and span.prev_word.lower() in lex.CLUB_WORDS_IN_SPORT:
+                found = gazetteer.resolve(span.surface)
+                if found and found[0].source == "city" and not found[0].capital and (
+                        span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
+                    clubs.add(span.surface)
     # A club's name without its city ("United" of "Leeds United"), when one club of the article
     # ends so.
     endings: dict[str, set[str]] = defaultdict(set)
@@ -1010,23 +1124,57 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
         span.label = _CLUB
 
 
-def _settle_unresolved_places(mentions: list[_Mention]) -> list[_Mention]:
+def _mark_company_short_forms(spans: list[_Span], gazetteer: Gazetteer) -> None:
+    """A town's name that opens a company's name of the article ("Henley" of "Henley &
+    Partners", "Acme" of "Acme Holdings") stands for the company, except after a place's
+    preposition ("in Henley"); a country, capital or region opening one stays a place."""
+    companies: dict[str, str] = {}
+    for span in spans:
+        words = span.surface.split()
+        if span.label == "ORG" and len(words) > 1 and (
+                "&" in words or words[-1].lower() in lex.COMPANY_SUFFIXES | lex.ORG_NAME_ENDINGS):
+            companies.setdefault(words[0], span.surface)
+    for span in spans if companies else ():
+        full = companies.get(span.surface)
+        if (full is None or span.label not in ("GPE", "LOC", "PERSON", _TOKEN)
+                or span.prev_word.lower() in _NOT_CLUB_BEFORE):
+            continue
+        found = gazetteer.resolve(span.surface)
+        if not found or found[0].kind == "country" or found[0].capital or found[0].source in REGION_SOURCES:
+            continue  # a word no town's is left to the other rules
+        span.model_label = span.model_label or span.label
+        span.label, span.club = _CLUB, full
+
+
+def _settle_unresolved_places(mentions: list[_Mention], source_country: str | None = None,
+                              sport: bool = False) -> list[_Mention]:
     """Unresolved places: dropped when the article names a person or organization with one of
     their words ("Biden" tagged GPE once), else given the article's dominant country when
-    they have none."""
+    they have none. A venue takes the country of its sentence's places, else the source's (a venue named
+    bare is one its readers know), else a clearly dominant one; in a sports report (``sport``)
+    none of these, as its countries are often the visitors'."""
     unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
     if not unresolved:
         return mentions
     actor_words = {w.lower() for m in mentions if m.kind in ("person", "organization")
                    for w in m.span.surface.split()}
-    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and any(
-        w.lower() in actor_words for w in m.span.surface.split()))]
+    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and m.source != "venue" and any(
+        w.lower() in actor_words for w in m.span.surface.split()))]  # "Villa Park" of a club "Villa" stays
     unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
     if unknown:
-        code = _context_country(Counter(m.country_code for m in mentions
-                                        if m.kind in ("place", "country") and m.country_code))
-        for m in unknown if code else ():
-            m.country_code, m.certainty = code, UNRESOLVED_PLACE
+        known = [m for m in mentions if m.kind in ("place", "country") and m.country_code]
+        counts = Counter(m.country_code for m in known)
+        code = _context_country(counts)
+        for m in unknown:
+            where = code
+            if m.source == "venue":
+                # The country of the one town or region its sentence names ("Villa Park ... in
+                # Birmingham"); a country named there may be the visitors' ("beat the States").
+                own = {k.country_code for k in known if k.span.sentence is m.span.sentence and k.kind == "place"}
+                where = None if sport else (own.pop() if len(own) == 1 else None) or (
+                    source_country or _context_country(counts, share=VENUE_COUNTRY_SHARE))
+            if where:
+                m.country_code, m.certainty = where, UNRESOLVED_PLACE
     return mentions
 
 

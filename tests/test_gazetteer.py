@@ -33,6 +33,7 @@ def gazetteer():
     ("Nagorno-Karabakh", "nagorno karabakh"),
     ("Côte d’Ivoire", "cote divoire"),
     ("  New   York ", "new york"),
+    ("Sea of \u200b\u200bAzov", "sea of azov"),  # zero-width spaces pasted from the web
 ])
 def test_normalize(raw, key):
     assert normalize(raw) == key

@@ -618,3 +618,109 @@ def test_a_list_of_names_before_a_plural_region_word_are_regions(parse):
     assert_rows_valid(text, found)
     ids = {m["entity_id"] for m in found if m["kind"] == "place"}
     assert {"region:UA-14", "region:UA-09", "region:UA-23", "region:UA-65"} <= ids
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # the owner's country, the town's after it, the sentence's; never a same-named town abroad
+    ("The band played to a full house at Cork's Savoy Theatre on Friday.", "Savoy Theatre", "IE"),
+    ("Fans queued outside the Riverside Stadium in Middlesbrough.", "Riverside Stadium", "GB"),
+    ("The fans left Villa Park in a hurry after the final whistle in Birmingham.", "Villa Park", "GB"),
+    ("Protesters gathered on Harbour Street before the rally in Belfast.", "Harbour Street", "GB"),
+])
+def test_a_venue_is_a_place_of_its_context_country(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"], m["country_code"], m["lat"]) == (
+        "place", f"place:{surface.lower().replace(' ', '-')}", code, None)
+
+
+def test_a_venue_word_alone_makes_no_place_of_an_organization(parse):
+    m = by_surface(mentions_of(parse, "Chatham House said the report was flawed."))["Chatham House"]
+    assert m["kind"] == "organization"
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # in a sports report a town after "against", "with" or "joined" is the club
+    ("Mido joined Tottenham in a loan deal and scored twice on his debut against Portsmouth. "
+     "The striker's coach praised the goals.", "Portsmouth", "organization"),
+    ("The midfielder won the league in 1993 with Marseilles. His goals made him the season's top "
+     "scorer and the coach wept.", "Marseilles", "organization"),
+    # elsewhere it stays the town
+    ("The ferry service links the island with Portsmouth every hour.", "Portsmouth", "place"),
+])
+def test_a_town_in_a_sports_report_is_the_club(parse, text, surface, kind):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a "place" listed among three or more companies or people is one of them
+    ("Titles from Pixar, Walt Disney, Miramax, Columbia and Buena Vista are on the list.", "Columbia",
+     "organization"),
+    ("They lost to goals from Rivaldo (2), Luis Figo, Dani and Patrick Kluivert.", "Rivaldo", "person"),
+    # a list of places stays places
+    ("Google, Apple and Amazon opened offices in London, Paris and Berlin.", "Paris", "place"),
+])
+def test_a_place_listed_among_names_of_one_kind_takes_their_kind(parse, text, surface, kind):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == kind
+
+
+def test_a_place_geonames_lacks_takes_the_country_of_the_places_listed_with_it(parse):
+    # "Zaporizhia" is a spelling GeoNames lacks; the Russian context must not make it Russian.
+    text = "Russian troops shelled villages in the Sumy and Zaporizhia regions, Russian officials said."
+    m = by_surface(mentions_of(parse, text))["Zaporizhia"]
+    assert (m["kind"], m["country_code"], m["lat"]) == ("place", "UA", None)
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a chamber tagged ORG is no venue, whatever "in the" before it
+    ("Peers debated the bill in the House of Lords on Tuesday.", "House of Lords", ("organization", None)),
+    # a sports report's ground with no town keeps no country (its countries are the visitors')
+    ("The striker scored twice at Stamford Bridge as the league leaders won the match, and the coach "
+     "praised his goals against the Czech side.", "Stamford Bridge", ("place", None)),
+])
+def test_venue_limits(parse, text, surface, expected):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a town's name opening a company's name stands for the company, except after "in"
+    ("Figures from Halden & Partners, a consultancy, show the trend. Halden said demand was rising.",
+     "organization"),
+    ("Ticket sales at Halden & Partners fell. Most staff live in Halden, a town in Norway.", "place"),
+])
+def test_a_town_opening_a_company_name_is_its_short_form(parse, text, kind):
+    found = [m for m in mentions_of(parse, text) if m["surface"] == "Halden"]
+    assert found[0]["kind"] == kind
+    if kind == "organization":
+        assert found[0]["entity_id"] == "org:halden-partners"
+
+
+def test_a_street_standing_for_a_trade_is_a_place_of_the_alias_table(parse):
+    m = by_surface(mentions_of(parse, "Investors on Wall Street sold shares on Friday."))["Wall Street"]
+    assert (m["kind"], m["country_code"], m["lat"] is not None) == ("place", "US", True)
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Missiles were fired from the territory of the Republic of Belarus, officials said.",
+     "Republic of Belarus", "BY"),
+    ("He met the King in the Kingdom of Bahrain.", "Kingdom of Bahrain", "BH"),
+])
+def test_a_formal_state_name_is_its_country(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"]) == ("country", f"country:{code}")
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # names after "the villages of" are places, even those GeoNames lacks or the model calls persons
+    ("The governor said the villages of Marchenky and Hrytsenky were shelled, but made no mention of "
+     "casualties in Ukraine.", ("Marchenky", "Hrytsenky")),
+    ("Smoke rose over the town of Kovalenky after the Ukrainian army withdrew.", ("Kovalenky",)),
+])
+def test_names_after_a_settlement_noun_and_of_are_places(parse, text, surfaces):
+    found = by_surface(mentions_of(parse, text))
+    assert [(found[s]["kind"], found[s]["country_code"]) for s in surfaces] == [("place", "UA")] * len(surfaces)
+
+
+def test_a_country_naming_a_war_is_a_mention_of_the_country(parse):
+    m = by_surface(mentions_of(parse, "Critics of the Vietnam War marched in Washington."))["Vietnam"]
+    assert (m["kind"], m["entity_id"]) == ("country", "country:VN")
