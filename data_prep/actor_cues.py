@@ -15,6 +15,14 @@ name often settles it:
   takes the kind most of the names it is listed with have (a person's name needs three
   others to outvote it; no person follows "the").
 
+Brands and companies the model takes for people have cues of their own: an "&" in the name
+("Ben & Jerry's"), a possessive that owns nothing ("Levi's, Netflix"), "which" after the name,
+a product noun after it ("X products"), "spokeswoman for X", an acronym the article defines
+for an organization ("Transport for London (TfL)"), a list opened by a descriptor ("brands
+including X, Y and Z"), or an untagged word listed among organizations. Some names are no
+actor at all (:func:`non_actor_spans`): a title after a possessive ("her X tour"), names in
+cookie or newsletter boilerplate, words made from a name ("Brownite", "Russophobia").
+
 The kind a cue gives holds for the same name elsewhere in the article. Only PERSON and ORG
 spans are relabelled (and names owned by an organization), and a span becomes a person only
 when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
@@ -30,7 +38,10 @@ from typing import Any
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues"]
+__all__ = ["NOT_ACTOR", "club_cue", "club_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
+           "trim_person_tokens"]
+
+NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see non_actor_spans)
 
 # A club's people ("boss", "full-back"); not "fans" or "supporters", which follow people too
 # ("Trump supporters"), nor the groups "squad" and "academy".
@@ -53,6 +64,20 @@ _TWO_WORDS_BEFORE = re.compile(r"([a-z]+\s+)?([a-z]+)\s+$")
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _WORDS_AFTER = 6  # how far a band noun may follow the name ("X picked up best international band")
 _LIST_WORDS = {"and", "or", "&", ","}
+# Brand and company cues (see the module docstring).
+_BRAND_POSSESSIVE = re.compile(r"['’]s(?=\s*(?:[,.;:)]|$))")  # "Levi's, Netflix", "Ben & Jerry's."
+_WHICH_AFTER = re.compile(r",?\s+which\b")
+_COMPOUND_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z]+)\b")
+_ROLE_FOR_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:for|at)\s+$")
+_LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(" + "|".join(w.replace(" ", r"\s+") for w in lex.LIST_LEADS)
+                               + r")\s+$")
+_BRAND_LIST_GAP = re.compile(r"(?:['’]s)?" + _LIST_GAP.pattern)  # "Levi's, Netflix"
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_POSSESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|['’]s?)\s+$")
+_TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|the|and|in|on|for)){0,3}\s+(?:"
+                           + "|".join(sorted(lex.TITLED_NOUNS, key=len, reverse=True)) + r")\b")
+_BOILERPLATE = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.BOILERPLATE_CUES)) + r")\b", re.IGNORECASE)
+_CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 
 
 def club_name(surface: str) -> bool:
@@ -138,6 +163,8 @@ def _context_label(text: str, span: Any) -> str | None:
     owned = _POSSESSION_AFTER.match(text, span.end)
     if owned and owned.group(1).lower() in lex.ORG_POSSESSIONS:
         return "ORG"  # "Rusal's shares"
+    if span.label == "PERSON" and _brand_cue(text, span):
+        return "ORG"  # "Ben & Jerry's", "Levi's, Netflix", "X, which makes", "X products"
     if club_name(span.surface) or club_cue(text, span, strict=True):
         return "ORG"  # "Manchester United" tagged PERSON, "playing for X"
     if span.label == "PERSON" and prev not in PERSON_ROLES and _band_cue(text, span):
@@ -150,17 +177,110 @@ def _context_label(text: str, span: Any) -> str | None:
     return None
 
 
-def _lists(text: str, spans: Sequence[Any]) -> list[list[Any]]:
-    """Runs of spans of one sentence separated only by commas, "and" or "or"."""
+def _brand_cue(text: str, span: Any) -> bool:
+    """A company's marks on a name tagged PERSON: "&" in it, a possessive owning nothing
+    ("Levi's, Netflix"), "which" after it, or a product noun right after it ("X products")."""
+    if "&" in span.surface or _BRAND_POSSESSIVE.match(text, span.end) or _WHICH_AFTER.match(text, span.end):
+        return True
+    compound = _COMPOUND_AFTER.match(text, span.end)
+    return compound is not None and (compound.group(1) in lex.ORG_COMPOUND_NOUNS
+                                     or compound.group(1) in lex.ORG_POSSESSIONS)
+
+
+def _descriptor(word: str) -> bool:
+    """An organization's descriptor or its plural ("brands", "companies")."""
+    word = word.lower()
+    return (word in lex.ORG_DESCRIPTORS or (word.endswith("s") and word[:-1] in lex.ORG_DESCRIPTORS)
+            or (word.endswith("ies") and word[:-3] + "y" in lex.ORG_DESCRIPTORS))
+
+
+def _organization_cues(text: str, spans: Sequence[Any], name_words: set[str]) -> dict[int, str]:
+    """ORG for the names a wider context makes organizations: an acronym the article defines
+    for an organization ("Transport for London (TfL)", then "the TfL campaign"), a lone name
+    after "spokeswoman for", the names of a list a descriptor opens ("brands including X, Y
+    and Z", whatever their labels), and an untagged word listed among two or more
+    organizations and nothing else."""
+    out: dict[int, str] = {}
+    defined = {m.group(1) for s in spans if s.label == "ORG" and (m := _ACRONYM_AFTER.match(text, s.end))}
+    for span in spans:
+        if span.label != "PERSON":
+            continue
+        role = _ROLE_FOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+        if span.surface in defined or (
+                role and role.group(1) in PERSON_ROLES and " " not in span.surface
+                and span.surface not in name_words):
+            out[id(span)] = "ORG"  # "spokeswoman for Hypertag"; "for Smith" of a "John Smith" stays
+    for run in _lists(text, spans, gap=_BRAND_LIST_GAP, singles=True):
+        lead = _LIST_LEAD_BEFORE.search(text, max(0, run[0].start - _LOOKBACK), run[0].start)
+        labels = [s.label for s in run]
+        if lead and _descriptor(lead.group(1)):
+            for span in run:
+                if span.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "TOKEN"):
+                    out[id(span)] = "ORG"
+        elif labels.count("ORG") >= 2 and set(labels) <= {"ORG", "TOKEN"}:
+            for span in run:
+                if span.label == "TOKEN":
+                    out[id(span)] = "ORG"  # "X, Coca-Cola and Pepsi have paused operations"
+    return out
+
+
+def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
+    """Ids of the PERSON/ORG/NORP spans that name no actor: a title after a possessive ("her X
+    tour", "Transport for London's X campaign": every mention of the name), names in cookie
+    consent boilerplate, a newsletter's or an account's name in a promo ("the daily X email",
+    "follow X on Twitter"; the platform stays), and words made from a name of the article
+    ("Brownite") or ending in "-ism"/"-phobia"."""
+    labels = ("PERSON", "ORG", "NORP")
+    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    titles = set()
+    out = set()
+    for span in spans:
+        if span.label not in labels or span.surface in name_words:
+            continue
+        if (_POSSESSOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+                and _TITLED_AFTER.match(text, span.end)):
+            titles.add(span.surface)
+        sentence = span.sentence.text
+        if _BOILERPLATE.search(sentence) and (
+                _CONSENT.search(sentence) or span.next_word.lower() in lex.PROMO_NAME_AFTER
+                or span.prev_word.lower() in lex.PROMO_NAME_BEFORE):
+            out.add(id(span))
+        word = span.surface.lower()
+        if " " not in word and word.endswith(lex.NAME_DERIVED_ENDINGS):
+            ending = next(e for e in sorted(lex.NAME_DERIVED_ENDINGS, key=len, reverse=True) if word.endswith(e))
+            stem = span.surface[:-len(ending)]
+            if ending.startswith(("ism", "phob", "phil")) or stem in name_words:
+                out.add(id(span))  # "Russophobia", "Putinism"; "Brownite" of a "Gordon Brown"
+    out.update(id(s) for s in spans if s.label in labels and s.surface in titles)
+    return out
+
+
+def trim_person_tokens(tokens: list) -> list:
+    """A PERSON entity's tokens without what the model glued before the name: a reporting verb
+    or a player's position at the head of a sentence ("Said X Y", "Centre X") and a team and
+    role before the name ("Wales physio X Y": all up to the last lowercase word)."""
+    while len(tokens) > 1 and tokens[0].text.lower() in lex.PERSON_SPAN_LEADS and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]
+    cut = max((i for i, t in enumerate(tokens[:-1]) if t.is_lower and t.is_alpha
+               and t.text not in lex.NAME_PARTICLES), default=None)
+    if cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].text[:1].isupper():
+        tokens = tokens[cut + 1:]
+    return tokens
+
+
+def _lists(text: str, spans: Sequence[Any], *, gap: re.Pattern = _LIST_GAP,
+           singles: bool = False) -> list[list[Any]]:
+    """Runs of spans of one sentence separated only by commas, "and" or "or" (``gap``); runs
+    of one span too when ``singles``."""
     runs: list[list[Any]] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = runs[-1][-1] if runs else None
         if (last is not None and last.sentence is span.sentence and last.end <= span.start
-                and _LIST_GAP.match(text[last.end:span.start]) is not None):
+                and gap.fullmatch(text[last.end:span.start]) is not None):
             runs[-1].append(span)
         else:
             runs.append([span])
-    return [run for run in runs if len(run) > 1]
+    return [run for run in runs if singles or len(run) > 1]
 
 
 def _outvoted(span: Any, label: str, labels: list[str]) -> bool:
@@ -194,6 +314,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):
             out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
+    for key, label in _organization_cues(text, spans, name_words).items():
+        out.setdefault(key, label)
     for run in _lists(text, spans):
         following = _WORD_AFTER.match(text, run[-1].end)
         if following and following.group(1).lower() in PERSON_ROLES:
@@ -208,6 +330,11 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     by_name: dict[str, set[str]] = {}
     for key, label in out.items():
         by_name.setdefault(surfaces[key], set()).add(label)
+    # A company's mark on a name the model tagged ORG once and PERSON elsewhere ("X products").
+    person_names = {s.surface for s in spans if s.label == "PERSON"}
+    for span in spans:
+        if span.label == "ORG" and span.surface in person_names and _brand_cue(text, span):
+            by_name.setdefault(span.surface, set()).add("ORG")
     for span in spans:
         agreed = by_name.get(span.surface, set())
         if id(span) not in out and span.label in ("PERSON", "ORG") and len(agreed) == 1:

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues
+from .actor_cues import (NOT_ACTOR, club_cue, club_name, full_name_shape, non_actor_spans, person_or_org_cues,
+                         trim_person_tokens)
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
 from .linking import link_in_article
@@ -187,6 +188,7 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             tokens.pop(0)
         if len(tokens) == 1 and tokens[0].text.lower().rstrip(".") in lex.TITLES:
             return []
+        tokens = trim_person_tokens(tokens)  # "Said X Y", "Wales physio X Y"
     return tokens
 
 
@@ -630,6 +632,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
+    if label == NOT_ACTOR:
+        return None
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and words[-1].lower() in lex.NON_ACTOR_HEADS):
         return None  # "Academy Awards", "Association Agreement": an event, award or agreement
@@ -903,9 +907,13 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         taken = [(inst.start, inst.end) for inst in institutions]
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
     cues = person_or_org_cues(article.text, spans)
+    non_actors = non_actor_spans(article.text, spans)
     for span in spans:
         if id(span) in cues:  # "the German chancellor, Olaf Scholz" tagged ORG
             span.model_label, span.label = span.label, cues[id(span)]
+    for span in spans:
+        if id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
+            span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
     _mark_clubs(article.text, spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
