@@ -64,9 +64,11 @@ _TWO_WORDS_BEFORE = re.compile(r"([a-z]+\s+)?([a-z]+)\s+$")
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _WORDS_AFTER = 6  # how far a band noun may follow the name ("X picked up best international band")
 _LIST_WORDS = {"and", "or", "&", ","}
+# Lowercase roles inside a PERSON entity that end what was glued before the name ("Wales physio").
+_GLUED_ROLES = lex.TITLES | lex.PERSON_SPAN_LEADS | lex.CLUB_ROLE_NOUNS | lex.MEDIA_ROLES
 # Brand and company cues (see the module docstring).
 _BRAND_POSSESSIVE = re.compile(r"['’]s(?=\s*(?:[,.;:)]|$))")  # "Levi's, Netflix", "Ben & Jerry's."
-_WHICH_AFTER = re.compile(r",?\s+which\b")
+_WHICH_AFTER = re.compile(r"\s*,\s+which\b")  # "X, which makes"; "talks with X which" is no cue
 _COMPOUND_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z]+)\b")
 _ROLE_FOR_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:for|at)\s+$")
 _LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(" + "|".join(w.replace(" ", r"\s+") for w in lex.LIST_LEADS)
@@ -261,8 +263,7 @@ def trim_person_tokens(tokens: list) -> list:
     role before the name ("Wales physio X Y": all up to the last lowercase word)."""
     while len(tokens) > 1 and tokens[0].text.lower() in lex.PERSON_SPAN_LEADS and tokens[1].text[:1].isupper():
         tokens = tokens[1:]
-    cut = max((i for i, t in enumerate(tokens[:-1]) if t.is_lower and t.is_alpha
-               and t.text not in lex.NAME_PARTICLES), default=None)
+    cut = max((i for i, t in enumerate(tokens[:-1]) if t.is_lower and t.text in _GLUED_ROLES), default=None)
     if cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].text[:1].isupper():
         tokens = tokens[cut + 1:]
     return tokens

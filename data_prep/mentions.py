@@ -32,7 +32,7 @@ from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, club_cue, club_name, full_name_shape, non_actor_spans, person_or_org_cues,
                          trim_person_tokens)
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
-from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
+from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
@@ -896,7 +896,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             anchors.append((dateline.lat, dateline.lon))
     if article.source_country:
         base_context[article.source_country] += SOURCE_COUNTRY_WEIGHT
-    institutions = find_institutions(sentences, gazetteer, article_counts)
+    institutions = find_institutions(sentences, gazetteer, article_counts,
+                                     home=home_country(article.source_country, article.source))
     # A bare role inside a longer name the model found ("the Government of the Autonomous
     # Republic of Crimea") is that name's, not the country's body.
     institutions = [inst for inst in institutions if not inst.bare or not any(
