@@ -730,7 +730,7 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
-    if looks_like_company(words):
+    if looks_like_company(words) and not names.has_part(surface):  # "PUTIN" of a heading is Putin
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
     if (found and found[0].kind == "place" and found[0].population >= MIN_PLACE_POPULATION
             and _PART_OF_COUNTRY_AFTER.match(span.sentence.text, span.end - span.sentence.start)):

@@ -107,3 +107,16 @@ def test_an_adjective_and_nationality_glued_before_a_name_give_the_group(parse):
     found = mentions_of(parse, text)
     assert not any(m["kind"] == "person" and "Moldovan" in m["surface"] for m in found), found
     assert {m["entity_id"] for m in found if m["surface"] == "Moldovan"} <= {"country:MD"}
+
+
+def test_a_short_form_opening_a_generic_name_is_that_organization(parse):
+    text = "Fighters of the Kestrel Group crossed the river. Later, Kestrel complaints were heard."
+    found = mentions_of(parse, text)
+    assert {m["entity_id"] for m in found if m["surface"] == "Kestrel"} == {"org:kestrel-group"}
+
+
+def test_an_all_caps_heading_name_is_the_articles_person(parse):
+    text = ("Marta Kowalczyk spoke on Monday.\n\nFORMER KOWALCZYK AIDE, OTHERS ADDED TO LIST\n\n"
+            "The list grew on Tuesday.")
+    found = mentions_of(parse, text)
+    assert {m["kind"] for m in found if m["surface"] == "KOWALCZYK"} <= {"person"}
