@@ -76,8 +76,9 @@ _LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(" + "|".join(w.replace(" ", 
 _BRAND_LIST_GAP = re.compile(r"(?:['’]s)?" + _LIST_GAP.pattern)  # "Levi's, Netflix"
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|['’]s?)\s+$")
-_TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|the|and|in|on|for)){0,3}\s+(?:"
-                           + "|".join(sorted(lex.TITLED_NOUNS, key=len, reverse=True)) + r")\b")
+_TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(?:"
+                           + "|".join(w.replace(" ", r"\s+") for w in sorted(lex.TITLED_NOUNS, key=len, reverse=True))
+                           + r")\b")
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.BOILERPLATE_CUES)) + r")\b", re.IGNORECASE)
 _CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 

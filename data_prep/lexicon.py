@@ -404,9 +404,9 @@ ORG_COMPOUND_NOUNS = frozenset({"products", "brands", "outlets", "restaurants", 
 # campaign", "its X initiative", "their X album"): the name is a work, a campaign or a
 # product, no actor (bench/labels/README.md: works, programmes, products are not labelled).
 TITLED_NOUNS = frozenset({
-    "campaign", "campaigns", "tour", "tours", "album", "albums", "single", "ep", "initiative",
-    "programme", "program", "scheme", "project", "show", "series", "film", "movie", "documentary",
-    "book", "novel", "game", "console", "phone", "handset", "app", "strategy", "plan"})
+    "campaign", "campaigns", "tour", "tours", "world tour", "album", "albums", "single", "ep",
+    "initiative", "programme", "program", "scheme", "project", "show", "series", "film", "movie",
+    "documentary", "book", "novel", "console", "games console", "phone", "handset", "app"})
 # Words at the head of a sentence the model glues to the name after them ("Said X Y:",
 # "Centre X has", "Flanker X"): dropped from a person's span. Rugby and football positions
 # that are no ``TITLES`` (which are dropped already) and reporting verbs.

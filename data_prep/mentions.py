@@ -70,6 +70,7 @@ _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
@@ -239,7 +240,7 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         acronym = None
         if next_word == "(" and last.i + 3 < len(doc) and doc[last.i + 3].text == ")":
             candidate = doc[last.i + 2].text
-            if ACRONYM.match(candidate):
+            if ACRONYM.match(candidate) or _MIXED_ACRONYM.match(candidate):
                 acronym = candidate
         honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in lex.HONORIFICS
         if honorific:

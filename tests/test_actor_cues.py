@@ -120,3 +120,17 @@ def test_an_all_caps_heading_name_is_the_articles_person(parse):
             "The list grew on Tuesday.")
     found = mentions_of(parse, text)
     assert {m["kind"] for m in found if m["surface"] == "KOWALCZYK"} <= {"person"}
+
+
+def test_a_mixed_case_acronym_shares_its_full_names_entity(parse):
+    text = ("Ann Sloane of the Department for Coastal Transport (DfCT) spoke on Monday. "
+            "The DfCT plan was backed by Tom Rudd.")
+    found = mentions_of(parse, text)
+    ids = {m["entity_id"] for m in found if m["surface"] in ("Department for Coastal Transport", "DfCT")}
+    assert len(ids) == 1 and next(iter(ids)).startswith("org:"), found
+
+
+def test_a_product_after_its_makers_possessive_is_no_actor(parse):
+    text = "Details of Microsoft's Zenbox games console will be shown in May."
+    found = kinds_of(mentions_of(parse, text))
+    assert not found.get("Zenbox", set()) & {"person", "organization"}, found
