@@ -237,16 +237,21 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
     name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
     titles = set()
     out = set()
+    boilerplate: dict[int, str | None] = {}
     for span in spans:
         if span.label not in labels or span.surface in name_words:
             continue
         if (_POSSESSOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
                 and _TITLED_AFTER.match(text, span.end)):
             titles.add(span.surface)
-        sentence = span.sentence.text
-        if _BOILERPLATE.search(sentence) and (
-                _CONSENT.search(sentence) or span.next_word.lower() in lex.PROMO_NAME_AFTER
-                or span.prev_word.lower() in lex.PROMO_NAME_BEFORE):
+        key = id(span.sentence)
+        if key not in boilerplate:  # once per sentence: None, "promo" or "consent"
+            text_ = span.sentence.text
+            boilerplate[key] = (("consent" if _CONSENT.search(text_) else "promo")
+                                if _BOILERPLATE.search(text_) else None)
+        kind = boilerplate[key]
+        if kind == "consent" or (kind == "promo" and (span.next_word.lower() in lex.PROMO_NAME_AFTER
+                                                      or span.prev_word.lower() in lex.PROMO_NAME_BEFORE)):
             out.add(id(span))
         word = span.surface.lower()
         if " " not in word and word.endswith(lex.NAME_DERIVED_ENDINGS):
