@@ -39,6 +39,7 @@ _LEADERS_ROLES = {"government", "armed-forces"}  # "Putin's regime", "Putin's ar
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
+HOME_COUNTRY_WEIGHT = 1  # mentions the source's home country counts for in that share
 
 
 def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
@@ -371,9 +372,12 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     article_codes = {code for _, code in named}
     dominant = None
     total = sum(article_countries.values())
-    if total:
-        code, n = article_countries.most_common(1)[0]
-        if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * total:
+    # The source's home country weighs as one mention ("the government" of a British paper's
+    # article that names the UK once is the UK's; one naming Russia ten times is Russia's).
+    counts = article_countries + Counter({home: HOME_COUNTRY_WEIGHT}) if home else article_countries
+    if counts:
+        code, n = counts.most_common(1)[0]
+        if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * sum(counts.values()):
             dominant = code
     out = []
     for inst in found:

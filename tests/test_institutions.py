@@ -160,3 +160,14 @@ def test_a_bare_role_takes_the_outlets_country_when_the_article_names_none(parse
     for source, expected in (("BBC News", {"government": "inst:GB:government"}), (None, {})):
         found = extract_mentions(replace(article, source=source), sentences, load_resources())
         assert institutions(found) == expected
+
+
+def test_the_outlets_country_weighs_as_one_mention_for_a_bare_role(parse):
+    text = "Prices rose in 12% of UK towns. Critics said the government had failed buyers."
+    article, sentences = parse(text)
+    found = extract_mentions(replace(article, source="BBC News"), sentences, load_resources())
+    assert institutions(found) == {"government": "inst:GB:government"}
+    text = "Prices rose in many Polish towns. Critics said the government had failed buyers."
+    article, sentences = parse(text)
+    found = extract_mentions(replace(article, source="BBC News"), sentences, load_resources())
+    assert institutions(found) == {}  # one mention each: no country is clear
