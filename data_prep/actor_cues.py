@@ -74,6 +74,10 @@ _ROLE_FOR_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:for|at)\s+$")
 _LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(" + "|".join(w.replace(" ", r"\s+") for w in lex.LIST_LEADS)
                                + r")\s+$")
 _BRAND_LIST_GAP = re.compile(r"(?:['’]s)?" + _LIST_GAP.pattern)  # "Levi's, Netflix"
+_DESCRIPTOR_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\b")  # "X news agency", "X firm"
+# Words between a name and a descriptor that make the descriptor another clause's ("X said firms").
+_NOT_MODIFIERS = lex.FUNCTION_WORDS | lex.MODALS | lex.OUTLET_VERBS | {
+    "has", "have", "had", "said", "says", "will", "would", "and", "or", "not", "also", "which", "who"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|['’]s?)\s+$")
 _TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(?:"
@@ -197,6 +201,17 @@ def _descriptor(word: str) -> bool:
             or (word.endswith("ies") and word[:-3] + "y" in lex.ORG_DESCRIPTORS))
 
 
+def _descriptor_follows(text: str, span: Any) -> bool:
+    """A one-word name followed by a descriptor, maybe after one modifier ("X news agency", "X
+    firm"), and not the tail of a longer name ("Children With X charity", "21st X network")."""
+    after = _DESCRIPTOR_AFTER.match(text, span.end)
+    if (after is None or " " in span.surface or span.prev_word[:1].isupper()
+            or any(ch.isdigit() for ch in span.prev_word) or not _descriptor(after.group(2))):
+        return False
+    modifier = after.group(1)
+    return not (modifier and (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+
+
 def _organization_cues(text: str, spans: Sequence[Any], name_words: set[str]) -> dict[int, str]:
     """ORG for the names a wider context makes organizations: an acronym the article defines
     for an organization ("Transport for London (TfL)", then "the TfL campaign"), a lone name
@@ -213,6 +228,9 @@ def _organization_cues(text: str, spans: Sequence[Any], name_words: set[str]) ->
                 role and role.group(1) in PERSON_ROLES and " " not in span.surface
                 and span.surface not in name_words):
             out[id(span)] = "ORG"  # "spokeswoman for Hypertag"; "for Smith" of a "John Smith" stays
+    for span in spans:
+        if span.label == "TOKEN" and span.surface not in name_words and _descriptor_follows(text, span):
+            out[id(span)] = "ORG"  # an untagged "X news agency", "X energy giant"
     for run in _lists(text, spans, gap=_BRAND_LIST_GAP, singles=True):
         lead = _LIST_LEAD_BEFORE.search(text, max(0, run[0].start - _LOOKBACK), run[0].start)
         labels = [s.label for s in run]

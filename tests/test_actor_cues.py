@@ -134,3 +134,13 @@ def test_a_product_after_its_makers_possessive_is_no_actor(parse):
     text = "Details of Microsoft's Zenbox games console will be shown in May."
     found = kinds_of(mentions_of(parse, text))
     assert not found.get("Zenbox", set()) & {"person", "organization"}, found
+
+
+def test_an_untagged_name_before_a_descriptor_is_an_organization(parse):
+    found = kinds_of(mentions_of(parse, "He told Russia’s Vestifax news agency that talks had stalled."))
+    assert found.get("Vestifax") == {"organization"}, found
+
+
+def test_the_tail_of_a_longer_name_before_a_descriptor_is_no_organization(parse):
+    found = kinds_of(mentions_of(parse, "The Children With Asthma charity raised money."))
+    assert "organization" not in found.get("Asthma", set()), found
