@@ -17,6 +17,14 @@ name often settles it:
   of one kind, more than the list's places, is one of them ("Pixar, Walt Disney, Miramax,
   Columbia and Buena Vista"; a scorer's "(2)" may follow a name).
 
+Brands and companies the model takes for people have cues of their own: an "&" in the name
+("Ben & Jerry's"), a possessive that owns nothing ("Levi's, Netflix"), "which" after the name,
+a product noun after it ("X products"), "spokeswoman for X", an acronym the article defines
+for an organization ("Transport for London (TfL)"), a list opened by a descriptor ("brands
+including X, Y and Z"), or an untagged word listed among organizations. Some names are no
+actor at all (:func:`non_actor_spans`): a title after a possessive ("her X tour"), names in
+cookie or newsletter boilerplate, words made from a name ("Brownite", "Russophobia").
+
 The kind a cue gives holds for the same name elsewhere in the article. Only PERSON and ORG
 spans are relabelled (and names owned by an organization), and a span becomes a person only
 when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
@@ -33,7 +41,10 @@ from typing import Any
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["club_cue", "club_name", "full_name_shape", "person_or_org_cues", "sport_report"]
+__all__ = ["NOT_ACTOR", "club_cue", "club_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
+           "sport_report", "trim_person_tokens"]
+
+NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see non_actor_spans)
 
 # A club's people ("boss", "full-back"); not "fans" or "supporters", which follow people too
 # ("Trump supporters"), nor the groups "squad" and "academy".
@@ -72,6 +83,27 @@ def sport_report(text: str) -> bool:
         if len(seen) >= SPORT_REPORT_WORDS:
             return True
     return False
+# Lowercase roles inside a PERSON entity that end what was glued before the name ("Wales physio").
+_GLUED_ROLES = lex.TITLES | lex.PERSON_SPAN_LEADS | lex.CLUB_ROLE_NOUNS | lex.MEDIA_ROLES
+# Brand and company cues (see the module docstring).
+_BRAND_POSSESSIVE = re.compile(r"['’]s(?=\s*(?:[,.;:)]|$))")  # "Levi's, Netflix", "Ben & Jerry's."
+_WHICH_AFTER = re.compile(r"\s*,\s+which\b")  # "X, which makes"; "talks with X which" is no cue
+_COMPOUND_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z]+)\b")
+_ROLE_FOR_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:for|at)\s+$")
+_LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(" + "|".join(w.replace(" ", r"\s+") for w in lex.LIST_LEADS)
+                               + r")\s+$")
+_BRAND_LIST_GAP = re.compile(r"(?:['’]s)?" + _LIST_GAP.pattern)  # "Levi's, Netflix"
+_DESCRIPTOR_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\b")  # "X news agency", "X firm"
+# Words between a name and a descriptor that make the descriptor another clause's ("X said firms").
+_NOT_MODIFIERS = lex.FUNCTION_WORDS | lex.MODALS | lex.OUTLET_VERBS | {
+    "has", "have", "had", "said", "says", "will", "would", "and", "or", "not", "also", "which", "who"}
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_POSSESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|['’]s?)\s+$")
+_TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(?:"
+                           + "|".join(w.replace(" ", r"\s+") for w in sorted(lex.TITLED_NOUNS, key=len, reverse=True))
+                           + r")\b")
+_BOILERPLATE = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.BOILERPLATE_CUES)) + r")\b", re.IGNORECASE)
+_CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 
 
 def club_name(surface: str) -> bool:
@@ -157,6 +189,8 @@ def _context_label(text: str, span: Any) -> str | None:
     owned = _POSSESSION_AFTER.match(text, span.end)
     if owned and owned.group(1).lower() in lex.ORG_POSSESSIONS:
         return "ORG"  # "Rusal's shares"
+    if span.label == "PERSON" and _brand_cue(text, span):
+        return "ORG"  # "Ben & Jerry's", "Levi's, Netflix", "X, which makes", "X products"
     if club_name(span.surface) or club_cue(text, span, strict=True):
         return "ORG"  # "Manchester United" tagged PERSON, "playing for X"
     if span.label == "PERSON" and prev not in PERSON_ROLES and _band_cue(text, span):
@@ -169,8 +203,119 @@ def _context_label(text: str, span: Any) -> str | None:
     return None
 
 
-def _lists(text: str, spans: Sequence[Any], gaps: Sequence[re.Pattern] = (_LIST_GAP,)) -> list[list[Any]]:
-    """Runs of spans of one sentence separated only by commas, "and" or "or" (``gaps``)."""
+def _brand_cue(text: str, span: Any) -> bool:
+    """A company's marks on a name tagged PERSON: "&" in it, a possessive owning nothing
+    ("Levi's, Netflix"), "which" after it, or a product noun right after it ("X products")."""
+    if "&" in span.surface or _BRAND_POSSESSIVE.match(text, span.end) or _WHICH_AFTER.match(text, span.end):
+        return True
+    compound = _COMPOUND_AFTER.match(text, span.end)
+    return compound is not None and (compound.group(1) in lex.ORG_COMPOUND_NOUNS
+                                     or compound.group(1) in lex.ORG_POSSESSIONS)
+
+
+def _descriptor(word: str) -> bool:
+    """An organization's descriptor or its plural ("brands", "companies")."""
+    word = word.lower()
+    return (word in lex.ORG_DESCRIPTORS or (word.endswith("s") and word[:-1] in lex.ORG_DESCRIPTORS)
+            or (word.endswith("ies") and word[:-3] + "y" in lex.ORG_DESCRIPTORS))
+
+
+def _descriptor_follows(text: str, span: Any) -> bool:
+    """A one-word name followed by a descriptor, maybe after one modifier ("X news agency", "X
+    firm"), and not the tail of a longer name ("Children With X charity", "21st X network")."""
+    after = _DESCRIPTOR_AFTER.match(text, span.end)
+    if (after is None or " " in span.surface or span.prev_word[:1].isupper()
+            or any(ch.isdigit() for ch in span.prev_word) or not _descriptor(after.group(2))):
+        return False
+    modifier = after.group(1)
+    return not (modifier and (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+
+
+def _organization_cues(text: str, spans: Sequence[Any], name_words: set[str]) -> dict[int, str]:
+    """ORG for the names a wider context makes organizations: an acronym the article defines
+    for an organization ("Transport for London (TfL)", then "the TfL campaign"), a lone name
+    after "spokeswoman for", the names of a list a descriptor opens ("brands including X, Y
+    and Z", whatever their labels), and an untagged word listed among two or more
+    organizations and nothing else."""
+    out: dict[int, str] = {}
+    defined = {m.group(1) for s in spans if s.label == "ORG" and (m := _ACRONYM_AFTER.match(text, s.end))}
+    for span in spans:
+        if span.label != "PERSON":
+            continue
+        role = _ROLE_FOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+        if span.surface in defined or (
+                role and role.group(1) in PERSON_ROLES and " " not in span.surface
+                and span.surface not in name_words):
+            out[id(span)] = "ORG"  # "spokeswoman for Hypertag"; "for Smith" of a "John Smith" stays
+    for span in spans:
+        if span.label == "TOKEN" and span.surface not in name_words and _descriptor_follows(text, span):
+            out[id(span)] = "ORG"  # an untagged "X news agency", "X energy giant"
+    for run in _lists(text, spans, (_BRAND_LIST_GAP,), singles=True):
+        lead = _LIST_LEAD_BEFORE.search(text, max(0, run[0].start - _LOOKBACK), run[0].start)
+        labels = [s.label for s in run]
+        if lead and _descriptor(lead.group(1)):
+            for span in run:
+                if span.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "TOKEN"):
+                    out[id(span)] = "ORG"
+        elif labels.count("ORG") >= 2 and set(labels) <= {"ORG", "TOKEN"}:
+            for span in run:
+                if span.label == "TOKEN":
+                    out[id(span)] = "ORG"  # "X, Coca-Cola and Pepsi have paused operations"
+    return out
+
+
+def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
+    """Ids of the PERSON/ORG/NORP spans that name no actor: a title after a possessive ("her X
+    tour", "Transport for London's X campaign": every mention of the name), names in cookie
+    consent boilerplate, a newsletter's or an account's name in a promo ("the daily X email",
+    "follow X on Twitter"; the platform stays), and words made from a name of the article
+    ("Brownite") or ending in "-ism"/"-phobia"."""
+    labels = ("PERSON", "ORG", "NORP")
+    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    titles = set()
+    out = set()
+    boilerplate: dict[int, str | None] = {}
+    for span in spans:
+        if span.label not in labels or span.surface in name_words:
+            continue
+        if (_POSSESSOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+                and _TITLED_AFTER.match(text, span.end)):
+            titles.add(span.surface)
+        key = id(span.sentence)
+        if key not in boilerplate:  # once per sentence: None, "promo" or "consent"
+            text_ = span.sentence.text
+            boilerplate[key] = (("consent" if _CONSENT.search(text_) else "promo")
+                                if _BOILERPLATE.search(text_) else None)
+        kind = boilerplate[key]
+        if kind == "consent" or (kind == "promo" and (span.next_word.lower() in lex.PROMO_NAME_AFTER
+                                                      or span.prev_word.lower() in lex.PROMO_NAME_BEFORE)):
+            out.add(id(span))
+        word = span.surface.lower()
+        if " " not in word and word.endswith(lex.NAME_DERIVED_ENDINGS):
+            ending = next(e for e in sorted(lex.NAME_DERIVED_ENDINGS, key=len, reverse=True) if word.endswith(e))
+            stem = span.surface[:-len(ending)]
+            if ending.startswith(("ism", "phob", "phil")) or stem in name_words:
+                out.add(id(span))  # "Russophobia", "Putinism"; "Brownite" of a "Gordon Brown"
+    out.update(id(s) for s in spans if s.label in labels and s.surface in titles)
+    return out
+
+
+def trim_person_tokens(tokens: list) -> list:
+    """A PERSON entity's tokens without what the model glued before the name: a reporting verb
+    or a player's position at the head of a sentence ("Said X Y", "Centre X") and a team and
+    role before the name ("Wales physio X Y": all up to the last lowercase word)."""
+    while len(tokens) > 1 and tokens[0].text.lower() in lex.PERSON_SPAN_LEADS and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]
+    cut = max((i for i, t in enumerate(tokens[:-1]) if t.is_lower and t.text in _GLUED_ROLES), default=None)
+    if cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].text[:1].isupper():
+        tokens = tokens[cut + 1:]
+    return tokens
+
+
+def _lists(text: str, spans: Sequence[Any], gaps: Sequence[re.Pattern] = (_LIST_GAP,), *,
+           singles: bool = False) -> list[list[Any]]:
+    """Runs of spans of one sentence separated only by commas, "and" or "or" (``gaps``); runs
+    of one span too when ``singles``."""
     runs: list[list[Any]] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = runs[-1][-1] if runs else None
@@ -179,7 +324,7 @@ def _lists(text: str, spans: Sequence[Any], gaps: Sequence[re.Pattern] = (_LIST_
             runs[-1].append(span)
         else:
             runs.append([span])
-    return [run for run in runs if len(run) > 1]
+    return [run for run in runs if singles or len(run) > 1]
 
 
 def _outvoted(span: Any, label: str, labels: list[str]) -> bool:
@@ -213,6 +358,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):
             out[id(span)] = "PERSON"  # "Deutsche Bank's Simon Champion" tagged GPE
+    for key, label in _organization_cues(text, spans, name_words).items():
+        out.setdefault(key, label)
     listed_places = set()
     for run in _lists(text, spans):
         following = _WORD_AFTER.match(text, run[-1].end)
@@ -242,6 +389,11 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     by_name: dict[str, set[str]] = {}
     for key, label in out.items():
         by_name.setdefault(surfaces[key], set()).add(label)
+    # A company's mark on a name the model tagged ORG once and PERSON elsewhere ("X products").
+    person_names = {s.surface for s in spans if s.label == "PERSON"}
+    for span in spans:
+        if span.label == "ORG" and span.surface in person_names and _brand_cue(text, span):
+            by_name.setdefault(span.surface, set()).add("ORG")
     for span in spans:
         agreed = by_name.get(span.surface, set())
         if id(span) not in out and span.label in ("PERSON", "ORG") and len(agreed) == 1:

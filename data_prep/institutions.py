@@ -8,6 +8,13 @@ no separate mention. A bare role after "the" ("the defence ministry said") takes
 from the article: the one country whose institutions are named in the sentence or the three
 before it, else in the whole article, else the article's one dominant country; without one
 it is no actor. Role nouns, modifiers and seats are data in :mod:`data_prep.lexicon`.
+
+A seat's or a capital's possessive names the country's body ("the Kremlin's forces",
+"Moscow's army"), as does "its" when the clause's subject is a country ("Russia withdraws its
+troops"); "a court in Moscow" is the country's courts, as "the government in Kyiv" is its
+government. A name with a capitalised modifier between the country word and the role ("the
+Russian Federal Security Service") is a named body, no institution. When the article names
+no country at all, a bare role is the home country's of the source (``home_country``).
 """
 from __future__ import annotations
 
@@ -19,17 +26,20 @@ from . import lexicon as lex
 from .gazetteer import Gazetteer, Place, normalize
 from .records import Sentence
 
-__all__ = ["MISSION", "Institution", "find_institutions", "institution_name", "seat_institution"]
+__all__ = ["MISSION", "Institution", "find_institutions", "home_country", "institution_name", "seat_institution"]
 
 MISSION = "embassy"  # the role of a country's embassy or consulate: an organization, no institution
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _MAX_COUNTRY_TOKENS = 3
 _SEATED_ROLES = {"government", "parliament"}  # "the government in <country>" is that country's
+_CAPITAL_SEATED_ROLES = _SEATED_ROLES | {"courts"}  # "a court in Moscow", "the government in Kyiv"
+_SUBJECTS = ("nsubj", "nsubjpass")
 _SENT_ROLES = {"armed-forces", "navy", "air-force"}  # "the troops that Russia sent"
 _LEADERS_ROLES = {"government", "armed-forces"}  # "Putin's regime", "Putin's army"
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
+HOME_COUNTRY_WEIGHT = 1  # mentions the source's home country counts for in that share
 
 
 def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
@@ -79,6 +89,63 @@ def institution_name(role: str, country: Place) -> str:
 def seat_institution(surface: str) -> tuple[str, str] | None:
     """(country code, role slug) of a seat standing for a body ("the Kremlin"), else None."""
     return lex.INSTITUTION_SEATS.get(normalize(surface))
+
+
+def home_country(source_country: str | None, source: str | None) -> str | None:
+    """The country a source writes from: its record's ``source_country``, else the home
+    country of a known outlet (``lexicon.OUTLET_COUNTRIES``)."""
+    return source_country or lex.OUTLET_COUNTRIES.get((source or "").strip().lower())
+
+
+def _capital(phrase: str, gazetteer: Gazetteer) -> str | None:
+    """ISO code of the country whose capital ``phrase`` names surely ("Moscow", "Kyiv")."""
+    found = gazetteer.resolve(phrase)
+    if found and found[0].capital and found[0].kind == "place" and found[1] >= 0.9:
+        return found[0].country_code
+    return None
+
+
+def _seat_or_capital_left(doc, stop: int, start: int, slug: str, gazetteer: Gazetteer) -> str | None:
+    """Country of a seat or a capital ending just before token ``stop`` (a possessive's owner:
+    "the Kremlin's forces", "Moscow's army")."""
+    for n in (2, 1):
+        first = stop - n
+        if first < start or not all(t.text[:1].isupper() for t in doc[first:stop]):
+            continue
+        phrase = doc[first:stop].text
+        seat = seat_institution(phrase)
+        if seat:
+            return seat[0]
+        if slug in lex.CAPITAL_ROLES:
+            code = _capital(phrase, gazetteer)
+            if code:
+                return code
+    return None
+
+
+def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
+    """Country of the subject of the clause whose object is ``role_token`` ("Russia withdraws
+    its troops", "Russia must pull back its forces")."""
+    if role_token.dep_ not in ("dobj", "pobj", "conj"):
+        return None
+    verb = role_token.head
+    if role_token.dep_ == "pobj":
+        verb = verb.head
+    for _ in range(2):  # the verb's own subject, else its governing verb's ("decided to withdraw")
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if not subject.text[:1].isupper():
+                return None
+            first = subject.i
+            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].text[:1].isupper():
+                first -= 1
+            code = country_word(doc[first:subject.i + 1].text, gazetteer)
+            return code if code and not gazetteer.demonym_country(doc[first:subject.i + 1].text) else None
+        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def country_word(phrase: str, gazetteer: Gazetteer) -> str | None:
@@ -155,8 +222,9 @@ def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
                 if code and not gazetteer.demonym_country(doc[i + 1:stop].text):
                     return stop, code
         return None
-    if i >= end or not (doc[i].lower_ == "of" or (doc[i].lower_ == "in" and slug in _SEATED_ROLES)):
+    if i >= end or not (doc[i].lower_ == "of" or (doc[i].lower_ == "in" and slug in _CAPITAL_SEATED_ROLES)):
         return None
+    seated_in = doc[i].lower_ == "in"
     i += 1
     if i < end and doc[i].lower_ == "the":
         i += 1
@@ -172,6 +240,9 @@ def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
         code = country_word(tokens.text, gazetteer)
         if code and not gazetteer.demonym_country(tokens.text):
             return stop, code
+        code = _capital(tokens.text, gazetteer) if seated_in else None
+        if code:
+            return stop, code  # "a court in Moscow", "the government in Kyiv"
     return None
 
 
@@ -250,8 +321,21 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             found.append(Institution(sentence, *_chars(sentence, doc, i, stop), None, slug, True))
             i = stop
             continue
+        owner = None
+        if left is None and possessive:
+            owner = _seat_or_capital_left(doc, k - 1, span.start, slug, gazetteer)  # "the Kremlin's forces"
+        elif left is None and k > span.start and doc[k - 1].lower_ == "its":
+            owner = _subject_country(doc, last, gazetteer)  # "Russia withdraws its troops"
+        if owner:
+            # The seat, capital or subject keeps its own mention; the body is the role's words.
+            found.append(Institution(sentence, *_chars(sentence, doc, k, stop), owner, slug))
+            i = stop
+            continue
         if left is None and modifier:
             i += 1  # "the government officials": without a country word, a modifier is no body
+            continue
+        if left and k < i and doc[i].text[:1].isupper() and any(t.text[:1].isupper() for t in doc[k:i]):
+            i = stop  # "the Russian Federal Security Service": a named body, not the role
             continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
         if (code is None and doc[i].lower_ == "administration" and i > span.start
@@ -273,10 +357,11 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
 
 
 def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
-                      article_countries: Counter) -> list[Institution]:
+                      article_countries: Counter, home: str | None = None) -> list[Institution]:
     """The institutions of an article, in text order; bare roles without a clear country
     (see the module docstring) are left out. ``article_countries`` counts the countries the
-    article names (ISO code -> mentions)."""
+    article names (ISO code -> mentions); ``home`` is the source's country, the country of
+    a bare role in an article that names none."""
     found = [inst for sentence in sentences if sentence.span is not None
              for inst in _sentence_institutions(sentence, gazetteer)]
     # Countries of the bodies named outright, with the sentence naming them (seats included).
@@ -287,9 +372,12 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     article_codes = {code for _, code in named}
     dominant = None
     total = sum(article_countries.values())
-    if total:
-        code, n = article_countries.most_common(1)[0]
-        if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * total:
+    # The source's home country weighs as one mention ("the government" of a British paper's
+    # article that names the UK once is the UK's; one naming Russia ten times is Russia's).
+    counts = article_countries + Counter({home: HOME_COUNTRY_WEIGHT}) if home else article_countries
+    if counts:
+        code, n = counts.most_common(1)[0]
+        if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * sum(counts.values()):
             dominant = code
     out = []
     for inst in found:
@@ -303,7 +391,7 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
         elif not nearby and len(article_codes) == 1:
             code = next(iter(article_codes))
         elif not nearby and not article_codes:
-            code = dominant
+            code = dominant or (home if not total else None)
         else:
             code = None
         if code:

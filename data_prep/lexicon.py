@@ -401,6 +401,59 @@ INSTITUTION_SEATS = {
     "state department": ("US", "ministry-of-foreign-affairs"),
 }
 
+# --- actor cues: brands, titles of works, boilerplate (actor_cues, institutions) ------------
+# Words after "<descriptor> including|such as|like" that open a list of organizations
+# ("consumer brands including X, Y and Z"); the descriptor is one of ``ORG_DESCRIPTORS`` or
+# its plural.
+LIST_LEADS = frozenset({"including", "like", "such as"})
+# What a company makes or runs, written right after its name ("X products", "X stores"): a
+# name before one is an organization (besides ``ORG_POSSESSIONS``, which also count so).
+ORG_COMPOUND_NOUNS = frozenset({"products", "brands", "outlets", "restaurants", "factories",
+                                "factory", "plants", "franchise", "franchises", "shops"})
+# Nouns a name is the title of after a possessive ("her X tour", "Transport for London's X
+# campaign", "its X initiative", "their X album"): the name is a work, a campaign or a
+# product, no actor (bench/labels/README.md: works, programmes, products are not labelled).
+TITLED_NOUNS = frozenset({
+    "campaign", "campaigns", "tour", "tours", "world tour", "album", "albums", "single", "ep",
+    "initiative", "programme", "program", "scheme", "project", "show", "series", "film", "movie",
+    "documentary", "book", "novel", "console", "games console", "phone", "handset", "app"})
+# Words at the head of a sentence the model glues to the name after them ("Said X Y:",
+# "Centre X has", "Flanker X"): dropped from a person's span. Rugby and football positions
+# that are no ``TITLES`` (which are dropped already) and reporting verbs.
+PERSON_SPAN_LEADS = frozenset({
+    "said", "says", "added", "adds", "told", "asked", "insisted", "warned", "explained",
+    "centre", "center", "flanker", "hooker", "prop", "lock", "winger", "wing", "fly-half",
+    "scrum-half", "full-back", "back-row", "forward", "keeper", "physio",
+    "exiled", "jailed", "detained", "ousted", "veteran", "late", "former"})
+# Sentences that are site boilerplate (cookie consent, newsletter and social promos): names
+# there are no actors of the story, except where the promo names a platform (see actor_cues).
+BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "newsletter")
+# Words around a name in a promo that make it a newsletter's or an account's name ("the daily X
+# email", "follow X on Twitter").
+PROMO_NAME_AFTER = frozenset({"email", "emails", "newsletter", "briefing", "podcast", "content"})
+PROMO_NAME_BEFORE = frozenset({"follow"})
+# Endings of words made from a name that name no actor: "Brownite", "Putinism", "Russophobia".
+NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia")
+# Seats of a body written as its full name ("the U.S. Department of State"), normalised as
+# ``INSTITUTION_SEATS`` keys; merged into it below.
+_SEAT_NAMES = {
+    "department of state": ("US", "ministry-of-foreign-affairs"),
+    "us department of state": ("US", "ministry-of-foreign-affairs"),
+    "us state department": ("US", "ministry-of-foreign-affairs"),
+    "us department of defense": ("US", "ministry-of-defence"),
+    "department of defense": ("US", "ministry-of-defence"),
+    "us defense department": ("US", "ministry-of-defence"),
+}
+INSTITUTION_SEATS = {**INSTITUTION_SEATS, **_SEAT_NAMES}
+# Roles a capital's possessive names the country's body for ("Moscow's forces", "Kyiv's
+# government"); a city's own police, courts or services are local bodies.
+CAPITAL_ROLES = frozenset({"government", "armed-forces", "navy", "air-force", "ministry-of-defence",
+                           "ministry-of-foreign-affairs", "intelligence", "presidency"})
+# The home country of news outlets whose records carry no ``source_country``: a bare role
+# ("the government") in an article that names no country at all is the outlet's country's.
+OUTLET_COUNTRIES = {"bbc news": "GB", "bbc": "GB", "the guardian": "GB", "the new york times": "US",
+                    "the times": "GB", "the independent": "GB", "the washington post": "US"}
+
 # --- all-caps lines (segment) --------------------------------------------------------------
 # Words an all-caps line is always read in lowercase ("PUTIN AT THE FRONT" -> "Putin at the
 # front", see ``segment.model_text``); two-letter words not listed stay in capitals ("US", "EU").

@@ -116,6 +116,8 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
 
 
+# Words after a name that leave it the same organization ("Wagner Group", "Acme Holdings").
+_GENERIC_TAIL = lex.GENERIC_ORG_WORDS | lex.COMPANY_SUFFIXES
 # Words that make a "name" a phrase: function words, modals, regional adjectives.
 _NOT_NAME_WORDS = lex.FUNCTION_WORDS | lex.MODALS | lex.NON_GROUP_ADJECTIVES
 
@@ -158,6 +160,22 @@ def _link_organizations(mentions: list[Any]) -> None:
         if (len(m.span.surface.split()) == 1 and not m.from_alias
                 and m.span.start > first_seen.get(key, m.span.start)
                 and len(targets := by_last.get(key, ())) == 1):
+            m.entity_id, m.name = next(iter(targets))
+            m.certainty = min(m.certainty, SURNAME_LINK)
+    # A one-word name that opens exactly one organization name of the article whose other words
+    # are generic ("Wagner" of "Wagner Group", "Acme" of "Acme Holdings") is its short form,
+    # also where the model took the lone word for a person nobody's full name explains.
+    by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in orgs:
+        words = m.span.surface.split()
+        if (len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in lex.TITLES
+                and all(w.lower() in _GENERIC_TAIL for w in words[1:])):  # not "Home" of "Home Office"
+            by_first[normalize(words[0])].add((m.entity_id, m.name))
+    for m in mentions if by_first else ():
+        if (m.kind in ("organization", "person") and not m.from_alias and not m.linked
+                and m.entity_id.startswith(("org:", "person:")) and len(m.span.surface.split()) == 1
+                and len(targets := by_first.get(normalize(m.span.surface), ())) == 1):
+            m.kind = "organization"
             m.entity_id, m.name = next(iter(targets))
             m.certainty = min(m.certainty, SURNAME_LINK)
 

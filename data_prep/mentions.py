@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lex
-from .actor_cues import club_cue, club_name, full_name_shape, person_or_org_cues, sport_report
+from .actor_cues import (NOT_ACTOR, club_cue, club_name, full_name_shape, non_actor_spans, person_or_org_cues,
+                         sport_report, trim_person_tokens)
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
-from .institutions import MISSION, Institution, find_institutions, institution_name, seat_institution
+from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, person_key)
@@ -76,6 +77,7 @@ _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 
@@ -209,6 +211,7 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             tokens.pop(0)
         if len(tokens) == 1 and tokens[0].text.lower().rstrip(".") in lex.TITLES:
             return []
+        tokens = trim_person_tokens(tokens)  # "Said X Y", "Wales physio X Y"
     return tokens
 
 
@@ -263,7 +266,7 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         acronym = None
         if next_word == "(" and last.i + 3 < len(doc) and doc[last.i + 3].text == ")":
             candidate = doc[last.i + 2].text
-            if ACRONYM.match(candidate):
+            if ACRONYM.match(candidate) or _MIXED_ACRONYM.match(candidate):
                 acronym = candidate
         honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in lex.HONORIFICS
         if honorific:
@@ -687,6 +690,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
+    if label == NOT_ACTOR:
+        return None
     if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
@@ -822,7 +827,7 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
-    if looks_like_company(words):
+    if looks_like_company(words) and not names.has_part(surface):  # "PUTIN" of a heading is Putin
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
     if (found and found[0].kind == "place" and found[0].population >= MIN_PLACE_POPULATION
             and _PART_OF_COUNTRY_AFTER.match(span.sentence.text, span.end - span.sentence.start)):
@@ -988,7 +993,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             anchors.append((dateline.lat, dateline.lon))
     if article.source_country:
         base_context[article.source_country] += SOURCE_COUNTRY_WEIGHT
-    institutions = find_institutions(sentences, gazetteer, article_counts)
+    institutions = find_institutions(sentences, gazetteer, article_counts,
+                                     home=home_country(article.source_country, article.source))
     # A bare role inside a longer name the model found ("the Government of the Autonomous
     # Republic of Crimea") is that name's, not the country's body.
     institutions = [inst for inst in institutions if not inst.bare or not any(
@@ -999,6 +1005,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         taken = [(inst.start, inst.end) for inst in institutions]
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
     cues = person_or_org_cues(article.text, spans)
+    non_actors = non_actor_spans(article.text, spans)
     for span in spans:
         if id(span) in cues and not (span.label in ("GPE", "LOC") and cues[id(span)] == "PERSON"
                                      and gazetteer.resolve(span.surface)):
@@ -1008,6 +1015,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     for span in spans:
         if span.label in ("PERSON", "ORG", _TOKEN) and _named_settlement(span):
             span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
+        elif id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
+            span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
     sport = sport_report(article.text)
     _mark_clubs(article.text, spans, gazetteer, sport)
     _mark_company_short_forms(spans, gazetteer)

@@ -1,6 +1,8 @@
 """Institutions: a country word with a role noun is one organization inst:<CC>:<role>."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from data_prep.mentions import extract_mentions
@@ -120,3 +122,52 @@ def test_a_persons_administration_is_the_us_government(parse):
     found = mentions_of(parse, "The Biden administration says the player is being wrongfully detained.")
     assert institutions(found) == {"administration": "inst:US:government"}
     assert any(m["kind"] == "person" and m["surface"] == "Biden" for m in found)  # still a person
+
+
+# Invented sentences (not from any corpus): issue 9, round 4 classes.
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("Rebels want to push the Kremlin's forces out of the valley.", "forces", "inst:RU:armed-forces"),
+    ("Villagers fled as Minsk's army moved closer to the border.", "army", "inst:BY:armed-forces"),
+    ("Norway says Sweden must withdraw its troops from the islands.", "troops", "inst:SE:armed-forces"),
+    ("A court in Oslo ordered the editor held for two months.", "court", "inst:NO:courts"),
+])
+def test_a_bodys_country_from_its_seat_capital_or_subject(parse, text, surface, entity_id):
+    assert institutions(mentions_of(parse, text)).get(surface) == entity_id
+
+
+def test_a_capital_keeps_its_place_and_a_citys_police_is_no_institution(parse):
+    found = mentions_of(parse, "Oslo's army was praised, but Oslo's police were not.")
+    assert set(institutions(found).values()) == {"inst:NO:armed-forces"}
+    assert any(m["surface"] == "Oslo" and m["kind"] == "place" for m in found)
+
+
+def test_the_us_department_of_state_is_a_seat(parse):
+    found = mentions_of(parse, "The U.S. Department of State told citizens to leave the country.")
+    assert "inst:US:ministry-of-foreign-affairs" in institutions(found).values()
+
+
+def test_a_named_body_with_a_capitalised_modifier_is_no_institution(parse):
+    found = mentions_of(parse, "Officers of the Norwegian Federal Security Service (NFSS) raided the flat.")
+    assert not institutions(found)
+
+
+def test_a_bare_role_takes_the_outlets_country_when_the_article_names_none(parse):
+    from data_prep.mentions import extract_mentions
+    from data_prep.resources import load_resources
+
+    text = "MPs warned that the government would face a revolt over the plan."
+    article, sentences = parse(text)
+    for source, expected in (("BBC News", {"government": "inst:GB:government"}), (None, {})):
+        found = extract_mentions(replace(article, source=source), sentences, load_resources())
+        assert institutions(found) == expected
+
+
+def test_the_outlets_country_weighs_as_one_mention_for_a_bare_role(parse):
+    text = "Prices rose in 12% of UK towns. Critics said the government had failed buyers."
+    article, sentences = parse(text)
+    found = extract_mentions(replace(article, source="BBC News"), sentences, load_resources())
+    assert institutions(found) == {"government": "inst:GB:government"}
+    text = "Prices rose in many Polish towns. Critics said the government had failed buyers."
+    article, sentences = parse(text)
+    found = extract_mentions(replace(article, source="BBC News"), sentences, load_resources())
+    assert institutions(found) == {}  # one mention each: no country is clear

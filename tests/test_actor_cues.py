@@ -1,0 +1,146 @@
+"""Brands tagged as people, names that are no actor, glued person spans (issue 9, round 4 classes).
+
+Every sentence is invented for the test (no corpus text, no article's names).
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_institutions import mentions_of
+
+
+def kinds_of(found: list[dict]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in found:
+        out.setdefault(m["surface"], set()).add(m["kind"])
+    return out
+
+
+@pytest.mark.parametrize("text, surface", [
+    # "&" in the name
+    ("Shoppers queued outside Jones & Harlow on Saturday morning.", "Jones & Harlow"),
+    # a possessive that owns nothing
+    ("Retailers such as Mallory’s, Gribble and Tesco have closed stores.", "Mallory"),
+    ("The shoes were made by Pelham’s.", "Pelham"),
+    # "which" after the name
+    ("The pumps are made by Arthur Dunmore, which employs 400 people.", "Arthur Dunmore"),
+    # the name of a product line
+    ("Customers complained that Brimble products broke within a week.", "Brimble"),
+])
+def test_a_brand_tagged_person_is_an_organization(parse, text, surface):
+    found = kinds_of(mentions_of(parse, text))
+    assert found.get(surface) == {"organization"}, found
+
+
+def test_a_lone_name_after_spokeswoman_for_is_an_organization(parse):
+    text = '"It works," said Ann Corley, spokeswoman for Zentrix, on Monday.'
+    assert kinds_of(mentions_of(parse, text)).get("Zentrix") == {"organization"}
+
+
+def test_spokesman_for_a_named_person_stays_a_person(parse):
+    text = "Tom Vell met Mara Quint on Friday. Mr Quint's aide, a spokesman for Quint, declined to comment."
+    found = kinds_of(mentions_of(parse, text))
+    assert "organization" not in found.get("Quint", set())
+
+
+def test_an_acronym_defined_for_an_organization_is_that_organization(parse):
+    text = ("Harriet Volk of the Northern Rail Authority (NoRA) spoke on Monday. "
+            "The NoRA plan was backed by Stan Pike.")
+    found = kinds_of(mentions_of(parse, text))
+    assert found.get("NoRA", {"organization"}) == {"organization"}
+
+
+def test_a_descriptor_before_a_list_makes_every_name_an_organization(parse):
+    text = "Several clothing brands including Fenwood, Tallis, Ormsby and Unilever have left the market."
+    found = kinds_of(mentions_of(parse, text))
+    for name in ("Fenwood", "Tallis", "Ormsby"):
+        assert found.get(name, {"organization"}) == {"organization"}, (name, found)
+
+
+def test_a_product_cue_holds_for_the_other_mentions_of_the_name(parse):
+    text = ("Brimble is to stop selling in the region. Brimble said sales had fallen. "
+            "Regulators had listed Brimble products among banned goods.")
+    found = kinds_of(mentions_of(parse, text))
+    assert found.get("Brimble") == {"organization"}, found
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The singer cancelled her Velvet Moon tour after a knee injury. The Velvet Moon tour "
+     "had sold out.", "Velvet Moon"),
+    ("The posters are part of the council's Walk Home Safely campaign.", "Walk Home Safely"),
+    ("We need your consent to load this Social Widgets content.", "Social Widgets"),
+    ("Sign up to the daily Morning Ledger email or follow Ledger Money on Twitter.", "Morning Ledger"),
+    ("Sign up to the daily Morning Ledger email or follow Ledger Money on Twitter.", "Ledger Money"),
+    ("Critics called it a wave of Slavophobia in the capital.", "Slavophobia"),
+    ("Gary Hollis spoke on Monday. Will the Hollisite wing of the party rebel?", "Hollisite"),
+])
+def test_names_that_are_no_actor(parse, text, surface):
+    found = kinds_of(mentions_of(parse, text))
+    assert not found.get(surface, set()) & {"person", "organization", "group"}, found
+
+
+def test_a_platform_in_a_promo_stays(parse):
+    text = "Sign up to the daily Morning Ledger email or follow Ledger Money on Twitter."
+    assert kinds_of(mentions_of(parse, text)).get("Twitter") == {"organization"}
+
+
+def test_a_person_whose_campaign_is_named_stays_a_person(parse):
+    text = "Senator Joan Mirren spoke on Monday. Her aides said the Mirren campaign had raised money."
+    found = mentions_of(parse, text)
+    assert {m["entity_id"] for m in found if m["surface"] == "Mirren"} <= {"person:joan-mirren"}
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ('Said Devon assistant coach Rob Tilley: "We are hopeful."', "Rob Tilley", "Rob Tilley"),
+    ("Ned Arlow and Tim Kettle trained on Monday. Centre Kettle has only a slim chance of playing.",
+     "Kettle", "Tim Kettle"),
+    ('"He is fine," said Cornwall physio Dan Perrin.', "Dan Perrin", "Dan Perrin"),
+])
+def test_words_glued_before_a_persons_name_are_dropped(parse, text, surface, name):
+    found = mentions_of(parse, text)
+    people = {m["surface"]: m["name"] for m in found if m["kind"] == "person"}
+    assert people.get(surface) == name, people
+
+
+def test_an_adjective_and_nationality_glued_before_a_name_give_the_group(parse):
+    text = "Exiled Moldovan opposition leader Irina Balan has warned of a crackdown."
+    found = mentions_of(parse, text)
+    assert not any(m["kind"] == "person" and "Moldovan" in m["surface"] for m in found), found
+    assert {m["entity_id"] for m in found if m["surface"] == "Moldovan"} <= {"country:MD"}
+
+
+def test_a_short_form_opening_a_generic_name_is_that_organization(parse):
+    text = "Fighters of the Kestrel Group crossed the river. Later, Kestrel complaints were heard."
+    found = mentions_of(parse, text)
+    assert {m["entity_id"] for m in found if m["surface"] == "Kestrel"} == {"org:kestrel-group"}
+
+
+def test_an_all_caps_heading_name_is_the_articles_person(parse):
+    text = ("Marta Kowalczyk spoke on Monday.\n\nFORMER KOWALCZYK AIDE, OTHERS ADDED TO LIST\n\n"
+            "The list grew on Tuesday.")
+    found = mentions_of(parse, text)
+    assert {m["kind"] for m in found if m["surface"] == "KOWALCZYK"} <= {"person"}
+
+
+def test_a_mixed_case_acronym_shares_its_full_names_entity(parse):
+    text = ("Ann Sloane of the Department for Coastal Transport (DfCT) spoke on Monday. "
+            "The DfCT plan was backed by Tom Rudd.")
+    found = mentions_of(parse, text)
+    ids = {m["entity_id"] for m in found if m["surface"] in ("Department for Coastal Transport", "DfCT")}
+    assert len(ids) == 1 and next(iter(ids)).startswith("org:"), found
+
+
+def test_a_product_after_its_makers_possessive_is_no_actor(parse):
+    text = "Details of Microsoft's Zenbox games console will be shown in May."
+    found = kinds_of(mentions_of(parse, text))
+    assert not found.get("Zenbox", set()) & {"person", "organization"}, found
+
+
+def test_an_untagged_name_before_a_descriptor_is_an_organization(parse):
+    found = kinds_of(mentions_of(parse, "He told Russia’s Vestifax news agency that talks had stalled."))
+    assert found.get("Vestifax") == {"organization"}, found
+
+
+def test_the_tail_of_a_longer_name_before_a_descriptor_is_no_organization(parse):
+    found = kinds_of(mentions_of(parse, "The Children With Asthma charity raised money."))
+    assert "organization" not in found.get("Asthma", set()), found
