@@ -354,6 +354,9 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 label = "ORG"  # "Politico reports"; "Harding reported" of a "Luke Harding" stays
             if label and label != span.label:
                 out[id(span)] = label
+        elif (span.label in ("GPE", "LOC") and span.prev_word.lower() in lex.ORG_DESCRIPTORS
+              and span.prev_word.islower()):
+            out[id(span)] = "ORG"  # "public relations firm Brunswick", "chipmaker Cambridge"
         elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):

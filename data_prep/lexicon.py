@@ -335,6 +335,11 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Treaties and partnerships named after a place ("the Kyoto protocol", "the Minsk agreements",
+# "the Atlantic partnership"): the town or sea in such a name is no place of the story.
+TREATY_NOUNS = frozenset({
+    "protocol", "protocols", "treaty", "treaties", "accord", "accords", "agreement", "agreements",
+    "pact", "pacts", "partnership", "convention", "conventions"})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
@@ -425,6 +430,10 @@ PERSON_SPAN_LEADS = frozenset({
     "centre", "center", "flanker", "hooker", "prop", "lock", "winger", "wing", "fly-half",
     "scrum-half", "full-back", "back-row", "forward", "keeper", "physio",
     "exiled", "jailed", "detained", "ousted", "veteran", "late", "former"})
+# Speech verbs right after a name the model took for a place ("X Y told the BBC"): a full
+# name no gazetteer knows that speaks is a person.
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "explained", "insisted",
+                          "wrote", "writes", "admitted", "recalled", "warned", "argued"})
 # Sentences that are site boilerplate (cookie consent, newsletter and social promos): names
 # there are no actors of the story, except where the promo names a platform (see actor_cues).
 BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "newsletter")
