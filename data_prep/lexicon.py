@@ -92,6 +92,12 @@ FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
 # Words before a date that mark where something ends: unless the clause is past, the date is
 # still to come ("the programme runs through June", "sanctions stay until March").
 UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})
+# Words after a four-digit number that make it a clock time, not a year ("at 2000 GMT").
+CLOCK_WORDS = frozenset({"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst",
+                         "pdt", "msk", "hours", "hrs", "h", "local", "zulu"})
+# Dependencies of a date that modifies the noun after it ("Moscow's 24 February invasion",
+# "the March 5 referendum"): it names an event, so the clause's tense is not the date's.
+ATTRIBUTIVE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod"})
 
 # --- figures: numbers, qualifiers and what is not a figure ---------------------------------
 # Abbreviated scales written as their own token after the number ("56.2 bn").
