@@ -302,7 +302,7 @@ GENERIC_ORG_WORDS = frozenset({
     "committee", "commission", "company", "corporation", "association", "foundation", "fund",
     "organization", "organisation", "society", "authority", "service", "services", "centre",
     "center", "board", "network", "coalition", "federation", "movement", "front", "trust", "party",
-    "army", "navy"})
+    "army", "navy", "state"})
 # Verbs after a lone name that make it a news outlet ("Politico reports", "Interfax reported").
 OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
 # What a company owns: a name with one of these after its possessive is an organization
