@@ -197,6 +197,12 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             if following is None or following.is_sent_start or not following.text[:1].isupper():
                 break
             tokens.append(following)
+    if (label == "ORG" and len(tokens) >= 3 and tokens[-1].i + 1 < len(tokens[-1].doc)
+            and gazetteer.demonym_country(tokens[-1].text)
+            and not any(t.text in _POSSESSIVES or t.text in ("'", "’") for t in tokens)):  # "X’ Estonian counterpart" splits later
+        following = tokens[-1].nbor(1)
+        if following.is_lower and following.pos_ == "NOUN":
+            tokens.pop()  # "the Tampa Bay Buccaneers American football team": the nationality is the noun's
     while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
                       or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
         tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
@@ -763,7 +769,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
             return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
-    if span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN):
+    if (span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN)
+            and not gazetteer.demonym_country(surface)):  # "their Welsh striker" (a town Welsh, LA)
         found = gazetteer.resolve(surface, context)
         if found and found[0].source == "city":  # "Tottenham manager Martin Jol": the club
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
@@ -884,6 +891,8 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     words = name_tokens(surface)
     if any(ch.isdigit() for ch in surface):
         return None  # "Xbox 2"
+    if len(words) == 1 and _names_no_group(surface):
+        return None  # "Africans", "Muslims" tagged PERSON: a region's or a faith's people, nobody
     code = gazetteer.demonym_country(surface) if len(words) > 1 else None
     if code:
         return _country_group(span, gazetteer, code)  # "Sri Lankan" tagged PERSON
@@ -1142,8 +1151,8 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
     clubs = set()
     labels = ("GPE", "ORG", "PERSON", "FAC", _TOKEN)
     for span in spans:
-        if span.label not in labels:
-            continue
+        if span.label not in labels or gazetteer.demonym_country(span.surface):
+            continue  # "their Welsh striker": a nationality, not a club
         if club_name(span.surface):
             if span.label in ("GPE", "FAC", _TOKEN) and span.surface.lower().endswith(" city") and (
                     span.prev_word.lower() in _PLACE_BEFORE or span.next_word.lower() in lex.REGION_WORDS):

@@ -112,3 +112,19 @@ def test_party_chamber_and_former_country_words(parse, text, surface, kind, name
 ])
 def test_regional_compounds_are_no_group(parse, text):
     assert all(m["kind"] != "group" for m in mentions_of(parse, text))
+
+
+def test_a_nationality_glued_to_a_name_is_cut(parse):
+    text = "The owner of the Tampa Bay Buccaneers American football team made an offer."
+    found = by_surface(mentions_of(parse, text))
+    assert found.get("Tampa Bay Buccaneers", ("none",))[0] == "organization", found
+
+
+def test_a_nationality_before_a_players_role_is_no_club(parse):
+    found = by_surface(mentions_of(parse, "The club fined their Welsh striker Tom Hale two weeks' wages."))
+    assert found["Welsh"][0] == "group", found
+
+
+def test_a_continents_people_tagged_as_a_person_are_nobody(parse):
+    found = mentions_of(parse, "Instead, only 500,000 Africans would benefit, he said.")
+    assert all(m["kind"] != "person" for m in found), found
