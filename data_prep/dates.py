@@ -282,19 +282,31 @@ def _sentence_events(article: Article, sentence: Sentence, pub: date | None,
         if period is None:
             continue
         anchor.period, anchor.sentence_id = period, sentence.sentence_id
-        first, last, precision, relative = period
-        events.append({
-            "article_id": article.article_id,
-            "sentence_id": sentence.sentence_id,
-            "start": sentence.start + start,
-            "end": sentence.start + end,
-            "surface": m.group(),
-            "date": pd.Timestamp(first),
-            "date_end": pd.Timestamp(last),
-            "precision": precision,
-            "relative": relative,
-        })
+        if kind == "yrange" and len(m.group("yr_y2")) == 4:
+            # "(1995-2005)" names two years, as "from 1995 to 2005" does; "2014-15" is one span.
+            for group in ("yr_y1", "yr_y2"):
+                year = int(m.group(group))
+                events.append(_row(article, sentence, m.start(group), m.end(group), m.group(group),
+                                   (date(year, 1, 1), date(year, 12, 31), "year", False)))
+            continue
+        events.append(_row(article, sentence, start, end, m.group(), period))
     return events
+
+
+def _row(article: Article, sentence: Sentence, start: int, end: int, surface: str, period: Period) -> dict:
+    """An event row for the sentence-relative span ``start``-``end``."""
+    first, last, precision, relative = period
+    return {
+        "article_id": article.article_id,
+        "sentence_id": sentence.sentence_id,
+        "start": sentence.start + start,
+        "end": sentence.start + end,
+        "surface": surface,
+        "date": pd.Timestamp(first),
+        "date_end": pd.Timestamp(last),
+        "precision": precision,
+        "relative": relative,
+    }
 
 
 def extract_events(article: Article, sentences: list[Sentence],

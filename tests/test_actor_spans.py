@@ -128,3 +128,11 @@ def test_a_nationality_before_a_players_role_is_no_club(parse):
 def test_a_continents_people_tagged_as_a_person_are_nobody(parse):
     found = mentions_of(parse, "Instead, only 500,000 Africans would benefit, he said.")
     assert all(m["kind"] != "person" for m in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Prices of LNG rose after the VAT cut.",
+    "The IPO raised less than hoped, and DVD sales fell.",
+])
+def test_abbreviations_of_things_are_no_actors(parse, text):
+    assert all(m["kind"] not in ("organization", "place") for m in mentions_of(parse, text))

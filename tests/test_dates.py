@@ -226,6 +226,9 @@ def test_resolve_expression_accepts_datetimes():
      [("2019", "2019-01-01", "2019-12-31", "year", False)]),
     ("Growth was strong in 2014-15.", SUNDAY,
      [("2014-15", "2014-01-01", "2015-12-31", "year", False)]),
+    # a range written with two full years names both, as "from 1995 to 2005" does
+    ("The former mayor (1995-2005) spoke.", SUNDAY,
+     [("1995", "1995-01-01", "1995-12-31", "year", False), ("2005", "2005-01-01", "2005-12-31", "year", False)]),
     ("The factory was built in the 1990s.", SUNDAY,
      [("the 1990s", "1990-01-01", "1999-12-31", "decade", False)]),
     # weekdays (2022-01-23 is a Sunday)
