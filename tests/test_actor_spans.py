@@ -136,3 +136,8 @@ def test_a_continents_people_tagged_as_a_person_are_nobody(parse):
 ])
 def test_abbreviations_of_things_are_no_actors(parse, text):
     assert all(m["kind"] not in ("organization", "place") for m in mentions_of(parse, text))
+
+
+def test_the_fed_is_the_federal_reserve(parse):
+    found = mentions_of(parse, "The Federal Reserve met on Tuesday. The Fed has been raising rates.")
+    assert {m["entity_id"] for m in found if m["kind"] == "organization"} == {"org:federal-reserve"}, found
