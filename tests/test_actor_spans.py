@@ -141,3 +141,17 @@ def test_abbreviations_of_things_are_no_actors(parse, text):
 def test_the_fed_is_the_federal_reserve(parse):
     found = mentions_of(parse, "The Federal Reserve met on Tuesday. The Fed has been raising rates.")
     assert {m["entity_id"] for m in found if m["kind"] == "organization"} == {"org:federal-reserve"}, found
+
+
+def test_a_quotes_speaker_tagged_org_is_a_person(parse):
+    from data_prep import actor_cues
+
+    text = "“It would take ten years to rebuild the ports,” Marko Halvet said on Friday."
+    article, sentences = parse(text)
+    # Whatever the model says, a full name answering a quotation with a speech verb is a person.
+    spans = [type("S", (), {"start": text.index("Marko"), "end": text.index(" said"), "surface": "Marko Halvet",
+                             "label": "ORG", "prev_word": "”", "next_word": "said",
+                             "sentence": sentences[0]})()]
+    assert actor_cues.person_or_org_cues(text, spans) == {id(spans[0]): "PERSON"}
+    spans[0].next_word = "reported"
+    assert actor_cues.person_or_org_cues(text, spans) == {}
