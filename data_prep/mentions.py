@@ -799,6 +799,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
                 # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
                 return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+            if span.next_word.lower() in lex.MEDIA_ROLES:  # "the Bloomberg writer X" tagged GPE
+                return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                                certainty=LONE_ORGANIZATION)
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
                                      or _context_country(context, source_country))
         place, certainty = found

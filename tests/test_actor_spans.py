@@ -155,3 +155,13 @@ def test_a_quotes_speaker_tagged_org_is_a_person(parse):
     assert actor_cues.person_or_org_cues(text, spans) == {id(spans[0]): "PERSON"}
     spans[0].next_word = "reported"
     assert actor_cues.person_or_org_cues(text, spans) == {}
+
+
+def test_an_unknown_place_before_a_media_role_is_the_outlet(parse):
+    text = "“Nothing happened in that time frame,” as the Bloomberg writer Joe Weisenthal pointed out."
+    assert by_surface(mentions_of(parse, text))["Bloomberg"][0] == "organization"
+
+
+def test_a_known_place_before_a_media_role_stays_a_place(parse):
+    text = "The BBC's Moscow correspondent Steve Rosenberg said so."
+    assert by_surface(mentions_of(parse, text))["Moscow"][0] == "place"
