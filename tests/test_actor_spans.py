@@ -165,3 +165,12 @@ def test_an_unknown_place_before_a_media_role_is_the_outlet(parse):
 def test_a_known_place_before_a_media_role_stays_a_place(parse):
     text = "The BBC's Moscow correspondent Steve Rosenberg said so."
     assert by_surface(mentions_of(parse, text))["Moscow"][0] == "place"
+
+
+@pytest.mark.parametrize("text", [
+    "The striker scored twice in the Champions League on Tuesday.",
+    "They finished fourth in the Premiership last season.",
+])
+def test_sports_competitions_are_no_actors(parse, text):
+    found = mentions_of(parse, text)
+    assert all("League" not in m["surface"] and "Premiership" not in m["surface"] for m in found), found
