@@ -103,6 +103,7 @@ _TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(
                            + "|".join(w.replace(" ", r"\s+") for w in sorted(lex.TITLED_NOUNS, key=len, reverse=True))
                            + r")\b")
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.BOILERPLATE_CUES)) + r")\b", re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r"[,.!?][\"”]\s+$")  # the end of a quotation right before a name
 _CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 
 
@@ -195,6 +196,9 @@ def _context_label(text: str, span: Any) -> str | None:
         return "ORG"  # "Manchester United" tagged PERSON, "playing for X"
     if span.label == "PERSON" and prev not in PERSON_ROLES and _band_cue(text, span):
         return "ORG"  # "X were the big winners", "X picked up best international band"
+    if (span.label == "ORG" and span.next_word.lower() in lex.SPEECH_VERBS
+            and _QUOTE_BEFORE.search(preceding) and full_name_shape(span.surface)):
+        return "PERSON"  # '“...,” Taras Vysotskiy said' tagged ORG: a quote's speaker
     if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _ORG_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"
@@ -354,6 +358,9 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 label = "ORG"  # "Politico reports"; "Harding reported" of a "Luke Harding" stays
             if label and label != span.label:
                 out[id(span)] = label
+        elif (span.label in ("GPE", "LOC") and span.prev_word.lower() in lex.ORG_DESCRIPTORS
+              and span.prev_word.islower()):
+            out[id(span)] = "ORG"  # "public relations firm Brunswick", "chipmaker Cambridge"
         elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):

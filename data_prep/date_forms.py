@@ -44,6 +44,9 @@ PAST = "past"
 FUTURE = "future"
 # An untensed weekday is the coming one only when it is this many days nearer than the last one.
 UNTENSED_FUTURE_DAYS = 3
+# A day and month this many days before publication is that day even in a future or modal clause
+# ("Girkin's arrest on July 21 may be a sign", published on July 22): not next year's.
+RECENT_DAY_DAYS = 31
 
 Period = tuple[date, date, str, bool]  # (first day, last day, precision, relative)
 Resolver = Callable[[re.Match, "date | None", "str | None"], "Period | None"]
@@ -260,7 +263,12 @@ def _day_month(prefix: str, ranged: bool) -> Resolver:
         if not ranged and g(f"{prefix}_ry"):
             year = pub.year + _year_step(g(f"{prefix}_ry"))
             return date(year, month, d1), date(year, month, d2), "day", True
-        found = _pick(_yearly(pub, lambda y: (date(y, month, d1), date(y, month, d2))), pub, tense)
+        periods = _yearly(pub, lambda y: (date(y, month, d1), date(y, month, d2)))
+        found = _pick(periods, pub, tense)
+        if tense == FUTURE:
+            last = _pick(periods, pub, "last")
+            if last and (pub - last[1]).days <= RECENT_DAY_DAYS:
+                found = last
         return (*found, "day", True) if found else None
     return resolve
 

@@ -125,8 +125,15 @@ def _verb_tense(verb: Any, depth: int = 0, via_infinitive: bool = False) -> str 
 
 def _tense(span: Any) -> str | None:
     """Tense of the clause a date expression belongs to (None when unclear); a date after
-    "through"/"until" in a clause that is not past is future."""
+    "through"/"until" in a clause that is not past is future; a date modifying the noun after
+    it ("the 24 February invasion") names an event, which a clause that is not past does not
+    place in the future: the nearest occurrence is meant."""
     tense = _clause_tense(span)
+    root = span.root
+    if (tense != PAST and root.dep_ in lex.ATTRIBUTIVE_DEPS and root.head.i >= span.end
+            and root.head.pos_ == "NOUN"
+            and not (span.start > span.sent.start and span.doc[span.start - 1].lower_ in lex.DATE_LEADS)):
+        return None
     if tense != PAST and span.start > span.sent.start and span.doc[span.start - 1].lower_ in lex.UNTIL_CUES:
         return FUTURE
     return tense
@@ -195,6 +202,8 @@ def _is_name_part(kind: str, m: re.Match, tokens: Any, in_date_ent: bool) -> boo
         return word.text[0].isupper() and word.i > word.sent.start and not m.group("se_dir")
     if kind == "holiday":
         return len(tokens) == 1 and tokens.root.dep_ == "compound"
+    if kind == "year" and tokens.end < len(doc) and doc[tokens.end].lower_ in lex.CLOCK_WORDS:
+        return True  # "at 2000 GMT", "at 1800 hours": a clock time
     if kind == "year" and len(tokens) == 1:
         # "1950 residents": a count of a plural noun, even when NER calls it a DATE.
         token = tokens[0]
@@ -273,19 +282,31 @@ def _sentence_events(article: Article, sentence: Sentence, pub: date | None,
         if period is None:
             continue
         anchor.period, anchor.sentence_id = period, sentence.sentence_id
-        first, last, precision, relative = period
-        events.append({
-            "article_id": article.article_id,
-            "sentence_id": sentence.sentence_id,
-            "start": sentence.start + start,
-            "end": sentence.start + end,
-            "surface": m.group(),
-            "date": pd.Timestamp(first),
-            "date_end": pd.Timestamp(last),
-            "precision": precision,
-            "relative": relative,
-        })
+        if kind == "yrange" and len(m.group("yr_y2")) == 4:
+            # "(1995-2005)" names two years, as "from 1995 to 2005" does; "2014-15" is one span.
+            for group in ("yr_y1", "yr_y2"):
+                year = int(m.group(group))
+                events.append(_row(article, sentence, m.start(group), m.end(group), m.group(group),
+                                   (date(year, 1, 1), date(year, 12, 31), "year", False)))
+            continue
+        events.append(_row(article, sentence, start, end, m.group(), period))
     return events
+
+
+def _row(article: Article, sentence: Sentence, start: int, end: int, surface: str, period: Period) -> dict:
+    """An event row for the sentence-relative span ``start``-``end``."""
+    first, last, precision, relative = period
+    return {
+        "article_id": article.article_id,
+        "sentence_id": sentence.sentence_id,
+        "start": sentence.start + start,
+        "end": sentence.start + end,
+        "surface": surface,
+        "date": pd.Timestamp(first),
+        "date_end": pd.Timestamp(last),
+        "precision": precision,
+        "relative": relative,
+    }
 
 
 def extract_events(article: Article, sentences: list[Sentence],

@@ -36,6 +36,10 @@ _CAPITAL_SEATED_ROLES = _SEATED_ROLES | {"courts"}  # "a court in Moscow", "the 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SENT_ROLES = {"armed-forces", "navy", "air-force"}  # "the troops that Russia sent"
 _LEADERS_ROLES = {"government", "armed-forces"}  # "Putin's regime", "Putin's army"
+# A leader's body by a pronoun ("his administration", "her government"): a bare role, its country
+# taken from the article like that of "the government". Not "their government", which is as
+# often a people's whose country the article does not settle ("Africans ... their government").
+_LEADER_POSSESSIVES = {"his", "her"}
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -275,7 +279,18 @@ def _chars(sentence: Sentence, doc, first: int, stop: int) -> tuple[int, int]:
     return sentence.char(doc[first].idx), sentence.char(last.idx + len(last.text))
 
 
-def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Institution]:
+def _named_administration(doc, i: int, start: int, person_words: frozenset[str]) -> bool:
+    """Whether token ``i`` is "administration" after a leader's name ("the Biden administration",
+    also before a noun: "Biden administration officials"); the model tags a lone surname there
+    as a person or as an organization, which counts when the article names that person."""
+    if doc[i].lower_ != "administration" or i <= start:
+        return False
+    name = doc[i - 1]
+    return name.ent_type_ == "PERSON" or (name.ent_type_ == "ORG" and name.text in person_words)
+
+
+def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
+                           person_words: frozenset[str] = frozenset()) -> list[Institution]:
     span = sentence.span
     doc = span.doc
     found = []
@@ -331,23 +346,23 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer) -> list[Ins
             found.append(Institution(sentence, *_chars(sentence, doc, k, stop), owner, slug))
             i = stop
             continue
-        if left is None and modifier:
+        if left is None and modifier and not _named_administration(doc, i, span.start, person_words):
             i += 1  # "the government officials": without a country word, a modifier is no body
-            continue
+            continue  # ("Biden administration officials" are the administration's, below)
         if left and k < i and doc[i].text[:1].isupper() and any(t.text[:1].isupper() for t in doc[k:i]):
             i = stop  # "the Russian Federal Security Service": a named body, not the role
             continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
-        if (code is None and doc[i].lower_ == "administration" and i > span.start
-                and doc[i - 1].ent_type_ == "PERSON"):
+        if code is None and _named_administration(doc, i, span.start, person_words):
             code = lex.ADMINISTRATION_OF_PERSON  # "the Biden administration"; the name stays a person
         if code is None:
             right = _country_right(doc, stop, span.end, gazetteer, slug)
             if right:
                 # "of Ukraine" is part of the name; "in Israel" stays the country's own mention.
                 stop, code = (right[0] if doc[stop].lower_ == "of" else stop), right[1]
-            elif bare_ok and i > span.start and doc[i - 1].lower_ == "the":
-                bare = True
+            elif i > span.start and ((bare_ok and doc[i - 1].lower_ == "the") or (
+                    doc[i - 1].lower_ in _LEADER_POSSESSIVES and (bare_ok or slug == "government"))):
+                bare = True  # "the defence ministry", "his administration": the country from context
             else:
                 i += 1
                 continue
@@ -362,8 +377,12 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     (see the module docstring) are left out. ``article_countries`` counts the countries the
     article names (ISO code -> mentions); ``home`` is the source's country, the country of
     a bare role in an article that names none."""
+    # Words of the persons' names the model found, for a surname it tags ORG once ("Biden").
+    person_words = frozenset(word for sentence in sentences if sentence.span is not None
+                             for ent in sentence.span.ents if ent.label_ == "PERSON" and len(ent) > 1
+                             for word in ent.text.split())
     found = [inst for sentence in sentences if sentence.span is not None
-             for inst in _sentence_institutions(sentence, gazetteer)]
+             for inst in _sentence_institutions(sentence, gazetteer, person_words)]
     # Countries of the bodies named outright, with the sentence naming them (seats included).
     named = [(inst.sentence.sentence_id, inst.country_code) for inst in found
              if not inst.bare and inst.role != MISSION]  # an embassy is abroad

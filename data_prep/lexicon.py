@@ -92,6 +92,12 @@ FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
 # Words before a date that mark where something ends: unless the clause is past, the date is
 # still to come ("the programme runs through June", "sanctions stay until March").
 UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})
+# Words after a four-digit number that make it a clock time, not a year ("at 2000 GMT").
+CLOCK_WORDS = frozenset({"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst",
+                         "pdt", "msk", "hours", "hrs", "h", "local", "zulu"})
+# Dependencies of a date that modifies the noun after it ("Moscow's 24 February invasion",
+# "the March 5 referendum"): it names an event, so the clause's tense is not the date's.
+ATTRIBUTIVE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod"})
 
 # --- figures: numbers, qualifiers and what is not a figure ---------------------------------
 # Abbreviated scales written as their own token after the number ("56.2 bn").
@@ -296,7 +302,7 @@ GENERIC_ORG_WORDS = frozenset({
     "committee", "commission", "company", "corporation", "association", "foundation", "fund",
     "organization", "organisation", "society", "authority", "service", "services", "centre",
     "center", "board", "network", "coalition", "federation", "movement", "front", "trust", "party",
-    "army", "navy"})
+    "army", "navy", "state"})
 # Verbs after a lone name that make it a news outlet ("Politico reports", "Interfax reported").
 OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
 # What a company owns: a name with one of these after its possessive is an organization
@@ -335,6 +341,11 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Treaties and partnerships named after a place ("the Kyoto protocol", "the Minsk agreements",
+# "the Atlantic partnership"): the town or sea in such a name is no place of the story.
+TREATY_NOUNS = frozenset({
+    "protocol", "protocols", "treaty", "treaties", "accord", "accords", "agreement", "agreements",
+    "pact", "pacts", "partnership", "convention", "conventions"})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
@@ -425,6 +436,10 @@ PERSON_SPAN_LEADS = frozenset({
     "centre", "center", "flanker", "hooker", "prop", "lock", "winger", "wing", "fly-half",
     "scrum-half", "full-back", "back-row", "forward", "keeper", "physio",
     "exiled", "jailed", "detained", "ousted", "veteran", "late", "former"})
+# Speech verbs right after a name the model took for a place ("X Y told the BBC"): a full
+# name no gazetteer knows that speaks is a person.
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "explained", "insisted",
+                          "wrote", "writes", "admitted", "recalled", "warned", "argued"})
 # Sentences that are site boilerplate (cookie consent, newsletter and social promos): names
 # there are no actors of the story, except where the promo names a platform (see actor_cues).
 BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "newsletter")

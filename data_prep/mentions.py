@@ -64,7 +64,7 @@ _AGREES = {
     _INSTITUTION: {"organization"},
 }
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
-_TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "the", "in", "for", "on", "at", "to", "\"",
+_TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "&", "the", "in", "for", "on", "at", "to", "\"",
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
@@ -141,6 +141,8 @@ _PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A
 # "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
 _SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
+# A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
+_TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -195,6 +197,12 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             if following is None or following.is_sent_start or not following.text[:1].isupper():
                 break
             tokens.append(following)
+    if (label == "ORG" and len(tokens) >= 3 and tokens[-1].i + 1 < len(tokens[-1].doc)
+            and gazetteer.demonym_country(tokens[-1].text)
+            and not any(t.text in _POSSESSIVES or t.text in ("'", "’") for t in tokens)):  # "X’ Estonian counterpart" splits later
+        following = tokens[-1].nbor(1)
+        if following.is_lower and following.pos_ == "NOUN":
+            tokens.pop()  # "the Tampa Bay Buccaneers American football team": the nationality is the noun's
     while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
                       or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
         tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
@@ -241,8 +249,9 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         return []
     doc = sentence.span.doc
     found = []
+    absorbed = -1  # the last token an organization's number tail took ("BBC Radio" + "Five Live")
     for ent in ents:
-        if ent.label_ not in _MAIN_LABELS and ent.label_ not in _OTHER_LABELS:
+        if ent.start <= absorbed or (ent.label_ not in _MAIN_LABELS and ent.label_ not in _OTHER_LABELS):
             continue
         label = ent.label_
         if label == "PERSON" and (ent[-1].text.lower() in lex.ORG_HEAD_NOUNS or (
@@ -255,6 +264,10 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
                 tokens, label = tokens[:-1], "GPE"
         if not tokens:
             continue
+        if label == "ORG" and tokens[-1].i == ent.end - 1:
+            tail = _number_tail(doc, tokens[-1].i, sentence.span.end)
+            if tail:
+                tokens, absorbed = [*tokens, *tail], tail[-1].i
         if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:
             before = doc[tokens[0].i - 1]
             if (before.text[:1].isupper() and not before.ent_type_
@@ -309,6 +322,33 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if not any(f.start < end and start < f.end for f in found):
             found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
     return found
+
+
+def _number_tail(doc, last: int, end: int) -> list:
+    """The number that ends an organization's name the model cut before it: a capitalised number
+    word and the capitalised words after it ("BBC Radio Five Live", "BBC One"), or a short
+    numeral before punctuation or a singular noun ("the Kvartal 95 studio"; not "Nato 30
+    countries", "Chelsea 2 Arsenal 1", "Acme 20%", "Acme 3 million")."""
+    j = last + 1
+    if j >= end or not doc[last].whitespace_:
+        return []
+    token = doc[j]
+    if token.lower_ in lex.SMALL_NUMBERS and token.text[:1].isupper() and not token.is_sent_start:
+        tail = [token]
+        while (j + 1 < end and tail[-1].whitespace_ and doc[j + 1].text[:1].isupper()
+               and doc[j + 1].pos_ == "PROPN"):
+            j += 1
+            tail.append(doc[j])
+        return tail
+    if not (token.text.isdigit() and len(token.text) <= 3):
+        return []
+    after = doc[j + 1] if j + 1 < end else None
+    if after is None or (after.is_punct and after.text not in ("-", "–", "—", "%", "/", ":")):
+        return [token]
+    if (after.is_lower and after.tag_ == "NN" and after.lower_ not in lex.SCALE_WORDS
+            and after.lower_ not in lex.SCALE_TOKENS and after.lower_ not in lex.MONTH_WORDS):
+        return [token]
+    return []
 
 
 def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[list]:
@@ -391,6 +431,13 @@ def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
     return [(start, end)], label
 
 
+def _title_word(word: str) -> bool:
+    """An honorific ("Ms", "Mrs.") or an abbreviated title ("Gen.", "Sen."), which a US state's
+    postal code or abbreviation may spell; "St." opens place names ("St. Louis")."""
+    stem = word.lower().rstrip(".")
+    return stem in lex.HONORIFICS or (word.endswith(".") and stem in lex.TITLES and stem not in ("st", "saint"))
+
+
 def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     """Candidates the model missed: runs of proper nouns outside any entity ("Merkel later
     said", "the Donetsk region") and countries fused into a token ("U.S.-supplied").
@@ -404,6 +451,8 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
     run: list = []
 
     def close() -> None:
+        while run and _title_word(run[0].text):
+            run.pop(0)  # "Ms. Zelenska": "Ms." is no Mississippi, "Gen." no place
         if run:
             first, last = run[0], run[-1]
             start, end = sentence.char(first.idx), sentence.char(last.idx + len(last.text))
@@ -593,6 +642,18 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
     return codes.pop() if len(codes) == 1 else None
 
 
+def _names_a_treaty(text: str, span: _Span) -> bool:
+    """Whether a place's name opens a treaty's ("the Kyoto protocol", "the Oslo peace accords");
+    a country before one ("a UK agreement") is still a party to it, so this is for places only."""
+    return _TREATY_AFTER.match(text, span.end) is not None
+
+
+def _country_or_region(gazetteer: Gazetteer, surface: str) -> bool:
+    """Whether ``surface`` names a country or a region ("team Wales" is the country's side)."""
+    found = gazetteer.resolve(surface)
+    return bool(found and (found[0].kind == "country" or found[0].source in REGION_SOURCES))
+
+
 def _named_settlement(span: _Span) -> bool:
     """Whether a settlement noun and "of" name the span a place: "the villages of X and Y"."""
     sentence = span.sentence
@@ -708,7 +769,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
             return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
-    if span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN):
+    if (span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN)
+            and not gazetteer.demonym_country(surface)):  # "their Welsh striker" (a town Welsh, LA)
         found = gazetteer.resolve(surface, context)
         if found and found[0].source == "city":  # "Tottenham manager Martin Jol": the club
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
@@ -734,6 +796,12 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             if label == _PART:
                 return None
+            if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
+                # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
+                return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+            if span.next_word.lower() in lex.MEDIA_ROLES:  # "the Bloomberg writer X" tagged GPE
+                return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                                certainty=LONE_ORGANIZATION)
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
                                      or _context_country(context, source_country))
         place, certainty = found
@@ -757,7 +825,10 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                              for k, lat, lon in landmarks):
                 return _place_mention(span, state[0], state[1])  # "Georgia" among Atlanta and Savannah
         return _place_mention(span, place, certainty)
-    found = _resolve(gazetteer, surface, context, exact=True)
+    # A place the words around it made an organization ("firm Brunswick") stays one.
+    described = span.model_label in ("GPE", "LOC") or (span.prev_word.islower()
+                                                       and span.prev_word in lex.ORG_DESCRIPTORS)
+    found = None if described else _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
     if label == "ORG":
@@ -810,8 +881,10 @@ def _venue(span: _Span, gazetteer: Gazetteer) -> _Mention:
 def _names_no_group(surface: str) -> bool:
     """A regional or religious adjective or its plural ("Nordic", "Europeans", "Muslims")."""
     word = " ".join(surface.lower().replace("’", "'").split())
-    return word in lex.NON_GROUP_ADJECTIVES or (
-        word.endswith("s") and word[:-1] in lex.NON_GROUP_ADJECTIVES)
+    if word.endswith("s") and word[:-1] in lex.NON_GROUP_ADJECTIVES:
+        word = word[:-1]
+    # "Eastern European": a direction and a region are no country's people either.
+    return word in lex.NON_GROUP_ADJECTIVES or all(w in lex.NON_GROUP_ADJECTIVES for w in word.split())
 
 
 def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
@@ -821,6 +894,8 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     words = name_tokens(surface)
     if any(ch.isdigit() for ch in surface):
         return None  # "Xbox 2"
+    if len(words) == 1 and _names_no_group(surface):
+        return None  # "Africans", "Muslims" tagged PERSON: a region's or a faith's people, nobody
     code = gazetteer.demonym_country(surface) if len(words) > 1 else None
     if code:
         return _country_group(span, gazetteer, code)  # "Sri Lankan" tagged PERSON
@@ -1007,8 +1082,9 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     cues = person_or_org_cues(article.text, spans)
     non_actors = non_actor_spans(article.text, spans)
     for span in spans:
-        if id(span) in cues and not (span.label in ("GPE", "LOC") and cues[id(span)] == "PERSON"
-                                     and gazetteer.resolve(span.surface)):
+        if id(span) in cues and not (span.label in ("GPE", "LOC") and (
+                (cues[id(span)] == "PERSON" and gazetteer.resolve(span.surface))
+                or (cues[id(span)] == "ORG" and _country_or_region(gazetteer, span.surface)))):
             # "the German chancellor, Olaf Scholz" tagged ORG; a town GeoNames knows, listed
             # among constituencies the model took for persons, stays a place.
             span.model_label, span.label = span.label, cues[id(span)]
@@ -1056,7 +1132,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
                              known.lon, known.certainty, source=known.source)
         else:
             typed = type_span(span)
-        if typed is not None:
+        if typed is not None and not (typed.kind == "place" and _names_a_treaty(article.text, span)):
             mentions.append(typed)
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
@@ -1078,8 +1154,8 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
     clubs = set()
     labels = ("GPE", "ORG", "PERSON", "FAC", _TOKEN)
     for span in spans:
-        if span.label not in labels:
-            continue
+        if span.label not in labels or gazetteer.demonym_country(span.surface):
+            continue  # "their Welsh striker": a nationality, not a club
         if club_name(span.surface):
             if span.label in ("GPE", "FAC", _TOKEN) and span.surface.lower().endswith(" city") and (
                     span.prev_word.lower() in _PLACE_BEFORE or span.next_word.lower() in lex.REGION_WORDS):

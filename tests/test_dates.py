@@ -226,6 +226,9 @@ def test_resolve_expression_accepts_datetimes():
      [("2019", "2019-01-01", "2019-12-31", "year", False)]),
     ("Growth was strong in 2014-15.", SUNDAY,
      [("2014-15", "2014-01-01", "2015-12-31", "year", False)]),
+    # a range written with two full years names both, as "from 1995 to 2005" does
+    ("The former mayor (1995-2005) spoke.", SUNDAY,
+     [("1995", "1995-01-01", "1995-12-31", "year", False), ("2005", "2005-01-01", "2005-12-31", "year", False)]),
     ("The factory was built in the 1990s.", SUNDAY,
      [("the 1990s", "1990-01-01", "1999-12-31", "decade", False)]),
     # weekdays (2022-01-23 is a Sunday)
@@ -313,6 +316,17 @@ def test_resolve_expression_accepts_datetimes():
       ("The day before", "2021-03-11", "2021-03-11", "day", True)]),
     ("They met on 12 March 2021, the day before the vote.", SUNDAY,
      [("12 March 2021", "2021-03-12", "2021-03-12", "day", False)]),
+    # a date modifying the noun after it names an event: in a clause that is not past, the
+    # nearest occurrence ("to help after the 12 January raid", published in April: January)
+    ("Rescuers plan to help the wounded of the army's 2 November raid.", "2024-04-10",
+     [("2 November", "2023-11-02", "2023-11-02", "day", True)]),
+    ("Voters will go to the polls in the 5 June referendum.", "2024-04-10",
+     [("the 5 June", "2024-06-05", "2024-06-05", "day", True)]),
+    # a day a few days past in a modal or future clause is that day, not next year's
+    ("The arrest of the mayor on March 3 may be a sign of change.", "2024-03-05",
+     [("March 3", "2024-03-03", "2024-03-03", "day", True)]),
+    ("The market will reopen on March 3.", "2024-01-05",
+     [("March 3", "2024-03-03", "2024-03-03", "day", True)]),
 ])
 def test_extract_events(parse, text, published, expected):
     assert [_summary(e) for e in _events(parse, text, published)] == expected
@@ -334,6 +348,8 @@ def test_extract_events(parse, text, published, expected):
     "The town has 1950 residents.",
     "About 2,014 visitors left.",
     "They were supposed to come the next day.",  # nothing earlier to step from
+    "The programme is shown at 2000 GMT on the channel.",  # a clock time, no year
+    "The patrol left at 1800 hours.",
 ])
 def test_non_dates_are_dropped(parse, text):
     assert _events(parse, text) == []

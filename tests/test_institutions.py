@@ -171,3 +171,28 @@ def test_the_outlets_country_weighs_as_one_mention_for_a_bare_role(parse):
     article, sentences = parse(text)
     found = extract_mentions(replace(article, source="BBC News"), sentences, load_resources())
     assert institutions(found) == {}  # one mention each: no country is clear
+
+
+def test_a_leaders_body_by_a_pronoun_takes_the_articles_country(parse):
+    text = ("The Brazilian government raised fuel prices. Critics say the poor will suffer, "
+            "although the president says his administration wants to help them.")
+    found = institutions(mentions_of(parse, text))
+    assert found.get("administration") == "inst:BR:government", found
+
+
+def test_their_government_is_left_alone(parse):
+    text = "The Brazilian government raised prices. Farmers in Kenya rely on their government for help."
+    found = institutions(mentions_of(parse, text))
+    assert list(found.values()) == ["inst:BR:government"], found
+
+
+def test_administration_officials_of_a_named_leader(parse):
+    text = ("President Joe Biden spoke on Monday. A former envoy who has close contact with "
+            "Biden administration officials said the talks would go ahead.")
+    found = institutions(mentions_of(parse, text))
+    assert "inst:US:government" in found.values(), found
+
+
+def test_secretary_of_state_is_no_organization(parse):
+    found = mentions_of(parse, "US Secretary of State Mary Colm said on Friday that talks would go on.")
+    assert all(m["surface"] != "State" for m in found), found
