@@ -347,16 +347,19 @@ def _summarize_scope(con, skey: str, scope: Scope, *, create: bool) -> None:
 
     store("scope_counts", _counts_sql(scope))  # first: timeline_summary reads it below
     store("scope_sources", _sources_sql(scope))
-    mentions = scope.table("mentions")
+    # Per name from its (name, sentence) pairs; its kind is its most frequent among its
+    # mentions in scope (ties A-Z), counted per label first.
+    kinds = f"""SELECT nid, first(kind ORDER BY n DESC, kind) AS kind FROM (
+                    SELECT l.nid, l.kind, sum(c.n) AS n FROM (SELECT lid, count(*) AS n
+                    FROM {scope.table('mentions')} GROUP BY lid) c JOIN labels l USING (lid)
+                    WHERE l.{{flag}} AND l.nid IS NOT NULL GROUP BY ALL) GROUP BY nid"""
     flags = " UNION ALL ".join(
-        f"""SELECT '{flag}' AS flag, name, k.kind, count(*) AS mentions,
-                  count(DISTINCT sid) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
-           FROM m JOIN ({_NAME_KIND.format(rows=f"(SELECT * FROM m WHERE {flag})")}) k USING (name)
-           WHERE {flag} GROUP BY name, k.kind""" for flag in ("is_actor", "is_place"))
-    store("name_summary", f"""WITH m AS (SELECT l.name, l.kind, l.is_actor, l.is_place, m.sid, m.aid
-                                         FROM {mentions} m JOIN labels l USING (lid)
-                                         WHERE l.name IS NOT NULL)
-        {flags}""")
+        f"""SELECT '{flag}' AS flag, n.name, k.kind, sum(t.n)::BIGINT AS mentions, count(*) AS sentences,
+                   count(DISTINCT t.aid) AS articles, min(t.sid) AS first
+            FROM {scope.table(facet + '_sentences')} t JOIN names n USING (nid)
+            JOIN ({kinds.format(flag=flag)}) k USING (nid) GROUP BY n.name, k.kind"""
+        for flag, facet in (("is_actor", "actor"), ("is_place", "place")))
+    store("name_summary", flags)
     # Integer pairs (nid order is name order) of the top actors' sentences in scope.
     store("actor_pairs", f"""WITH top AS (SELECT nid FROM name_summary JOIN names USING (name)
                      WHERE skey = $skey AND flag = 'is_actor'
