@@ -201,6 +201,8 @@ def open_dataset(con, directory: Path, *, broad_share: float = BROAD_SHARE,
         SELECT s.sid, a.aid, s.sentence_id, s.start, s."end"
         FROM sentence_rows s JOIN articles a USING (article_id) ORDER BY s.sid""")
     _check_rowids(con, directory)
+    # Point lookups of a page of sentences by sid (an IN list otherwise scans the whole table).
+    con.execute("CREATE INDEX sentences_sid ON sentences (sid)")
     con.execute("""CREATE OR REPLACE TABLE topics AS
         SELECT (row_number() OVER (ORDER BY topic) - 1)::SMALLINT AS tid, topic
         FROM (SELECT DISTINCT unnest(topics) AS topic FROM sentence_rows)""")
@@ -564,11 +566,14 @@ def _sentence_rows(cur, scope: Scope | None, sids) -> pd.DataFrame:
     """Sentences by sid, in sid order: sid, article_id, sentence_id, start, end, text, title,
     published, source."""
     wanted = sorted({int(x) for x in sids})
-    # A literal list: DuckDB skips the row groups (sentences are in sid order) that hold none.
-    rows = _run(cur, f"""SELECT s.sid, a.article_id, s.sentence_id, s.start, s."end", a.title,
-                                a.published, a.source
-                         FROM sentences s JOIN articles a USING (aid) WHERE s.sid IN ({_ints(wanted)})
-                         ORDER BY s.sid""")
+    # Two lookups by literal lists (the sentences through their sid index) and a merge here:
+    # a join would scan every article.
+    rows = _run(cur, f"""SELECT sid, aid, sentence_id, start, "end" FROM sentences
+                         WHERE sid IN ({_ints(wanted)}) ORDER BY sid""")
+    meta = _run(cur, f"""SELECT aid, article_id, title, published, source FROM articles
+                         WHERE aid IN ({_ints(sorted(set(rows['aid'].tolist())))})""")
+    rows = rows.merge(meta, on="aid", how="left")[
+        ["sid", "article_id", "sentence_id", "start", "end", "title", "published", "source"]]
     texts = _texts(cur, scope, wanted)
     rows.insert(5, "text", rows["sid"].map(texts))
     return rows
@@ -719,26 +724,24 @@ def _ints(values) -> str:
 
 
 def _rank(db: sqlite3.Connection, match: str, candidates: np.ndarray, limit: int,
-          every_match: bool, windows: int = 16) -> list[tuple[int, float]]:
-    """The best ``limit`` of ``candidates`` (ascending rowids of matches) by bm25, best first.
+          every_match: bool) -> list[tuple[int, float]]:
+    """The best ``limit`` of ``candidates`` (ascending rowids of matches) by bm25, best first
+    (ties: lower rowid first), in one query.
 
-    ``every_match`` says that the candidates are all the matches from the first of them on,
-    so FTS5 ranks that rowid range itself. Else FTS5 scores the matches in a few rowid windows
-    around the candidates (cut at their largest gaps) and the others are dropped: each query
-    costs a pass over the terms' document counts, so one query per candidate would be slow.
+    ``every_match`` says that the candidates are all the matches from the first of them on.
+    Else FTS5 walks the matches between the first and the last candidate and SQLite keeps the
+    candidates (``+rowid`` is not handed to FTS5, whose rowid lookups cost a pass over the
+    term's postings each): bm25 is computed only for the rows kept, and the sort is on the
+    score (``ORDER BY rank`` would make FTS5 score every match first).
     """
-    score = "SELECT rowid, -bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+    score = ("SELECT rowid, -bm25(sentences_fts) AS score FROM sentences_fts "
+             "WHERE sentences_fts MATCH ? AND rowid >= ?")
+    order = "ORDER BY score DESC, rowid LIMIT ?"
     if every_match:
-        return db.execute(f"{score} AND rowid >= ? ORDER BY rank LIMIT ?",
-                          (match, int(candidates[0]), limit)).fetchall()
-    cuts = np.sort(np.argsort(np.diff(candidates))[::-1][:windows - 1]) + 1
-    rows = []
-    for part in np.split(candidates, cuts):
-        if len(part):
-            rows += db.execute(f"{score} AND rowid BETWEEN ? AND ?",
-                               (match, int(part[0]), int(part[-1]))).fetchall()
-    wanted = set(candidates.tolist())
-    return sorted((r for r in rows if r[0] in wanted), key=lambda r: (-r[1], r[0]))[:limit]
+        return db.execute(f"{score} {order}", (match, int(candidates[0]), limit)).fetchall()
+    return db.execute(f"{score} AND rowid <= ? AND +rowid IN (SELECT value FROM json_each(?)) {order}",
+                      (match, int(candidates[0]), int(candidates[-1]),
+                       json.dumps(candidates.tolist()), limit)).fetchall()
 
 
 _OPEN, _CLOSE = "\x02", "\x03"  # highlight() markers; the readers turn control characters to spaces

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -242,6 +243,35 @@ def test_search_ranks_by_bm25_and_matches_plurals_and_whole_words(tmp_path):
     assert results["score"].is_monotonic_decreasing
     assert results["marked"].iloc[1] == "A \x02missile\x03 hit the city."
     assert queries.search(data.db, data.cur, parse_query("!!!"), data.scope())[1].empty
+
+
+def test_ranking_some_of_the_matches_in_one_query_keeps_their_bm25_order(tmp_path):
+    # Sentences with one to four hits of the word among other words, so bm25 tells them apart
+    # by hits and length; ties (same text) break by rowid.
+    texts = [" ".join(["missile"] * (1 + i % 4) + ["word"] * (i % 7)) + "." for i in range(40)]
+    texts += ["Nothing to see here."] * 5
+    rows = {name: [] for name in TABLES}
+    rows["articles"] = [{"article_id": f"m{i}", "title": "t", "published": None, "source": None,
+                         "author": None, "url": None, "origin": "o", "text": t, "topics": []}
+                        for i, t in enumerate(texts)]
+    rows["sentences"] = [{"article_id": f"m{i}", "sentence_id": 0, "start": 0, "end": len(t),
+                          "section": None, "text": t, "topics": [], "heading": False} for i, t in enumerate(texts)]
+    write_dataset(tmp_path / "r", {name: to_table(name, rows[name]) for name in TABLES},
+                  {"schema_version": SCHEMA_VERSION})
+    write_search_index(tmp_path / "r", rows["sentences"])
+    db = queries.open_search(tmp_path / "r")
+    match = queries.fts_query(parse_query("missiles"))
+    scored = db.execute("SELECT rowid, -bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?",
+                        (match,)).fetchall()
+    assert len(scored) == 40
+    best_first = sorted(scored, key=lambda r: (-r[1], r[0]))
+    rowids = sorted(r[0] for r in scored)
+    for candidates in (rowids[1::3], rowids[5:9], rowids[-1:]):
+        wanted = set(candidates)
+        expected = [r for r in best_first if r[0] in wanted][:7]
+        assert queries._rank(db, match, np.array(candidates), 7, every_match=False) == expected
+    from_tenth = [r for r in best_first if r[0] >= rowids[9]][:7]
+    assert queries._rank(db, match, np.array(rowids[9:]), 7, every_match=True) == from_tenth
 
 
 def test_search_within_other_filters_counts_and_ranks_only_those(small):
