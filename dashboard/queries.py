@@ -37,7 +37,7 @@ from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_IN
 
 __all__ = [
     "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Filters", "Query", "Scope",
-    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "scope_sids", "register_hits",
+    "open_dataset", "summarize_broad", "broad_key", "open_search", "parse_query", "fts_query", "search_rowids", "scope_sids", "register_hits",
     "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
     "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
     "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window", "timeline_events",
@@ -164,6 +164,10 @@ def open_dataset(con, directory: Path, *, broad_share: float = BROAD_SHARE,
     ``entities`` (entity_id, display name), ``events`` and ``figures`` (their columns, sid, aid).
     Views over the parts: ``article_texts``, ``sentence_rows`` (with sid), ``mention_rows``.
 
+    Summaries of what unfiltered views show are made too, and of the views of the broad single
+    filter values (``broad_share``, ``broad_max``: see :func:`summarize_broad`, which can add
+    them later when ``broad_max`` is 0).
+
     Raises ValueError for another schema version and FileNotFoundError for a missing table.
     """
     directory = Path(directory)
@@ -244,7 +248,9 @@ def open_dataset(con, directory: Path, *, broad_share: float = BROAD_SHARE,
         list_reduce(map_entries(h), lambda a, b: CASE WHEN b.value > a.value
                     OR (b.value = a.value AND b.key < a.key) THEN b ELSE a END).key END""")
     _index_names(con)
-    _summarize(con, _broad_filters(con, broad_share, broad_max))
+    _summarize(con)
+    if broad_max > 0:
+        summarize_broad(con, share=broad_share, most=broad_max)
     return manifest
 
 
@@ -315,9 +321,9 @@ def _store(con, table: str, sql: str, scope: Scope, skey: str, *, create: bool, 
     con.execute(full, {k: v for k, v in values.items() if f"${k}" in full})
 
 
-def _summarize(con, broad: Sequence[Filters] = ()) -> None:
-    """Pre-aggregate, once per opening, what the unfiltered views show, and the same for each
-    of the ``broad`` single-value filters (see ``Scope.summary_key``).
+def _summarize(con) -> None:
+    """Pre-aggregate, once per opening, what the unfiltered views show (see ``Scope.summary_key``;
+    :func:`summarize_broad` adds the same for broad single filter values).
 
     Each summary is the general query's own result without its LIMIT (or as deep as
     SUMMARY_DEPTH), so a view read from it is the same frame; every table starts with ``skey``
@@ -327,19 +333,38 @@ def _summarize(con, broad: Sequence[Filters] = ()) -> None:
     ``headline_figures``, ``largest_figures`` (ranked per kind as ``srank``) with
     ``figure_stats``, ``timeline_totals`` (per period and lane, for the default number of
     lanes), ``scope_counts`` and ``scope_sources`` (the corpus summary). ``broad_scopes``
-    lists the broad keys; ``_profile_summaries`` adds the broad actors' profiles.
+    lists the broad keys summarized so far; ``profile_*`` the broad actors' profiles.
     """
-    scopes = {"": Scope(Filters())}
-    scopes.update({broad_key(f): Scope(f, sids=Scope(f).by_sentence) for f in broad})
-    con.execute("CREATE OR REPLACE TABLE broad_scopes AS SELECT unnest($k::VARCHAR[]) AS skey",
-                {"k": [k for k in scopes if k]})
-    for number, (skey, scope) in enumerate(scopes.items()):
+    _summarize_scope(con, "", Scope(Filters()), create=True)
+    con.execute("CREATE OR REPLACE TABLE broad_scopes (skey VARCHAR)")
+    con.execute("""CREATE OR REPLACE TABLE profile_counts (name VARCHAR, mentions BIGINT,
+        sentence_count BIGINT, articles BIGINT, figure_count BIGINT, sids BIGINT[])""")
+    con.execute("CREATE OR REPLACE TABLE profile_tops (name VARCHAR, facet VARCHAR, value VARCHAR, sentences BIGINT)")
+    con.execute("CREATE OR REPLACE TABLE profile_figures AS SELECT CAST(NULL AS VARCHAR) AS pname, * "
+                "FROM figures LIMIT 0")
+
+
+def summarize_broad(con, *, share: float = BROAD_SHARE, most: int = BROAD_MAX) -> list[str]:
+    """Summarize the broad single filter values (at least ``share`` of the sentences, the
+    ``most`` broadest) of a dataset opened on ``con``, one after the other; return their keys.
+
+    A value's summaries are used once it is listed in ``broad_scopes``, which happens last, so
+    this may run on a cursor of its own while other cursors query (the app does so in a thread).
+    """
+    done = []
+    for filters in _broad_filters(con, share, most):
+        key = broad_key(filters)
+        scope = Scope(filters, sids=Scope(filters).by_sentence)
         if scope.sids:  # the scope's sentences found once, as the app does (see register_hits)
             con.register("scope_sids", pa.table({"sid": scope_sids(con, replace(scope, sids=False))}))
-        _summarize_scope(con, skey, scope, create=number == 0)
+        _summarize_scope(con, key, scope, create=False)
         if scope.sids:
             con.unregister("scope_sids")
-    _profile_summaries(con, [f.actors[0] for f in broad if f.actors])
+        if filters.actors:
+            _profile_summary(con, filters.actors[0])
+        con.execute("INSERT INTO broad_scopes VALUES ($k)", {"k": key})
+        done.append(key)
+    return done
 
 
 def _summarize_scope(con, skey: str, scope: Scope, *, create: bool) -> None:
@@ -566,10 +591,15 @@ def _sentence_rows(cur, scope: Scope | None, sids) -> pd.DataFrame:
     """Sentences by sid, in sid order: sid, article_id, sentence_id, start, end, text, title,
     published, source."""
     wanted = sorted({int(x) for x in sids})
-    # Two lookups by literal lists (the sentences through their sid index) and a merge here:
-    # a join would scan every article.
-    rows = _run(cur, f"""SELECT sid, aid, sentence_id, start, "end" FROM sentences
-                         WHERE sid IN ({_ints(wanted)}) ORDER BY sid""")
+    # Two lookups and a merge here (a join would scan every article). A few hundred sentences
+    # through their sid index, more by a hash join (cheaper than as many index probes).
+    if len(wanted) <= 500:
+        rows = _run(cur, f"""SELECT sid, aid, sentence_id, start, "end" FROM sentences
+                             WHERE sid IN ({_ints(wanted)}) ORDER BY sid""")
+    else:
+        rows = _run(cur, """SELECT s.sid, s.aid, s.sentence_id, s.start, s."end" FROM sentences s
+                            JOIN (SELECT unnest($sids::BIGINT[]) AS sid) USING (sid) ORDER BY sid""",
+                    sids=wanted)
     meta = _run(cur, f"""SELECT aid, article_id, title, published, source FROM articles
                          WHERE aid IN ({_ints(sorted(set(rows['aid'].tolist())))})""")
     rows = rows.merge(meta, on="aid", how="left")[
@@ -1530,28 +1560,22 @@ def _profile_figures(own: str) -> str:
     return f"SELECT * FROM figures WHERE sid IN (SELECT sid FROM ({own})) ORDER BY {_LARGEST} LIMIT 50"
 
 
-def _profile_summaries(con, names: Sequence[str]) -> None:
-    """The unfiltered profiles of the actors ``names`` (see actor_profile), as deep as
-    SUMMARY_DEPTH["profile"]: ``profile_counts`` (name, mentions, sentence_count, articles,
+def _profile_summary(con, name: str) -> None:
+    """Add the unfiltered profile of the actor ``name`` (see actor_profile), as deep as
+    SUMMARY_DEPTH["profile"], to ``profile_counts`` (name, mentions, sentence_count, articles,
     figure_count, sids: the first 15), ``profile_tops`` (name, facet, value, sentences) and
-    ``profile_figures`` (pname, the figure's columns)."""
-    con.execute("""CREATE OR REPLACE TABLE profile_counts (name VARCHAR, mentions BIGINT,
-        sentence_count BIGINT, articles BIGINT, figure_count BIGINT, sids BIGINT[])""")
-    con.execute("CREATE OR REPLACE TABLE profile_tops (name VARCHAR, facet VARCHAR, value VARCHAR, sentences BIGINT)")
-    con.execute("CREATE OR REPLACE TABLE profile_figures AS SELECT CAST(NULL AS VARCHAR) AS pname, * "
-                "FROM figures LIMIT 0")
+    ``profile_figures`` (pname, the figure's columns); the counts last (they say it is there)."""
     own = "SELECT sid FROM profile_sids"
-    for name in dict.fromkeys(names):
-        sids = con.execute("SELECT t.sid FROM actor_sentences t WHERE t.nid = (SELECT nid FROM names "
-                           "WHERE name = $n0) ORDER BY t.sid", {"n0": name}).fetchnumpy()["sid"]
-        con.register("profile_sids", pa.table({"sid": np.asarray(sids, dtype=np.int64)}))
-        for facet, sql in _profile_tops(Scope(Filters()), own, SUMMARY_DEPTH["profile"]).items():
-            con.execute(f"INSERT INTO profile_tops SELECT $n0, '{facet}', * FROM ({sql})", {"n0": name})
-        con.execute(f"INSERT INTO profile_figures SELECT $n0, * FROM ({_profile_figures(own)})", {"n0": name})
-        con.execute(f"""INSERT INTO profile_counts SELECT $n0, sum(t.n), count(*), count(DISTINCT t.aid),
-            (SELECT count(*) FROM figures WHERE sid IN ({own})), list(t.sid ORDER BY t.sid)[:15]
-            FROM actor_sentences t WHERE t.nid = (SELECT nid FROM names WHERE name = $n0)""", {"n0": name})
-        con.unregister("profile_sids")
+    sids = con.execute("SELECT t.sid FROM actor_sentences t WHERE t.nid = (SELECT nid FROM names "
+                       "WHERE name = $n0) ORDER BY t.sid", {"n0": name}).fetchnumpy()["sid"]
+    con.register("profile_sids", pa.table({"sid": np.asarray(sids, dtype=np.int64)}))
+    for facet, sql in _profile_tops(Scope(Filters()), own, SUMMARY_DEPTH["profile"]).items():
+        con.execute(f"INSERT INTO profile_tops SELECT $n0, '{facet}', * FROM ({sql})", {"n0": name})
+    con.execute(f"INSERT INTO profile_figures SELECT $n0, * FROM ({_profile_figures(own)})", {"n0": name})
+    con.execute(f"""INSERT INTO profile_counts SELECT $n0, sum(t.n), count(*), count(DISTINCT t.aid),
+        (SELECT count(*) FROM figures WHERE sid IN ({own})), list(t.sid ORDER BY t.sid)[:15]
+        FROM actor_sentences t WHERE t.nid = (SELECT nid FROM names WHERE name = $n0)""", {"n0": name})
+    con.unregister("profile_sids")
 
 
 def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:

@@ -707,6 +707,11 @@ def test_filtered_views_through_the_sentence_set_and_name_tables_equal_the_strai
     fast = _filtered_views(data.cur, data.db, scope)
     straight_scope = queries.register_hits(data.cur, data.db, filters, materialize=False)
     straight = _filtered_views(data.cur, data.db, replace(straight_scope, summaries=False))
+    _assert_same_views(fast, straight)
+    assert len(fast["top actor"]) or not len(fast["actor ranking"])
+
+
+def _assert_same_views(fast: dict, straight: dict) -> None:
     assert fast.keys() == straight.keys()
     for name, value in fast.items():
         if name == "search":
@@ -716,7 +721,19 @@ def test_filtered_views_through_the_sentence_set_and_name_tables_equal_the_strai
             pd.testing.assert_frame_equal(value, straight[name], obj=name)
         else:
             assert value == straight[name], name
-    assert len(fast["top actor"]) or not len(fast["actor ranking"])
+
+
+def test_broad_values_summarized_after_opening_on_another_cursor_are_used_once_listed(dashboard_dataset):
+    data = Small(dashboard_dataset, **NARROW)
+    filters = Filters(places=("Kursk",))
+    before = queries.register_hits(data.cur, data.db, filters)
+    assert before.summary_key is None
+    views = _filtered_views(data.cur, data.db, before)
+    keys = queries.summarize_broad(data.con.cursor(), share=0.0, most=100)
+    assert "places:Kursk" in keys and "actors:Joe Biden" in keys
+    after = queries.register_hits(data.cur, data.db, filters)
+    assert after.summary_key == "places:Kursk"
+    _assert_same_views(_filtered_views(data.cur, data.db, after), views)
 
 
 def test_the_sentence_set_is_found_once_and_can_be_handed_in(small):
