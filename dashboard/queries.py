@@ -53,8 +53,8 @@ PRECISIONS = ("decade", "year", "season", "quarter", "month", "week", "day")
 FINE_PRECISIONS = ("month", "week", "day")
 
 # A single filter value whose sentences are at least this share of all sentences is "broad":
-# its views are summarized at opening like the unfiltered ones (at most BROAD_MAX values, the
-# broadest), since answering them from the tables costs 0.1-0.2 s on 100,000 articles.
+# its views are summarized like the unfiltered ones (at most BROAD_MAX values, the broadest;
+# see summarize_broad), since answering them from the tables costs 0.1-0.2 s on 100,000 articles.
 BROAD_SHARE = 0.04
 BROAD_MAX = 12
 
@@ -352,8 +352,16 @@ def summarize_broad(con, *, share: float = BROAD_SHARE, most: int = BROAD_MAX) -
     this may run on a cursor of its own while other cursors query (the app does so in a thread).
     """
     done = []
+    listed = {k for (k,) in con.execute("SELECT skey FROM broad_scopes").fetchall()}
     for filters in _broad_filters(con, share, most):
         key = broad_key(filters)
+        if key in listed:
+            continue
+        for table in _SUMMARIES:  # what an interrupted run may have left of this value
+            con.execute(f"DELETE FROM {table} WHERE skey = $k", {"k": key})
+        if filters.actors:
+            for table, column in (("profile_tops", "name"), ("profile_figures", "pname"), ("profile_counts", "name")):
+                con.execute(f"DELETE FROM {table} WHERE {column} = $n", {"n": filters.actors[0]})
         scope = Scope(filters, sids=Scope(filters).by_sentence)
         if scope.sids:  # the scope's sentences found once, as the app does (see register_hits)
             con.register("scope_sids", pa.table({"sid": scope_sids(con, replace(scope, sids=False))}))
@@ -365,6 +373,10 @@ def summarize_broad(con, *, share: float = BROAD_SHARE, most: int = BROAD_MAX) -
         con.execute("INSERT INTO broad_scopes VALUES ($k)", {"k": key})
         done.append(key)
     return done
+
+
+_SUMMARIES = ("scope_counts", "scope_sources", "name_summary", "actor_pairs", "place_summary",
+              "place_actors", "headline_figures", "figure_stats", "largest_figures", "timeline_totals")
 
 
 def _summarize_scope(con, skey: str, scope: Scope, *, create: bool) -> None:

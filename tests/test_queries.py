@@ -731,6 +731,7 @@ def test_broad_values_summarized_after_opening_on_another_cursor_are_used_once_l
     views = _filtered_views(data.cur, data.db, before)
     keys = queries.summarize_broad(data.con.cursor(), share=0.0, most=100)
     assert "places:Kursk" in keys and "actors:Joe Biden" in keys
+    assert queries.summarize_broad(data.con.cursor(), share=0.0, most=100) == []  # each value once
     after = queries.register_hits(data.cur, data.db, filters)
     assert after.summary_key == "places:Kursk"
     _assert_same_views(_filtered_views(data.cur, data.db, after), views)
