@@ -364,7 +364,7 @@ def summarize_broad(con, *, share: float = BROAD_SHARE, most: int = BROAD_MAX) -
                 con.execute(f"DELETE FROM {table} WHERE {column} = $n", {"n": filters.actors[0]})
         scope = Scope(filters, sids=Scope(filters).by_sentence)
         if scope.sids:  # the scope's sentences found once, as the app does (see register_hits)
-            con.register("scope_sids", pa.table({"sid": scope_sids(con, replace(scope, sids=False))}))
+            con.register("scope_sids", pa.table({"sid": _sentence_sids(con, replace(scope, sids=False))}))
         _summarize_scope(con, key, scope, create=False)
         if scope.sids:
             con.unregister("scope_sids")
@@ -732,8 +732,12 @@ def search_rowids(db: sqlite3.Connection | None, query: Query) -> np.ndarray:
 def scope_sids(cur, scope: Scope) -> np.ndarray | None:
     """The sids (ascending) of the sentences that pass the scope's sentence-level filters, or
     None when there are none (the article-level ones, source and dates, stay as conditions)."""
-    if not scope.by_sentence:
-        return None
+    return _sentence_sids(cur, scope) if scope.by_sentence else None
+
+
+def _sentence_sids(cur, scope: Scope) -> np.ndarray:
+    """scope_sids for a scope with a sentence-level filter (also used by summarize_broad, which
+    may run in a thread beside the app's views)."""
     plain = Scope(scope.filters, hits=scope.hits, db=scope.db, summaries=scope.summaries)
     sql = f"SELECT t.sid FROM sentences t WHERE {' AND '.join(plain._sentence_conditions('t'))} ORDER BY t.sid"
     return _run(cur, sql, plain)["sid"].to_numpy()
