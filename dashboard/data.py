@@ -8,8 +8,10 @@ those plain values and ``Filters.key()``.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import duckdb
@@ -55,8 +57,20 @@ def connection(path: str, stamp: float) -> duckdb.DuckDBPyConnection:
     """
     del stamp  # only part of the cache key
     con = duckdb.connect(config={"threads": 2})
-    queries.open_dataset(con, Path(path))
+    queries.open_dataset(con, Path(path), broad_max=0)
+    # The broad filter values' summaries (several seconds on 100,000 articles) are made on a
+    # cursor of their own while pages already query; each is used once complete.
+    # Not a daemon: DuckDB aborts the process if a query runs while the interpreter exits.
+    threading.Thread(target=_summarize_broad, args=(con.cursor(), path), daemon=False,
+                     name="summarize-broad").start()
     return con
+
+
+def _summarize_broad(cur: duckdb.DuckDBPyConnection, path: str) -> None:
+    try:
+        queries.summarize_broad(cur)
+    except duckdb.Error as error:  # e.g. the connection was closed: pages keep the general queries
+        logging.getLogger(__name__).warning("summaries of broad filters for %s stopped: %s", path, error)
 
 
 def cursor(path: str, stamp: float) -> duckdb.DuckDBPyConnection:

@@ -24,7 +24,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +37,7 @@ from data_prep.tables import ACTOR_KINDS, PLACE_KINDS, SCHEMA_VERSION, SEARCH_IN
 
 __all__ = [
     "ACTOR_KINDS", "PLACE_KINDS", "PRECISIONS", "FINE_PRECISIONS", "Filters", "Query", "Scope",
-    "open_dataset", "open_search", "parse_query", "fts_query", "search_rowids", "scope_sids", "register_hits",
+    "open_dataset", "summarize_broad", "broad_key", "open_search", "parse_query", "fts_query", "search_rowids", "scope_sids", "register_hits",
     "facet_options", "search", "corpus_summary", "top_values", "mentions_over_time",
     "key_figures", "format_value", "figures_count", "figures_page", "figures_chart",
     "timeline_summary", "timeline_rows", "timeline_counts", "timeline_window", "timeline_events",
@@ -51,6 +51,12 @@ __all__ = [
 # Coarse to fine: the timeline draws fine events last, on top of long ones.
 PRECISIONS = ("decade", "year", "season", "quarter", "month", "week", "day")
 FINE_PRECISIONS = ("month", "week", "day")
+
+# A single filter value whose sentences are at least this share of all sentences is "broad":
+# its views are summarized like the unfiltered ones (at most BROAD_MAX values, the broadest;
+# see summarize_broad), since answering them from the tables costs 0.1-0.2 s on 100,000 articles.
+BROAD_SHARE = 0.04
+BROAD_MAX = 12
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,8 @@ def _check_rowids(con, directory: Path, *, sample: int = 200) -> None:
                          "rebuild the dataset")
 
 
-def open_dataset(con, directory: Path) -> dict:
+def open_dataset(con, directory: Path, *, broad_share: float = BROAD_SHARE,
+                 broad_max: int = BROAD_MAX) -> dict:
     """Load the dataset's compact query tables into ``con`` and return its manifest.
 
     Tables (integer keys: ``aid`` per article, ``sid`` per sentence = its search index rowid;
@@ -156,6 +163,10 @@ def open_dataset(con, directory: Path) -> dict:
     entity_id, name and kind, with is_actor and is_place), ``mentions`` (sid, aid, lid, start),
     ``entities`` (entity_id, display name), ``events`` and ``figures`` (their columns, sid, aid).
     Views over the parts: ``article_texts``, ``sentence_rows`` (with sid), ``mention_rows``.
+
+    Summaries of what unfiltered views show are made too, and of the views of the broad single
+    filter values (``broad_share``, ``broad_max``: see :func:`summarize_broad`, which can add
+    them later when ``broad_max`` is 0).
 
     Raises ValueError for another schema version and FileNotFoundError for a missing table.
     """
@@ -194,6 +205,8 @@ def open_dataset(con, directory: Path) -> dict:
         SELECT s.sid, a.aid, s.sentence_id, s.start, s."end"
         FROM sentence_rows s JOIN articles a USING (article_id) ORDER BY s.sid""")
     _check_rowids(con, directory)
+    # Point lookups of a page of sentences by sid (an IN list otherwise scans the whole table).
+    con.execute("CREATE INDEX sentences_sid ON sentences (sid)")
     con.execute("""CREATE OR REPLACE TABLE topics AS
         SELECT (row_number() OVER (ORDER BY topic) - 1)::SMALLINT AS tid, topic
         FROM (SELECT DISTINCT unnest(topics) AS topic FROM sentence_rows)""")
@@ -236,6 +249,8 @@ def open_dataset(con, directory: Path) -> dict:
                     OR (b.value = a.value AND b.key < a.key) THEN b ELSE a END).key END""")
     _index_names(con)
     _summarize(con)
+    if broad_max > 0:
+        summarize_broad(con, share=broad_share, most=broad_max)
     return manifest
 
 
@@ -272,53 +287,163 @@ _NAME_KIND = """SELECT name, first(kind ORDER BY n DESC, kind) AS kind
     FROM (SELECT name, kind, count(*) AS n FROM {rows} GROUP BY ALL) GROUP BY name"""
 
 # Summaries hold the unfiltered results this many rows deep; deeper requests take the general path.
-SUMMARY_DEPTH = {"pairs": 50, "headlines": 100, "largest": 2000, "lanes": 12}
+SUMMARY_DEPTH = {"pairs": 50, "headlines": 100, "largest": 2000, "lanes": 12, "places": 2000,
+                 "profile": 20}
+CHART_POINTS = 2000  # figures_chart's default number of points
+
+def _broad_filters(con, share: float, most: int) -> list[Filters]:
+    """The single-value filters (actor, place, topic or source) whose scope holds at least
+    ``share`` of the sentences, the ``most`` broadest first. A name's own sentences stand for
+    its scope (a country's institutions add a few): the choice only decides what is summarized."""
+    total = con.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    if most <= 0 or not total:
+        return []
+    rows = con.execute("""
+        SELECT * FROM (
+            SELECT 'actors' AS facet, n.name AS value, count(*) AS n FROM actor_sentences s
+                JOIN names n USING (nid) GROUP BY ALL
+            UNION ALL SELECT 'places', n.name, count(*) FROM place_sentences s
+                JOIN names n USING (nid) GROUP BY ALL
+            UNION ALL SELECT 'topics', t.topic, count(*) FROM sentence_topics s
+                JOIN topics t USING (tid) GROUP BY ALL
+            UNION ALL SELECT 'sources', a.source, count(*) FROM sentences s
+                JOIN articles a USING (aid) WHERE a.source IS NOT NULL GROUP BY ALL)
+        WHERE n >= $least ORDER BY n DESC, facet, value LIMIT $most""",
+                       {"least": share * total, "most": int(most)}).fetchall()
+    return [Filters(**{facet: (value,)}) for facet, value, _ in rows]
+
+
+def _store(con, table: str, sql: str, scope: Scope, skey: str, *, create: bool, **params) -> None:
+    """Create ``table`` from ``sql`` (or add to it) with the summary key ``skey`` as first column."""
+    head = f"CREATE OR REPLACE TABLE {table} AS" if create else f"INSERT INTO {table}"
+    full = f"{head} SELECT CAST($skey AS VARCHAR) AS skey, * FROM ({sql})"
+    values = {**scope.params(), "skey": skey, **params}
+    con.execute(full, {k: v for k, v in values.items() if f"${k}" in full})
 
 
 def _summarize(con) -> None:
-    """Pre-aggregate, once per opening, what the unfiltered views show (see ``Scope.summaries``).
+    """Pre-aggregate, once per opening, what the unfiltered views show (see ``Scope.summary_key``;
+    :func:`summarize_broad` adds the same for broad single filter values).
 
-    Each summary is the general query's own result without its LIMIT, so a view read from it
-    is the same frame: ``name_summary`` (per actor or place name: kind, mentions, sentences,
-    articles, first sid), ``actor_pairs`` (co-occurrence among the top actors),
-    ``place_summary`` and ``place_actors`` (map points and their most co-named actor),
-    ``headline_figures``, ``largest_figures`` (ranked per kind) with ``figure_stats``, and
-    ``timeline_totals`` (per period and lane, for the default number of lanes).
+    Each summary is the general query's own result without its LIMIT (or as deep as
+    SUMMARY_DEPTH), so a view read from it is the same frame; every table starts with ``skey``
+    ("" unfiltered, else ``broad_key``): ``name_summary`` (per actor or place name: kind,
+    mentions, sentences, articles, first sid), ``actor_pairs`` (co-occurrence among the top
+    actors), ``place_summary`` and ``place_actors`` (map points and their most co-named actor),
+    ``headline_figures``, ``largest_figures`` (ranked per kind as ``srank``) with
+    ``figure_stats``, ``timeline_totals`` (per period and lane, for the default number of
+    lanes), ``scope_counts`` and ``scope_sources`` (the corpus summary). ``broad_scopes``
+    lists the broad keys summarized so far; ``profile_*`` the broad actors' profiles.
     """
+    _summarize_scope(con, "", Scope(Filters()), create=True)
+    con.execute("CREATE OR REPLACE TABLE broad_scopes (skey VARCHAR)")
+    con.execute("""CREATE OR REPLACE TABLE profile_counts (name VARCHAR, mentions BIGINT,
+        sentence_count BIGINT, articles BIGINT, figure_count BIGINT, sids BIGINT[])""")
+    con.execute("CREATE OR REPLACE TABLE profile_tops (name VARCHAR, facet VARCHAR, value VARCHAR, sentences BIGINT)")
+    con.execute("CREATE OR REPLACE TABLE profile_figures AS SELECT CAST(NULL AS VARCHAR) AS pname, * "
+                "FROM figures LIMIT 0")
+
+
+def summarize_broad(con, *, share: float = BROAD_SHARE, most: int = BROAD_MAX) -> list[str]:
+    """Summarize the broad single filter values (at least ``share`` of the sentences, the
+    ``most`` broadest) of a dataset opened on ``con``, one after the other; return their keys.
+
+    A value's summaries are used once it is listed in ``broad_scopes``, which happens last, so
+    this may run on a cursor of its own while other cursors query (the app does so in a thread).
+    """
+    done = []
+    listed = {k for (k,) in con.execute("SELECT skey FROM broad_scopes").fetchall()}
+    for filters in _broad_filters(con, share, most):
+        key = broad_key(filters)
+        if key in listed:
+            continue
+        for table in _SUMMARIES:  # what an interrupted run may have left of this value
+            con.execute(f"DELETE FROM {table} WHERE skey = $k", {"k": key})
+        if filters.actors:
+            for table, column in (("profile_tops", "name"), ("profile_figures", "pname"), ("profile_counts", "name")):
+                con.execute(f"DELETE FROM {table} WHERE {column} = $n", {"n": filters.actors[0]})
+        scope = Scope(filters, sids=Scope(filters).by_sentence)
+        if scope.sids:  # the scope's sentences found once, as the app does (see register_hits)
+            con.register("scope_sids", pa.table({"sid": _sentence_sids(con, replace(scope, sids=False))}))
+        _summarize_scope(con, key, scope, create=False)
+        if scope.sids:
+            con.unregister("scope_sids")
+        if filters.actors:
+            _profile_summary(con, filters.actors[0])
+        con.execute("INSERT INTO broad_scopes VALUES ($k)", {"k": key})
+        done.append(key)
+    return done
+
+
+_SUMMARIES = ("scope_counts", "scope_sources", "name_summary", "actor_pairs", "place_summary",
+              "place_actors", "headline_figures", "figure_stats", "largest_figures", "timeline_totals")
+
+
+def _summarize_scope(con, skey: str, scope: Scope, *, create: bool) -> None:
+    """Add the summaries of one scope (see _summarize) under ``skey``."""
+    def store(table: str, sql: str, **params) -> None:
+        _store(con, table, sql, scope, skey, create=create, **params)
+
+    store("scope_counts", _counts_sql(scope))  # first: timeline_summary reads it below
+    store("scope_sources", _sources_sql(scope))
+    # Per name from its (name, sentence) pairs; its kind is its most frequent among its
+    # mentions in scope (ties A-Z), counted per label first.
+    kinds = f"""SELECT nid, first(kind ORDER BY n DESC, kind) AS kind FROM (
+                    SELECT l.nid, l.kind, sum(c.n) AS n FROM (SELECT lid, count(*) AS n
+                    FROM {scope.table('mentions')} GROUP BY lid) c JOIN labels l USING (lid)
+                    WHERE l.{{flag}} AND l.nid IS NOT NULL GROUP BY ALL) GROUP BY nid"""
     flags = " UNION ALL ".join(
-        f"""SELECT '{flag}' AS flag, name, k.kind, count(*) AS mentions,
-                  count(DISTINCT sid) AS sentences, count(DISTINCT aid) AS articles, min(sid) AS first
-           FROM m JOIN ({_NAME_KIND.format(rows=f"(SELECT * FROM m WHERE {flag})")}) k USING (name)
-           WHERE {flag} GROUP BY name, k.kind""" for flag in ("is_actor", "is_place"))
-    con.execute(f"""CREATE OR REPLACE TABLE name_summary AS
-        WITH m AS (SELECT l.name, l.kind, l.is_actor, l.is_place, m.sid, m.aid FROM mentions m
-                   JOIN labels l USING (lid) WHERE l.name IS NOT NULL)
-        {flags}""")
-    con.execute(f"""CREATE OR REPLACE TABLE actor_pairs AS
-        WITH top AS (SELECT name FROM name_summary WHERE flag = 'is_actor'
+        f"""SELECT '{flag}' AS flag, n.name, k.kind, sum(t.n)::BIGINT AS mentions, count(*) AS sentences,
+                   count(DISTINCT t.aid) AS articles, min(t.sid) AS first
+            FROM {scope.table(facet + '_sentences')} t JOIN names n USING (nid)
+            JOIN ({kinds.format(flag=flag)}) k USING (nid) GROUP BY n.name, k.kind"""
+        for flag, facet in (("is_actor", "actor"), ("is_place", "place")))
+    store("name_summary", flags)
+    # Integer pairs (nid order is name order) of the top actors' sentences in scope.
+    store("actor_pairs", f"""WITH top AS (SELECT nid FROM name_summary JOIN names USING (name)
+                     WHERE skey = $skey AND flag = 'is_actor'
                      ORDER BY sentences DESC, name LIMIT {SUMMARY_DEPTH['pairs']}),
-        p AS (SELECT DISTINCT l.name, m.sid FROM mentions m JOIN labels l USING (lid)
-              WHERE l.is_actor AND l.name IN (SELECT name FROM top))
-        SELECT a.name AS source, b.name AS target, count(*) AS weight
-        FROM p a JOIN p b ON a.sid = b.sid AND a.name < b.name GROUP BY ALL""")
-    con.execute(f"CREATE OR REPLACE TABLE place_summary AS {_PLACES.format(mentions='mentions')}")
-    con.execute(f"""CREATE OR REPLACE TABLE place_actors AS {_PLACE_ACTORS.format(
-        mentions='mentions', shown='entity_id IN (SELECT entity_id FROM place_summary)')}""")
-    con.execute(f"""CREATE OR REPLACE TABLE headline_figures AS
-        SELECT * FROM figures
+        p AS (SELECT nid, sid FROM {scope.table('actor_sentences')} WHERE nid IN (SELECT nid FROM top)),
+        e AS (SELECT a.nid AS x, b.nid AS y, count(*) AS weight FROM p a JOIN p b
+              ON a.sid = b.sid AND a.nid < b.nid GROUP BY ALL)
+        SELECT s.name AS source, t.name AS target, e.weight FROM e
+        JOIN names s ON s.nid = e.x JOIN names t ON t.nid = e.y""")
+    store("place_summary", _places_by_label(scope.table("map_mentions"), SUMMARY_DEPTH["places"]))
+    shown = [e for (e,) in con.execute("SELECT entity_id FROM place_summary WHERE skey = $skey",
+                                       {"skey": skey}).fetchall()]
+    store("place_actors", _PLACE_ACTORS_BY_ID.format(pairs=scope.table("place_actor_sentences")),
+          shown=shown)
+    figures = scope.table("figures")
+    store("headline_figures", f"""SELECT * FROM {figures}
         QUALIFY row_number() OVER (PARTITION BY sid ORDER BY {_HEADLINE}) = 1
         ORDER BY {_HEADLINE} LIMIT {SUMMARY_DEPTH['headlines']}""")
-    con.execute(f"""CREATE OR REPLACE TABLE largest_figures AS
-        SELECT * FROM figures WHERE kind_rank <= {SUMMARY_DEPTH['largest']}""")
-    con.execute(f"""CREATE OR REPLACE TABLE figure_stats AS
-        SELECT count(*) AS total, count(DISTINCT kind) AS kinds FROM figures""")
-    whole = Scope(Filters(), summaries=False)
-    totals = [f"SELECT '{lanes}' AS lanes, * FROM ({_timeline_totals(con, whole, lanes, SUMMARY_DEPTH['lanes'])})"
+    # The chart's default points: each kind's largest, as deep as CHART_POINTS needs.
+    store("figure_stats", f"""SELECT count(*) AS total, count(DISTINCT kind) AS kinds,
+        greatest(1, {CHART_POINTS} // greatest(count(DISTINCT kind), 1)) AS depth FROM {figures}""")
+    depth = _one(con, "SELECT depth FROM figure_stats WHERE skey = $skey", skey=skey)[0]
+    store("largest_figures", f"""SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY kind
+        ORDER BY {_LARGEST}) AS srank FROM {figures}) WHERE srank <= {int(depth)}""")
+    totals = [f"SELECT '{lanes}' AS lanes, * FROM ({_timeline_totals(con, scope, lanes, SUMMARY_DEPTH['lanes'])})"
               for lanes in ("actor", "topic")]
-    con.execute(f"CREATE OR REPLACE TABLE timeline_totals AS {' UNION ALL '.join(totals)}")
-
+    store("timeline_totals", " UNION ALL ".join(totals))
 
 # ---------------------------------------------------------------------------- filters
+
+# The facets whose single values may be summarized at opening (see _broad_scopes).
+BROAD_FACETS = ("actors", "places", "topics", "sources")
+
+
+def broad_key(filters: Filters, *, hits: bool = True) -> str | None:
+    """"actors:Russia" when ``filters`` is one value of one facet and nothing else (the text
+    query counts only with ``hits``), else None."""
+    if filters.date_from or filters.date_to or (hits and filters.q):
+        return None
+    set_facets = [(facet, getattr(filters, facet)) for facet in BROAD_FACETS if getattr(filters, facet)]
+    if len(set_facets) != 1 or len(set_facets[0][1]) != 1:
+        return None
+    facet, (value,) = set_facets[0]
+    return f"{facet}:{value}"
+
 
 _ACTOR_MATCH = """(l.name = ANY(${p}) OR l.entity_id = ANY(${p})
     OR (starts_with(l.entity_id, 'inst:') AND split_part(l.entity_id, ':', 2) IN (
@@ -337,7 +462,8 @@ class Scope:
     index, is where sentence texts are read from (else from the Parquet parts). ``summaries``
     lets unfiltered views read the tables :func:`open_dataset` pre-aggregated and filtered
     views read its per-name sentence tables (same results; False forces the general queries,
-    for tests).
+    for tests). ``broad`` holds the keys (see :func:`broad_key`) of the single filter values
+    that :func:`open_dataset` summarized too, as it did the unfiltered views.
     """
 
     filters: Filters
@@ -345,6 +471,7 @@ class Scope:
     db: sqlite3.Connection | None = field(default=None, compare=False, repr=False)
     summaries: bool = True
     sids: bool = False
+    broad: frozenset[str] = frozenset()
 
     @property
     def unfiltered(self) -> bool:
@@ -352,6 +479,15 @@ class Scope:
         f = self.filters
         return self.summaries and not (f.actors or f.places or f.topics or f.sources
                                        or f.date_from or f.date_to or (self.hits and f.q))
+
+    @property
+    def summary_key(self) -> str | None:
+        """The key of the summaries that answer for this scope: "" when unfiltered, a broad
+        value's key when that one value is the only filter, else None."""
+        if self.unfiltered:
+            return ""
+        key = broad_key(self.filters, hits=self.hits)
+        return key if self.summaries and key in self.broad else None
 
     def params(self) -> dict:
         f = self.filters
@@ -467,11 +603,19 @@ def _sentence_rows(cur, scope: Scope | None, sids) -> pd.DataFrame:
     """Sentences by sid, in sid order: sid, article_id, sentence_id, start, end, text, title,
     published, source."""
     wanted = sorted({int(x) for x in sids})
-    # A literal list: DuckDB skips the row groups (sentences are in sid order) that hold none.
-    rows = _run(cur, f"""SELECT s.sid, a.article_id, s.sentence_id, s.start, s."end", a.title,
-                                a.published, a.source
-                         FROM sentences s JOIN articles a USING (aid) WHERE s.sid IN ({_ints(wanted)})
-                         ORDER BY s.sid""")
+    # Two lookups and a merge here (a join would scan every article). A few hundred sentences
+    # through their sid index, more by a hash join (cheaper than as many index probes).
+    if len(wanted) <= 500:
+        rows = _run(cur, f"""SELECT sid, aid, sentence_id, start, "end" FROM sentences
+                             WHERE sid IN ({_ints(wanted)}) ORDER BY sid""")
+    else:
+        rows = _run(cur, """SELECT s.sid, s.aid, s.sentence_id, s.start, s."end" FROM sentences s
+                            JOIN (SELECT unnest($sids::BIGINT[]) AS sid) USING (sid) ORDER BY sid""",
+                    sids=wanted)
+    meta = _run(cur, f"""SELECT aid, article_id, title, published, source FROM articles
+                         WHERE aid IN ({_ints(sorted(set(rows['aid'].tolist())))})""")
+    rows = rows.merge(meta, on="aid", how="left")[
+        ["sid", "article_id", "sentence_id", "start", "end", "title", "published", "source"]]
     texts = _texts(cur, scope, wanted)
     rows.insert(5, "text", rows["sid"].map(texts))
     return rows
@@ -588,8 +732,12 @@ def search_rowids(db: sqlite3.Connection | None, query: Query) -> np.ndarray:
 def scope_sids(cur, scope: Scope) -> np.ndarray | None:
     """The sids (ascending) of the sentences that pass the scope's sentence-level filters, or
     None when there are none (the article-level ones, source and dates, stay as conditions)."""
-    if not scope.by_sentence:
-        return None
+    return _sentence_sids(cur, scope) if scope.by_sentence else None
+
+
+def _sentence_sids(cur, scope: Scope) -> np.ndarray:
+    """scope_sids for a scope with a sentence-level filter (also used by summarize_broad, which
+    may run in a thread beside the app's views)."""
     plain = Scope(scope.filters, hits=scope.hits, db=scope.db, summaries=scope.summaries)
     sql = f"SELECT t.sid FROM sentences t WHERE {' AND '.join(plain._sentence_conditions('t'))} ORDER BY t.sid"
     return _run(cur, sql, plain)["sid"].to_numpy()
@@ -604,13 +752,16 @@ def register_hits(cur, db: sqlite3.Connection | None, filters: Filters, *,
     hits = _searchable(query)
     if hits and (sids is None or not materialize):  # given sids already hold the matches
         cur.register("q_hits", pa.table({"sid": search_rowids(db, query)}))
-    scope = Scope(filters, hits=hits, db=db)
+    key = broad_key(filters, hits=hits)
+    broad = frozenset() if key is None else frozenset(
+        k for (k,) in cur.execute("SELECT skey FROM broad_scopes WHERE skey = $k", {"k": key}).fetchall())
+    scope = Scope(filters, hits=hits, db=db, broad=broad)
     if not materialize or not scope.by_sentence:
         return scope
     if sids is None:
         sids = scope_sids(cur, scope)
     cur.register("scope_sids", pa.table({"sid": np.asarray(sids, dtype=np.int64)}))
-    return Scope(filters, hits=hits, db=db, sids=True)
+    return Scope(filters, hits=hits, db=db, sids=True, broad=broad)
 
 
 def _ints(values) -> str:
@@ -619,26 +770,24 @@ def _ints(values) -> str:
 
 
 def _rank(db: sqlite3.Connection, match: str, candidates: np.ndarray, limit: int,
-          every_match: bool, windows: int = 16) -> list[tuple[int, float]]:
-    """The best ``limit`` of ``candidates`` (ascending rowids of matches) by bm25, best first.
+          every_match: bool) -> list[tuple[int, float]]:
+    """The best ``limit`` of ``candidates`` (ascending rowids of matches) by bm25, best first
+    (ties: lower rowid first), in one query.
 
-    ``every_match`` says that the candidates are all the matches from the first of them on,
-    so FTS5 ranks that rowid range itself. Else FTS5 scores the matches in a few rowid windows
-    around the candidates (cut at their largest gaps) and the others are dropped: each query
-    costs a pass over the terms' document counts, so one query per candidate would be slow.
+    ``every_match`` says that the candidates are all the matches from the first of them on.
+    Else FTS5 walks the matches between the first and the last candidate and SQLite keeps the
+    candidates (``+rowid`` is not handed to FTS5, whose rowid lookups cost a pass over the
+    term's postings each): bm25 is computed only for the rows kept, and the sort is on the
+    score (``ORDER BY rank`` would make FTS5 score every match first).
     """
-    score = "SELECT rowid, -bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+    score = ("SELECT rowid, -bm25(sentences_fts) AS score FROM sentences_fts "
+             "WHERE sentences_fts MATCH ? AND rowid >= ?")
+    order = "ORDER BY score DESC, rowid LIMIT ?"
     if every_match:
-        return db.execute(f"{score} AND rowid >= ? ORDER BY rank LIMIT ?",
-                          (match, int(candidates[0]), limit)).fetchall()
-    cuts = np.sort(np.argsort(np.diff(candidates))[::-1][:windows - 1]) + 1
-    rows = []
-    for part in np.split(candidates, cuts):
-        if len(part):
-            rows += db.execute(f"{score} AND rowid BETWEEN ? AND ?",
-                               (match, int(part[0]), int(part[-1]))).fetchall()
-    wanted = set(candidates.tolist())
-    return sorted((r for r in rows if r[0] in wanted), key=lambda r: (-r[1], r[0]))[:limit]
+        return db.execute(f"{score} {order}", (match, int(candidates[0]), limit)).fetchall()
+    return db.execute(f"{score} AND rowid <= ? AND +rowid IN (SELECT value FROM json_each(?)) {order}",
+                      (match, int(candidates[0]), int(candidates[-1]),
+                       json.dumps(candidates.tolist()), limit)).fetchall()
 
 
 _OPEN, _CLOSE = "\x02", "\x03"  # highlight() markers; the readers turn control characters to spaces
@@ -698,19 +847,48 @@ def search(db: sqlite3.Connection | None, cur, query: Query, scope: Scope, *,
 
 # ---------------------------------------------------------------------------- overview
 
+def _counts_sql(scope: Scope) -> str:
+    """SQL: one row of counts in scope (sentences, mentions, events, figures, articles), the
+    publication span (first, last, days) and the events' span (event_first, event_last)."""
+    counts = ", ".join(f"(SELECT count(*) FROM {scope.table(name)}) AS {name}"
+                       for name in ("sentences", "mentions", "figures"))
+    return f"""SELECT {counts}, e.*, a.* FROM
+        (SELECT count(*) AS events, min(date) AS event_first, max(coalesce(date_end, date)) AS event_last
+         FROM {scope.table('events')}) e,
+        (SELECT count(*) AS articles, min(published) AS first, max(published) AS last,
+                count(DISTINCT published_day) AS days FROM {scope.table('articles')}) a"""
+
+
+def _sources_sql(scope: Scope) -> str:
+    """SQL: the 20 sources with most articles in scope (source, n)."""
+    return (f"SELECT coalesce(source, '(no source)') AS source, count(*) AS n "
+            f"FROM {scope.table('articles')} GROUP BY 1 ORDER BY n DESC, source LIMIT 20")
+
+
+def _counts(cur, scope: Scope) -> dict:
+    """The row of _counts_sql as a dict, from the summaries when they answer."""
+    key = scope.summary_key
+    cursor = (cur.execute("SELECT * EXCLUDE (skey) FROM scope_counts WHERE skey = $skey", {"skey": key})
+              if key is not None else cur.execute(*_bound(_counts_sql(scope), scope)))
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchall()[0]))
+
+
+def _bound(sql: str, scope: Scope) -> tuple[str, dict]:
+    """``sql`` with the scope's parameters that it uses."""
+    return sql, {k: v for k, v in scope.params().items() if f"${k}" in sql}
+
+
 def corpus_summary(cur, scope: Scope) -> dict:
     """Counts of every table, the publication date span and the articles per source."""
-    counts = {name: _one(cur, f"SELECT count(*) FROM {scope.table(name)}", scope)[0]
-              for name in ("sentences", "mentions", "events", "figures")}
-    articles = scope.table("articles")
-    n, first, last, days = _one(cur, f"SELECT count(*), min(published), max(published), "
-                                     f"count(DISTINCT published_day) FROM {articles}", scope)
-    sources = _run(cur, f"SELECT coalesce(source, '(no source)') AS source, count(*) AS n "
-                        f"FROM {articles} GROUP BY 1 ORDER BY n DESC, source LIMIT 20", scope)
-    return {"articles": n, **counts,
-            "first": pd.Timestamp(first) if first is not None else None,
-            "last": pd.Timestamp(last) if last is not None else None,
-            "publication_days": days, "sources": list(sources.itertuples(index=False, name=None))}
+    c = _counts(cur, scope)
+    key = scope.summary_key
+    sources = (_run(cur, "SELECT source, n FROM scope_sources WHERE skey = $skey ORDER BY n DESC, source",
+                    skey=key) if key is not None else _run(cur, _sources_sql(scope), scope))
+    return {"articles": c["articles"], **{name: c[name] for name in ("sentences", "mentions", "events", "figures")},
+            "first": pd.Timestamp(c["first"]) if c["first"] is not None else None,
+            "last": pd.Timestamp(c["last"]) if c["last"] is not None else None,
+            "publication_days": c["days"], "sources": list(sources.itertuples(index=False, name=None))}
 
 
 def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
@@ -724,9 +902,10 @@ def top_values(cur, scope: Scope, facet: str, *, n: int = 10) -> pd.DataFrame:
             GROUP BY t.topic ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     else:
         flag = {"actor": "is_actor", "place": "is_place"}[facet]
-        if scope.unfiltered:
+        if scope.summary_key is not None:
             return _with_sample(cur, scope, _run(cur, f"""SELECT name, sentences, first FROM name_summary
-                WHERE flag = '{flag}' ORDER BY sentences DESC, name LIMIT {int(n)}"""))
+                WHERE skey = $skey AND flag = '{flag}' ORDER BY sentences DESC, name LIMIT {int(n)}""",
+                                                 skey=scope.summary_key))
         top = _run(cur, f"""SELECT * FROM ({_named_sentences(scope, facet)})
             ORDER BY sentences DESC, name LIMIT {int(n)}""", scope)
     return _with_sample(cur, scope, top)
@@ -870,8 +1049,10 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
     Returns the rows and whether they were cut to the largest.
     """
     near = SUMMARY_DEPTH["largest"]
-    if scope.unfiltered:
-        total, kinds = _one(cur, "SELECT total, kinds FROM figure_stats")
+    key = scope.summary_key
+    if key is not None:
+        total, kinds, depth = _one(cur, "SELECT total, kinds, depth FROM figure_stats WHERE skey = $skey",
+                                   skey=key)
     else:
         # Per kind: figures in scope, and those among the kind's ``near`` largest of the dataset.
         per = _run(cur, f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
@@ -879,9 +1060,13 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
         total, kinds = int(per["n"].sum()), len(per)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
-    if cut and scope.unfiltered and per_kind <= near:
-        chosen = f"SELECT * FROM largest_figures WHERE kind_rank <= {per_kind}"
-        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST))), cut
+    if cut and key is not None and per_kind <= depth:
+        chosen = (f"SELECT * EXCLUDE (skey, srank) FROM largest_figures "
+                  f"WHERE skey = $skey AND srank <= {per_kind}")
+        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), skey=key)), cut
+    if key is not None:  # summarized counts, but deeper than the summary: the general path
+        per = _run(cur, f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
+                        f"FROM {scope.table('figures')} f GROUP BY kind", scope)
     if cut and scope.summaries and (per["near"] >= np.minimum(per["n"], per_kind)).all():
         # Each kind's largest in scope are among its largest in the dataset: rank only those.
         chosen = (f"SELECT * FROM {scope.table('figures')} f WHERE kind_rank <= {near} QUALIFY "
@@ -895,9 +1080,11 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
 
 def key_figures(cur, scope: Scope, *, n: int = 6) -> pd.DataFrame:
     """Up to ``n`` headline figures, one per sentence: money, then counts of something; largest first."""
-    if scope.unfiltered and n <= SUMMARY_DEPTH["headlines"]:
-        headline = f"SELECT * FROM headline_figures ORDER BY {_HEADLINE} LIMIT {int(n)}"
-        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE)))
+    if scope.summary_key is not None and n <= SUMMARY_DEPTH["headlines"]:
+        headline = (f"SELECT * EXCLUDE (skey) FROM headline_figures WHERE skey = $skey "
+                    f"ORDER BY {_HEADLINE} LIMIT {int(n)}")
+        return _with_figure_columns(cur, scope, _run(cur, _figure_rows(headline, _HEADLINE),
+                                                     skey=scope.summary_key))
     figures = f"SELECT * FROM {scope.table('figures')}"
     if scope.summaries:
         # The first figure of each sentence among the best few hundred is its first overall:
@@ -942,8 +1129,12 @@ def _laned(scope: Scope, lanes: str, max_lanes: int) -> str:
 
 def timeline_summary(cur, scope: Scope) -> dict:
     """Events in scope: how many, and the first and last day."""
-    n, first, last = _one(cur, f"SELECT count(*), min(date), max(coalesce(date_end, date)) "
-                               f"FROM {scope.table('events')}", scope)
+    if scope.summary_key is not None:
+        n, first, last = _one(cur, "SELECT events, event_first, event_last FROM scope_counts "
+                                   "WHERE skey = $skey", skey=scope.summary_key)
+    else:
+        n, first, last = _one(cur, f"SELECT count(*), min(date), max(coalesce(date_end, date)) "
+                                   f"FROM {scope.table('events')}", scope)
     return {"events": n, "first": pd.Timestamp(first) if first is not None else None,
             "last": pd.Timestamp(last) if last is not None else None}
 
@@ -978,9 +1169,9 @@ def timeline_counts(cur, scope: Scope, *, lanes: str = "actor", max_lanes: int =
     if not summary["events"]:
         return pd.DataFrame(columns=["period", "period_end", "lane", "events"])
     part = _period((summary["last"] - summary["first"]).days)
-    if scope.unfiltered and lanes in ("actor", "topic") and max_lanes == SUMMARY_DEPTH["lanes"]:
-        out = _run(cur, "SELECT period, lane, events FROM timeline_totals WHERE lanes = $lanes "
-                        "ORDER BY period, lane", lanes=lanes)
+    if scope.summary_key is not None and lanes in ("actor", "topic") and max_lanes == SUMMARY_DEPTH["lanes"]:
+        out = _run(cur, "SELECT period, lane, events FROM timeline_totals WHERE skey = $skey "
+                        "AND lanes = $lanes ORDER BY period, lane", skey=scope.summary_key, lanes=lanes)
     else:
         out = _run(cur, _timeline_totals(cur, scope, lanes, max_lanes, part=part), scope)
     out["period"] = pd.to_datetime(out["period"])
@@ -1158,12 +1349,16 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
                "articles", "article_id", "sentence_id", "sentence", "color", "radius",
                "actor", "actor_color"]
     mentions = scope.table("mentions")
-    source = "place_summary" if scope.unfiltered else f"({_PLACES.format(mentions=mentions)})"
-    if scope.summaries and not scope.unfiltered:
+    key = scope.summary_key if limit <= SUMMARY_DEPTH["places"] else None
+    if key is not None:
+        g = _run(cur, f"SELECT * EXCLUDE (skey) FROM place_summary WHERE skey = $skey "
+                      f"ORDER BY mentions DESC, entity_id LIMIT {int(limit)}", skey=key)
+    elif scope.summaries:
         g = _run(cur, _places_by_label(scope.table("map_mentions"), limit), scope)
     else:
         g = _run(cur, f"SELECT entity_id, name, kind, country_code, lat, lon, mentions, articles, first "
-                      f"FROM {source} ORDER BY mentions DESC, entity_id LIMIT {int(limit)}", scope)
+                      f"FROM ({_PLACES.format(mentions=mentions)}) ORDER BY mentions DESC, entity_id "
+                      f"LIMIT {int(limit)}", scope)
     if not len(g):
         return pd.DataFrame(columns=columns)
     g = _with_sample(cur, scope, g)
@@ -1172,9 +1367,9 @@ def place_points(cur, scope: Scope, country_names: Mapping[str, str] | None = No
     g["country"] = [names.get(c, c) if isinstance(c, str) else "" for c in g["country_code"]]
     g["sentence"] = g["sentence"].str.slice(0, 240)
     g["color"] = [country_color(c if isinstance(c, str) else None) for c in g["country_code"]]
-    if scope.unfiltered:
-        actors = _run(cur, "SELECT * FROM place_actors WHERE entity_id = ANY($shown)",
-                      shown=g["entity_id"].tolist())
+    if key is not None:
+        actors = _run(cur, "SELECT entity_id, actor FROM place_actors WHERE skey = $skey "
+                           "AND entity_id = ANY($shown)", skey=key, shown=g["entity_id"].tolist())
     elif scope.summaries:
         actors = _run(cur, _PLACE_ACTORS_BY_ID.format(pairs=scope.table("place_actor_sentences")), scope,
                       shown=g["entity_id"].tolist())
@@ -1235,10 +1430,10 @@ def entity_ranking(cur, scope: Scope, *, actors: bool = True, offset: int = 0,
                    limit: int = 200) -> pd.DataFrame:
     """Actors (or places) by mentions (one page), with sentences, articles and a sample sentence."""
     flag = "is_actor" if actors else "is_place"
-    if scope.unfiltered:
+    if scope.summary_key is not None:
         g = _run(cur, f"""SELECT name, kind, mentions, sentences, articles, first FROM name_summary
-                           WHERE flag = '{flag}' ORDER BY mentions DESC, name
-                           LIMIT {int(limit)} OFFSET {int(offset)}""")
+                           WHERE skey = $skey AND flag = '{flag}' ORDER BY mentions DESC, name
+                           LIMIT {int(limit)} OFFSET {int(offset)}""", skey=scope.summary_key)
     elif scope.summaries:
         # Mentions counted per label, then per name (nid order is name order); sentences and
         # articles from the per-name sentence tables, for the page's names only.
@@ -1278,18 +1473,19 @@ def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, p
     """
     pairs = (f"SELECT DISTINCT l.name, m.sid FROM {scope.table('mentions')} m JOIN labels l USING (lid) "
              f"WHERE l.is_actor AND l.name IS NOT NULL")
-    fast = scope.unfiltered and top_n <= SUMMARY_DEPTH["pairs"]
-    if fast:
-        nodes = _run(cur, f"SELECT name, sentences FROM name_summary WHERE flag = 'is_actor' "
-                          f"ORDER BY sentences DESC, name LIMIT {int(top_n)}")
+    key = scope.summary_key if top_n <= SUMMARY_DEPTH["pairs"] else None
+    if key is not None:
+        nodes = _run(cur, f"SELECT name, sentences FROM name_summary WHERE skey = $skey AND flag = 'is_actor' "
+                          f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", skey=key)
     else:
         nodes = _run(cur, f"SELECT name, sentences FROM ({_named_sentences(scope, 'actor')}) "
                           f"ORDER BY sentences DESC, name LIMIT {int(top_n)}", scope)
     if not len(nodes):
         return nodes, pd.DataFrame(columns=["source", "target", "weight"])
-    if fast:
-        return nodes, _run(cur, "SELECT * FROM actor_pairs WHERE source = ANY($top) AND target = ANY($top) "
-                                "ORDER BY weight DESC, source, target", top=nodes["name"].tolist())
+    if key is not None:
+        return nodes, _run(cur, "SELECT source, target, weight FROM actor_pairs WHERE skey = $skey AND "
+                                "source = ANY($top) AND target = ANY($top) ORDER BY weight DESC, source, target",
+                           skey=key, top=nodes["name"].tolist())
     if scope.summaries:  # integer pairs (nid order is name order)
         return nodes, _run(cur, f"""WITH p AS (SELECT nid, sid FROM {scope.table('actor_sentences')}
                                            WHERE nid IN (SELECT nid FROM names WHERE name = ANY($top))),
@@ -1353,23 +1549,10 @@ def edge_sentences(cur, scope: Scope, source: str, target: str, *,
     return total, _sentence_rows(cur, scope, sids)
 
 
-def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
-    """One actor in scope: its counts, and the top places, topics, other actors, figures and
-    first sentences of the sentences that name it."""
-    # The sentences naming the actor, found once and registered on this cursor (as q_hits is):
-    # a list parameter of 100,000+ sids costs more to pass than the query it feeds.
-    params = {"n0": name}
-    if scope.summaries:  # through the per-name sentence tables (same rows, see _index_names)
-        naming = (f"SELECT t.sid, t.aid, t.n FROM actor_sentences t WHERE t.nid = "
-                  f"(SELECT nid FROM names WHERE name = $n0) AND {scope.where('t')}")
-    else:
-        naming = _naming(scope, [name])
-    own_rows = _run(cur, f"{naming} ORDER BY t.sid", scope, **params)
-    own_sids = own_rows["sid"]
-    cur.register("profile_sids", pa.table({"sid": own_sids.to_numpy()}))
-    own = "SELECT sid FROM profile_sids"
-
-    def named_with(facet: str, flag: str, column: str) -> pd.DataFrame:
+def _profile_tops(scope: Scope, own: str, limit: int) -> dict[str, str]:
+    """SQL per column ("place", "actor", "topic"): the ``limit`` places, other actors and topics
+    of the sentences ``own`` (a query of sids) naming the actor ``$n0``, by sentences."""
+    def named_with(facet: str, flag: str, column: str) -> str:
         """The actors or places named in the actor's sentences, by sentences."""
         if scope.summaries:
             sql = (f"SELECT n.name AS {column}, c.sentences FROM (SELECT nid, count(*) AS sentences "
@@ -1379,31 +1562,84 @@ def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
             sql = (f"SELECT l.name AS {column}, count(DISTINCT m.sid) AS sentences FROM mentions m "
                    f"JOIN labels l USING (lid) WHERE m.sid IN ({own}) AND l.name <> $n0 AND l.{flag} "
                    f"GROUP BY l.name")
-        return _run(cur, f"SELECT * FROM ({sql}) ORDER BY sentences DESC, {column} LIMIT {int(limit)}",
-                    scope, **params)
+        return f"SELECT * FROM ({sql}) ORDER BY sentences DESC, {column} LIMIT {int(limit)}"
 
-    places = named_with("place", "is_place", "place")
-    others = named_with("actor", "is_actor", "actor")
-    topics = _run(cur, f"""SELECT p.topic, count(*) AS sentences FROM sentence_topics x JOIN topics p USING (tid)
-                           WHERE x.sid IN (SELECT sid FROM ({own}))
-                           GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}""",
-                  scope, **params)
-    largest = (f"SELECT * FROM figures WHERE sid IN (SELECT sid FROM ({own})) "
-               f"ORDER BY {_LARGEST} LIMIT 50")
-    figures = _run(cur, _figure_rows(largest, _LARGEST), scope, **params)
-    n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
-                     scope, **params)[0]
-    sids = own_sids[:15]
-    if scope.summaries:  # the actor's mentions are in its sentences: count them there
-        counts = (int(own_rows["n"].sum()), len(own_rows), own_rows["aid"].nunique())
+    return {"place": named_with("place", "is_place", "place"),
+            "actor": named_with("actor", "is_actor", "actor"),
+            "topic": f"""SELECT p.topic, count(*) AS sentences FROM sentence_topics x JOIN topics p USING (tid)
+                         WHERE x.sid IN (SELECT sid FROM ({own}))
+                         GROUP BY p.topic ORDER BY sentences DESC, p.topic LIMIT {int(limit)}"""}
+
+
+def _profile_figures(own: str) -> str:
+    """SQL: the 50 largest figures of the sentences ``own``."""
+    return f"SELECT * FROM figures WHERE sid IN (SELECT sid FROM ({own})) ORDER BY {_LARGEST} LIMIT 50"
+
+
+def _profile_summary(con, name: str) -> None:
+    """Add the unfiltered profile of the actor ``name`` (see actor_profile), as deep as
+    SUMMARY_DEPTH["profile"], to ``profile_counts`` (name, mentions, sentence_count, articles,
+    figure_count, sids: the first 15), ``profile_tops`` (name, facet, value, sentences) and
+    ``profile_figures`` (pname, the figure's columns); the counts last (they say it is there)."""
+    own = "SELECT sid FROM profile_sids"
+    sids = con.execute("SELECT t.sid FROM actor_sentences t WHERE t.nid = (SELECT nid FROM names "
+                       "WHERE name = $n0) ORDER BY t.sid", {"n0": name}).fetchnumpy()["sid"]
+    con.register("profile_sids", pa.table({"sid": np.asarray(sids, dtype=np.int64)}))
+    for facet, sql in _profile_tops(Scope(Filters()), own, SUMMARY_DEPTH["profile"]).items():
+        con.execute(f"INSERT INTO profile_tops SELECT $n0, '{facet}', * FROM ({sql})", {"n0": name})
+    con.execute(f"INSERT INTO profile_figures SELECT $n0, * FROM ({_profile_figures(own)})", {"n0": name})
+    con.execute(f"""INSERT INTO profile_counts SELECT $n0, sum(t.n), count(*), count(DISTINCT t.aid),
+        (SELECT count(*) FROM figures WHERE sid IN ({own})), list(t.sid ORDER BY t.sid)[:15]
+        FROM actor_sentences t WHERE t.nid = (SELECT nid FROM names WHERE name = $n0)""", {"n0": name})
+    con.unregister("profile_sids")
+
+
+def actor_profile(cur, scope: Scope, name: str, *, limit: int = 20) -> dict:
+    """One actor in scope: its counts, and the top places, topics, other actors, figures and
+    first sentences of the sentences that name it."""
+    params = {"n0": name}
+    key = scope.summary_key
+    # Unfiltered, or filtered by this actor alone (its sentences are in that scope): the same
+    # sentences, so a summarized profile answers.
+    summarized = key in ("", f"actors:{name}") and limit <= SUMMARY_DEPTH["profile"]
+    counts = _one(cur, "SELECT mentions, sentence_count, articles, figure_count, sids FROM profile_counts "
+                       "WHERE name = $n0", **params) if summarized else None
+    if counts is not None:
+        tops = {facet: _run(cur, f"SELECT value AS {facet}, sentences FROM profile_tops WHERE name = $n0 "
+                                 f"AND facet = '{facet}' ORDER BY sentences DESC, value LIMIT {int(limit)}",
+                            **params) for facet in ("place", "actor", "topic")}
+        largest = f"SELECT * EXCLUDE (pname) FROM profile_figures WHERE pname = $n0"
+        figures = _run(cur, _figure_rows(largest, _LARGEST), **params)
+        n_figures, sids = counts[3], pd.Series(counts[4], dtype="int64")
+        counts = counts[:3]
     else:
-        counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
-                               FROM {scope.table('mentions')} m JOIN labels l USING (lid)
-                               WHERE l.is_actor AND l.name = $n0""", scope, **params)
-    return {"sentences": _sentence_rows(cur, scope, sids), "places": places, "actors": others,
-            "topics": topics, "figures": _with_figure_columns(cur, scope, figures),
-            "figure_count": n_figures, "mentions": counts[0], "sentence_count": counts[1],
-            "articles": counts[2]}
+        # The sentences naming the actor, found once and registered on this cursor (as q_hits
+        # is): a list parameter of 100,000+ sids costs more to pass than the query it feeds.
+        if scope.summaries:  # through the per-name sentence tables (same rows, see _index_names)
+            naming = (f"SELECT t.sid, t.aid, t.n FROM actor_sentences t WHERE t.nid = "
+                      f"(SELECT nid FROM names WHERE name = $n0) AND {scope.where('t')}")
+        else:
+            naming = _naming(scope, [name])
+        own_rows = _run(cur, f"{naming} ORDER BY t.sid", scope, **params)
+        own_sids = own_rows["sid"]
+        cur.register("profile_sids", pa.table({"sid": own_sids.to_numpy()}))
+        own = "SELECT sid FROM profile_sids"
+        tops = {facet: _run(cur, sql, scope, **params)
+                for facet, sql in _profile_tops(scope, own, limit).items()}
+        figures = _run(cur, _figure_rows(_profile_figures(own), _LARGEST), scope, **params)
+        n_figures = _one(cur, f"SELECT count(*) FROM figures WHERE sid IN (SELECT sid FROM ({own}))",
+                         scope, **params)[0]
+        sids = own_sids[:15]
+        if scope.summaries:  # the actor's mentions are in its sentences: count them there
+            counts = (int(own_rows["n"].sum()), len(own_rows), own_rows["aid"].nunique())
+        else:
+            counts = _one(cur, f"""SELECT count(*), count(DISTINCT m.sid), count(DISTINCT m.aid)
+                                   FROM {scope.table('mentions')} m JOIN labels l USING (lid)
+                                   WHERE l.is_actor AND l.name = $n0""", scope, **params)
+    return {"sentences": _sentence_rows(cur, scope, sids), "places": tops["place"], "actors": tops["actor"],
+            "topics": tops["topic"], "figures": _with_figure_columns(cur, scope, figures),
+            "figure_count": int(n_figures), "mentions": int(counts[0] or 0),
+            "sentence_count": int(counts[1]), "articles": int(counts[2])}
 
 
 # ---------------------------------------------------------------------------- text

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -19,9 +20,9 @@ from tests.dashboard_data import XSS_SCRIPT, write_dashboard_dataset, write_sear
 class Small:
     """A cursor and the search index of a dataset, with helpers to scope filters."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, **opening):
         self.con = duckdb.connect()
-        queries.open_dataset(self.con, directory)
+        queries.open_dataset(self.con, directory, **opening)
         self.cur = self.con.cursor()
         self.db = queries.open_search(directory)
 
@@ -42,10 +43,22 @@ class Small:
         return self.cur.execute(sql, {k: v for k, v in scope.params().items() if f"${k}" in sql}).df()
 
 
+# Opening options: no value is broad (filtered views read the per-name tables), or every value
+# is (a single filter value reads the summaries made at opening).
+NARROW = {"broad_max": 0}
+ALL_BROAD = {"broad_share": 0.0, "broad_max": 10_000}
+
+
 @pytest.fixture(scope="session")
 def small(dashboard_dataset) -> Small:
-    """The hand-made four-article dataset, opened for querying."""
-    return Small(dashboard_dataset)
+    """The hand-made four-article dataset, opened for querying, no value summarized."""
+    return Small(dashboard_dataset, **NARROW)
+
+
+@pytest.fixture(scope="session")
+def small_broad(dashboard_dataset) -> Small:
+    """The hand-made dataset with every single filter value summarized at opening."""
+    return Small(dashboard_dataset, **ALL_BROAD)
 
 
 def test_every_row_is_linked_to_its_sentence(small):
@@ -230,6 +243,35 @@ def test_search_ranks_by_bm25_and_matches_plurals_and_whole_words(tmp_path):
     assert results["score"].is_monotonic_decreasing
     assert results["marked"].iloc[1] == "A \x02missile\x03 hit the city."
     assert queries.search(data.db, data.cur, parse_query("!!!"), data.scope())[1].empty
+
+
+def test_ranking_some_of_the_matches_in_one_query_keeps_their_bm25_order(tmp_path):
+    # Sentences with one to four hits of the word among other words, so bm25 tells them apart
+    # by hits and length; ties (same text) break by rowid.
+    texts = [" ".join(["missile"] * (1 + i % 4) + ["word"] * (i % 7)) + "." for i in range(40)]
+    texts += ["Nothing to see here."] * 5
+    rows = {name: [] for name in TABLES}
+    rows["articles"] = [{"article_id": f"m{i}", "title": "t", "published": None, "source": None,
+                         "author": None, "url": None, "origin": "o", "text": t, "topics": []}
+                        for i, t in enumerate(texts)]
+    rows["sentences"] = [{"article_id": f"m{i}", "sentence_id": 0, "start": 0, "end": len(t),
+                          "section": None, "text": t, "topics": [], "heading": False} for i, t in enumerate(texts)]
+    write_dataset(tmp_path / "r", {name: to_table(name, rows[name]) for name in TABLES},
+                  {"schema_version": SCHEMA_VERSION})
+    write_search_index(tmp_path / "r", rows["sentences"])
+    db = queries.open_search(tmp_path / "r")
+    match = queries.fts_query(parse_query("missiles"))
+    scored = db.execute("SELECT rowid, -bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?",
+                        (match,)).fetchall()
+    assert len(scored) == 40
+    best_first = sorted(scored, key=lambda r: (-r[1], r[0]))
+    rowids = sorted(r[0] for r in scored)
+    for candidates in (rowids[1::3], rowids[5:9], rowids[-1:]):
+        wanted = set(candidates)
+        expected = [r for r in best_first if r[0] in wanted][:7]
+        assert queries._rank(db, match, np.array(candidates), 7, every_match=False) == expected
+    from_tenth = [r for r in best_first if r[0] >= rowids[9]][:7]
+    assert queries._rank(db, match, np.array(rowids[9:]), 7, every_match=True) == from_tenth
 
 
 def test_search_within_other_filters_counts_and_ranks_only_those(small):
@@ -491,13 +533,25 @@ def test_a_search_index_out_of_step_with_the_parts_is_refused(dashboard_dataset,
 
 
 @pytest.fixture(scope="module")
-def small_synthetic(dashboard_dataset, tmp_path_factory) -> Small:
-    """40 synthetic articles made from the hand-made dataset (bench.synthetic), opened."""
+def synthetic_dataset(dashboard_dataset, tmp_path_factory):
+    """40 synthetic articles made from the hand-made dataset (bench.synthetic)."""
     from bench.synthetic import make_synthetic
 
     out = tmp_path_factory.mktemp("synthetic") / "syn"
     make_synthetic(dashboard_dataset, out, articles=40, log=lambda _: None)
-    return Small(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def small_synthetic(synthetic_dataset) -> Small:
+    """The 40 synthetic articles opened, no value summarized."""
+    return Small(synthetic_dataset, **NARROW)
+
+
+@pytest.fixture(scope="module")
+def small_synthetic_broad(synthetic_dataset) -> Small:
+    """The 40 synthetic articles opened with every single filter value summarized."""
+    return Small(synthetic_dataset, **ALL_BROAD)
 
 
 def _summary_views(cur, scope: Scope) -> dict:
@@ -526,7 +580,7 @@ def _summary_views(cur, scope: Scope) -> dict:
     }
 
 
-@pytest.mark.parametrize("dataset", ["small", "small_synthetic"])
+@pytest.mark.parametrize("dataset", ["small", "small_synthetic", "small_broad", "small_synthetic_broad"])
 def test_summaries_give_the_same_views_as_the_general_queries(dataset, request):
     data = request.getfixturevalue(dataset)
     fast = _summary_views(data.cur, Scope(Filters(), db=data.db))
@@ -551,6 +605,41 @@ def test_only_an_unfiltered_scope_reads_the_summaries():
                     Filters(sources=("BBC",)), Filters(date_from=date(2024, 1, 1)),
                     Filters(date_to=date(2024, 1, 1))):
         assert not Scope(filters).unfiltered, filters
+
+
+def test_a_broad_single_value_reads_its_own_summaries():
+    broad = frozenset({"actors:Russia", "sources:BBC"})
+    assert Scope(Filters(actors=("Russia",)), broad=broad).summary_key == "actors:Russia"
+    assert Scope(Filters(sources=("BBC",)), broad=broad).summary_key == "sources:BBC"
+    assert Scope(Filters(actors=("Russia",), q="said"), broad=broad).summary_key == "actors:Russia"
+    assert Scope(Filters(), broad=broad).summary_key == ""
+    for scope in (Scope(Filters(actors=("Russia",))),  # not summarized at opening
+                  Scope(Filters(actors=("Russia",)), broad=broad, summaries=False),
+                  Scope(Filters(actors=("Russia", "Ukraine")), broad=broad),
+                  Scope(Filters(actors=("Russia",), sources=("BBC",)), broad=broad),
+                  Scope(Filters(actors=("Russia",), date_to=date(2024, 1, 1)), broad=broad),
+                  Scope(Filters(actors=("Russia",), q="said"), hits=True, broad=broad),
+                  Scope(Filters(places=("Russia",)), broad=broad)):
+        assert scope.summary_key is None, scope
+
+
+@pytest.mark.parametrize("share, most", [(0.3, 100), (0.3, 2), (0.0, 5), (0.5, 0), (1.01, 100)])
+def test_broad_values_are_the_broadest_single_values_over_the_share(dashboard_dataset, small, share, most):
+    opened = Small(dashboard_dataset, broad_share=share, broad_max=most)
+    keys = [k for (k,) in opened.cur.execute("SELECT skey FROM broad_scopes").fetchall()]
+    assert len(keys) == len(set(keys)) <= most
+    options = queries.facet_options(small.cur)
+    shares = {}
+    for facet in queries.BROAD_FACETS:
+        for value in options[facet[:-1]]:
+            shares[f"{facet}:{value}"] = len(small.kept(Filters(**{facet: (value,)}))) / 10
+    assert all(shares[k] >= share for k in keys)
+    if len(keys) < most:  # not cut by the cap: every value over the share is there
+        assert {k for k, v in shares.items() if v >= share} == set(keys)
+    elif keys:  # the broadest ones
+        assert min(shares[k] for k in keys) >= max((v for k, v in shares.items() if k not in keys), default=0)
+    profiled = {n for (n,) in opened.cur.execute("SELECT name FROM profile_counts").fetchall()}
+    assert profiled == {k.split(":", 1)[1] for k in keys if k.startswith("actors:")}
 
 
 def test_unmapped_places_lists_the_places_without_coordinates(tmp_path):
@@ -606,14 +695,23 @@ def _filtered_views(cur, db, scope: Scope) -> dict:
     }
 
 
-@pytest.mark.parametrize("dataset", ["small", "small_synthetic"])
+@pytest.mark.parametrize("dataset", ["small", "small_synthetic", "small_broad", "small_synthetic_broad"])
 @pytest.mark.parametrize("filters", FILTERED, ids=str)
 def test_filtered_views_through_the_sentence_set_and_name_tables_equal_the_straight_queries(
         dataset, filters, request):
     data = request.getfixturevalue(dataset)
-    fast = _filtered_views(data.cur, data.db, queries.register_hits(data.cur, data.db, filters))
+    scope = queries.register_hits(data.cur, data.db, filters)
+    # Single values read the summaries exactly when every value was summarized at opening.
+    single = queries.broad_key(filters) is not None
+    assert (scope.summary_key is not None) == (single and dataset.endswith("broad"))
+    fast = _filtered_views(data.cur, data.db, scope)
     straight_scope = queries.register_hits(data.cur, data.db, filters, materialize=False)
     straight = _filtered_views(data.cur, data.db, replace(straight_scope, summaries=False))
+    _assert_same_views(fast, straight)
+    assert len(fast["top actor"]) or not len(fast["actor ranking"])
+
+
+def _assert_same_views(fast: dict, straight: dict) -> None:
     assert fast.keys() == straight.keys()
     for name, value in fast.items():
         if name == "search":
@@ -623,7 +721,20 @@ def test_filtered_views_through_the_sentence_set_and_name_tables_equal_the_strai
             pd.testing.assert_frame_equal(value, straight[name], obj=name)
         else:
             assert value == straight[name], name
-    assert len(fast["top actor"]) or not len(fast["actor ranking"])
+
+
+def test_broad_values_summarized_after_opening_on_another_cursor_are_used_once_listed(dashboard_dataset):
+    data = Small(dashboard_dataset, **NARROW)
+    filters = Filters(places=("Kursk",))
+    before = queries.register_hits(data.cur, data.db, filters)
+    assert before.summary_key is None
+    views = _filtered_views(data.cur, data.db, before)
+    keys = queries.summarize_broad(data.con.cursor(), share=0.0, most=100)
+    assert "places:Kursk" in keys and "actors:Joe Biden" in keys
+    assert queries.summarize_broad(data.con.cursor(), share=0.0, most=100) == []  # each value once
+    after = queries.register_hits(data.cur, data.db, filters)
+    assert after.summary_key == "places:Kursk"
+    _assert_same_views(_filtered_views(data.cur, data.db, after), views)
 
 
 def test_the_sentence_set_is_found_once_and_can_be_handed_in(small):
