@@ -192,7 +192,7 @@ TITLES = frozenset({
     "activist", "analyst", "correspondent", "reporter", "editor", "author", "economist", "officer",
     "commissioner", "attorney", "solicitor", "lawyer", "host", "presenter", "singer", "actor",
     "actress", "star", "official", "officials", "counterpart", "private", "pte", "cpl", "corporal",
-    "dj", "mp", "mep", "st", "saint",
+    "dj", "mp", "mep", "msp", "mla", "st", "saint",
     # party labels written before a name ("Tory Liam Fox", "Republican Senator John McCain")
     "tory", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
     "socialist", "communist", "green",
@@ -291,6 +291,12 @@ ORG_NAME_ENDINGS = frozenset({
     "capital", "partners", "holdings", "systems", "solutions", "labs", "ventures", "pictures",
     "studios", "records", "motors", "pharmaceuticals", "communications", "telecom", "mine",
     "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily"})
+# Occupations written before a name or as its apposition ("the anti-immigration politician X",
+# "X, a film-maker"): only people have them, so a name the model tagged ORG is a person.
+PERSON_OCCUPATIONS = frozenset({
+    "politician", "film-maker", "filmmaker", "novelist", "playwright", "poet", "artist",
+    "comedian", "musician", "composer", "businessman", "businesswoman", "entrepreneur",
+    "campaigner", "scientist", "historian", "philosopher", "broadcaster", "sculptor", "painter"})
 # Media roles written after an outlet's name ("Daily Telegraph columnist", "Guardian
 # correspondent"): the name before one is the outlet.
 MEDIA_ROLES = frozenset({"columnist", "correspondent", "journalist", "reporter", "editor",
@@ -331,6 +337,8 @@ NON_GROUP_ADJECTIVES = frozenset({
     "muslim", "islamic", "christian", "catholic", "roman catholic", "protestant", "orthodox",
     "evangelical", "jewish", "hindu", "buddhist", "sikh", "sunni", "shia", "shiite", "shi'ite",
     "lutheran", "anglican", "methodist", "baptist", "mormon", "atheist",
+    # the faiths themselves and their political currents ("accusing Islam", "Islamist links")
+    "islam", "islamist", "christianity", "judaism", "jihadist", "salafist",
 })
 
 # Head words of names that are events, awards or agreements, not actors (bench/labels/README.md:
@@ -448,7 +456,9 @@ BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "new
 PROMO_NAME_AFTER = frozenset({"email", "emails", "newsletter", "briefing", "podcast", "content"})
 PROMO_NAME_BEFORE = frozenset({"follow"})
 # Endings of words made from a name that name no actor: "Brownite", "Putinism", "Russophobia".
-NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia")
+# A process made from a name ("Russification", "de-Nazification", "Finlandization") is none either.
+NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia", "ification",
+                        "isation", "ization")
 # Seats of a body written as its full name ("the U.S. Department of State"), normalised as
 # ``INSTITUTION_SEATS`` keys; merged into it below.
 _SEAT_NAMES = {
