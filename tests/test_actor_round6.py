@@ -1,0 +1,51 @@
+"""Actor classes of the sixth labelled round (issue 9): short forms, occupations, faiths,
+process nouns, hyphenated nationalities, possessive bare roles.
+
+Every sentence is invented for the test (no corpus text, no article's names).
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_institutions import institutions, mentions_of
+
+
+def entities(found: list[dict]) -> dict[str, tuple[str, str]]:
+    return {m["surface"]: (m["kind"], m["entity_id"]) for m in found}
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("The painter Anna van Hoorn opened a show in Leiden. Van Hoorn sold three canvases.",
+     "Van Hoorn", "Anna van Hoorn"),
+    ("MSP Moira Dunlevy wants a new law. People should tell Moira what they think.",
+     "Moira", "Moira Dunlevy"),
+])
+def test_a_short_form_links_to_the_full_name(parse, text, short, full):
+    found = entities(mentions_of(parse, text))
+    assert found[short] == ("person", found[full][1])
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He made a film accusing Islam of fostering violence.", "Islam"),
+    ("A man suspected of Islamist links was charged on Monday.", "Islamist"),
+    ("The officials kept up a story of de-Nazification and threats.", "Nazification"),
+    ("Critics warned of the Russification of the schools.", "Russification"),
+])
+def test_faiths_and_process_nouns_are_no_actors(parse, text, word):
+    assert not [m for m in mentions_of(parse, text) if word in m["surface"] and m["kind"] != "place"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The film recalls the murder of the anti-immigration politician Ruud Hemmers.", "Ruud Hemmers"),
+    ("Ruud Hemmers, a film-maker, was shot in Utrecht.", "Ruud Hemmers"),
+])
+def test_an_occupation_next_to_a_name_tagged_org_says_person(text, name):
+    from types import SimpleNamespace
+
+    from data_prep.actor_cues import _context_label
+
+    start = text.index(name)
+    span = SimpleNamespace(start=start, end=start + len(name), label="ORG", surface=name,
+                           prev_word=text[:start].split()[-1] if start else "",
+                           next_word=text[start + len(name):].split()[0] if text[start + len(name):].split() else "")
+    assert _context_label(text, span) == "PERSON"
