@@ -49,3 +49,13 @@ def test_an_occupation_next_to_a_name_tagged_org_says_person(text, name):
                            prev_word=text[:start].split()[-1] if start else "",
                            next_word=text[start + len(name):].split()[0] if text[start + len(name):].split() else "")
     assert _context_label(text, span) == "PERSON"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway - which has long denied any such plan, despite weeks of drills - calls the claims "
+     "absurd.\n\nIts defence ministry published new photographs on Tuesday.", "inst:NO:ministry-of-defence"),
+    ("The White House said the drills went on. Poland denies any plan to attack. "
+     "Its foreign ministry summoned the envoy.", "inst:PL:ministry-of-foreign-affairs"),
+])
+def test_its_bare_role_takes_the_country_the_text_is_about(parse, text, expected):
+    assert expected in institutions(mentions_of(parse, text)).values()
