@@ -39,7 +39,7 @@ from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distanc
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
-                    looks_like_company, name_tokens, person_key)
+                    looks_like_company, name_tokens, particle_surname, person_key)
 from .records import Article, Sentence
 from .regions import direction_of
 
@@ -258,6 +258,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
                 len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
         tokens = _clean_tokens(ent, label, gazetteer)
+        if tokens and tokens[-1].i >= ent.end:
+            absorbed = tokens[-1].i  # "Ursula von der" took back "Leyen", which the model tagged GPE
         if label == "EVENT" and len(tokens) > 1 and tokens[-1].lower_ in lex.CONFLICT_NOUNS:
             head = gazetteer.resolve(doc[tokens[0].i:tokens[-1].i].text)
             if head and head[0].kind == "country":  # "the Iraq war": Iraq is named
@@ -765,6 +767,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == "ORG" and full_name_shape(surface) and fold_word(name_tokens(surface)[0]) in names.by_first:
         # "Volodymyr Sivkovych" tagged ORG where a "Volodymyr Zelenskiy" is a person
         return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+    if particle_surname(name_tokens(surface)) in names.by_last:
+        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Von der Leyen" tagged ORG
     if names.has_part(surface) and not isinstance(alias, Place):
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):

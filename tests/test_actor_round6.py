@@ -59,3 +59,24 @@ def test_an_occupation_next_to_a_name_tagged_org_says_person(text, name):
 ])
 def test_its_bare_role_takes_the_country_the_text_is_about(parse, text, expected):
     assert expected in institutions(mentions_of(parse, text)).values()
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Anke von der Mohlen has told the farmers that there is a way forward. "
+     "Von der Mohlen said so on Monday.", "Von der Mohlen", "Anke von der Mohlen"),
+    ("Hicham el Morabet won the race in Paris. El Morabet said he was tired.",
+     "El Morabet", "Hicham el Morabet"),
+])
+def test_a_surname_with_its_particle_is_the_person_once(parse, text, short, full):
+    found = mentions_of(parse, text)
+    person = entities(found)[full][1]
+    assert entities(found)[short] == ("person", person)
+    # the surname the model tagged apart ("Mohlen") is no second mention inside the full name
+    spans = [(m["start"], m["end"]) for m in found]
+    assert not any(a < d and c < b and (a, b) != (c, d) for a, b in spans for c, d in spans)
+
+
+def test_a_role_word_coordinated_with_an_adjective_is_no_body(parse):
+    text = ("Russia hit the city with missile strikes hours after the US said it would double its "
+            "military and economic aid to the region.")
+    assert not institutions(mentions_of(parse, text))
