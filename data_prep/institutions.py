@@ -339,6 +339,9 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
         modifier = (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
                     and last.dep_ in ("compound", "amod", "nmod")
                     and not (doc[stop].dep_ == "ROOT" and stop + 1 < span.end and doc[stop + 1].lower_ == "that"))
+        # "its military and economic aid": a role word coordinated with an adjective is one too.
+        modifier = modifier or (stop - i == 1 and last.dep_ == "amod" and last.head.i > last.i
+                                and any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in last.children))
         if modifier and (last.pos_ == "ADJ" or _role_at(doc, stop, span.end)):
             # "military operations", "US military aid": an adjective, not the body;
             # "military intelligence": the body is the role noun that follows.
