@@ -257,6 +257,8 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if label == "PERSON" and (ent[-1].text.lower() in lex.ORG_HEAD_NOUNS or (
                 len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
+        elif label == "NORP" and any(ch.isdigit() for ch in ent.text):
+            label = "ORG"  # "G7 leaders": no nationality has a digit, a club of states does
         tokens = _clean_tokens(ent, label, gazetteer)
         if tokens and tokens[-1].i >= ent.end:
             absorbed = tokens[-1].i  # "Ursula von der" took back "Leyen", which the model tagged GPE

@@ -80,3 +80,9 @@ def test_a_role_word_coordinated_with_an_adjective_is_no_body(parse):
     text = ("Russia hit the city with missile strikes hours after the US said it would double its "
             "military and economic aid to the region.")
     assert not institutions(mentions_of(parse, text))
+
+
+def test_a_club_of_states_tagged_as_a_nationality_is_an_organization(parse):
+    text = ("The announcement came shortly after G7 leaders, including the British prime minister "
+            "and the US president, held a virtual meeting.")
+    assert entities(mentions_of(parse, text))["G7"][0] == "organization"
