@@ -75,6 +75,7 @@ _COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECAS
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_PAIR_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")  # "Scotland-England", not "Guinea-bissau" nor "F-16"
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
@@ -420,9 +421,10 @@ def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
                         label: str) -> tuple[list[tuple[int, int]], str]:
-    """"Toshkivka and Ustynivka" tagged as one ORG: two places when both parts are places."""
+    """"Toshkivka and Ustynivka" tagged as one ORG, or "Scotland-England" (a fixture, a border,
+    talks between the two): two places when both parts are places."""
     surface = text[start:end]
-    separators = list(_AND.finditer(surface))
+    separators = list(_AND.finditer(surface)) or list(_PAIR_HYPHEN.finditer(surface))
     if not separators or gazetteer.resolve(surface):
         return [(start, end)], label  # "Bosnia and Herzegovina" is one country
     bounds = [0] + [x for m in separators for x in (m.start(), m.end())] + [len(surface)]
@@ -488,6 +490,11 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
                 found.append(_Span(sentence, start, start + len(head), head, _TOKEN))
         elif token.pos_ == "PROPN":
             run.append(token)
+        elif (token.i - 1 > span.start and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
+              and gazetteer.demonym_country(word)):
+            close()  # "Dutch-Moroccan": the model tags the first nationality only
+            start = sentence.char(token.idx)
+            found.append(_Span(sentence, start, start + len(word), word, _TOKEN))
         else:
             close()
     close()

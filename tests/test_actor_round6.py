@@ -86,3 +86,11 @@ def test_a_club_of_states_tagged_as_a_nationality_is_an_organization(parse):
     text = ("The announcement came shortly after G7 leaders, including the British prime minister "
             "and the US president, held a virtual meeting.")
     assert entities(mentions_of(parse, text))["G7"][0] == "organization"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Dutch-Moroccan man suspected of links has been charged.", {("Dutch", "group"), ("Moroccan", "group")}),
+    ("The old Scotland-England fixture was scrapped in 1989.", {("Scotland", "place"), ("England", "place")}),
+])
+def test_both_halves_of_a_hyphenated_pair_are_found(parse, text, expected):
+    assert expected <= {(m["surface"], m["kind"]) for m in mentions_of(parse, text)}
