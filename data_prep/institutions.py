@@ -366,6 +366,8 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
             owner = _seat_or_capital_left(doc, k - 1, span.start, slug, gazetteer)  # "the Kremlin's forces"
         elif left is None and k > span.start and doc[k - 1].lower_ == "its":
             owner = _subject_country(doc, last, gazetteer)  # "Russia withdraws its troops"
+        elif left is None and slug in _SENT_ROLES and last.dep_ == "dobj" and last.head.lemma_ in lex.DEPLOY_VERBS:
+            owner = _subject_country(doc, last, gazetteer)  # "Russia moving some troops": its own
         if owner:
             # The seat, capital or subject keeps its own mention; the body is the role's words.
             found.append(Institution(sentence, *_chars(sentence, doc, k, stop), owner, slug))

@@ -408,6 +408,10 @@ INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regul
 # US president's (53 of the 54 such phrases in the shared corpus: Biden, Bush, Trump, Clinton;
 # one "Zelensky administration"). The name stays a person mention of its own.
 ADMINISTRATION_OF_PERSON = "US"
+# Verbs a country does with its own forces: "Russia moving some troops", "Russia has amassed
+# 100,000 troops" are Russia's armed forces (not "Russia killed 20 soldiers"). Lemmas.
+DEPLOY_VERBS = frozenset({"move", "withdraw", "deploy", "redeploy", "send", "pull", "mass", "amass",
+                          "station", "mobilise", "mobilize", "position"})
 # A country's missions abroad ("the US embassy", "Russia's embassy in Britain"): found like
 # institutions, but named organizations of their own, not roles of the contract.
 MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates"})

@@ -94,3 +94,16 @@ def test_a_club_of_states_tagged_as_a_nationality_is_an_organization(parse):
 ])
 def test_both_halves_of_a_hyphenated_pair_are_found(parse, text, expected):
     assert expected <= {(m["surface"], m["kind"]) for m in mentions_of(parse, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials could not verify reports of Norway moving some troops away from the border.",
+     "inst:NO:armed-forces"),
+    ("Norway has amassed well over 10,000 troops near the border.", "inst:NO:armed-forces"),
+])
+def test_troops_a_country_deploys_are_its_forces(parse, text, expected):
+    assert expected in institutions(mentions_of(parse, text)).values()
+
+
+def test_soldiers_a_country_kills_are_not_its_forces(parse):
+    assert not institutions(mentions_of(parse, "Norway killed 20 soldiers in the raid."))
