@@ -97,8 +97,8 @@ def test_both_halves_of_a_hyphenated_pair_are_found(parse, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Officials could not verify reports of Norway moving some troops away from the border.",
-     "inst:NO:armed-forces"),
+    ("Norway is moving troops away from the border after the drills.", "inst:NO:armed-forces"),
+    ("Norway has begun mobilizing forces ahead of the drills.", "inst:NO:armed-forces"),
     ("Norway has amassed well over 10,000 troops near the border.", "inst:NO:armed-forces"),
 ])
 def test_troops_a_country_deploys_are_its_forces(parse, text, expected):
