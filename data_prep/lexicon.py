@@ -349,6 +349,9 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Head words of holidays and commemorations ("Victory Day", "Holocaust Memorial Day"): an ORG
+# span ending in one is a date, no actor; not PERSON spans, where "Day" is a surname.
+HOLIDAY_HEADS = frozenset({"day", "eve"})
 # Treaties and partnerships named after a place ("the Kyoto protocol", "the Minsk agreements",
 # "the Atlantic partnership"): the town or sea in such a name is no place of the story.
 TREATY_NOUNS = frozenset({

@@ -767,8 +767,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
-            and words[-1].lower() in lex.NON_ACTOR_HEADS):
-        return None  # "Academy Awards", "Association Agreement": an event, award or agreement
+            and (words[-1].lower() in lex.NON_ACTOR_HEADS
+                 or (label == "ORG" and words[-1].lower() in lex.HOLIDAY_HEADS))):
+        return None  # "Academy Awards", "Association Agreement", "Victory Day": an event, award or agreement
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:

@@ -107,3 +107,12 @@ def test_troops_a_country_deploys_are_its_forces(parse, text, expected):
 
 def test_soldiers_a_country_kills_are_not_its_forces(parse):
     assert not institutions(mentions_of(parse, "Norway killed 20 soldiers in the raid."))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The leader spoke with the president in a show of unity ahead of the Kremlin’s Victory Day parades.",
+     "Victory Day"),
+    ("Thousands gathered for National Holocaust Memorial Day in the city.", "National Holocaust Memorial Day"),
+])
+def test_a_holiday_is_no_actor(parse, text, surface):
+    assert surface not in entities(mentions_of(parse, text))
