@@ -491,8 +491,10 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
         elif token.pos_ == "PROPN":
             run.append(token)
         elif (token.i - 1 > span.start and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
-              and gazetteer.demonym_country(word)):
-            close()  # "Dutch-Moroccan": the model tags the first nationality only
+              and gazetteer.demonym_country(word) and gazetteer.demonym_country(doc[token.i - 2].text)):
+            # "Dutch-Moroccan": the model tags the first nationality only ("Anglo-American" is
+            # no one's people, as the first half says)
+            close()
             start = sentence.char(token.idx)
             found.append(_Span(sentence, start, start + len(word), word, _TOKEN))
         else:
