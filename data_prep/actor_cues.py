@@ -49,7 +49,8 @@ NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see 
 # A club's people ("boss", "full-back"); not "fans" or "supporters", which follow people too
 # ("Trump supporters"), nor the groups "squad" and "academy".
 _CLUB_PEOPLE = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
-PERSON_ROLES = (lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | _CLUB_PEOPLE  # "full-back Dusty Hare"
+PERSON_ROLES = ((lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | lex.PERSON_OCCUPATIONS
+                | _CLUB_PEOPLE)  # "full-back Dusty Hare"
 _ORG_ROLES_AFTER = _CLUB_PEOPLE | lex.MEDIA_ROLES  # "Villa boss", "Leeds manager"
 _POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
@@ -298,8 +299,8 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
         if " " not in word and word.endswith(lex.NAME_DERIVED_ENDINGS):
             ending = next(e for e in sorted(lex.NAME_DERIVED_ENDINGS, key=len, reverse=True) if word.endswith(e))
             stem = span.surface[:-len(ending)]
-            if ending.startswith(("ism", "phob", "phil")) or stem in name_words:
-                out.add(id(span))  # "Russophobia", "Putinism"; "Brownite" of a "Gordon Brown"
+            if ending.startswith(("ism", "phob", "phil", "ific", "isat", "izat")) or stem in name_words:
+                out.add(id(span))  # "Russophobia", "Putinism", "Russification"; "Brownite" of a "Gordon Brown"
     out.update(id(s) for s in spans if s.label in labels and s.surface in titles)
     return out
 

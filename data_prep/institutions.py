@@ -40,6 +40,10 @@ _LEADERS_ROLES = {"government", "armed-forces"}  # "Putin's regime", "Putin's ar
 # taken from the article like that of "the government". Not "their government", which is as
 # often a people's whose country the article does not settle ("Africans ... their government").
 _LEADER_POSSESSIVES = {"his", "her"}
+# "Its defence ministry": a country's own body by the pronoun of the country the text speaks of;
+# only for the roles that name a country's body alone (``BARE_INSTITUTION_ROLES``), since "its
+# police" or "its troops" are as often a city's or a company's.
+_BODY_POSSESSIVES = {"its"}
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -149,6 +153,24 @@ def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
         if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
             return None
         verb = verb.head
+    return None
+
+
+def _main_subject_country(span, gazetteer: Gazetteer, before: int | None = None) -> str | None:
+    """Country named as the subject of a sentence's main verb ("Russia ... calls the concern
+    hysteria"), if that subject starts before token ``before``; else None."""
+    root = span.root
+    # A long parenthetical can leave the subject itself as the parse's root ("Russia - which ... -").
+    subjects = [root] if root.pos_ == "PROPN" else [c for c in root.children if c.dep_ in _SUBJECTS]
+    for subject in subjects:
+        first = subject.i
+        while first > span.start and subject.doc[first - 1].dep_ == "compound":
+            first -= 1
+        if before is not None and first >= before:
+            return None
+        phrase = subject.doc[first:subject.i + 1].text
+        code = country_word(phrase, gazetteer)
+        return code if code and not gazetteer.demonym_country(phrase) else None
     return None
 
 
@@ -317,6 +339,9 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
         modifier = (stop - i == 1 and stop < span.end and doc[stop].pos_ == "NOUN" and doc[stop].is_lower
                     and last.dep_ in ("compound", "amod", "nmod")
                     and not (doc[stop].dep_ == "ROOT" and stop + 1 < span.end and doc[stop + 1].lower_ == "that"))
+        # "its military and economic aid": a role word coordinated with an adjective is one too.
+        modifier = modifier or (stop - i == 1 and last.dep_ == "amod" and last.head.i > last.i
+                                and any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in last.children))
         if modifier and (last.pos_ == "ADJ" or _role_at(doc, stop, span.end)):
             # "military operations", "US military aid": an adjective, not the body;
             # "military intelligence": the body is the role noun that follows.
@@ -341,6 +366,8 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
             owner = _seat_or_capital_left(doc, k - 1, span.start, slug, gazetteer)  # "the Kremlin's forces"
         elif left is None and k > span.start and doc[k - 1].lower_ == "its":
             owner = _subject_country(doc, last, gazetteer)  # "Russia withdraws its troops"
+        elif left is None and slug in _SENT_ROLES and last.dep_ == "dobj" and last.head.lemma_ in lex.DEPLOY_VERBS:
+            owner = _subject_country(doc, last, gazetteer)  # "Russia moving some troops": its own
         if owner:
             # The seat, capital or subject keeps its own mention; the body is the role's words.
             found.append(Institution(sentence, *_chars(sentence, doc, k, stop), owner, slug))
@@ -360,9 +387,9 @@ def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
             if right:
                 # "of Ukraine" is part of the name; "in Israel" stays the country's own mention.
                 stop, code = (right[0] if doc[stop].lower_ == "of" else stop), right[1]
-            elif i > span.start and ((bare_ok and doc[i - 1].lower_ == "the") or (
+            elif i > span.start and ((bare_ok and doc[i - 1].lower_ in {"the", *_BODY_POSSESSIVES}) or (
                     doc[i - 1].lower_ in _LEADER_POSSESSIVES and (bare_ok or slug == "government"))):
-                bare = True  # "the defence ministry", "his administration": the country from context
+                bare = True  # "the defence ministry", "his administration", "its defence ministry": from context
             else:
                 i += 1
                 continue
@@ -398,12 +425,24 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
         code, n = counts.most_common(1)[0]
         if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * sum(counts.values()):
             dominant = code
+    previous = {}  # sentence id -> the sentence before it, for the antecedent of "its"
+    for before, sentence in zip(sentences, sentences[1:]):
+        previous[sentence.sentence_id] = before
     out = []
     for inst in found:
         if not inst.bare:
             out.append(inst)
             continue
         sid = inst.sentence.sentence_id
+        if inst.sentence.text[:inst.start - inst.sentence.start].rstrip().lower().endswith(tuple(_BODY_POSSESSIVES)):
+            # "Its defence ministry": the country the sentence, else the one before, is about.
+            span, prior = inst.sentence.span, previous.get(sid)
+            token = next((t.i for t in span if inst.sentence.base + t.idx >= inst.start), None)
+            code = _main_subject_country(span, gazetteer, token) or (
+                _main_subject_country(prior.span, gazetteer) if prior is not None and prior.span is not None else None)
+            if code:
+                out.append(Institution(inst.sentence, inst.start, inst.end, code, inst.role, True))
+                continue
         nearby = {code for n, code in named if sid - _NEARBY_SENTENCES <= n <= sid}
         if len(nearby) == 1:
             code = next(iter(nearby))

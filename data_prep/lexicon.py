@@ -192,7 +192,7 @@ TITLES = frozenset({
     "activist", "analyst", "correspondent", "reporter", "editor", "author", "economist", "officer",
     "commissioner", "attorney", "solicitor", "lawyer", "host", "presenter", "singer", "actor",
     "actress", "star", "official", "officials", "counterpart", "private", "pte", "cpl", "corporal",
-    "dj", "mp", "mep", "st", "saint",
+    "dj", "mp", "mep", "msp", "mla", "st", "saint",
     # party labels written before a name ("Tory Liam Fox", "Republican Senator John McCain")
     "tory", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
     "socialist", "communist", "green",
@@ -291,6 +291,12 @@ ORG_NAME_ENDINGS = frozenset({
     "capital", "partners", "holdings", "systems", "solutions", "labs", "ventures", "pictures",
     "studios", "records", "motors", "pharmaceuticals", "communications", "telecom", "mine",
     "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily"})
+# Occupations written before a name or as its apposition ("the anti-immigration politician X",
+# "X, a film-maker"): only people have them, so a name the model tagged ORG is a person.
+PERSON_OCCUPATIONS = frozenset({
+    "politician", "film-maker", "filmmaker", "novelist", "playwright", "poet", "artist",
+    "comedian", "musician", "composer", "businessman", "businesswoman", "entrepreneur",
+    "campaigner", "scientist", "historian", "philosopher", "broadcaster", "sculptor", "painter"})
 # Media roles written after an outlet's name ("Daily Telegraph columnist", "Guardian
 # correspondent"): the name before one is the outlet.
 MEDIA_ROLES = frozenset({"columnist", "correspondent", "journalist", "reporter", "editor",
@@ -331,6 +337,8 @@ NON_GROUP_ADJECTIVES = frozenset({
     "muslim", "islamic", "christian", "catholic", "roman catholic", "protestant", "orthodox",
     "evangelical", "jewish", "hindu", "buddhist", "sikh", "sunni", "shia", "shiite", "shi'ite",
     "lutheran", "anglican", "methodist", "baptist", "mormon", "atheist",
+    # the faiths themselves and their political currents ("accusing Islam", "Islamist links")
+    "islam", "islamist", "christianity", "judaism", "jihadist", "salafist",
 })
 
 # Head words of names that are events, awards or agreements, not actors (bench/labels/README.md:
@@ -341,6 +349,9 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Head words of holidays and commemorations ("Victory Day", "Holocaust Memorial Day"): an ORG
+# span ending in one is a date, no actor; not PERSON spans, where "Day" is a surname.
+HOLIDAY_HEADS = frozenset({"day", "eve"})
 # Treaties and partnerships named after a place ("the Kyoto protocol", "the Minsk agreements",
 # "the Atlantic partnership"): the town or sea in such a name is no place of the story.
 TREATY_NOUNS = frozenset({
@@ -400,6 +411,10 @@ INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regul
 # US president's (53 of the 54 such phrases in the shared corpus: Biden, Bush, Trump, Clinton;
 # one "Zelensky administration"). The name stays a person mention of its own.
 ADMINISTRATION_OF_PERSON = "US"
+# Verbs a country does with its own forces: "Russia moving some troops", "Russia has amassed
+# 100,000 troops" are Russia's armed forces (not "Russia killed 20 soldiers"). Lemmas.
+DEPLOY_VERBS = frozenset({"move", "withdraw", "deploy", "redeploy", "send", "pull", "mass", "amass",
+                          "station", "mobilise", "mobilize", "position"})
 # A country's missions abroad ("the US embassy", "Russia's embassy in Britain"): found like
 # institutions, but named organizations of their own, not roles of the contract.
 MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates"})
@@ -448,7 +463,9 @@ BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "new
 PROMO_NAME_AFTER = frozenset({"email", "emails", "newsletter", "briefing", "podcast", "content"})
 PROMO_NAME_BEFORE = frozenset({"follow"})
 # Endings of words made from a name that name no actor: "Brownite", "Putinism", "Russophobia".
-NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia")
+# A process made from a name ("Russification", "de-Nazification", "Finlandization") is none either.
+NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia", "ification",
+                        "isation", "ization")
 # Seats of a body written as its full name ("the U.S. Department of State"), normalised as
 # ``INSTITUTION_SEATS`` keys; merged into it below.
 _SEAT_NAMES = {

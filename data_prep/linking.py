@@ -19,7 +19,7 @@ import pandas as pd
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, normalize, slugify
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
-                    looks_like_company, name_tokens, person_key)
+                    looks_like_company, name_tokens, particle_surname, person_key)
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -63,14 +63,15 @@ def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
                  ) -> tuple[str, str, float] | None:
     """(cluster, canonical name, certainty) of a person mention; None for a lone unknown name."""
     words = name_tokens(surface)
-    if is_full_name(words):
+    surname = particle_surname(words)  # "Van Gogh" of a "Theo van Gogh"
+    if is_full_name(words) and not (surname and surname in names.by_last):
         key = person_key(surface)
         if key in names.full:
             return key, canonical_name(names.full[key]), 1.0
         return None
-    if len(words) != 1:
+    if len(words) != 1 and not surname:
         return None
-    word = fold_word(words[0])
+    word = surname or fold_word(words[0])
     for table, certainty in ((names.by_last, SURNAME_LINK), (names.by_first, GIVEN_NAME_LINK)):
         clusters = table.get(word)
         if clusters:

@@ -39,7 +39,7 @@ from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distanc
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
-                    looks_like_company, name_tokens, person_key)
+                    looks_like_company, name_tokens, particle_surname, person_key)
 from .records import Article, Sentence
 from .regions import direction_of
 
@@ -75,6 +75,7 @@ _COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECAS
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_PAIR_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")  # "Scotland-England", not "Guinea-bissau" nor "F-16"
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
@@ -257,7 +258,11 @@ def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> l
         if label == "PERSON" and (ent[-1].text.lower() in lex.ORG_HEAD_NOUNS or (
                 len(ent) > 2 and any(t.text.lower() in lex.ORG_HEAD_NOUNS for t in ent[1:]))):
             label = "ORG"  # "Luhansk People's Republic", "New York Times Kyiv" tagged PERSON
+        elif label == "NORP" and any(ch.isdigit() for ch in ent.text):
+            label = "ORG"  # "G7 leaders": no nationality has a digit, a club of states does
         tokens = _clean_tokens(ent, label, gazetteer)
+        if tokens and tokens[-1].i >= ent.end:
+            absorbed = tokens[-1].i  # "Ursula von der" took back "Leyen", which the model tagged GPE
         if label == "EVENT" and len(tokens) > 1 and tokens[-1].lower_ in lex.CONFLICT_NOUNS:
             head = gazetteer.resolve(doc[tokens[0].i:tokens[-1].i].text)
             if head and head[0].kind == "country":  # "the Iraq war": Iraq is named
@@ -416,9 +421,10 @@ def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
                         label: str) -> tuple[list[tuple[int, int]], str]:
-    """"Toshkivka and Ustynivka" tagged as one ORG: two places when both parts are places."""
+    """"Toshkivka and Ustynivka" tagged as one ORG, or "Scotland-England" (a fixture, a border,
+    talks between the two): two places when both parts are places."""
     surface = text[start:end]
-    separators = list(_AND.finditer(surface))
+    separators = list(_AND.finditer(surface)) or list(_PAIR_HYPHEN.finditer(surface))
     if not separators or gazetteer.resolve(surface):
         return [(start, end)], label  # "Bosnia and Herzegovina" is one country
     bounds = [0] + [x for m in separators for x in (m.start(), m.end())] + [len(surface)]
@@ -484,6 +490,13 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
                 found.append(_Span(sentence, start, start + len(head), head, _TOKEN))
         elif token.pos_ == "PROPN":
             run.append(token)
+        elif (token.i - 1 > span.start and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
+              and gazetteer.demonym_country(word) and gazetteer.demonym_country(doc[token.i - 2].text)):
+            # "Dutch-Moroccan": the model tags the first nationality only ("Anglo-American" is
+            # no one's people, as the first half says)
+            close()
+            start = sentence.char(token.idx)
+            found.append(_Span(sentence, start, start + len(word), word, _TOKEN))
         else:
             close()
     close()
@@ -756,8 +769,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
-            and words[-1].lower() in lex.NON_ACTOR_HEADS):
-        return None  # "Academy Awards", "Association Agreement": an event, award or agreement
+            and (words[-1].lower() in lex.NON_ACTOR_HEADS
+                 or (label == "ORG" and words[-1].lower() in lex.HOLIDAY_HEADS))):
+        return None  # "Academy Awards", "Association Agreement", "Victory Day": an event, award or agreement
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
@@ -765,6 +779,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == "ORG" and full_name_shape(surface) and fold_word(name_tokens(surface)[0]) in names.by_first:
         # "Volodymyr Sivkovych" tagged ORG where a "Volodymyr Zelenskiy" is a person
         return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+    if particle_surname(name_tokens(surface)) in names.by_last:
+        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Von der Leyen" tagged ORG
     if names.has_part(surface) and not isinstance(alias, Place):
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):

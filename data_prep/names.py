@@ -17,7 +17,8 @@ from functools import lru_cache
 from . import lexicon as lex
 from .gazetteer import normalize, slugify
 
-__all__ = ["ACRONYM", "ArticleNames", "name_tokens", "is_full_name", "fold_word", "person_key",
+__all__ = ["ACRONYM", "ArticleNames", "name_tokens", "is_full_name", "particle_surname", "fold_word",
+           "person_key",
            "collect_names", "canonical_name", "looks_like_company", "group_slug"]
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -47,9 +48,19 @@ def name_tokens(surface: str) -> list[str]:
 
 
 def is_full_name(words: list[str]) -> bool:
-    """Two or more capitalised words without digits ("Joe Biden", "Nick Paton Walsh")."""
-    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
+    """Two or more capitalised words without digits ("Joe Biden", "Nick Paton Walsh"); lowercase
+    particles may stand inside ("Theo van Gogh")."""
+    return (len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in lex.NAME_PARTICLES for w in words[1:-1])
             and not any(ch.isdigit() for w in words for ch in w))
+
+
+def particle_surname(words: list[str]) -> str | None:
+    """The folded surname of a surname written with its particles ("Van Gogh", "de Klerk"),
+    else None."""
+    if len(words) >= 2 and all(w.lower() in lex.NAME_PARTICLES for w in words[:-1]):
+        return fold_word(words[-1])
+    return None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -92,6 +103,19 @@ def collect_names(spans: Iterable) -> ArticleNames:
             key = fold_word(word)
             if cluster not in table[key]:
                 table[key].append(cluster)
+    # "Van Gogh" beside "Theo van Gogh" is his surname, not a name of its own ("Van Morrison",
+    # with no longer name ending so, stays one).
+    for cluster, forms in list(names.full.items()):
+        surname = particle_surname(name_tokens(forms[0]))
+        if surname and any(c != cluster for c in names.by_last.get(surname, ())):
+            del names.full[cluster]
+            del names.counts[cluster]
+            for table in (names.by_last, names.by_first):
+                for key in list(table):
+                    if cluster in table[key]:
+                        table[key].remove(cluster)
+                    if not table[key]:
+                        del table[key]
     return names
 
 
