@@ -1503,7 +1503,8 @@ def cooccurrence(cur, scope: Scope, *, top_n: int = 25) -> tuple[pd.DataFrame, p
 
 def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int = 120,
                    seed: int = 7) -> pd.DataFrame:
-    """``nodes`` with x, y from a small deterministic force layout (Fruchterman-Reingold)."""
+    """``nodes`` with x, y from a small deterministic force layout (Fruchterman-Reingold);
+    nodes without a link go on a ring just around the linked ones."""
     n = len(nodes)
     out = nodes.copy()
     if n == 0:
@@ -1528,6 +1529,15 @@ def network_layout(nodes: pd.DataFrame, edges: pd.DataFrame, *, iterations: int 
         length = np.maximum(np.linalg.norm(force, axis=1), 1e-9)
         pos += force / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature *= 0.97
+    # Repulsion alone sends an unlinked node far off, and the chart, scaled to fit it, would
+    # squeeze the linked ones into a corner.
+    linked = np.zeros(n, dtype=bool)
+    linked[src], linked[dst] = True, True
+    if linked.sum() >= 2 and not linked.all():
+        centre = pos[linked].mean(axis=0)
+        radius = max(np.linalg.norm(pos[linked] - centre, axis=1).max(), k / 10)
+        ring = np.linspace(0, 2 * np.pi, (~linked).sum(), endpoint=False) + np.pi / 4
+        pos[~linked] = centre + 1.25 * radius * np.c_[np.cos(ring), np.sin(ring)]
     out["x"], out["y"] = pos[:, 0], pos[:, 1]
     return out
 

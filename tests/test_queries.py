@@ -421,6 +421,20 @@ def test_cooccurrence_edges_are_backed_by_sentences(small):
     assert len(top) == 2
 
 
+@pytest.mark.parametrize("isolated", [1, 3])
+def test_network_layout_keeps_unlinked_actors_near_the_linked_ones(isolated):
+    linked = [f"a{i}" for i in range(8)]
+    nodes = pd.DataFrame({"name": linked + [f"z{i}" for i in range(isolated)]})
+    edges = pd.DataFrame([(a, b, 6) for i, a in enumerate(linked) for b in linked[i + 1:]],
+                         columns=["source", "target", "weight"])
+    xy = queries.network_layout(nodes, edges).set_index("name")[["x", "y"]].to_numpy()
+    centre = xy[:8].mean(axis=0)
+    radius = np.linalg.norm(xy[:8] - centre, axis=1).max()
+    # Left to the repulsion the unlinked ones drift several radii away and the chart, scaled
+    # to fit them, draws the linked ones squeezed into a corner.
+    assert np.linalg.norm(xy[8:] - centre, axis=1).max() < 2 * radius
+
+
 def test_actor_profile(small):
     profile = queries.actor_profile(small.cur, small.scope(), "Joe Biden")
     assert set(profile["places"]["place"]) == {"Ukraine", "Kursk"}

@@ -57,8 +57,11 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, max_edges: int =
         marker=dict(size=10 + 30 * (dots["sentences"] / dots["sentences"].max()).pow(0.5),
                     color="#1f77b4", opacity=0.85),
         hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} sentences<extra></extra>"))
+    # Room on both sides for the names written above the outermost dots.
+    low, high = dots["x"].min(), dots["x"].max()
+    pad = 0.2 * (high - low) or 1.0
     fig.update_layout(height=440, margin=dict(l=0, r=0, t=0, b=0), showlegend=False,
-                      xaxis=dict(visible=False), yaxis=dict(visible=False))
+                      xaxis=dict(visible=False, range=[low - pad, high + pad]), yaxis=dict(visible=False))
     return fig
 
 
