@@ -291,6 +291,7 @@ SUMMARY_DEPTH = {"pairs": 50, "headlines": 100, "largest": 2000, "lanes": 12, "p
                  "profile": 20}
 CHART_POINTS = 2000  # figures_chart's default number of points
 
+
 def _broad_filters(con, share: float, most: int) -> list[Filters]:
     """The single-value filters (actor, place, topic or source) whose scope holds at least
     ``share`` of the sentences, the ``most`` broadest first. A name's own sentences stand for
@@ -317,8 +318,7 @@ def _store(con, table: str, sql: str, scope: Scope, skey: str, *, create: bool, 
     """Create ``table`` from ``sql`` (or add to it) with the summary key ``skey`` as first column."""
     head = f"CREATE OR REPLACE TABLE {table} AS" if create else f"INSERT INTO {table}"
     full = f"{head} SELECT CAST($skey AS VARCHAR) AS skey, * FROM ({sql})"
-    values = {**scope.params(), "skey": skey, **params}
-    con.execute(full, {k: v for k, v in values.items() if f"${k}" in full})
+    _execute(con, full, scope, skey=skey, **params)
 
 
 def _summarize(con) -> None:
@@ -427,9 +427,10 @@ def _summarize_scope(con, skey: str, scope: Scope, *, create: bool) -> None:
               for lanes in ("actor", "topic")]
     store("timeline_totals", " UNION ALL ".join(totals))
 
+
 # ---------------------------------------------------------------------------- filters
 
-# The facets whose single values may be summarized at opening (see _broad_scopes).
+# The facets whose single values may be summarized at opening (see _broad_filters).
 BROAD_FACETS = ("actors", "places", "topics", "sources")
 
 
@@ -573,17 +574,19 @@ class Scope:
         return f"(SELECT * FROM {name} t WHERE {self.where('t')})"
 
 
-def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
+def _execute(cur, sql: str, scope: Scope | None = None, **params):
     """Execute ``sql`` with the scope's parameters (only those the SQL uses) and ``params``."""
     values = {**(scope.params() if scope else {}), **params}
-    used = {k: v for k, v in values.items() if f"${k}" in sql}
-    return cur.execute(sql, used).df()
+    return cur.execute(sql, {k: v for k, v in values.items() if f"${k}" in sql})
+
+
+def _run(cur, sql: str, scope: Scope | None = None, **params) -> pd.DataFrame:
+    """The rows of ``sql`` (see :func:`_execute`) as a frame."""
+    return _execute(cur, sql, scope, **params).df()
 
 
 def _one(cur, sql: str, scope: Scope | None = None, **params):
-    values = {**(scope.params() if scope else {}), **params}
-    used = {k: v for k, v in values.items() if f"${k}" in sql}
-    rows = cur.execute(sql, used).fetchall()  # fetched to the end: DuckDB 2 refuses new work on an unfinished result
+    rows = _execute(cur, sql, scope, **params).fetchall()  # fetched to the end: DuckDB 2 refuses new work on an unfinished result
     return rows[0] if rows else None
 
 
@@ -868,15 +871,10 @@ def _sources_sql(scope: Scope) -> str:
 def _counts(cur, scope: Scope) -> dict:
     """The row of _counts_sql as a dict, from the summaries when they answer."""
     key = scope.summary_key
-    cursor = (cur.execute("SELECT * EXCLUDE (skey) FROM scope_counts WHERE skey = $skey", {"skey": key})
-              if key is not None else cur.execute(*_bound(_counts_sql(scope), scope)))
+    cursor = (_execute(cur, "SELECT * EXCLUDE (skey) FROM scope_counts WHERE skey = $skey", skey=key)
+              if key is not None else _execute(cur, _counts_sql(scope), scope))
     names = [d[0] for d in cursor.description]
     return dict(zip(names, cursor.fetchall()[0]))
-
-
-def _bound(sql: str, scope: Scope) -> tuple[str, dict]:
-    """``sql`` with the scope's parameters that it uses."""
-    return sql, {k: v for k, v in scope.params().items() if f"${k}" in sql}
 
 
 def corpus_summary(cur, scope: Scope) -> dict:
@@ -1050,13 +1048,14 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
     """
     near = SUMMARY_DEPTH["largest"]
     key = scope.summary_key
+    # Per kind: figures in scope, and those among the kind's ``near`` largest of the dataset.
+    per_kind_sql = (f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
+                    f"FROM {scope.table('figures')} f GROUP BY kind")
     if key is not None:
         total, kinds, depth = _one(cur, "SELECT total, kinds, depth FROM figure_stats WHERE skey = $skey",
                                    skey=key)
     else:
-        # Per kind: figures in scope, and those among the kind's ``near`` largest of the dataset.
-        per = _run(cur, f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
-                        f"FROM {scope.table('figures')} f GROUP BY kind", scope)
+        per = _run(cur, per_kind_sql, scope)
         total, kinds = int(per["n"].sum()), len(per)
     cut = total > max_points
     per_kind = max(1, max_points // max(kinds, 1))
@@ -1065,8 +1064,7 @@ def figures_chart(cur, scope: Scope, *, max_points: int = 2000) -> tuple[pd.Data
                   f"WHERE skey = $skey AND srank <= {per_kind}")
         return _with_figure_columns(cur, scope, _run(cur, _figure_rows(chosen, _LARGEST), skey=key)), cut
     if key is not None:  # summarized counts, but deeper than the summary: the general path
-        per = _run(cur, f"SELECT kind, count(*) AS n, count(*) FILTER (WHERE kind_rank <= {near}) AS near "
-                        f"FROM {scope.table('figures')} f GROUP BY kind", scope)
+        per = _run(cur, per_kind_sql, scope)
     if cut and scope.summaries and (per["near"] >= np.minimum(per["n"], per_kind)).all():
         # Each kind's largest in scope are among its largest in the dataset: rank only those.
         chosen = (f"SELECT * FROM {scope.table('figures')} f WHERE kind_rank <= {near} QUALIFY "
