@@ -148,8 +148,7 @@ def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
             first = subject.i
             while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].text[:1].isupper():
                 first -= 1
-            code = country_word(doc[first:subject.i + 1].text, gazetteer)
-            return code if code and not gazetteer.demonym_country(doc[first:subject.i + 1].text) else None
+            return _named_country(doc[first:subject.i + 1].text, gazetteer)
         if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
             return None
         verb = verb.head
@@ -168,10 +167,14 @@ def _main_subject_country(span, gazetteer: Gazetteer, before: int | None = None)
             first -= 1
         if before is not None and first >= before:
             return None
-        phrase = subject.doc[first:subject.i + 1].text
-        code = country_word(phrase, gazetteer)
-        return code if code and not gazetteer.demonym_country(phrase) else None
+        return _named_country(subject.doc[first:subject.i + 1].text, gazetteer)
     return None
+
+
+def _named_country(phrase: str, gazetteer: Gazetteer) -> str | None:
+    """ISO code when a subject ``phrase`` names a country, not its people ("the Russians")."""
+    code = country_word(phrase, gazetteer)
+    return code if code and not gazetteer.demonym_country(phrase) else None
 
 
 def country_word(phrase: str, gazetteer: Gazetteer) -> str | None:

@@ -412,8 +412,7 @@ def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
     cut = surface.rfind(", ")
     if cut <= 0 or label not in ("GPE", "LOC", "ORG", "FAC") or gazetteer.resolve(surface):
         return [(start, end)], label
-    found = gazetteer.resolve(surface[cut + 2:])
-    if label in ("GPE", "LOC") or (found and (found[0].kind == "country" or found[0].source in REGION_SOURCES)) \
+    if label in ("GPE", "LOC") or _country_or_region(gazetteer, surface[cut + 2:]) \
             or gazetteer.us_state(surface[cut + 2:]):
         return [(start, start + cut), (start + cut + 2, end)], "GPE"
     return [(start, end)], label
