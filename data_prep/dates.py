@@ -267,7 +267,7 @@ def _sentence_events(article: Article, sentence: Sentence, pub: date | None,
         return []
     doc = sentence.span.doc
     offset = sentence.start - sentence.base  # of the sentence text within the paragraph Doc
-    ents = [(e.start_char - offset, e.end_char - offset, e.label_) for e in sentence.span.ents]
+    ents = [(e.start_char - offset, e.end_char - offset, e.label_) for e in sentence.ents]
     events = []
     for m in matches:
         kind, start, end = m.lastgroup, m.start(), m.end()

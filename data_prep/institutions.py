@@ -409,7 +409,7 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     a bare role in an article that names none."""
     # Words of the persons' names the model found, for a surname it tags ORG once ("Biden").
     person_words = frozenset(word for sentence in sentences if sentence.span is not None
-                             for ent in sentence.span.ents if ent.label_ == "PERSON" and len(ent) > 1
+                             for ent in sentence.ents if ent.label_ == "PERSON" and len(ent) > 1
                              for word in ent.text.split())
     found = [inst for sentence in sentences if sentence.span is not None
              for inst in _sentence_institutions(sentence, gazetteer, person_words)]

@@ -224,34 +224,14 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
     return tokens
 
 
-def _sentence_entities(sentences: Sequence[Sentence]) -> list[list]:
-    """The model's entities of each sentence.
-
-    ``Span.ents`` walks the whole paragraph for every sentence, so each paragraph's
-    ``doc.ents`` is read once and dealt out by token position.
-    """
-    by_doc: dict[int, list] = {}
-    out = []
-    for sentence in sentences:
-        span = sentence.span
-        if span is None:
-            out.append([])
-            continue
-        ents = by_doc.get(id(span.doc))
-        if ents is None:
-            ents = by_doc[id(span.doc)] = list(span.doc.ents)
-        out.append([e for e in ents if e.start >= span.start and e.end <= span.end])
-    return out
-
-
-def _spans(text: str, sentence: Sentence, ents: list, gazetteer: Gazetteer) -> list[_Span]:
+def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     """Cleaned entity spans of one sentence of article ``text``, with their neighbouring words."""
     if sentence.span is None:
         return []
     doc = sentence.span.doc
     found = []
     absorbed = -1  # the last token an organization's number tail took ("BBC Radio" + "Five Live")
-    for ent in ents:
+    for ent in sentence.ents:
         if ent.start <= absorbed or (ent.label_ not in _MAIN_LABELS and ent.label_ not in _OTHER_LABELS):
             continue
         label = ent.label_
@@ -1072,8 +1052,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     always ``article.text[start:end]``.
     """
     gazetteer = resources.gazetteer
-    spans = [s for sentence, ents in zip(sentences, _sentence_entities(sentences))
-             for s in _spans(article.text, sentence, ents, gazetteer)]
+    spans = [s for sentence in sentences for s in _spans(article.text, sentence, gazetteer)]
     article_counts, by_sentence, anchors, landmarks = _country_counts(spans, gazetteer)
     base_context = Counter(article_counts)
     dateline = _dateline(article.text, spans, gazetteer)

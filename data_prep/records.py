@@ -34,7 +34,9 @@ class Sentence:
 
     ``span`` is the spaCy ``Span``; its ``Doc`` covers one paragraph that starts at
     ``base`` in the article text, so a token's article offset is ``base + token.idx``.
-    ``sentence_id`` counts from 0 within the article.
+    ``sentence_id`` counts from 0 within the article. ``ents`` are the model's entities
+    within the sentence (``Span``s of the same ``Doc``), read once per paragraph: ``Span.ents``
+    walks the whole paragraph each time.
     """
 
     article_id: str
@@ -46,6 +48,7 @@ class Sentence:
     span: Any = field(default=None, compare=False, repr=False)
     base: int = 0
     heading: bool = False  # a heading, dateline or byline line: its own row, and the section
+    ents: tuple = field(default=(), compare=False, repr=False)
 
     def char(self, doc_offset: int) -> int:
         """Article offset of a character offset within the paragraph ``Doc``."""

@@ -111,8 +111,8 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _shouting(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= SHOUTING_SHARE * len(letters)
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= SHOUTING_SHARE * len(letters)
 
 
 def article_acronyms(text: str) -> frozenset[str]:
@@ -292,21 +292,23 @@ def parse_articles(
             first = sentence_count[index]
             sentence_count[index] += len(pieces)
             yield article, [Sentence(article.article_id, first + i, start, start + len(text),
-                                     section, text, span, base, heading)
-                            for i, (start, section, text, span, base, heading) in enumerate(pieces)]
+                                     section, text, span, base, heading, ents)
+                            for i, (start, section, text, span, base, heading, ents) in enumerate(pieces)]
 
     for doc, (unit, base, section, heading) in _pipe(nlp, paragraphs(), batch_size):
         yield from flush()  # articles with no paragraphs at all
         entry = pending[unit]
+        ents = doc.ents
         for span in [doc[:]] if heading else doc.sents:  # a heading is one row
-            text = span.text.strip()
+            # The article's own text: the model may have read a recased copy (model_text, same
+            # offsets); and Span.text would build a Token for every word.
+            raw = entry[0].text[base + span.start_char:base + span.end_char]
+            text = raw.strip()
             if not text:
                 continue
-            lead = len(span.text) - len(span.text.lstrip())
-            start = base + span.start_char + lead
-            # The article's own text: the model may have read a recased copy (model_text).
-            text = entry[0].text[start:start + len(text)]
-            entry[2].append((start, section, text, span, base, heading))
+            start = base + span.start_char + len(raw) - len(raw.lstrip())
+            entry[2].append((start, section, text, span, base, heading,
+                             tuple(e for e in ents if e.start >= span.start and e.end <= span.end)))
         entry[1] -= 1
         yield from flush()
     yield from flush()
