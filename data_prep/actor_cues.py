@@ -55,8 +55,11 @@ _ORG_ROLES_AFTER = _CLUB_PEOPLE | lex.MEDIA_ROLES  # "Villa boss", "Leeds manage
 _POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
-_WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'’-]*)\s*,\s*$")
+# The lookbehinds change no match (a leftmost match starts where no letter precedes) but spare
+# the engine a try at every letter of a lookback window: these three were a twentieth of the
+# stages' time.
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w'’-]*)\s+$")
+_WORD_BEFORE_COMMA = re.compile(r"(?<![A-Za-z])([A-Za-z][\w'’-]*)\s*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)\s*[,.;:]")
 # "X, the director of the Y Agency for Z,": a role before "of"/"for"/"at" (too long for the above).
 _APPOSITION_ROLE = re.compile(r"\s*,\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\s+(?:of|for|at)\s")
@@ -64,15 +67,18 @@ _APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _LOOKBACK = 40
 _OWNED_GAP = re.compile(r"['’]s?\s")
-_TWO_WORDS_BEFORE = re.compile(r"([a-z]+\s+)?([a-z]+)\s+$")
+_TWO_WORDS_BEFORE = re.compile(r"(?<![a-z])([a-z]+\s+)?([a-z]+)\s+$")  # lookbehind: see _WORD_BEFORE
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _WORDS_AFTER = 6  # how far a band noun may follow the name ("X picked up best international band")
 _LIST_WORDS = {"and", "or", "&", ","}
 # A list gap that may follow a scorer's goals: "Rivaldo (2), Luis Figo" (for listed places only).
 _SCORER_LIST_GAP = re.compile(r"\s*\(\d{1,2}\)" + _LIST_GAP.pattern)
 _LISTED_PLACE_VOTES = 3  # names of one kind it takes to make a listed "place" one of them
-_SPORT_WORDS = re.compile(r"\b(?:" + "|".join(sorted({re.escape(w.lower()) for w in lex.SPORT_WORDS}, key=lambda w: (-len(w), w)))
-                          + r")\b")  # matched in lowercased text: twice as fast as IGNORECASE
+# Matched in lowercased text, behind a lookahead for the words' first letters: three times as
+# fast as the bare alternation with IGNORECASE.
+_SPORT_WORDS = re.compile(r"\b(?=[" + "".join(sorted({re.escape(w[0].lower()) for w in lex.SPORT_WORDS}))
+                          + "])(?:" + "|".join(sorted({re.escape(w.lower()) for w in lex.SPORT_WORDS},
+                                                     key=lambda w: (-len(w), w))) + r")\b")
 SPORT_REPORT_WORDS = 3  # distinct sport words that make a text a sports report
 
 

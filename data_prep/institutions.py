@@ -275,14 +275,16 @@ def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
     return None
 
 
-def _seat_codes(span) -> list[str]:
-    """Countries of the seats named in a sentence ("Downing Street said" -> GB)."""
+def _seat_codes(span, words: list[str]) -> list[str]:
+    """Countries of the seats named in a sentence ("Downing Street said" -> GB); ``words`` are
+    its tokens' :func:`_lower`."""
     codes = []
-    for token in span:
-        if token.text[:1].isupper() and _may_start(token.lower_):
+    doc = span.doc
+    for i in range(span.start, span.end):
+        if _may_start(words[i - span.start]) and doc[i].text[:1].isupper():
             for n in (2, 1):
-                if token.i + n <= span.end:
-                    seat = seat_institution(span.doc[token.i:token.i + n].text)
+                if i + n <= span.end:
+                    seat = seat_institution(doc[i:i + n].text)
                     if seat:
                         codes.append(seat[0])
                         break
@@ -314,12 +316,12 @@ def _named_administration(doc, i: int, start: int, person_words: frozenset[str])
     return name.ent_type_ == "PERSON" or (name.ent_type_ == "ORG" and name.text in person_words)
 
 
-def _sentence_institutions(sentence: Sentence, gazetteer: Gazetteer,
+def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gazetteer,
                            person_words: frozenset[str] = frozenset()) -> list[Institution]:
+    """The institutions of one sentence; ``words`` are its tokens' :func:`_lower`."""
     span = sentence.span
     doc = span.doc
     found = []
-    words = [_lower(token) for token in span]  # one Token object per token, not one per check
     i = span.start
     while i < span.end:
         if not _may_start(words[i - span.start]):
@@ -411,13 +413,16 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     person_words = frozenset(word for sentence in sentences if sentence.span is not None
                              for ent in sentence.ents if ent.label_ == "PERSON" and len(ent) > 1
                              for word in ent.text.split())
-    found = [inst for sentence in sentences if sentence.span is not None
-             for inst in _sentence_institutions(sentence, gazetteer, person_words)]
+    parsed = [s for s in sentences if s.span is not None]
+    # One Token object per token, not one per check.
+    words = [[_lower(token) for token in s.span] for s in parsed]
+    found = [inst for sentence, sentence_words in zip(parsed, words)
+             for inst in _sentence_institutions(sentence, sentence_words, gazetteer, person_words)]
     # Countries of the bodies named outright, with the sentence naming them (seats included).
     named = [(inst.sentence.sentence_id, inst.country_code) for inst in found
              if not inst.bare and inst.role != MISSION]  # an embassy is abroad
-    named += [(sentence.sentence_id, code) for sentence in sentences if sentence.span is not None
-              for code in _seat_codes(sentence.span)]
+    named += [(sentence.sentence_id, code) for sentence, sentence_words in zip(parsed, words)
+              for code in _seat_codes(sentence.span, sentence_words)]
     article_codes = {code for _, code in named}
     dominant = None
     total = sum(article_countries.values())

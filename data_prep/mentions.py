@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.symbols import PROPN
+
 from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, club_cue, club_name, full_name_shape, non_actor_spans, person_or_org_cues,
                          sport_report, trim_person_tokens)
@@ -457,7 +459,7 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
 
     for token in span:
         word = token.text
-        if token.ent_type_ or not word[:1].isupper():
+        if token.ent_type or not word[:1].isupper():  # the ids, not the strings: every token passes here
             close()
         elif "-" in word:
             close()
@@ -467,7 +469,7 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
                                   or gazetteer.demonym_country(head)):
                 start = sentence.char(token.idx)
                 found.append(_Span(sentence, start, start + len(head), head, _TOKEN))
-        elif token.pos_ == "PROPN":
+        elif token.pos == PROPN:
             run.append(token)
         elif (token.i - 1 > span.start and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
               and gazetteer.demonym_country(word) and gazetteer.demonym_country(doc[token.i - 2].text)):
