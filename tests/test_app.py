@@ -265,7 +265,11 @@ def test_every_page_renders_a_large_dataset_in_aggregates(large_dataset, page, m
     if page == "figures":
         assert "The largest figures of each kind" in said and "1-200 of 60,000" in said
     if page == "text":
-        assert "40,000 sentences match missiles (the best 200)" in said  # two per article
+        assert "40,000 sentences match missiles" in said  # two per article
+        assert "Ranked among the latest 20,000 matches" in said and "1-50 of 20,000 ranked" in said
+        at.number_input(key="search_page").set_value(400).run()  # the last page of 50
+        said = " ".join(x.value for x in at.caption)
+        assert "19,951-20,000 of 20,000 ranked" in said and html_bodies(at).count("<mark>") >= 50
         assert "<mark>" in html_bodies(at)
         assert at.selectbox(key="reader_article").label.startswith("Article (1-200 of 20,000 in this view")
 
