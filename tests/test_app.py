@@ -274,6 +274,15 @@ def test_every_page_renders_a_large_dataset_in_aggregates(large_dataset, page, m
         assert at.selectbox(key="reader_article").label.startswith("Article (1-200 of 20,000 in this view")
 
 
+def test_search_results_come_a_page_at_a_time_from_page_1_of_each_new_search(large_dataset, monkeypatch):
+    at = open_page(large_dataset, "text", monkeypatch, q="missiles")
+    at.number_input(key="search_page").set_value(2).run()
+    assert any("51-100 of 20,000 ranked" in x.value for x in at.caption)
+    at.text_input(key="q").set_value("Kursk").run()  # another search starts at its first page
+    assert not at.exception
+    assert any(x.value.startswith("1-") and "ranked, best first" in x.value for x in at.caption)
+
+
 def test_the_reader_finds_an_article_by_title_on_later_pages(large_dataset, monkeypatch):
     at = open_page(large_dataset, "text", monkeypatch)
     at.number_input(key="reader_page").set_value(3).run()  # a page past the first 200
