@@ -110,6 +110,7 @@ def make_synthetic(source: Path, out: Path, *, articles: int, shift_days: int = 
             if part % max(1, parts // 10) == 0 or part == parts:
                 log(f"part {part}/{parts}: {counts['articles']:,} articles "
                     f"({time.monotonic() - started:.0f} s)")
+        search_index.optimize(index)
         index.close()
         source_manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
         manifest = {

@@ -209,6 +209,19 @@ def download(ctx: Context, kind: str, file_name: str, *, key: str, rows: int | N
                        icon=":material/download:")
 
 
+def search_download(ctx: Context, ranked: int) -> None:
+    """A CSV download of every ranked match of the sidebar's search (made only when clicked)."""
+    st.download_button(f"Download CSV ({ranked:,} ranked rows)",
+                       partial(_search_csv, ctx.path, ctx.stamp, ctx.filters),
+                       file_name="search.csv", mime="text/csv", key="search_csv", on_click="ignore",
+                       icon=":material/download:")
+
+
+def _search_csv(path: str, stamp: float, filters: Filters) -> bytes:
+    cur, db, scope = data.scoped(path, stamp, filters)
+    return queries.search_csv(db, cur, queries.parse_query(filters.q), scope)
+
+
 def _csv(path: str, stamp: float, filters: Filters, sql: str, params: dict) -> bytes:
     """The CSV bytes, on a cursor of its own (the click may come after this run's cursor is gone)."""
     cur, _, _ = data.scoped(path, stamp, filters)

@@ -327,6 +327,7 @@ def build(paths: Sequence[str | Path], out: Path, *, workers: int | None = None,
                 writer.write_part("sentences", number, _stage_table("sentences", sentences))
                 search_index.add_sentences(index, number,
                                            (tuple(s[i] for i in _INDEXED) for s in sentences))
+            search_index.optimize(index)
             index.close()
             linked = link_entities(_stage_table("mentions", derived.pop("mentions")).to_pandas(),
                                    load_resources())

@@ -184,6 +184,7 @@ def write_search_index(out: Path, sentences: list[dict]) -> None:
     """The dataset's FTS5 index, as the build writes it (all sentences in part 1)."""
     db = search_index.open_index(out / SEARCH_INDEX)
     search_index.add_sentences(db, 1, ((s["article_id"], s["sentence_id"], s["text"]) for s in sentences))
+    search_index.optimize(db)
     db.close()
 
 

@@ -265,9 +265,22 @@ def test_every_page_renders_a_large_dataset_in_aggregates(large_dataset, page, m
     if page == "figures":
         assert "The largest figures of each kind" in said and "1-200 of 60,000" in said
     if page == "text":
-        assert "40,000 sentences match missiles (the best 200)" in said  # two per article
+        assert "40,000 sentences match missiles" in said  # two per article
+        assert "Ranked among the latest 20,000 matches" in said and "1-50 of 20,000 ranked" in said
+        at.number_input(key="search_page").set_value(400).run()  # the last page of 50
+        said = " ".join(x.value for x in at.caption)
+        assert "19,951-20,000 of 20,000 ranked" in said and html_bodies(at).count("<mark>") >= 50
         assert "<mark>" in html_bodies(at)
         assert at.selectbox(key="reader_article").label.startswith("Article (1-200 of 20,000 in this view")
+
+
+def test_search_results_come_a_page_at_a_time_from_page_1_of_each_new_search(large_dataset, monkeypatch):
+    at = open_page(large_dataset, "text", monkeypatch, q="missiles")
+    at.number_input(key="search_page").set_value(2).run()
+    assert any("51-100 of 20,000 ranked" in x.value for x in at.caption)
+    at.text_input(key="q").set_value("Kursk").run()  # another search starts at its first page
+    assert not at.exception
+    assert any(x.value.startswith("1-") and "ranked, best first" in x.value for x in at.caption)
 
 
 def test_the_reader_finds_an_article_by_title_on_later_pages(large_dataset, monkeypatch):

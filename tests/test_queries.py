@@ -272,6 +272,59 @@ def test_ranking_some_of_the_matches_in_one_query_keeps_their_bm25_order(tmp_pat
         assert queries._rank(db, match, np.array(candidates), 7, every_match=False) == expected
     from_tenth = [r for r in best_first if r[0] >= rowids[9]][:7]
     assert queries._rank(db, match, np.array(rowids[9:]), 7, every_match=True) == from_tenth
+    later = [r for r in best_first if r[0] in set(rowids[1::3])][5:12]  # a later page
+    assert queries._rank(db, match, np.array(rowids[1::3]), 7, every_match=False, offset=5) == later
+
+
+def _repeated_word_dataset(out, n: int) -> Small:
+    """``n`` one-sentence articles with one to four hits of "missile" among other words (so
+    bm25 tells them apart by hits and length), sources A and B in turn, then five without it."""
+    texts = [" ".join(["missile"] * (1 + i % 4) + ["word"] * (i % 7)) + "." for i in range(n)]
+    texts += ["Nothing to see here."] * 5
+    rows = {name: [] for name in TABLES}
+    rows["articles"] = [{"article_id": f"m{i:03d}", "title": "t", "published": None, "source": "AB"[i % 2],
+                         "author": None, "url": None, "origin": "o", "text": t, "topics": []}
+                        for i, t in enumerate(texts)]
+    rows["sentences"] = [{"article_id": f"m{i:03d}", "sentence_id": 0, "start": 0, "end": len(t),
+                          "section": None, "text": t, "topics": [], "heading": False} for i, t in enumerate(texts)]
+    write_dataset(out, {name: to_table(name, rows[name]) for name in TABLES}, {"schema_version": SCHEMA_VERSION})
+    write_search_index(out, rows["sentences"])
+    return Small(out, **NARROW)
+
+
+@pytest.mark.parametrize("filters", [Filters(q="missiles"), Filters(q="missiles", sources=("A",))], ids=str)
+@pytest.mark.parametrize("sentence_set", [True, False], ids=["sentence set", "index only"])
+def test_search_pages_are_the_straight_bm25_order_of_the_latest_matches(tmp_path, filters, sentence_set):
+    data = _repeated_word_dataset(tmp_path / "r", 60)
+    scored = data.db.execute("SELECT s.rowid, s.article_id, -bm25(sentences_fts) FROM sentences_fts "
+                             "JOIN sentences s ON s.rowid = sentences_fts.rowid "
+                             "WHERE sentences_fts MATCH 'missile'").fetchall()
+    kept = sorted((rowid, score) for rowid, article, score in scored
+                  if not filters.sources or int(article[1:]) % 2 == 0)  # source A: even articles
+    expected = sorted(kept[-25:], key=lambda r: (-r[1], r[0]))  # the latest 25, best first
+    scope = queries.register_hits(data.cur, data.db, filters, materialize=sentence_set)
+    assert scope.sids == sentence_set
+    pages = [queries.search(data.db, data.cur, parse_query("missiles"), scope, offset=offset, limit=10,
+                            rank_limit=25) for offset in (0, 10, 20)]
+    assert [total for total, _ in pages] == [len(kept)] * 3
+    assert [len(rows) for _, rows in pages] == [10, 10, 5]
+    assert all(rows.attrs["ranked_among"] == 25 for _, rows in pages)
+    found = pd.concat([rows for _, rows in pages])
+    assert list(zip(found["sid"], found["score"])) == expected
+    assert found["marked"].str.contains("\x02missile\x03").all()
+    assert found["text"].str.replace("\x02", "").str.replace("\x03", "").tolist() == \
+        found["marked"].str.replace("\x02", "").str.replace("\x03", "").tolist()
+    csv = pd.read_csv(io.BytesIO(queries.search_csv(data.db, data.cur, parse_query("missiles"), scope,
+                                                    rank_limit=25)))
+    assert csv.columns.tolist() == ["article_id", "sentence_id", "start", "end", "score", "title", "sentence"]
+    assert csv["article_id"].tolist() == found["article_id"].tolist()
+
+
+def test_search_rowids_are_every_match_ascending(tmp_path):
+    data = _repeated_word_dataset(tmp_path / "r", 30)
+    rowids = queries.search_rowids(data.db, parse_query("missile"))
+    assert rowids.dtype == np.int64 and rowids.tolist() == list(range(1, 31))
+    assert queries.search_rowids(data.db, parse_query("absent")).tolist() == []
 
 
 def test_search_within_other_filters_counts_and_ranks_only_those(small):

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from data_prep.search_index import add_sentences, drop_parts, open_index, search
+from data_prep.search_index import add_sentences, drop_parts, open_index, optimize, search
 
 
 @pytest.fixture()
@@ -34,3 +34,21 @@ def test_dropping_a_part_forgets_its_sentences(index):
 def test_a_malformed_query_raises_sqlite_error(index):
     with pytest.raises(sqlite3.OperationalError):
         search(index, '"unbalanced')
+
+
+def _segments(db) -> int:
+    return db.execute("SELECT count(DISTINCT segid) FROM sentences_fts_idx").fetchone()[0]
+
+
+def test_optimize_merges_the_parts_into_one_segment_and_keeps_every_result(index):
+    before = sorted(search(index, "missile")), search(index, '"struck Kursk"')
+    assert _segments(index) == 2  # one per part added
+    optimize(index)
+    assert _segments(index) == 1
+    assert (sorted(search(index, "missile")), search(index, '"struck Kursk"')) == before
+    assert index.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'missile' "
+                         "AND rowid IN (3, 1)").fetchall() == [(1,), (3,)]
+    drop_parts(index, [2])  # the next build's drops and adds work on the merged index
+    add_sentences(index, 3, [("c1", 0, "A missile again.")])
+    assert sorted(r[:2] for r in search(index, "missile")) == [("a1", 0), ("a1", 1), ("c1", 0)]
+    index.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')")

@@ -19,33 +19,35 @@ SCROLL_SCRIPT = """<script>(function () {
 
 
 def search_results(query: queries.Query) -> None:
-    """Sentences matching the sidebar's search, ranked, highlighted, and as keyword-in-context."""
+    """Sentences matching the sidebar's search, ranked, highlighted, and as keyword-in-context,
+    one page at a time."""
+    if st.session_state.get("search_filters") != filters.key():  # new results start at page 1
+        st.session_state["search_filters"] = filters.key()
+        st.session_state.pop("search_page", None)
+    offset = (st.session_state.get("search_page", 1) - 1) * queries.SEARCH_PAGE
     # Ranked by the index (bm25) within the other filters; highlights are the index's own.
-    total, results = queries.search(ctx.db, cur, query, scope, limit=200)
-    shown = f" (the best {len(results)})" if total > len(results) else ""
-    st.subheader(f"{total:,} sentences match {' '.join(query.parts)}{shown}")
-    if results.attrs.get("ranked_among", total) < total:
-        st.caption(f"Ranked among the latest {results.attrs['ranked_among']:,} matches: narrow the "
-                   "search or the filters to rank all of them.")
-    if not len(results):
+    total, results = queries.search(ctx.db, cur, query, scope, offset=offset)
+    st.subheader(f"{total:,} sentences match {' '.join(query.parts)}")
+    if not total:
         st.info("No sentence contains all of these words and phrases (within the other filters).")
         return
+    ranked_among = results.attrs["ranked_among"]
+    if ranked_among < total:
+        st.caption(f"Ranked among the latest {ranked_among:,} matches: narrow the search or the "
+                   "filters to rank all of them.")
+    ui.pager(ranked_among, key="search_page", rows=queries.SEARCH_PAGE)
+    st.caption(f"{queries.page_label(offset, len(results), ranked_among)} ranked, best first")
     marked = [markup.marked_spans(m) for m in results["marked"]]
     ranked, in_context = st.tabs(["Ranked sentences", "Keyword in context"])
     with ranked:
-        for row, (text, spans) in zip(results.head(50).itertuples(), marked):
+        for row, (text, spans) in zip(results.itertuples(), marked):
             ui.evidence(text, row.article_id, row.sentence_id, filters, spans=spans,
                         meta=ui.meta_line(row.title, row.published, row.source))
     with in_context:
         lines = [line for text, spans in marked for line in markup.kwic(text, spans)]
         ui.html('<div data-testid="kwic" style="font-family:monospace;font-size:0.85em">'
                 + "<br>".join(lines) + "</div>")
-    st.download_button(f"Download CSV ({len(results)} best rows)",
-                       results.assign(sentence=results["text"])[
-                           ["article_id", "sentence_id", "start", "end", "score", "title", "sentence"]
-                       ].to_csv(index=False).encode("utf-8"),
-                       file_name="search.csv", mime="text/csv", key="search_csv", on_click="ignore",
-                       icon=":material/download:")
+    ui.search_download(ctx, ranked_among)
 
 
 def article_label(article_id: str) -> str:
