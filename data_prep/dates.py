@@ -32,6 +32,7 @@ import pandas as pd
 from . import lexicon as lex
 from .date_forms import FORMS_BY_NAME, FUTURE, GRAMMAR, PAST, Period, count, may_hold_date, \
     offset, resolve_match, shift
+from .nlp import lemma
 from .records import Article, Sentence
 
 if TYPE_CHECKING:
@@ -99,9 +100,9 @@ def _as_date(published: date | datetime | None) -> date | None:
 def _verb_tense(verb: Any, depth: int = 0, via_infinitive: bool = False) -> str | None:
     """PAST, FUTURE or None for a verb token, from its auxiliaries, tag and lemma."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & lex.FUTURE_AUXILIARIES or verb.lemma_.lower() in lex.FUTURE_LEMMAS:
+    if auxes & lex.FUTURE_AUXILIARIES or lemma(verb).lower() in lex.FUTURE_LEMMAS:
         return FUTURE
-    if via_infinitive and verb.lemma_.lower() in lex.INTENT_LEMMAS:
+    if via_infinitive and lemma(verb).lower() in lex.INTENT_LEMMAS:
         return FUTURE
     if "would" in auxes:
         return PAST if "have" in auxes else None
@@ -151,9 +152,9 @@ def _clause_tense(span: Any) -> str | None:
         if token.head is token:
             break
         child, token = token, token.head
-        if token.lemma_.lower() in lex.FUTURE_LEMMAS or token.lower_ in lex.FUTURE_CUES:
+        if lemma(token).lower() in lex.FUTURE_LEMMAS or token.lower_ in lex.FUTURE_CUES:
             return FUTURE
-        if token.lemma_.lower() in lex.INTENT_LEMMAS and child.lower_ == "for":
+        if lemma(token).lower() in lex.INTENT_LEMMAS and child.lower_ == "for":
             return FUTURE  # "the vote is set for Sunday"
         if token.pos_ in ("VERB", "AUX"):
             return _verb_tense(token)

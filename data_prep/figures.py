@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lex
+from .nlp import lemma
 from .records import Article, Sentence
 
 if TYPE_CHECKING:
@@ -468,7 +469,7 @@ def _range_kind(sc: _Scope, fig: _Figure, conn: str) -> str | None:
     if conn == "to" and before is not None:
         if before.lower_ in ("from", "by"):
             return "from"  # "from 10 to 15", "raised by 400m to 2.5bn"
-        if before.lower_ in ("up", "down") or before.lemma_.lower() in lex.CHANGE_VERBS:
+        if before.lower_ in ("up", "down") or lemma(before).lower() in lex.CHANGE_VERBS:
             return "change"
     return "range"
 
@@ -574,7 +575,7 @@ def _noun_phrase(tok, floor: int) -> tuple[str, str] | None:
             first -= 1  # "security assistance"
         else:
             break
-    return doc[first:last + 1].text.lower(), doc[last].lemma_.lower()
+    return doc[first:last + 1].text.lower(), lemma(doc[last]).lower()
 
 
 def _modifier(tok) -> bool:
@@ -675,7 +676,7 @@ def _is_label(sc: _Scope, fig: _Figure, prev, nxt) -> bool:
         owner = doc[fig.start - 2]
         if owner.tag_ == "NNP" and owner.text.istitle():
             return True  # "the Group of 20"
-    if any(doc[k].lemma_.lower() in ("age", "aged") for k in range(max(sc.lo, fig.start - 3),
+    if any(lemma(doc[k]).lower() in ("age", "aged") for k in range(max(sc.lo, fig.start - 3),
                                                                     fig.start)):
         return True  # "at the age of five", "the voting age to 16"
     if num.digits and num.integer and prev is not None and nxt is not None \
@@ -715,7 +716,7 @@ def _rejected(sc: _Scope, fig: _Figure) -> bool:
     labels = {doc[k].ent_type_ for k in range(num.start, num.end)}
     nxt = doc[fig.end] if fig.end < sc.stop else None
     if labels == {"DATE"} and nxt is not None and nxt.tag_ == "NNS" \
-            and nxt.lemma_.lower() not in lex.TIME_NOUNS and not _is_year(sc, fig):
+            and lemma(nxt).lower() not in lex.TIME_NOUNS and not _is_year(sc, fig):
         labels = set()  # "between 10 and 15 boats" is no date, whatever the model says
     # The model's date, time, ordinal and name labels are trusted for plain numbers only.
     if num.fraction and labels & {"DATE", "TIME"} or not num.fraction and labels - _KEEP_ENTS:

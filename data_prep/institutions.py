@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lex
 from .gazetteer import Gazetteer, Place, normalize
+from .nlp import lemma
 from .records import Sentence
 
 __all__ = ["MISSION", "Institution", "find_institutions", "home_country", "institution_name", "seat_institution"]
@@ -371,7 +372,7 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             owner = _seat_or_capital_left(doc, k - 1, span.start, slug, gazetteer)  # "the Kremlin's forces"
         elif left is None and k > span.start and doc[k - 1].lower_ == "its":
             owner = _subject_country(doc, last, gazetteer)  # "Russia withdraws its troops"
-        elif left is None and slug in _SENT_ROLES and last.dep_ == "dobj" and last.head.lemma_ in lex.DEPLOY_VERBS:
+        elif left is None and slug in _SENT_ROLES and last.dep_ == "dobj" and lemma(last.head) in lex.DEPLOY_VERBS:
             owner = _subject_country(doc, last, gazetteer)  # "Russia moving some troops": its own
         if owner:
             # The seat, capital or subject keeps its own mention; the body is the role's words.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from . import lexicon as lex
+from .nlp import SKIPPED_IN_PARSE
 from .records import Article, Sentence
 
 __all__ = ["Block", "split_blocks", "parse_articles", "parse_article", "model_text",
@@ -241,14 +242,15 @@ def _pipe(nlp: Language, items: Iterable[tuple[str, object]], batch_size: int
     :data:`BATCH_CHARS` characters, so that a run of long paragraphs is not parsed at once."""
     batch: list[tuple[str, object]] = []
     size = 0
+    skipped = [name for name in SKIPPED_IN_PARSE if name in nlp.pipe_names]
     for text, context in items:
         if batch and (len(batch) >= batch_size or size + len(text) > BATCH_CHARS):
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=skipped)
             batch, size = [], 0
         batch.append((text, context))
         size += len(text)
     if batch:
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=skipped)
 
 
 def parse_articles(

@@ -41,6 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+from .nlp import lemma
 from .records import Sentence
 
 __all__ = ["Topic", "Taxonomy", "DEFAULT_TAXONOMY", "load_taxonomy", "sentence_topics",
@@ -160,23 +163,25 @@ def _token_words(lemma: str, lower: str) -> tuple[tuple[str, str], ...]:
     return tuple(zip(lemmas if len(lemmas) == len(lowers) else lowers, lowers))
 
 
-# (lemma id, lowercase id) -> _token_words: a token's two ids are cheaper to read than its two
-# strings, and news repeats its vocabulary (a third less time here, same output).
-_WORDS: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+# (word, POS, morphology, lemma set by the model) ids -> _token_words: they decide the lemma (the
+# lemmatizer caches by the first three), read for a whole Doc as one array; news repeats its
+# vocabulary, so most tokens cost one lookup and no Token object.
+_WORDS: dict[tuple[int, int, int, int], tuple[tuple[str, str], ...]] = {}
 _WORDS_MAX = 500_000
+_KEY_ATTRS = [ORTH, POS, MORPH, LEMMA]
 
 
-def _tokens(span) -> list[tuple[str, str]]:
-    """:func:`_token_words` of every token of ``span``, in order."""
-    out: list[tuple[str, str]] = []
-    for token in span:
-        key = (token.lemma, token.lower)
+def _doc_words(doc) -> list[tuple[tuple[str, str], ...]]:
+    """:func:`_token_words` of every token of ``doc``, in order."""
+    out = []
+    for i, key in enumerate(map(tuple, doc.to_array(_KEY_ATTRS).tolist())):
         words = _WORDS.get(key)
         if words is None:
-            words = _token_words(token.lemma_, token.lower_)
+            token = doc[i]
+            words = _token_words(lemma(token), token.lower_)
             if len(_WORDS) < _WORDS_MAX:
                 _WORDS[key] = words
-        out += words
+        out.append(words)
     return out
 
 
@@ -220,7 +225,16 @@ def _match(tokens: list[tuple[str, str]], taxonomy: Taxonomy) -> set[int]:
 def sentence_topics(sentences: Iterable[Sentence], taxonomy: Taxonomy) -> list[list[str]]:
     """Topic names of each sentence, in taxonomy order (an empty list when none match)."""
     names = taxonomy.names
-    return [[names[i] for i in sorted(_match(_tokens(s.span), taxonomy))] for s in sentences]
+    by_doc: dict[int, list] = {}  # a paragraph's Doc holds several sentences
+    out = []
+    for s in sentences:
+        doc = s.span.doc
+        words = by_doc.get(id(doc))
+        if words is None:
+            words = by_doc[id(doc)] = _doc_words(doc)
+        tokens = [w for token_words in words[s.span.start:s.span.end] for w in token_words]
+        out.append([names[i] for i in sorted(_match(tokens, taxonomy))])
+    return out
 
 
 def article_topics(per_sentence: list[list[str]]) -> list[str]:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from data_prep.segment import article_names, model_text, split_blocks
+from data_prep.records import Article
+from data_prep.segment import article_names, model_text, parse_article, split_blocks
 
 SEED_HEADINGS = ["Introduction", "Strategic Shift in U.S. Policy", "North Korean Military Support",
                  "Biden's Reluctance and Current Decision", "Impact of Upcoming U.S. Leadership",
@@ -113,6 +114,8 @@ def test_a_batch_is_cut_at_its_character_budget(nlp, monkeypatch):
     real_pipe = nlp.pipe
 
     class Spy:
+        pipe_names = nlp.pipe_names
+
         def pipe(self, items, **kwargs):
             sizes.append(sum(len(t) for t, _ in items))
             return real_pipe(items, **kwargs)
@@ -121,6 +124,19 @@ def test_a_batch_is_cut_at_its_character_budget(nlp, monkeypatch):
     items = [("Word " * 10, i) for i in range(7)]  # 50 characters each
     assert [c for _, c in segment._pipe(Spy(), items, batch_size=64)] == list(range(7))
     assert sizes == [100, 100, 100, 50]
+
+
+def test_the_parse_skips_the_lemmatizer_and_lemma_gives_what_it_would(nlp):
+    from data_prep.nlp import lemma
+
+    text = ("The ministers were gonna meet, but talks ain't over: Russia's forces struck "
+            "cities, and officials said they will be buying better-armoured vehicles.")
+    parsed = parse_article(Article("a", text), nlp)
+    tokens = [t for s in parsed for t in s.span]
+    assert any(t.lemma == 0 for t in tokens)  # the pass did not run
+    full = nlp(text)  # the whole model, lemmatizer included
+    assert [lemma(t) for t in tokens] == [t.lemma_ for t in full if not t.is_space]
+    assert {"go", "be", "strike", "buy", "minister"} <= {lemma(t) for t in tokens}
 
 
 # All-caps lines are read as if cased; offsets stay those of the original text.
