@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["ACCURACY_FILE", "TABLE_SCORES", "load_json", "shown_path", "build_facts", "inputs_table",
+__all__ = ["ACCURACY_FILE", "TABLE_SCORES", "load_json", "shown_path", "build_facts", "inputs_table", "format_score",
            "errors_table", "counts_table", "accuracy_table"]
 
 ACCURACY_FILE = Path(__file__).resolve().parent / "accuracy.json"
@@ -73,6 +73,12 @@ def counts_table(manifest: dict) -> pd.DataFrame:
     """Rows per table of the dataset."""
     counts = manifest.get("counts") or {}
     return pd.DataFrame({"table": list(counts), "rows": [int(n) for n in counts.values()]})
+
+
+def format_score(value: float | None) -> str:
+    """A precision or recall as the About page shows it: two decimals, or "recall only" where
+    the evaluation measures none (a blank cell would read as a missing measurement)."""
+    return "recall only" if value is None or pd.isna(value) else f"{value:.2f}"
 
 
 def accuracy_table(report: dict) -> pd.DataFrame:

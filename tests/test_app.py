@@ -372,6 +372,9 @@ def test_about_page_shows_the_manifest_and_the_measured_accuracy(seed_dataset, m
     accuracy, counts, inputs = frames[0], frames[1], frames[2]
     assert accuracy["table"].tolist() == ["Map", "Actors", "Timeline", "Figures", "Text"]
     assert accuracy["recall"].between(0, 1).all()
+    # Short lines are scored for recall only: said so in words, not a blank "None" cell.
+    assert accuracy.set_index("table").loc["Text", "precision"] == "recall only"
+    assert accuracy["precision"].drop(accuracy.index[accuracy["table"] == "Text"]).str.fullmatch(r"[01]\.\d\d").all()
     assert counts.set_index("table").loc["articles", "rows"] == 1
     assert inputs["input"].tolist() == ["ukraine-atacms-2024-11-17.txt"]  # built from an absolute path
     assert any("Every input was read without an error" in c.value for c in at.caption)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from dashboard import provenance as prov
 
@@ -54,6 +55,12 @@ def test_accuracy_table_has_one_row_per_measured_table():
     assert rows.loc["Figures", "labels"] == 12
     assert pd.isna(rows.loc["Text", "precision"])  # recall only: no system count
     assert prov.accuracy_table({}).empty
+
+
+@pytest.mark.parametrize("value, shown", [(0.8333, "0.83"), (1.0, "1.00"), (0.0, "0.00"),
+                                           (None, "recall only"), (float("nan"), "recall only")])
+def test_format_score_names_a_missing_precision(value, shown):
+    assert prov.format_score(value) == shown
 
 
 def test_load_json_tolerates_missing_and_broken_files(tmp_path):

@@ -19,8 +19,9 @@ accuracy = prov.accuracy_table(report)
 if accuracy.empty:
     st.info("No accuracy measurement ships with this copy of the dashboard (`make eval` writes one).")
 else:
-    st.dataframe(accuracy, hide_index=True, width="stretch", column_config={
-        "precision": st.column_config.NumberColumn(format="%.2f", help="share of extracted items that are right"),
+    st.dataframe(accuracy.assign(precision=accuracy["precision"].map(prov.format_score)),
+                 hide_index=True, width="stretch", column_config={
+        "precision": st.column_config.TextColumn(help="share of extracted items that are right"),
         "recall": st.column_config.NumberColumn(format="%.2f", help="share of labelled items found"),
         "labels": st.column_config.NumberColumn("labelled items")})
     st.caption(f"Measured {str(report.get('evaluated_at', ''))[:10]} on "
