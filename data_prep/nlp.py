@@ -33,4 +33,9 @@ def lemma(token) -> str:
     lemma the attribute ruler set, "gon" -> "go", and caches by word, POS and morphology)."""
     if token.lemma:
         return token.lemma_
-    return load_model().get_pipe("lemmatizer").lemmatize(token)[0]
+    return _lemmatizer().lemmatize(token)[0]
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    return load_model().get_pipe("lemmatizer")  # looked up once: lemma() is on the stages' hot path
