@@ -59,6 +59,7 @@ _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
+_STATE_TAG = "STATE_TAG"  # pseudo label: the state of a US party-state tag ("Sen. X, R-Ariz.")
 _CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
@@ -83,6 +84,8 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
+# A US politician's party and state after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)", "R-Texas".
+_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-((?:[A-Z][A-Za-z]*\.?)(?: ?[A-Z][A-Za-z]*\.?)?)(?=[,;)]|\s*$)")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
 MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
@@ -308,7 +311,27 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
         start, end = m.span(1)
         if not any(f.start < end and start < f.end for f in found):
             found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
+    for m in _PARTY_STATE.finditer(text, sentence.start, sentence.end):
+        start, end = m.span(1)
+        if text[end - 1] == "." and gazetteer.resolve(text[start:end - 1], accept=lambda p: p.source == "state"):
+            end -= 1  # "R-Texas." closing the sentence: the dot is the sentence's
+        if _state_of_tag(gazetteer, text[start:end]) is None:
+            continue  # "D-Day"
+        # The untagged runs "R" and "Ariz." give way; a name the model tagged there stays.
+        if not any(f.start < end and m.start() < f.end and f.label != _TOKEN for f in found):
+            found = [f for f in found if not (f.start < end and m.start() < f.end)]
+            found.append(_Span(sentence, start, end, text[start:end], _STATE_TAG, "-", ""))
     return found
+
+
+def _state_of_tag(gazetteer: Gazetteer, written: str) -> Place | None:
+    """The US state of a party-state tag's second half: an abbreviation ("Ariz.", "N.Y.") or,
+    as AP writes short names, the name itself ("Texas", "Ohio")."""
+    state = gazetteer.us_state(written)
+    if state is None:
+        found = gazetteer.resolve(written.rstrip("."), accept=lambda p: p.source == "state")
+        state = found[0] if found else None
+    return state
 
 
 def _number_tail(doc, last: int, end: int) -> list:
@@ -696,6 +719,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
+    if label == _STATE_TAG:
+        state = _state_of_tag(gazetteer, surface)
+        return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
     if label == _CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)

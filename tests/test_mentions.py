@@ -377,6 +377,23 @@ def test_ap_state_abbreviations_qualify_places(parse, text, surface, state):
     assert any(r["name"] == state for r in found)
 
 
+@pytest.mark.parametrize("text, surface, state", [
+    ("Rep. Jane Roe, R-Ariz., wrote to the governor on Monday.", "Ariz.", "Arizona"),
+    ("The plan was opposed by Sen. John Doe (D-N.Y.) and two others.", "N.Y.", "New York"),
+    ("The measure was backed by Rep. Sam Poe, R-Texas.", "Texas", "Texas"),
+])
+def test_party_state_tags_name_the_state(parse, text, surface, state):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    rows = by_surface(found)
+    assert (rows[surface]["kind"], rows[surface]["name"], rows[surface]["country_code"]) == ("place", state, "US")
+    assert [r["kind"] for r in found if r["surface"] in ("Jane Roe", "John Doe", "Sam Poe")] == ["person"]
+
+
+def test_a_tag_that_names_no_state_is_no_place(parse):
+    assert not [r for r in mentions_of(parse, "They landed on D-Day, the veterans said.") if r["kind"] == "place"]
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
