@@ -84,6 +84,7 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
+_SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
 # A US politician's party and state after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)", "R-Texas".
 _PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-((?:[A-Z][A-Za-z]*\.?)(?: ?[A-Z][A-Za-z]*\.?)?)(?=[,;)]|\s*$)")
 
@@ -591,6 +592,40 @@ def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[i
             coordinated[id(s)].append(partner)
             coordinated[id(partner)].append(s)
     return qualified, coordinated
+
+
+def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Span],
+                      gazetteer: Gazetteer) -> list[_Span]:
+    """A line that is only "Town, Region" ("Harlow, Essex", "Wood Green, London"), or only a
+    capitalised name right after a line that is only a person's name (a letter's "Jane Doe" /
+    "Leeds"), is a signature's place: its names are relabelled places, whatever the model
+    called them. Returns the spans of such lone names the model did not tag."""
+    by_line: dict[int, list[_Span]] = defaultdict(list)
+    for span in spans:
+        by_line[span.sentence.sentence_id].append(span)
+    added = []
+    previous: list[_Span] | None = None
+    for sentence in sentences:
+        line = sorted(by_line.get(sentence.sentence_id, []), key=lambda s: s.start)
+        words = sentence.text.strip()
+        if len(line) == 2 and words == f"{line[0].surface}, {line[1].surface}":
+            town, region = line
+            found = gazetteer.resolve(region.surface)
+            if (found and found[0].country_code and town.label in ("ORG", "NORP", _TOKEN)
+                    and not gazetteer.demonym_country(region.surface)):
+                town.model_label, town.label = town.model_label or town.label, "GPE"
+                if region.label in ("NORP", "ORG", _TOKEN):  # "Essex" tagged NORP
+                    region.model_label, region.label = region.model_label or region.label, "GPE"
+        elif (previous and len(previous) == 1 and previous[0].label == "PERSON"
+              and previous[0].sentence.text.strip() == previous[0].surface and len(line) <= 1
+              and _SIGNATURE_PLACE.fullmatch(words) and not gazetteer.demonym_country(words)):
+            if line and line[0].surface == words and line[0].label in ("ORG", "NORP", _TOKEN):
+                line[0].model_label, line[0].label = line[0].model_label or line[0].label, "GPE"
+            elif not line:
+                start = sentence.start + sentence.text.index(words)
+                added.append(_Span(sentence, start, start + len(words), text[start:start + len(words)], "GPE"))
+        previous = line
+    return added
 
 
 def _qualifier_place(q: _Span, gazetteer: Gazetteer, context: dict[str, float], surface: str) -> Place | None:
@@ -1122,6 +1157,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
                            and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
+    spans.extend(_signature_places(article.text, sentences, spans, gazetteer))
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions

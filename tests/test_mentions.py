@@ -394,6 +394,23 @@ def test_a_tag_that_names_no_state_is_no_place(parse):
     assert not [r for r in mentions_of(parse, "They landed on D-Day, the veterans said.") if r["kind"] == "place"]
 
 
+@pytest.mark.parametrize("signature, places", [
+    ("Gary Bennett\n\nExeter", {"Exeter": "GB"}),
+    ("Jane Doe\n\nHarlow, Essex", {"Harlow": "GB", "Essex": "GB"}),
+    ("John Smith\n\nWood Green, London", {"Wood Green": "GB", "London": "GB"}),
+])
+def test_a_letters_signature_names_places(parse, signature, places):
+    text = "The talks must start at once, and the war must end.\n\n" + signature
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    assert {r["surface"]: r["country_code"] for r in found if r["kind"] == "place"} == places
+
+
+def test_a_lone_word_after_a_name_that_is_no_signature_stays_nothing(parse):
+    text = "The talks must start at once.\n\nGary Bennett\n\nThanks"
+    assert not [r for r in mentions_of(parse, text) if r["kind"] == "place"]
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
