@@ -357,6 +357,13 @@ HOLIDAY_HEADS = frozenset({"day", "eve"})
 TREATY_NOUNS = frozenset({
     "protocol", "protocols", "treaty", "treaties", "accord", "accords", "agreement", "agreements",
     "pact", "pacts", "partnership", "convention", "conventions"})
+# Ships named after towns ("the cruiser Moskva", "the Saratov landing ship"): a name next to one
+# of these is the ship's in the whole article, no place. "carrier" and "boat" also name airlines
+# and teams. Named fleets ("the Black Sea fleet") are bodies: the sea in one is no place.
+SHIP_NOUNS = frozenset({
+    "cruiser", "warship", "flagship", "frigate", "destroyer", "submarine", "corvette", "ship",
+    "vessel", "tanker", "icebreaker", "minesweeper", "freighter", "trawler", "liner"})
+FLEET_NOUNS = frozenset({"fleet", "flotilla"})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence

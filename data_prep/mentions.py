@@ -150,6 +150,13 @@ _SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|ha
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
+_SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
+_SHIP_WORD = re.compile(rf"\b(?:{_SHIPS})\b", re.IGNORECASE)
+# "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
+_SHIP_AFTER = re.compile(rf"\s+(?:(?:[A-Z][\w-]*|[\w-]+-class|landing|patrol|missile|assault|cargo|naval)\s+){{0,2}}"
+                         rf"(?i:{_SHIPS})\b")
+_SHIP_BEFORE = re.compile(rf"\b(?:{_SHIPS})\s+(?:the\s+)?$", re.IGNORECASE)  # "the cruiser Moskva"
+_FLEET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.FLEET_NOUNS)) + r")\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -694,6 +701,18 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
     return codes.pop() if len(codes) == 1 else None
 
 
+def _ship_names(text: str, spans: list[_Span]) -> set[str]:
+    """Names the article gives ships ("the cruiser Moskva", "the Saratov landing ship"): no
+    places wherever they occur in it ("the Moskva attack")."""
+    if not _SHIP_WORD.search(text):
+        return set()
+    ships = set()
+    for span in spans:
+        if _SHIP_AFTER.match(text, span.end) or _SHIP_BEFORE.search(text, max(0, span.start - 25), span.start):
+            ships.add(normalize(span.surface))
+    return ships
+
+
 def _names_a_treaty(text: str, span: _Span) -> bool:
     """Whether a place's name opens a treaty's ("the Kyoto protocol", "the Oslo peace accords");
     a country before one ("a UK agreement") is still a party to it, so this is for places only."""
@@ -1192,6 +1211,11 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             typed = type_span(span)
         if typed is not None and not (typed.kind == "place" and _names_a_treaty(article.text, span)):
             mentions.append(typed)
+    ships = _ship_names(article.text, spans)
+    if ships:
+        mentions = [m for m in mentions if m.kind != "place" or normalize(m.span.surface) not in ships]
+    if "fleet" in article.text.lower() or "flotilla" in article.text.lower():
+        mentions = [m for m in mentions if m.kind != "place" or not _FLEET_AFTER.match(article.text, m.span.end)]
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)

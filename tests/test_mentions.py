@@ -411,6 +411,19 @@ def test_a_lone_word_after_a_name_that_is_no_signature_stays_nothing(parse):
     assert not [r for r in mentions_of(parse, text) if r["kind"] == "place"]
 
 
+def test_ships_named_after_towns_are_no_places(parse):
+    text = ("The navy lost the cruiser Leningrad on Monday. The Leningrad attack killed ten sailors, and "
+            "the Volgograd landing ship was hit near Odesa.")
+    places = {r["surface"] for r in mentions_of(parse, text) if r["kind"] == "place"}
+    assert "Odesa" in places and not places & {"Leningrad", "Volgograd"}
+
+
+def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
+    text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
+    places = [r for r in mentions_of(parse, text) if r["kind"] == "place"]
+    assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
