@@ -379,6 +379,8 @@ def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[li
     if cut is None:
         return [tokens]
     head = tokens[0].text
+    if gazetteer.alias(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text) is not None:
+        return [tokens]  # "the People's Republic of China", "Democratic People's Republic of Korea"
     found = gazetteer.resolve(head)
     if gazetteer.demonym_country(head) or (found and (found[0].kind == "country" or found[0].source == "alias"
                                                       or found[0].population >= 100_000)):

@@ -424,6 +424,15 @@ def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
     assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
 
 
+@pytest.mark.parametrize("text, surface, code", [
+    ("The talks covered the territories of the People's Republic of China, he said.", "People's Republic of China", "CN"),
+    ("The Democratic People's Republic of Korea fired a missile on Monday.", "Democratic People's Republic of Korea", "KP"),
+])
+def test_a_countrys_formal_name_with_a_possessive_is_not_split(parse, text, surface, code):
+    countries = [(r["surface"], r["country_code"]) for r in mentions_of(parse, text) if r["kind"] == "country"]
+    assert countries == [(surface, code)]
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
