@@ -150,6 +150,11 @@ _SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|ha
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
+_WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
+_NAME_HEADS = lex.TREATY_NOUNS | lex.NON_ACTOR_HEADS  # "the Gulf of Tonkin Resolution" is no gulf
+_LEADING_WATERS = frozenset({"river", "lake"})  # before the name without "of"
+_RIVER_NOUNS = frozenset({"river", "lake", "estuary", "canal", "reservoir"})  # after a tagged name
+_TOWN_WATERS = frozenset({"bay", "harbour", "harbor", "lagoon"})  # named after the town on them
 _SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
 _SHIP_WORD = re.compile(rf"\b(?:{_SHIPS})\b", re.IGNORECASE)
 # "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
@@ -747,6 +752,55 @@ def _context_country(context: dict[str, float], source_country: str | None = Non
     return code if weight >= share * total else None
 
 
+def _water_body(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+    """A river, lake, bay or sea GeoNames lacks ("River Tyne", "the Siverskyi Donets river",
+    "Sevastopol Bay", "the Gulf of Tonkin"): a place without coordinates. A river or bay named
+    after a place lies in that place's country (a bay at its town's point); another river takes
+    the article's country later (see :func:`_settle_unresolved_places`); a sea has none."""
+    words = span.surface.split()
+    if len(words) < 2:
+        return None
+    if words[0].lower() in _LEADING_WATERS or (words[0].lower() in lex.SEA_NOUNS | {"bay"} and words[1] == "of"):
+        # "River Tyne", "Lake Como", "the Gulf of Tonkin"; not "Ocean Victory", nor the
+        # "Gulf of Tonkin Resolution" a law or event label gives
+        head, name = words[0].lower(), words[2:] if words[1] == "of" else words[1:]
+        if span.label in _OTHER_LABELS and len(name) > 1:
+            return None
+    elif words[-1].lower() in _WATER_NOUNS:
+        head, name = words[-1].lower(), words[:-1]
+    else:
+        return None
+    if (not 1 <= len(name) <= 3 or not all(w[:1].isupper() for w in name)
+            or words[-1].lower() in _NAME_HEADS):
+        return None
+    code, lat, lon = None, None, None
+    if head in lex.INLAND_WATER_NOUNS:
+        found = gazetteer.resolve(" ".join(name), context)
+        if found and found[0].country_code and (found[0].kind == "country" or found[0].source in REGION_SOURCES
+                                                or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
+            code = found[0].country_code
+            if found[0].source == "city" and head in _TOWN_WATERS:
+                lat, lon = found[0].lat, found[0].lon  # "Sevastopol Bay" lies at Sevastopol
+    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, lat, lon,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE,
+                    source="sea" if head in lex.SEA_NOUNS else "water")
+
+
+def _water_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+    """A name followed by "river" or "lake" outside its span: the span takes the word, and is
+    the river the alias table knows ("Dnieper river") or one it lacks (:func:`_water_body`)."""
+    sentence = span.sentence
+    match = re.compile(r"\s+" + re.escape(span.next_word) + r"\b").match(sentence.text, span.end - sentence.start)
+    if match is None:
+        return None
+    end, surface = sentence.start + match.end(), sentence.text[span.start - sentence.start:match.end()]
+    known = gazetteer.alias(surface)
+    if known is not None and not isinstance(known, Place):
+        return None
+    span.end, span.surface, span.next_word = end, surface, ""
+    return _place_mention(span, known, SURE) if known is not None else _water_body(span, gazetteer, context)
+
+
 def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
                       qualified: bool = False) -> _Mention | None:
     """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
@@ -789,6 +843,11 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
             return _place_mention(span, where, QUALIFIED_PLACE)
+    if span.next_word.lower() in _RIVER_NOUNS and label in ("GPE", "LOC", "ORG", "FAC", "NORP", _TOKEN) and not (
+            label == "NORP" and gazetteer.demonym_country(surface)):  # "the Ukrainian river port"
+        water = _water_suffix(span, gazetteer, context)  # "the Siverskyi Donets river" (ORG + "river")
+        if water is not None:
+            return water
     if label not in ("NORP", _INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
         found = _region_suffix(span, gazetteer, context)
         if found:
@@ -875,6 +934,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             if label == _PART:
                 return None
+            water = _water_body(span, gazetteer, context)
+            if water is not None:
+                return water
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
                 # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
                 return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
@@ -910,6 +972,10 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     found = None if described else _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+    if label != "ORG" and not described:
+        water = _water_body(span, gazetteer, context)  # "the River Tyne" tagged FAC or LAW
+        if water is not None:
+            return water
     if label == "ORG":
         if len(surface.split()) == 1 and surface.lower() in lex.GENERIC_ORG_WORDS:
             return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
@@ -1329,7 +1395,9 @@ def _settle_unresolved_places(mentions: list[_Mention], source_country: str | No
                    for w in m.span.surface.split()}
     mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and m.source != "venue" and any(
         w.lower() in actor_words for w in m.span.surface.split()))]  # "Villa Park" of a club "Villa" stays
-    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
+    # A sea lies in no country (the label conventions), however dominant one is.
+    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None
+               and m.source != "sea"]
     if unknown:
         known = [m for m in mentions if m.kind in ("place", "country") and m.country_code]
         counts = Counter(m.country_code for m in known)

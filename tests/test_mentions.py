@@ -433,6 +433,33 @@ def test_a_countrys_formal_name_with_a_possessive_is_not_split(parse, text, surf
     assert countries == [(surface, code)]
 
 
+@pytest.mark.parametrize("text, surface, code, has_point", [
+    ("Protesters gathered across the River Wear from the hall in Sunderland, England.", "River Wear", "GB", False),
+    ("Russian troops crossed the Siverskyi Donets river near Lysychansk in Ukraine.", "Siverskyi Donets river", "UA", False),
+    ("Two boats sank in Sevastopol Bay on Monday, officials in Kyiv said.", "Sevastopol Bay", "UA", True),
+    ("Fishermen on the Mississippi River said the water was low.", "Mississippi River", "US", False),
+    ("A destroyer was hit in the Gulf of Tonkin, officials in Hanoi in Vietnam said.", "Gulf of Tonkin", None, False),
+])
+def test_rivers_bays_and_seas_are_places(parse, text, surface, code, has_point):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    row = by_surface(found)[surface]
+    assert (row["kind"], row["country_code"], row["lat"] is not None) == ("place", code, has_point)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The 140-metre Ocean Victory, linked to a sanctioned oligarch, was seen at anchor.", "Ocean Victory"),
+    ("Congress passed the Gulf of Tonkin Resolution in 1964.", "Gulf of Tonkin Resolution"),
+])
+def test_names_opening_with_a_water_word_are_not_all_waters(parse, text, surface):
+    assert not [r for r in mentions_of(parse, text) if r["kind"] == "place" and r["surface"] == surface]
+
+
+def test_an_english_conurbation_is_a_place(parse):
+    row = by_surface(mentions_of(parse, "Up to 4,000 supporters in Teesside will protest."))["Teesside"]
+    assert (row["kind"], row["country_code"]) == ("place", "GB")
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
