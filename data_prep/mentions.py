@@ -155,6 +155,10 @@ _NAME_HEADS = lex.TREATY_NOUNS | lex.NON_ACTOR_HEADS  # "the Gulf of Tonkin Reso
 _LEADING_WATERS = frozenset({"river", "lake"})  # before the name without "of"
 _RIVER_NOUNS = frozenset({"river", "lake", "estuary", "canal", "reservoir"})  # after a tagged name
 _TOWN_WATERS = frozenset({"bay", "harbour", "harbor", "lagoon"})  # named after the town on them
+# A team sheet or a list of names: this many comma-separated items, 1-3 capitalised words each.
+NAME_LIST_ITEMS = 6
+_LIST_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Murphy (Euell 78)": a substitution
 _SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
 _SHIP_WORD = re.compile(rf"\b(?:{_SHIPS})\b", re.IGNORECASE)
 # "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
@@ -706,6 +710,24 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
                 where[0].source in _SUBDIVISIONS or where[1] >= SURE_PLACE):  # "Japan and Korea": no
             codes.add(where[0].country_code)
     return codes.pop() if len(codes) == 1 else None
+
+
+def _name_list_places(mentions: list[_Mention]) -> list[_Mention]:
+    """Places that are items of a list of names, most of which are no places (a team sheet:
+    "Murphy, Horgan, D'Arcy, Hayes, O'Kelly, ..."): the surnames of players, not towns."""
+    listed = {id(m.span.sentence): m.span.sentence for m in mentions
+              if m.kind in ("place", "country") and m.span.sentence.text.count(",") >= NAME_LIST_ITEMS - 1}
+    drop = set()
+    for sentence in listed.values():
+        body = _PARENTHESES.sub("", sentence.text.split(":", 1)[-1] if ":" in sentence.text[:30] else sentence.text)
+        items = [item.strip().rstrip(".") for item in body.split(",")]
+        if len(items) < NAME_LIST_ITEMS or sum(bool(_LIST_NAME.fullmatch(i)) for i in items) < 0.8 * len(items):
+            continue
+        places = [m for m in mentions if m.span.sentence is sentence and m.kind in ("place", "country")]
+        if len(places) < len(items) / 2:
+            drop.update(id(m) for m in places if any(i == m.span.surface or i.endswith(" " + m.span.surface)
+                                                     for i in items))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _ship_names(text: str, spans: list[_Span]) -> set[str]:
@@ -1284,6 +1306,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         mentions = [m for m in mentions if m.kind != "place" or normalize(m.span.surface) not in ships]
     if "fleet" in article.text.lower() or "flotilla" in article.text.lower():
         mentions = [m for m in mentions if m.kind != "place" or not _FLEET_AFTER.match(article.text, m.span.end)]
+    mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)

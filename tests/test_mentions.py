@@ -460,6 +460,19 @@ def test_an_english_conurbation_is_a_place(parse):
     assert (row["kind"], row["country_code"]) == ("place", "GB")
 
 
+def test_surnames_in_a_team_sheet_are_no_places(parse):
+    text = ("Leeds: Walsh, Hayes, Kearney, Buxton, O'Driscoll, Murray, Clarke (Reid 60), Kelly, Byrne, Quinn.\n\n"
+            "The match was played in Dublin.")
+    places = [r["surface"] for r in mentions_of(parse, text) if r["kind"] in ("place", "country")]
+    assert "Dublin" in places and not {"Hayes", "Buxton", "Murray"} & set(places)
+
+
+def test_a_list_of_towns_stays_places(parse):
+    text = "Missiles hit Kharkiv, Odesa, Lviv, Dnipro, Mykolaiv, Kherson and Zaporizhzhia on Monday."
+    places = {r["surface"] for r in mentions_of(parse, text) if r["kind"] == "place"}
+    assert {"Kharkiv", "Odesa", "Lviv", "Mykolaiv"} <= places
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
