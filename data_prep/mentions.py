@@ -84,6 +84,7 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
+SIGNATURE_CHARS = 60  # the longest line a signature's name or place takes
 _SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
 # A US politician's party and state after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)", "R-Texas".
 _PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-((?:[A-Z][A-Za-z]*\.?)(?: ?[A-Z][A-Za-z]*\.?)?)(?=[,;)]|\s*$)")
@@ -160,7 +161,6 @@ NAME_LIST_ITEMS = 6
 _LIST_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Murphy (Euell 78)": a substitution
 _SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
-_SHIP_WORD = re.compile(rf"\b(?:{_SHIPS})\b", re.IGNORECASE)
 # "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
 _SHIP_AFTER = re.compile(rf"\s+(?:(?:[A-Z][\w-]*|[\w-]+-class|landing|patrol|missile|assault|cargo|naval)\s+){{0,2}}"
                          rf"(?i:{_SHIPS})\b")
@@ -328,7 +328,9 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
         start, end = m.span(1)
         if not any(f.start < end and start < f.end for f in found):
             found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
-    for m in _PARTY_STATE.finditer(text, sentence.start, sentence.end):
+    tags = _PARTY_STATE.finditer(text, sentence.start, sentence.end) if (
+        "R-" in sentence.text or "D-" in sentence.text or "I-" in sentence.text) else ()
+    for m in tags:
         start, end = m.span(1)
         if text[end - 1] == "." and gazetteer.resolve(text[start:end - 1], accept=lambda p: p.source == "state"):
             end -= 1  # "R-Texas." closing the sentence: the dot is the sentence's
@@ -618,12 +620,19 @@ def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Spa
     capitalised name right after a line that is only a person's name (a letter's "Jane Doe" /
     "Leeds"), is a signature's place: its names are relabelled places, whatever the model
     called them. Returns the spans of such lone names the model did not tag."""
+    short = {s.sentence_id for s in sentences if len(s.text) <= SIGNATURE_CHARS}
+    if not short:
+        return []
     by_line: dict[int, list[_Span]] = defaultdict(list)
     for span in spans:
-        by_line[span.sentence.sentence_id].append(span)
+        if span.sentence.sentence_id in short:
+            by_line[span.sentence.sentence_id].append(span)
     added = []
     previous: list[_Span] | None = None
     for sentence in sentences:
+        if sentence.sentence_id not in short:
+            previous = None
+            continue
         line = sorted(by_line.get(sentence.sentence_id, []), key=lambda s: s.start)
         words = sentence.text.strip()
         if len(line) == 2 and words == f"{line[0].surface}, {line[1].surface}":
@@ -730,16 +739,23 @@ def _name_list_places(mentions: list[_Mention]) -> list[_Mention]:
     return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
-def _ship_names(text: str, spans: list[_Span]) -> set[str]:
-    """Names the article gives ships ("the cruiser Moskva", "the Saratov landing ship"): no
-    places wherever they occur in it ("the Moskva attack")."""
-    if not _SHIP_WORD.search(text):
-        return set()
-    ships = set()
-    for span in spans:
-        if _SHIP_AFTER.match(text, span.end) or _SHIP_BEFORE.search(text, max(0, span.start - 25), span.start):
-            ships.add(normalize(span.surface))
-    return ships
+def _drop_ships_and_fleets(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Without the places that name ships ("the cruiser Moskva", "the Saratov landing ship"),
+    wherever the name occurs in the article ("the Moskva attack"), and the seas of named fleets
+    ("the Black Sea fleet"). Only place mentions are looked at: a few per article."""
+    ships, fleets = set(), set()
+    places = {normalize(m.span.surface) for m in mentions if m.kind == "place"}
+    for m in mentions:
+        if m.kind != "place" and (m.kind == "country" or normalize(m.span.surface) not in places):
+            continue  # "the Moskva cruiser" may be tagged otherwise than "the Moskva attack"
+        start, end = m.span.start, m.span.end
+        if _SHIP_AFTER.match(text, end) or _SHIP_BEFORE.search(text[max(0, start - 25):start]):
+            ships.add(normalize(m.span.surface))
+        elif m.kind == "place" and _FLEET_AFTER.match(text, end):
+            fleets.add(id(m))
+    if not ships and not fleets:
+        return mentions
+    return [m for m in mentions if m.kind != "place" or not (id(m) in fleets or normalize(m.span.surface) in ships)]
 
 
 def _names_a_treaty(text: str, span: _Span) -> bool:
@@ -1301,11 +1317,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             typed = type_span(span)
         if typed is not None and not (typed.kind == "place" and _names_a_treaty(article.text, span)):
             mentions.append(typed)
-    ships = _ship_names(article.text, spans)
-    if ships:
-        mentions = [m for m in mentions if m.kind != "place" or normalize(m.span.surface) not in ships]
-    if "fleet" in article.text.lower() or "flotilla" in article.text.lower():
-        mentions = [m for m in mentions if m.kind != "place" or not _FLEET_AFTER.match(article.text, m.span.end)]
+    mentions = _drop_ships_and_fleets(article.text, mentions)
     mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
