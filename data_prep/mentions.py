@@ -322,7 +322,11 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
                 continue  # "hypersonic missiles" as PERSON, "£1.5bn" as ORG, "BIDEN WARNS RUSSIA"
             found.append(_Span(sentence, start, end, surface, piece_label,
                                prev_word, next_word, acronym if len(pieces) == 1 else None, honorific))
-    found.extend(_untagged_spans(text, sentence, gazetteer))
+    untagged = _untagged_spans(text, sentence, gazetteer)
+    widened = [u for u in untagged if u.label == "LOC"]  # "English" + "Channel": the adjective goes
+    if widened:
+        found = [f for f in found if not any(w.start < f.end and f.start < w.end for w in widened)]
+    found.extend(untagged)
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
@@ -498,6 +502,12 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
                     prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
                 label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
+            elif first.i > span.start and doc[first.i - 1].ent_type_ in ("NORP", "LANGUAGE"):
+                widened = sentence.char(doc[first.i - 1].idx)
+                if isinstance(gazetteer.alias(text[widened:end]), Place):
+                    # "the English Channel", "the Irish Sea": the model tagged the adjective only
+                    start, label = widened, "LOC"
+                    prev_word = doc[first.i - 2].text if first.i - 1 > span.start else ""
             found.append(_Span(sentence, start, end, text[start:end], label, prev_word, next_word))
             run.clear()
 

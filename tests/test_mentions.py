@@ -455,6 +455,17 @@ def test_names_opening_with_a_water_word_are_not_all_waters(parse, text, surface
     assert not [r for r in mentions_of(parse, text) if r["kind"] == "place" and r["surface"] == surface]
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("We will reach the English Channel, he said.", "English Channel"),
+    ("Ferries cross the Irish Sea daily, an Irish official said.", "Irish Sea"),
+])
+def test_a_sea_named_by_an_adjective_the_model_tagged_alone_is_whole(parse, text, surface):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    row = by_surface(found)[surface]
+    assert (row["kind"], row["country_code"]) == ("place", None)
+
+
 def test_an_english_conurbation_is_a_place(parse):
     row = by_surface(mentions_of(parse, "Up to 4,000 supporters in Teesside will protest."))["Teesside"]
     assert (row["kind"], row["country_code"]) == ("place", "GB")
