@@ -344,10 +344,12 @@ def _build() -> Gazetteer:
         seen: set[str] = set()
         for packed, group in ((index << 1, primary), (index << 1 | 1, alternate)):
             for raw in group:
-                key = normalize(raw)
-                if key and key not in seen and _LATIN_KEY.fullmatch(key):
-                    seen.add(key)
-                    names[key].append(packed)
+                # A hyphenated name is also written as one word ("Nur-Sultan", "Nursultan").
+                joined = normalize(raw.replace("-", "")) if "-" in raw else None
+                for key in (normalize(raw), joined):
+                    if key and key not in seen and _LATIN_KEY.fullmatch(key):
+                        seen.add(key)
+                        names[key].append(packed)
 
     capitals = {(c["iso"], normalize(c["capital"])) for c in cache.get_countries().values() if c["capital"]}
     capital_points: dict[str, tuple[float, float, int]] = {}

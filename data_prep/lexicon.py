@@ -352,11 +352,26 @@ NON_ACTOR_HEADS = frozenset({
 # Head words of holidays and commemorations ("Victory Day", "Holocaust Memorial Day"): an ORG
 # span ending in one is a date, no actor; not PERSON spans, where "Day" is a surname.
 HOLIDAY_HEADS = frozenset({"day", "eve"})
-# Treaties and partnerships named after a place ("the Kyoto protocol", "the Minsk agreements",
-# "the Atlantic partnership"): the town or sea in such a name is no place of the story.
+# Treaties, partnerships and resolutions named after a place ("the Kyoto protocol", "the Minsk
+# agreements", "the Atlantic partnership", "the Gulf of Tonkin Resolution"): the town or sea in such a name is no place of the story.
 TREATY_NOUNS = frozenset({
     "protocol", "protocols", "treaty", "treaties", "accord", "accords", "agreement", "agreements",
-    "pact", "pacts", "partnership", "convention", "conventions"})
+    "pact", "pacts", "partnership", "convention", "conventions", "resolution", "resolutions"})
+# Ships named after towns ("the cruiser Moskva", "the Saratov landing ship"): a name next to one
+# of these is the ship's in the whole article, no place. "carrier" and "boat" also name airlines
+# and teams. Named fleets ("the Black Sea fleet") are bodies: the sea in one is no place.
+SHIP_NOUNS = frozenset({
+    "cruiser", "warship", "flagship", "frigate", "destroyer", "submarine", "corvette", "ship",
+    "vessel", "tanker", "icebreaker", "minesweeper", "freighter", "trawler", "liner"})
+FLEET_NOUNS = frozenset({"fleet", "flotilla"})
+
+# Head words of water bodies, before or after the name ("River Tyne", "the Donets river",
+# "Sevastopol Bay", "the Gulf of Tonkin"). A river, lake or bay lies in a country (the one of
+# the place it is named after, else the article's); a sea, gulf, strait or channel has none
+# (the label conventions: seas carry no country code).
+INLAND_WATER_NOUNS = frozenset({
+    "river", "lake", "estuary", "bay", "harbour", "harbor", "reservoir", "canal", "lagoon", "creek"})
+SEA_NOUNS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "sound", "bight"})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence

@@ -59,6 +59,7 @@ _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
+_STATE_TAG = "STATE_TAG"  # pseudo label: the state of a US party-state tag ("Sen. X, R-Ariz.")
 _CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
@@ -83,6 +84,10 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
+SIGNATURE_CHARS = 60  # the longest line a signature's name or place takes
+_SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
+# A US politician's party and state after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)", "R-Texas".
+_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-((?:[A-Z][A-Za-z]*\.?)(?: ?[A-Z][A-Za-z]*\.?)?)(?=[,;)]|\s*$)")
 
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
 MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
@@ -146,6 +151,21 @@ _SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|ha
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
+_WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
+_NAME_HEADS = lex.TREATY_NOUNS | lex.NON_ACTOR_HEADS  # "the Gulf of Tonkin Resolution" is no gulf
+_LEADING_WATERS = frozenset({"river", "lake"})  # before the name without "of"
+_RIVER_NOUNS = frozenset({"river", "lake", "estuary", "canal", "reservoir"})  # after a tagged name
+_TOWN_WATERS = frozenset({"bay", "harbour", "harbor", "lagoon"})  # named after the town on them
+# A team sheet or a list of names: this many comma-separated items, 1-3 capitalised words each.
+NAME_LIST_ITEMS = 6
+_LIST_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Murphy (Euell 78)": a substitution
+_SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
+# "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
+_SHIP_AFTER = re.compile(rf"\s+(?:(?:[A-Z][\w-]*|[\w-]+-class|landing|patrol|missile|assault|cargo|naval)\s+){{0,2}}"
+                         rf"(?i:{_SHIPS})\b")
+_SHIP_BEFORE = re.compile(rf"\b(?:{_SHIPS})\s+(?:the\s+)?$", re.IGNORECASE)  # "the cruiser Moskva"
+_FLEET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.FLEET_NOUNS)) + r")\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
@@ -302,13 +322,39 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
                 continue  # "hypersonic missiles" as PERSON, "£1.5bn" as ORG, "BIDEN WARNS RUSSIA"
             found.append(_Span(sentence, start, end, surface, piece_label,
                                prev_word, next_word, acronym if len(pieces) == 1 else None, honorific))
-    found.extend(_untagged_spans(text, sentence, gazetteer))
+    untagged = _untagged_spans(text, sentence, gazetteer)
+    widened = [u for u in untagged if u.label == "LOC"]  # "English" + "Channel": the adjective goes
+    if widened:
+        found = [f for f in found if not any(w.start < f.end and f.start < w.end for w in widened)]
+    found.extend(untagged)
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
         if not any(f.start < end and start < f.end for f in found):
             found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
+    tags = _PARTY_STATE.finditer(text, sentence.start, sentence.end) if (
+        "R-" in sentence.text or "D-" in sentence.text or "I-" in sentence.text) else ()
+    for m in tags:
+        start, end = m.span(1)
+        if text[end - 1] == "." and gazetteer.resolve(text[start:end - 1], accept=lambda p: p.source == "state"):
+            end -= 1  # "R-Texas." closing the sentence: the dot is the sentence's
+        if _state_of_tag(gazetteer, text[start:end]) is None:
+            continue  # "D-Day"
+        # The untagged runs "R" and "Ariz." give way; a name the model tagged there stays.
+        if not any(f.start < end and m.start() < f.end and f.label != _TOKEN for f in found):
+            found = [f for f in found if not (f.start < end and m.start() < f.end)]
+            found.append(_Span(sentence, start, end, text[start:end], _STATE_TAG, "-", ""))
     return found
+
+
+def _state_of_tag(gazetteer: Gazetteer, written: str) -> Place | None:
+    """The US state of a party-state tag's second half: an abbreviation ("Ariz.", "N.Y.") or,
+    as AP writes short names, the name itself ("Texas", "Ohio")."""
+    state = gazetteer.us_state(written)
+    if state is None:
+        found = gazetteer.resolve(written.rstrip("."), accept=lambda p: p.source == "state")
+        state = found[0] if found else None
+    return state
 
 
 def _number_tail(doc, last: int, end: int) -> list:
@@ -348,6 +394,8 @@ def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[li
     if cut is None:
         return [tokens]
     head = tokens[0].text
+    if gazetteer.alias(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text) is not None:
+        return [tokens]  # "the People's Republic of China", "Democratic People's Republic of Korea"
     found = gazetteer.resolve(head)
     if gazetteer.demonym_country(head) or (found and (found[0].kind == "country" or found[0].source == "alias"
                                                       or found[0].population >= 100_000)):
@@ -454,6 +502,12 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
                     prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
                 label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
+            elif first.i > span.start and doc[first.i - 1].ent_type_ in ("NORP", "LANGUAGE"):
+                widened = sentence.char(doc[first.i - 1].idx)
+                if isinstance(gazetteer.alias(text[widened:end]), Place):
+                    # "the English Channel", "the Irish Sea": the model tagged the adjective only
+                    start, label = widened, "LOC"
+                    prev_word = doc[first.i - 2].text if first.i - 1 > span.start else ""
             found.append(_Span(sentence, start, end, text[start:end], label, prev_word, next_word))
             run.clear()
 
@@ -570,6 +624,47 @@ def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[i
     return qualified, coordinated
 
 
+def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Span],
+                      gazetteer: Gazetteer) -> list[_Span]:
+    """A line that is only "Town, Region" ("Harlow, Essex", "Wood Green, London"), or only a
+    capitalised name right after a line that is only a person's name (a letter's "Jane Doe" /
+    "Leeds"), is a signature's place: its names are relabelled places, whatever the model
+    called them. Returns the spans of such lone names the model did not tag."""
+    short = {s.sentence_id for s in sentences if len(s.text) <= SIGNATURE_CHARS}
+    if not short:
+        return []
+    by_line: dict[int, list[_Span]] = defaultdict(list)
+    for span in spans:
+        if span.sentence.sentence_id in short:
+            by_line[span.sentence.sentence_id].append(span)
+    added = []
+    previous: list[_Span] | None = None
+    for sentence in sentences:
+        if sentence.sentence_id not in short:
+            previous = None
+            continue
+        line = sorted(by_line.get(sentence.sentence_id, []), key=lambda s: s.start)
+        words = sentence.text.strip()
+        if len(line) == 2 and words == f"{line[0].surface}, {line[1].surface}":
+            town, region = line
+            found = gazetteer.resolve(region.surface)
+            if (found and found[0].country_code and town.label in ("ORG", "NORP", _TOKEN)
+                    and not gazetteer.demonym_country(region.surface)):
+                town.model_label, town.label = town.model_label or town.label, "GPE"
+                if region.label in ("NORP", "ORG", _TOKEN):  # "Essex" tagged NORP
+                    region.model_label, region.label = region.model_label or region.label, "GPE"
+        elif (previous and len(previous) == 1 and previous[0].label == "PERSON"
+              and previous[0].sentence.text.strip() == previous[0].surface and len(line) <= 1
+              and _SIGNATURE_PLACE.fullmatch(words) and not gazetteer.demonym_country(words)):
+            if line and line[0].surface == words and line[0].label in ("ORG", "NORP", _TOKEN):
+                line[0].model_label, line[0].label = line[0].model_label or line[0].label, "GPE"
+            elif not line:
+                start = sentence.start + sentence.text.index(words)
+                added.append(_Span(sentence, start, start + len(words), text[start:start + len(words)], "GPE"))
+        previous = line
+    return added
+
+
 def _qualifier_place(q: _Span, gazetteer: Gazetteer, context: dict[str, float], surface: str) -> Place | None:
     """The place qualifying ``surface`` ("Paris, Texas"): a country, a US state (also abbreviated:
     "W.Va.", "TX") or a region ("Ceredigion", "Crimea") with a country. A country with no place
@@ -636,6 +731,43 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
     return codes.pop() if len(codes) == 1 else None
 
 
+def _name_list_places(mentions: list[_Mention]) -> list[_Mention]:
+    """Places that are items of a list of names, most of which are no places (a team sheet:
+    "Murphy, Horgan, D'Arcy, Hayes, O'Kelly, ..."): the surnames of players, not towns."""
+    listed = {id(m.span.sentence): m.span.sentence for m in mentions
+              if m.kind in ("place", "country") and m.span.sentence.text.count(",") >= NAME_LIST_ITEMS - 1}
+    drop = set()
+    for sentence in listed.values():
+        body = _PARENTHESES.sub("", sentence.text.split(":", 1)[-1] if ":" in sentence.text[:30] else sentence.text)
+        items = [item.strip().rstrip(".") for item in body.split(",")]
+        if len(items) < NAME_LIST_ITEMS or sum(bool(_LIST_NAME.fullmatch(i)) for i in items) < 0.8 * len(items):
+            continue
+        places = [m for m in mentions if m.span.sentence is sentence and m.kind in ("place", "country")]
+        if len(places) < len(items) / 2:
+            drop.update(id(m) for m in places if any(i == m.span.surface or i.endswith(" " + m.span.surface)
+                                                     for i in items))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+def _drop_ships_and_fleets(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Without the places that name ships ("the cruiser Moskva", "the Saratov landing ship"),
+    wherever the name occurs in the article ("the Moskva attack"), and the seas of named fleets
+    ("the Black Sea fleet"). Only place mentions are looked at: a few per article."""
+    ships, fleets = set(), set()
+    places = {normalize(m.span.surface) for m in mentions if m.kind == "place"}
+    for m in mentions:
+        if m.kind != "place" and (m.kind == "country" or normalize(m.span.surface) not in places):
+            continue  # "the Moskva cruiser" may be tagged otherwise than "the Moskva attack"
+        start, end = m.span.start, m.span.end
+        if _SHIP_AFTER.match(text, end) or _SHIP_BEFORE.search(text[max(0, start - 25):start]):
+            ships.add(normalize(m.span.surface))
+        elif m.kind == "place" and _FLEET_AFTER.match(text, end):
+            fleets.add(id(m))
+    if not ships and not fleets:
+        return mentions
+    return [m for m in mentions if m.kind != "place" or not (id(m) in fleets or normalize(m.span.surface) in ships)]
+
+
 def _names_a_treaty(text: str, span: _Span) -> bool:
     """Whether a place's name opens a treaty's ("the Kyoto protocol", "the Oslo peace accords");
     a country before one ("a UK agreement") is still a party to it, so this is for places only."""
@@ -668,6 +800,55 @@ def _context_country(context: dict[str, float], source_country: str | None = Non
     return code if weight >= share * total else None
 
 
+def _water_body(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+    """A river, lake, bay or sea GeoNames lacks ("River Tyne", "the Siverskyi Donets river",
+    "Sevastopol Bay", "the Gulf of Tonkin"): a place without coordinates. A river or bay named
+    after a place lies in that place's country (a bay at its town's point); another river takes
+    the article's country later (see :func:`_settle_unresolved_places`); a sea has none."""
+    words = span.surface.split()
+    if len(words) < 2:
+        return None
+    if words[0].lower() in _LEADING_WATERS or (words[0].lower() in lex.SEA_NOUNS | {"bay"} and words[1] == "of"):
+        # "River Tyne", "Lake Como", "the Gulf of Tonkin"; not "Ocean Victory", nor the
+        # "Gulf of Tonkin Resolution" a law or event label gives
+        head, name = words[0].lower(), words[2:] if words[1] == "of" else words[1:]
+        if span.label in _OTHER_LABELS and len(name) > 1:
+            return None
+    elif words[-1].lower() in _WATER_NOUNS:
+        head, name = words[-1].lower(), words[:-1]
+    else:
+        return None
+    if (not 1 <= len(name) <= 3 or not all(w[:1].isupper() for w in name)
+            or words[-1].lower() in _NAME_HEADS):
+        return None
+    code, lat, lon = None, None, None
+    if head in lex.INLAND_WATER_NOUNS:
+        found = gazetteer.resolve(" ".join(name), context)
+        if found and found[0].country_code and (found[0].kind == "country" or found[0].source in REGION_SOURCES
+                                                or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
+            code = found[0].country_code
+            if found[0].source == "city" and head in _TOWN_WATERS:
+                lat, lon = found[0].lat, found[0].lon  # "Sevastopol Bay" lies at Sevastopol
+    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, lat, lon,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE,
+                    source="sea" if head in lex.SEA_NOUNS else "water")
+
+
+def _water_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+    """A name followed by "river" or "lake" outside its span: the span takes the word, and is
+    the river the alias table knows ("Dnieper river") or one it lacks (:func:`_water_body`)."""
+    sentence = span.sentence
+    match = re.compile(r"\s+" + re.escape(span.next_word) + r"\b").match(sentence.text, span.end - sentence.start)
+    if match is None:
+        return None
+    end, surface = sentence.start + match.end(), sentence.text[span.start - sentence.start:match.end()]
+    known = gazetteer.alias(surface)
+    if known is not None and not isinstance(known, Place):
+        return None
+    span.end, span.surface, span.next_word = end, surface, ""
+    return _place_mention(span, known, SURE) if known is not None else _water_body(span, gazetteer, context)
+
+
 def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
                       qualified: bool = False) -> _Mention | None:
     """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
@@ -696,6 +877,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
+    if label == _STATE_TAG:
+        state = _state_of_tag(gazetteer, surface)
+        return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
     if label == _CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)
@@ -707,6 +891,11 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
             return _place_mention(span, where, QUALIFIED_PLACE)
+    if span.next_word.lower() in _RIVER_NOUNS and label in ("GPE", "LOC", "ORG", "FAC", "NORP", _TOKEN) and not (
+            label == "NORP" and gazetteer.demonym_country(surface)):  # "the Ukrainian river port"
+        water = _water_suffix(span, gazetteer, context)  # "the Siverskyi Donets river" (ORG + "river")
+        if water is not None:
+            return water
     if label not in ("NORP", _INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
         found = _region_suffix(span, gazetteer, context)
         if found:
@@ -793,6 +982,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             if label == _PART:
                 return None
+            water = _water_body(span, gazetteer, context)
+            if water is not None:
+                return water
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
                 # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
                 return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
@@ -828,6 +1020,10 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     found = None if described else _resolve(gazetteer, surface, context, exact=True)
     if found and _plausible_place(found[0], span, article):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+    if label != "ORG" and not described:
+        water = _water_body(span, gazetteer, context)  # "the River Tyne" tagged FAC or LAW
+        if water is not None:
+            return water
     if label == "ORG":
         if len(surface.split()) == 1 and surface.lower() in lex.GENERIC_ORG_WORDS:
             return None  # "the Commission", "Group" of "Group of 20": a head noun names nobody alone
@@ -1096,6 +1292,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
                            and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
+    spans.extend(_signature_places(article.text, sentences, spans, gazetteer))
     qualifiers, coordinated = _qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
@@ -1130,6 +1327,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             typed = type_span(span)
         if typed is not None and not (typed.kind == "place" and _names_a_treaty(article.text, span)):
             mentions.append(typed)
+    mentions = _drop_ships_and_fleets(article.text, mentions)
+    mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)
@@ -1241,7 +1440,9 @@ def _settle_unresolved_places(mentions: list[_Mention], source_country: str | No
                    for w in m.span.surface.split()}
     mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and m.source != "venue" and any(
         w.lower() in actor_words for w in m.span.surface.split()))]  # "Villa Park" of a club "Villa" stays
-    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None]
+    # A sea lies in no country (the label conventions), however dominant one is.
+    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None
+               and m.source != "sea"]
     if unknown:
         known = [m for m in mentions if m.kind in ("place", "country") and m.country_code]
         counts = Counter(m.country_code for m in known)

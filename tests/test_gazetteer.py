@@ -87,6 +87,11 @@ def test_variant_spellings_are_one_place():
     assert resolve_place("Kiev").entity_id == resolve_place("Kyiv").entity_id
 
 
+@pytest.mark.parametrize("joined, hyphenated", [("Nursultan", "Nur-Sultan"), ("Ustkamenogorsk", "Ust-Kamenogorsk")])
+def test_a_hyphenated_name_written_as_one_word_is_the_same_place(joined, hyphenated):
+    assert resolve_place(joined).entity_id == resolve_place(hyphenated).entity_id
+
+
 def test_context_countries_break_ties():
     assert resolve_place("Birmingham").country_code == "GB"
     assert resolve_place("Birmingham", context_countries={"US": 3}).country_code == "US"

@@ -377,6 +377,113 @@ def test_ap_state_abbreviations_qualify_places(parse, text, surface, state):
     assert any(r["name"] == state for r in found)
 
 
+@pytest.mark.parametrize("text, surface, state", [
+    ("Rep. Jane Roe, R-Ariz., wrote to the governor on Monday.", "Ariz.", "Arizona"),
+    ("The plan was opposed by Sen. John Doe (D-N.Y.) and two others.", "N.Y.", "New York"),
+    ("The measure was backed by Rep. Sam Poe, R-Texas.", "Texas", "Texas"),
+])
+def test_party_state_tags_name_the_state(parse, text, surface, state):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    rows = by_surface(found)
+    assert (rows[surface]["kind"], rows[surface]["name"], rows[surface]["country_code"]) == ("place", state, "US")
+    assert [r["kind"] for r in found if r["surface"] in ("Jane Roe", "John Doe", "Sam Poe")] == ["person"]
+
+
+def test_a_tag_that_names_no_state_is_no_place(parse):
+    assert not [r for r in mentions_of(parse, "They landed on D-Day, the veterans said.") if r["kind"] == "place"]
+
+
+@pytest.mark.parametrize("signature, places", [
+    ("Gary Bennett\n\nExeter", {"Exeter": "GB"}),
+    ("Jane Doe\n\nHarlow, Essex", {"Harlow": "GB", "Essex": "GB"}),
+    ("John Smith\n\nWood Green, London", {"Wood Green": "GB", "London": "GB"}),
+])
+def test_a_letters_signature_names_places(parse, signature, places):
+    text = "The talks must start at once, and the war must end.\n\n" + signature
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    assert {r["surface"]: r["country_code"] for r in found if r["kind"] == "place"} == places
+
+
+def test_a_lone_word_after_a_name_that_is_no_signature_stays_nothing(parse):
+    text = "The talks must start at once.\n\nGary Bennett\n\nThanks"
+    assert not [r for r in mentions_of(parse, text) if r["kind"] == "place"]
+
+
+def test_ships_named_after_towns_are_no_places(parse):
+    text = ("The navy lost the cruiser Leningrad on Monday. The Leningrad attack killed ten sailors, and "
+            "the Volgograd landing ship was hit near Odesa.")
+    places = {r["surface"] for r in mentions_of(parse, text) if r["kind"] == "place"}
+    assert "Odesa" in places and not places & {"Leningrad", "Volgograd"}
+
+
+def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
+    text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
+    places = [r for r in mentions_of(parse, text) if r["kind"] == "place"]
+    assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("The talks covered the territories of the People's Republic of China, he said.", "People's Republic of China", "CN"),
+    ("The Democratic People's Republic of Korea fired a missile on Monday.", "Democratic People's Republic of Korea", "KP"),
+])
+def test_a_countrys_formal_name_with_a_possessive_is_not_split(parse, text, surface, code):
+    countries = [(r["surface"], r["country_code"]) for r in mentions_of(parse, text) if r["kind"] == "country"]
+    assert countries == [(surface, code)]
+
+
+@pytest.mark.parametrize("text, surface, code, has_point", [
+    ("Protesters gathered across the River Wear from the hall in Sunderland, England.", "River Wear", "GB", False),
+    ("Russian troops crossed the Siverskyi Donets river near Lysychansk in Ukraine.", "Siverskyi Donets river", "UA", False),
+    ("Two boats sank in Sevastopol Bay on Monday, officials in Kyiv said.", "Sevastopol Bay", "UA", True),
+    ("Fishermen on the Mississippi River said the water was low.", "Mississippi River", "US", False),
+    ("A destroyer was hit in the Gulf of Tonkin, officials in Hanoi in Vietnam said.", "Gulf of Tonkin", None, False),
+])
+def test_rivers_bays_and_seas_are_places(parse, text, surface, code, has_point):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    row = by_surface(found)[surface]
+    assert (row["kind"], row["country_code"], row["lat"] is not None) == ("place", code, has_point)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The 140-metre Ocean Victory, linked to a sanctioned oligarch, was seen at anchor.", "Ocean Victory"),
+    ("Congress passed the Gulf of Tonkin Resolution in 1964.", "Gulf of Tonkin Resolution"),
+])
+def test_names_opening_with_a_water_word_are_not_all_waters(parse, text, surface):
+    assert not [r for r in mentions_of(parse, text) if r["kind"] == "place" and r["surface"] == surface]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("We will reach the English Channel, he said.", "English Channel"),
+    ("Ferries cross the Irish Sea daily, an Irish official said.", "Irish Sea"),
+])
+def test_a_sea_named_by_an_adjective_the_model_tagged_alone_is_whole(parse, text, surface):
+    found = mentions_of(parse, text)
+    assert_rows_valid(text, found)
+    row = by_surface(found)[surface]
+    assert (row["kind"], row["country_code"]) == ("place", None)
+
+
+def test_an_english_conurbation_is_a_place(parse):
+    row = by_surface(mentions_of(parse, "Up to 4,000 supporters in Teesside will protest."))["Teesside"]
+    assert (row["kind"], row["country_code"]) == ("place", "GB")
+
+
+def test_surnames_in_a_team_sheet_are_no_places(parse):
+    text = ("Leeds: Walsh, Hayes, Kearney, Buxton, O'Driscoll, Murray, Clarke (Reid 60), Kelly, Byrne, Quinn.\n\n"
+            "The match was played in Dublin.")
+    places = [r["surface"] for r in mentions_of(parse, text) if r["kind"] in ("place", "country")]
+    assert "Dublin" in places and not {"Hayes", "Buxton", "Murray"} & set(places)
+
+
+def test_a_list_of_towns_stays_places(parse):
+    text = "Missiles hit Kharkiv, Odesa, Lviv, Dnipro, Mykolaiv, Kherson and Zaporizhzhia on Monday."
+    places = {r["surface"] for r in mentions_of(parse, text) if r["kind"] == "place"}
+    assert {"Kharkiv", "Odesa", "Lviv", "Mykolaiv"} <= places
+
+
 def test_a_state_named_like_a_country_is_read_from_its_city(parse):
     text = "A spokesman in Atlanta, Georgia, said the storm had passed."
     rows = by_surface(mentions_of(parse, text))
