@@ -462,6 +462,11 @@ BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "new
 # email", "follow X on Twitter").
 PROMO_NAME_AFTER = frozenset({"email", "emails", "newsletter", "briefing", "podcast", "content"})
 PROMO_NAME_BEFORE = frozenset({"follow"})
+# Endings of a people's word ("Kurdish", "Scythian", "Chechens", "Yazidi", "Baathist"): a NORP
+# that no demonym row knows and the model tags as a singular proper noun without one of these
+# ("Euronext", "Essex", "Javelin") is a name the model took for a people, no group.
+PEOPLE_WORD_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ics", "ist", "ists", "ite", "ites",
+                       "en", "ens")
 # Endings of words made from a name that name no actor: "Brownite", "Putinism", "Russophobia".
 # A process made from a name ("Russification", "de-Nazification", "Finlandization") is none either.
 NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia", "ification",
