@@ -212,6 +212,7 @@ ORG_HEAD_NOUNS = frozenset({
     "television", "network", "airlines", "airways", "brigade", "battalion", "regiment", "division",
     "corps", "guard", "police", "centre", "center", "observatory", "society", "organization",
     "organisation", "alliance", "coalition", "exchange", "board", "tribunal", "hospital", "museum",
+    "fleet", "command",
 })
 # A "full name" ending in one of these is a company ("Leadplex LLC").
 COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",

@@ -789,6 +789,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+        if _untagged_body(span, gazetteer):
+            return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                            certainty=LONE_ORGANIZATION)
         return None
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context, near=near)
@@ -840,6 +843,30 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _untagged_body(span: _Span, gazetteer: Gazetteer) -> bool:
+    """A named body the model left untagged: proper nouns ending in an organization's head noun
+    ("Russia's Baltic Fleet", "the EU Foreign Affairs Council"), or that head alone after a
+    country word ("the US Congress"); not a bare role ("the Defence Ministry": see
+    :mod:`data_prep.institutions`)."""
+    words = span.surface.split()
+    if words[-1].lower() not in lex.ORG_HEAD_NOUNS or not all(w[:1].isupper() for w in words):
+        return False
+    if " ".join(words).lower() in _ROLE_PHRASES or all(w.lower() in _ROLE_WORDS for w in words):
+        return False
+    if len(words) > 1:
+        return True
+    if words[0].lower() == "republic":
+        return False  # "the Czech Republic": the country's name, which the model cut
+    return bool(gazetteer.demonym_country(span.prev_word) or (
+        (found := gazetteer.resolve(span.prev_word)) and found[0].kind == "country"))
+
+
+# The institutions' role nouns and the words they are made of: "Foreign Office" or "Armed Forces"
+# alone is a bare role, which the institutions stage settles.
+_ROLE_PHRASES = frozenset(noun for _, nouns in lex.INSTITUTION_ROLES.values() for noun in nouns)
+_ROLE_WORDS = frozenset(w for phrase in _ROLE_PHRASES for w in phrase.split()) | lex.GENERIC_ORG_WORDS
 
 
 def _venue_name(span: _Span) -> bool:

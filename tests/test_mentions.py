@@ -168,6 +168,19 @@ def test_a_regions_adjective_is_no_group(parse, text, surface):
     assert surface not in by_surface(mentions_of(parse, text))
 
 
+# Invented sentences: proper nouns the model leaves untagged that end in an organization's
+# head noun name a body, as does the head alone after a country word; a bare role stays none.
+@pytest.mark.parametrize("text, surface", [
+    ("Putin has travelled to Kronstadt, the main base of Russia’s Northern Fleet, to mark the day.",
+     "Northern Fleet"),
+    ("There will be chaos if the deal fails, as he urged the US Congress to pass a delayed budget.",
+     "Congress"),
+])
+def test_an_untagged_body_is_an_organization(parse, text, surface):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"]) == ("organization", "org:" + surface.lower().replace(" ", "-"))
+
+
 # Invented sentences (not from any corpus).
 @pytest.mark.parametrize("text, surface", [
     ("Muslims and Christians marched together through the old town.", "Muslims"),
