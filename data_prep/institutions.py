@@ -45,6 +45,8 @@ _LEADER_POSSESSIVES = {"his", "her"}
 # only for the roles that name a country's body alone (``BARE_INSTITUTION_ROLES``), since "its
 # police" or "its troops" are as often a city's or a company's.
 _BODY_POSSESSIVES = {"its"}
+# Roles a country has one of, so that their capitalised noun alone names it ("in Parliament").
+_PROPER_ROLES = {"parliament"}
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -317,6 +319,17 @@ def _named_administration(doc, i: int, start: int, person_words: frozenset[str])
     return name.ent_type_ == "PERSON" or (name.ent_type_ == "ORG" and name.text in person_words)
 
 
+def _proper_role(doc, i: int, stop: int, start: int, slug: str) -> bool:
+    """A role written as a proper noun without a determiner ("outside Parliament", "Parliament
+    voted"): the one body of that kind the article's country has. Not after a capitalised word
+    ("European Parliament") or a number ("the 1949 Parliament Act")."""
+    if slug not in _PROPER_ROLES or stop - i != 1 or not doc[i].text[:1].isupper() or doc[i].is_upper:
+        return False
+    if stop < len(doc) and doc[stop].text[:1].isupper():
+        return False  # "Parliament Square", "Parliament Act": a name made with the role
+    return i == start or (doc[i - 1].is_lower and doc[i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ"))
+
+
 def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gazetteer,
                            person_words: frozenset[str] = frozenset()) -> list[Institution]:
     """The institutions of one sentence; ``words`` are its tokens' :func:`_lower`."""
@@ -396,6 +409,8 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             elif i > span.start and ((bare_ok and doc[i - 1].lower_ in {"the", *_BODY_POSSESSIVES}) or (
                     doc[i - 1].lower_ in _LEADER_POSSESSIVES and (bare_ok or slug == "government"))):
                 bare = True  # "the defence ministry", "his administration", "its defence ministry": from context
+            elif _proper_role(doc, i, stop, span.start, slug):
+                bare = True  # "a protest outside Parliament": the article's country's
             else:
                 i += 1
                 continue

@@ -91,6 +91,20 @@ def test_bare_role_takes_the_country_named_nearby(parse):
     assert institutions(found)["defence ministry"] == "inst:NO:ministry-of-defence"
 
 
+def test_a_capitalised_role_without_article_is_the_countrys(parse):
+    found = mentions_of(parse, "The Irish government raised the fuel tax. "
+                               "Farmers staged a protest outside Parliament on Tuesday.")
+    assert institutions(found)["Parliament"] == "inst:IE:parliament"
+
+
+@pytest.mark.parametrize("text", [
+    "The Irish government raised the fuel tax. The European Parliament voted on Tuesday.",
+    "The Irish government raised the fuel tax. The 1922 Parliament Act was cited.",
+])
+def test_a_named_parliament_is_not_the_countrys(parse, text):
+    assert not any(s.endswith("Parliament") for s in institutions(mentions_of(parse, text)))
+
+
 def test_bare_role_between_two_countries_is_dropped(parse):
     found = mentions_of(parse, "Chilean troops and Peruvian troops met at the border. "
                                "The defence ministry gave no figures.")
