@@ -136,7 +136,8 @@ def _seat_or_capital_left(doc, stop: int, start: int, slug: str, gazetteer: Gaze
 
 def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
     """Country of the subject of the clause whose object is ``role_token`` ("Russia withdraws
-    its troops", "Russia must pull back its forces")."""
+    its troops", "Russia must pull back its forces"), or of a seat or capital standing for it
+    ("the Kremlin has massed troops", "Moscow sent its troops")."""
     if role_token.dep_ not in ("dobj", "pobj", "conj"):
         return None
     verb = role_token.head
@@ -151,7 +152,9 @@ def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
             first = subject.i
             while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].text[:1].isupper():
                 first -= 1
-            return _named_country(doc[first:subject.i + 1].text, gazetteer)
+            phrase = doc[first:subject.i + 1].text
+            seat = seat_institution(phrase)  # "the Kremlin has massed troops": Russia's own
+            return _named_country(phrase, gazetteer) or (seat[0] if seat else _capital(phrase, gazetteer))
         if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
             return None
         verb = verb.head

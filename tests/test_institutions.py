@@ -144,6 +144,8 @@ def test_a_persons_administration_is_the_us_government(parse):
     ("Villagers fled as Minsk's army moved closer to the border.", "army", "inst:BY:armed-forces"),
     ("Norway says Sweden must withdraw its troops from the islands.", "troops", "inst:SE:armed-forces"),
     ("A court in Oslo ordered the editor held for two months.", "court", "inst:NO:courts"),
+    ("The Kremlin has moved some 40,000 troops to the northern border.", "troops", "inst:RU:armed-forces"),
+    ("Officials say Oslo has sent 300 soldiers to the island.", "soldiers", "inst:NO:armed-forces"),
 ])
 def test_a_bodys_country_from_its_seat_capital_or_subject(parse, text, surface, entity_id):
     assert institutions(mentions_of(parse, text)).get(surface) == entity_id
