@@ -398,7 +398,7 @@ INSTITUTION_ROLES = {
 # said"): the country then comes from the article (see ``institutions``). Generic ones
 # ("the troops", "the police", "the court") are left out: they are rarely a country's body.
 BARE_INSTITUTION_ROLES = frozenset({
-    "government", "cabinet", "armed forces", "military", "army", "navy", "air force",
+    "government", "cabinet", "authorities", "armed forces", "military", "army", "navy", "air force",
     "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
     "foreign ministry", "ministry of foreign affairs", "foreign office", "interior ministry",
     "ministry of internal affairs", "ministry of the interior", "finance ministry",

@@ -91,6 +91,12 @@ def test_bare_role_takes_the_country_named_nearby(parse):
     assert institutions(found)["defence ministry"] == "inst:NO:ministry-of-defence"
 
 
+def test_the_authorities_take_the_country_named_nearby(parse):
+    found = mentions_of(parse, "Peru's government raised the fuel tax. "
+                               "Drivers who refused to pay were warned by the authorities.")
+    assert institutions(found)["authorities"] == "inst:PE:government"
+
+
 def test_a_capitalised_role_without_article_is_the_countrys(parse):
     found = mentions_of(parse, "The Irish government raised the fuel tax. "
                                "Farmers staged a protest outside Parliament on Tuesday.")
