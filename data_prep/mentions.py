@@ -789,7 +789,10 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
-        if _untagged_body(span, gazetteer):
+        if _untagged_body(span, gazetteer) or span.next_word.lower() in lex.MEDIA_ROLES or (
+                span.prev_word.islower() and span.prev_word in lex.ORG_DESCRIPTORS):
+            # "filtering firm Ciphertrust", "former Doxa journalists": a name the model left
+            # untagged that the words around it make an organization.
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
                             certainty=LONE_ORGANIZATION)
         return None

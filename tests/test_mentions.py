@@ -169,12 +169,15 @@ def test_a_regions_adjective_is_no_group(parse, text, surface):
 
 
 # Invented sentences: proper nouns the model leaves untagged that end in an organization's
-# head noun name a body, as does the head alone after a country word; a bare role stays none.
+# head noun name a body, as does the head alone after a country word, or a name after an
+# organization descriptor or before a media role.
 @pytest.mark.parametrize("text, surface", [
     ("Putin has travelled to Kronstadt, the main base of Russia’s Northern Fleet, to mark the day.",
      "Northern Fleet"),
     ("There will be chaos if the deal fails, as he urged the US Congress to pass a delayed budget.",
      "Congress"),
+    ("It agreed to lend an arm of the state gas firm Velprom the money.", "Velprom"),
+    ("Johnson & Johnson agreed to buy medical firm Guidmore for $25bn.", "Guidmore"),
 ])
 def test_an_untagged_body_is_an_organization(parse, text, surface):
     m = by_surface(mentions_of(parse, text))[surface]
