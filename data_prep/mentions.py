@@ -932,9 +932,9 @@ def _unknown_group(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
 def _misspelt_demonym(gazetteer: Gazetteer, word: str) -> str | None:
     """The country of a nationality one letter off ("Ukranian", "Ukrainain"), for words of six
     letters or more with a people word's ending, where one edit rarely makes another one."""
+    if len(word) < 6 or not word.lower().endswith(lex.PEOPLE_WORD_ENDINGS):
+        return None  # most names, before the costlier normalising
     key = normalize(word)
-    if len(key) < 6 or not key.endswith(lex.PEOPLE_WORD_ENDINGS):
-        return None
     demonyms, index = _DEMONYM_INDEX.get(id(gazetteer.demonyms), (None, None))
     if demonyms is not gazetteer.demonyms:  # built once per table
         index = defaultdict(list)
