@@ -45,6 +45,8 @@ _LEADER_POSSESSIVES = {"his", "her"}
 # only for the roles that name a country's body alone (``BARE_INSTITUTION_ROLES``), since "its
 # police" or "its troops" are as often a city's or a company's.
 _BODY_POSSESSIVES = {"its"}
+# Roles a country has one of, so that their capitalised noun alone names it ("in Parliament").
+_PROPER_ROLES = {"parliament"}
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -134,7 +136,8 @@ def _seat_or_capital_left(doc, stop: int, start: int, slug: str, gazetteer: Gaze
 
 def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
     """Country of the subject of the clause whose object is ``role_token`` ("Russia withdraws
-    its troops", "Russia must pull back its forces")."""
+    its troops", "Russia must pull back its forces"), or of a seat or capital standing for it
+    ("the Kremlin has massed troops", "Moscow sent its troops")."""
     if role_token.dep_ not in ("dobj", "pobj", "conj"):
         return None
     verb = role_token.head
@@ -149,7 +152,9 @@ def _subject_country(doc, role_token, gazetteer: Gazetteer) -> str | None:
             first = subject.i
             while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].text[:1].isupper():
                 first -= 1
-            return _named_country(doc[first:subject.i + 1].text, gazetteer)
+            phrase = doc[first:subject.i + 1].text
+            seat = seat_institution(phrase)  # "the Kremlin has massed troops": Russia's own
+            return _named_country(phrase, gazetteer) or (seat[0] if seat else _capital(phrase, gazetteer))
         if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
             return None
         verb = verb.head
@@ -317,6 +322,17 @@ def _named_administration(doc, i: int, start: int, person_words: frozenset[str])
     return name.ent_type_ == "PERSON" or (name.ent_type_ == "ORG" and name.text in person_words)
 
 
+def _proper_role(doc, i: int, stop: int, start: int, slug: str) -> bool:
+    """A role written as a proper noun without a determiner ("outside Parliament", "Parliament
+    voted"): the one body of that kind the article's country has. Not after a capitalised word
+    ("European Parliament") or a number ("the 1949 Parliament Act")."""
+    if slug not in _PROPER_ROLES or stop - i != 1 or not doc[i].text[:1].isupper() or doc[i].is_upper:
+        return False
+    if stop < len(doc) and doc[stop].text[:1].isupper():
+        return False  # "Parliament Square", "Parliament Act": a name made with the role
+    return i == start or (doc[i - 1].is_lower and doc[i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ"))
+
+
 def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gazetteer,
                            person_words: frozenset[str] = frozenset()) -> list[Institution]:
     """The institutions of one sentence; ``words`` are its tokens' :func:`_lower`."""
@@ -396,6 +412,8 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             elif i > span.start and ((bare_ok and doc[i - 1].lower_ in {"the", *_BODY_POSSESSIVES}) or (
                     doc[i - 1].lower_ in _LEADER_POSSESSIVES and (bare_ok or slug == "government"))):
                 bare = True  # "the defence ministry", "his administration", "its defence ministry": from context
+            elif _proper_role(doc, i, stop, span.start, slug):
+                bare = True  # "a protest outside Parliament": the article's country's
             else:
                 i += 1
                 continue

@@ -212,6 +212,7 @@ ORG_HEAD_NOUNS = frozenset({
     "television", "network", "airlines", "airways", "brigade", "battalion", "regiment", "division",
     "corps", "guard", "police", "centre", "center", "observatory", "society", "organization",
     "organisation", "alliance", "coalition", "exchange", "board", "tribunal", "hospital", "museum",
+    "fleet", "command",
 })
 # A "full name" ending in one of these is a company ("Leadplex LLC").
 COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",
@@ -412,7 +413,7 @@ INSTITUTION_ROLES = {
 # said"): the country then comes from the article (see ``institutions``). Generic ones
 # ("the troops", "the police", "the court") are left out: they are rarely a country's body.
 BARE_INSTITUTION_ROLES = frozenset({
-    "government", "cabinet", "armed forces", "military", "army", "navy", "air force",
+    "government", "cabinet", "authorities", "armed forces", "military", "army", "navy", "air force",
     "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
     "foreign ministry", "ministry of foreign affairs", "foreign office", "interior ministry",
     "ministry of internal affairs", "ministry of the interior", "finance ministry",
@@ -477,6 +478,11 @@ BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "new
 # email", "follow X on Twitter").
 PROMO_NAME_AFTER = frozenset({"email", "emails", "newsletter", "briefing", "podcast", "content"})
 PROMO_NAME_BEFORE = frozenset({"follow"})
+# Endings of a people's word ("Kurdish", "Scythian", "Chechens", "Yazidi", "Baathist"): a NORP
+# that no demonym row knows and the model tags as a singular proper noun without one of these
+# ("Euronext", "Essex", "Javelin") is a name the model took for a people, no group.
+PEOPLE_WORD_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ics", "ist", "ists", "ite", "ites",
+                       "en", "ens")
 # Endings of words made from a name that name no actor: "Brownite", "Putinism", "Russophobia".
 # A process made from a name ("Russification", "de-Nazification", "Finlandization") is none either.
 NAME_DERIVED_ENDINGS = ("ite", "ites", "ism", "isms", "phobia", "phobe", "philia", "ification",

@@ -962,6 +962,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
                             certainty=LONE_ORGANIZATION)
     code = gazetteer.demonym_country(surface)
+    if code is None and label in ("NORP", "ORG") and " " not in surface and not isinstance(alias, Place):
+        code = _misspelt_demonym(gazetteer, surface)  # "Ukranian officials" tagged ORG or NORP
     if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE
     if label not in ("GPE", "LOC", _PART) and _names_no_group(surface):
@@ -971,11 +973,17 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if found and (found[0].kind == "country" or (
                 article.get(found[0].country_code) and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sievierodonetsk" tagged NORP
-        return _Mention(span, "group", f"group:{group_slug(surface)}", surface, certainty=UNKNOWN_GROUP)
+        return _unknown_group(span, gazetteer)
     if label == _TOKEN:
         found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+        if _untagged_body(span, gazetteer) or span.next_word.lower() in lex.MEDIA_ROLES or (
+                span.prev_word.islower() and span.prev_word in lex.ORG_DESCRIPTORS):
+            # "filtering firm Ciphertrust", "former Doxa journalists": a name the model left
+            # untagged that the words around it make an organization.
+            return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                            certainty=LONE_ORGANIZATION)
         return None
     if label in ("GPE", "LOC", _PART):
         found = _resolve(gazetteer, surface, context, near=near)
@@ -1036,6 +1044,30 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
 
 
+def _untagged_body(span: _Span, gazetteer: Gazetteer) -> bool:
+    """A named body the model left untagged: proper nouns ending in an organization's head noun
+    ("Russia's Baltic Fleet", "the EU Foreign Affairs Council"), or that head alone after a
+    country word ("the US Congress"); not a bare role ("the Defence Ministry": see
+    :mod:`data_prep.institutions`)."""
+    words = span.surface.split()
+    if words[-1].lower() not in lex.ORG_HEAD_NOUNS or not all(w[:1].isupper() for w in words):
+        return False
+    if " ".join(words).lower() in _ROLE_PHRASES or all(w.lower() in _ROLE_WORDS for w in words):
+        return False
+    if len(words) > 1:
+        return True
+    if words[0].lower() == "republic":
+        return False  # "the Czech Republic": the country's name, which the model cut
+    return bool(gazetteer.demonym_country(span.prev_word) or (
+        (found := gazetteer.resolve(span.prev_word)) and found[0].kind == "country"))
+
+
+# The institutions' role nouns and the words they are made of: "Foreign Office" or "Armed Forces"
+# alone is a bare role, which the institutions stage settles.
+_ROLE_PHRASES = frozenset(noun for _, nouns in lex.INSTITUTION_ROLES.values() for noun in nouns)
+_ROLE_WORDS = frozenset(w for phrase in _ROLE_PHRASES for w in phrase.split()) | lex.GENERIC_ORG_WORDS
+
+
 def _venue_name(span: _Span) -> bool:
     """A venue's or site's name ("Villa Park", "the Palace of Independence", see
     ``lexicon.VENUE_HEADS``): tagged FAC, or an organization or untagged name after a place's
@@ -1069,6 +1101,73 @@ def _venue(span: _Span, gazetteer: Gazetteer) -> _Mention:
             break
     return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE, source="venue")
+
+
+def _unknown_group(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
+    """A NORP no demonym row knows, nor one letter off it (see :func:`_misspelt_demonym`): a
+    region's adjective ("Siberian", "Crimeans") or a region ("Essex") is no group, a name the
+    model took for a people (one singular proper noun without a people word's ending:
+    "Euronext") an organization; else a group without a country ("Kurdish", "Crimean Tatar")."""
+    surface = span.surface
+    words = surface.split()
+    if len(words) == 1:
+        stem = surface[:-1] if surface.endswith("s") and not surface.endswith("ss") else surface
+        where = gazetteer.resolve(stem[:-1]) if stem.endswith("n") and len(stem) > 4 else None
+        if where and where[0].kind == "place" and where[0].source in REGION_SOURCES:
+            return None
+        if not surface.lower().endswith(lex.PEOPLE_WORD_ENDINGS) and _last_tag(span) == "NNP":
+            where = gazetteer.resolve(surface)
+            if where and where[0].kind == "place":
+                return None  # "Essex": a place's name, nobody's people (nor a firm's, unsaid)
+            # Most such names are firms ("Euronext", "Clearstream said"); a lone name the
+            # article tags otherwise elsewhere takes its majority kind there (linking).
+            return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=LONE_ORGANIZATION)
+    return _Mention(span, "group", f"group:{group_slug(surface)}", surface, certainty=UNKNOWN_GROUP)
+
+
+def _misspelt_demonym(gazetteer: Gazetteer, word: str) -> str | None:
+    """The country of a nationality one letter off ("Ukranian", "Ukrainain"), for words of six
+    letters or more with a people word's ending, where one edit rarely makes another one."""
+    if len(word) < 6 or not word.lower().endswith(lex.PEOPLE_WORD_ENDINGS):
+        return None  # most names, before the costlier normalising
+    key = normalize(word)
+    demonyms, index = _DEMONYM_INDEX.get(id(gazetteer.demonyms), (None, None))
+    if demonyms is not gazetteer.demonyms:  # built once per table
+        index = defaultdict(list)
+        for known, code in gazetteer.demonyms.items():
+            index[known[:1], len(known)].append((known, code))
+        _DEMONYM_INDEX[id(gazetteer.demonyms)] = (gazetteer.demonyms, index)
+    codes = {code for size in (len(key) - 1, len(key), len(key) + 1)
+             for known, code in index.get((key[:1], size), ()) if _one_edit(known, key)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+# The demonym table's keys by first letter and length, per table: (table, index).
+_DEMONYM_INDEX: dict[int, tuple[dict, dict[tuple[str, int], list[tuple[str, str]]]]] = {}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added, dropped, changed or two swapped."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i + 1::-1][:2] and a[i + 2:] == b[i + 2:])
+    return a[i:] == b[i + 1:]
+
+
+def _last_tag(span: _Span) -> str:
+    """The model's part-of-speech tag of the span's last token ("" when unparsed)."""
+    sentence = span.sentence
+    if sentence.span is None:
+        return ""
+    found = sentence.span.doc.char_span(span.start - sentence.base, span.end - sentence.base,
+                                        alignment_mode="expand")
+    return found[-1].tag_ if found is not None and len(found) else ""
 
 
 def _names_no_group(surface: str) -> bool:

@@ -91,6 +91,26 @@ def test_bare_role_takes_the_country_named_nearby(parse):
     assert institutions(found)["defence ministry"] == "inst:NO:ministry-of-defence"
 
 
+def test_the_authorities_take_the_country_named_nearby(parse):
+    found = mentions_of(parse, "Peru's government raised the fuel tax. "
+                               "Drivers who refused to pay were warned by the authorities.")
+    assert institutions(found)["authorities"] == "inst:PE:government"
+
+
+def test_a_capitalised_role_without_article_is_the_countrys(parse):
+    found = mentions_of(parse, "The Irish government raised the fuel tax. "
+                               "Farmers staged a protest outside Parliament on Tuesday.")
+    assert institutions(found)["Parliament"] == "inst:IE:parliament"
+
+
+@pytest.mark.parametrize("text", [
+    "The Irish government raised the fuel tax. The European Parliament voted on Tuesday.",
+    "The Irish government raised the fuel tax. The 1922 Parliament Act was cited.",
+])
+def test_a_named_parliament_is_not_the_countrys(parse, text):
+    assert not any(s.endswith("Parliament") for s in institutions(mentions_of(parse, text)))
+
+
 def test_bare_role_between_two_countries_is_dropped(parse):
     found = mentions_of(parse, "Chilean troops and Peruvian troops met at the border. "
                                "The defence ministry gave no figures.")
@@ -130,6 +150,8 @@ def test_a_persons_administration_is_the_us_government(parse):
     ("Villagers fled as Minsk's army moved closer to the border.", "army", "inst:BY:armed-forces"),
     ("Norway says Sweden must withdraw its troops from the islands.", "troops", "inst:SE:armed-forces"),
     ("A court in Oslo ordered the editor held for two months.", "court", "inst:NO:courts"),
+    ("The Kremlin has moved some 40,000 troops to the northern border.", "troops", "inst:RU:armed-forces"),
+    ("Officials say Oslo has sent 300 soldiers to the island.", "soldiers", "inst:NO:armed-forces"),
 ])
 def test_a_bodys_country_from_its_seat_capital_or_subject(parse, text, surface, entity_id):
     assert institutions(mentions_of(parse, text)).get(surface) == entity_id

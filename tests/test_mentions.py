@@ -146,6 +146,44 @@ def test_groups_without_country(parse):
     assert (m["kind"], m["entity_id"], m["country_code"]) == ("group", "group:kurdish", None)
 
 
+# Invented sentences: a nationality one letter off is its country's people (tagged ORG in the
+# first, NORP in the second); a region's adjective is nobody's; a name the model tags NORP
+# without a people word's ending is a firm.
+@pytest.mark.parametrize("text, surface, kind, entity_id", [
+    ("Ukranian officials said the convoy had been hit near the border.", "Ukranian", "group", "country:UA"),
+    ("The Ukranian army said the convoy had been hit.", "Ukranian", "group", "country:UA"),
+    ("A rival bourse, Euronext, is also preparing an offer.", "Euronext", "organization", "org:euronext"),
+    ("The Dutch brewer Interbrew raised its prices.", "Interbrew", "organization", "org:interbrew"),
+])
+def test_names_no_demonym_row_knows(parse, text, surface, kind, entity_id):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"]) == (kind, entity_id)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Siberian farmers said the frost came early.", "Siberian"),
+    ("Crimeans queued at the border post for hours.", "Crimeans"),
+])
+def test_a_regions_adjective_is_no_group(parse, text, surface):
+    assert surface not in by_surface(mentions_of(parse, text))
+
+
+# Invented sentences: proper nouns the model leaves untagged that end in an organization's
+# head noun name a body, as does the head alone after a country word, or a name after an
+# organization descriptor or before a media role.
+@pytest.mark.parametrize("text, surface", [
+    ("Putin has travelled to Kronstadt, the main base of Russia’s Northern Fleet, to mark the day.",
+     "Northern Fleet"),
+    ("There will be chaos if the deal fails, as he urged the US Congress to pass a delayed budget.",
+     "Congress"),
+    ("It agreed to lend an arm of the state gas firm Velprom the money.", "Velprom"),
+    ("Johnson & Johnson agreed to buy medical firm Guidmore for $25bn.", "Guidmore"),
+])
+def test_an_untagged_body_is_an_organization(parse, text, surface):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["entity_id"]) == ("organization", "org:" + surface.lower().replace(" ", "-"))
+
+
 # Invented sentences (not from any corpus).
 @pytest.mark.parametrize("text, surface", [
     ("Muslims and Christians marched together through the old town.", "Muslims"),
