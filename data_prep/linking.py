@@ -20,6 +20,7 @@ from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, normalize, slugify
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, particle_surname, person_key)
+from .names import initials as name_initials
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -113,10 +114,6 @@ def _harmonize_kinds(mentions: list[Any]) -> None:
                 m.entity_id = f"{prefix}:{group_slug(m.name) if kind == 'group' else slugify(m.name)}"
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
-
-
 # Words after a name that leave it the same organization ("Wagner Group", "Acme Holdings").
 _GENERIC_TAIL = lex.GENERIC_ORG_WORDS | lex.COMPANY_SUFFIXES
 # Words that make a "name" a phrase: function words, modals, regional adjectives.
@@ -134,7 +131,7 @@ def _link_organizations(mentions: list[Any]) -> None:
     for m in orgs:
         # Initials link only acronyms the article did not define for another name.
         if len(m.span.surface.split()) > 1:
-            initials = _initials(m.span.surface)
+            initials = name_initials(m.span.surface)
             if len(initials) > 1 and initials in acronyms and initials not in defined:
                 full_to_acronym.setdefault(slugify(m.span.surface), initials)
     for m in orgs:
