@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["link_in_article", "link_entities"]
 
+ABBREVIATION_LETTERS = 3  # the shortest abbreviation of a word that links ("Man", "Utd")
 # Certainty after in-article linking (see the confidence formula in :mod:`data_prep.mentions`).
 ACRONYM_LINK = 1.0     # a full name and the acronym the article gives it
 SURNAME_LINK = 0.9     # "Biden" -> the one "... Biden" of the article
@@ -120,6 +121,41 @@ _GENERIC_TAIL = lex.GENERIC_ORG_WORDS | lex.COMPANY_SUFFIXES
 _NOT_NAME_WORDS = lex.FUNCTION_WORDS | lex.MODALS | lex.NON_GROUP_ADJECTIVES
 
 
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` or an abbreviation of it, of at least
+    ``ABBREVIATION_LETTERS`` and two letters fewer: its beginning ("Man" of "Manchester") or its
+    first letter and then consonants of it in order ("Utd" of "United", "Intl" of
+    "International"; not "News" of "Networks")."""
+    short, word = short.lower().rstrip("."), word.lower()
+    if short == word:
+        return True
+    if len(short) < ABBREVIATION_LETTERS or len(short) + 2 > len(word) or short[0] != word[0]:
+        return False
+    if word.startswith(short):
+        return True
+    rest = iter(word[1:])
+    return not any(ch in "aeiouy" for ch in short[1:]) and all(ch in rest for ch in short[1:])
+
+
+def _link_abbreviations(orgs: list[Any]) -> None:
+    """Give a name abbreviated word by word ("Man Utd", "Man United") the one organization of
+    the article whose full name it abbreviates ("Manchester United"), so that its short forms
+    ("United") have one name to join."""
+    full: dict[int, list[tuple[list[str], str, str]]] = defaultdict(list)
+    for m in orgs:
+        words = m.span.surface.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            full[len(words)].append((words, m.entity_id, m.name))
+    for m in orgs:
+        words = m.span.surface.split()
+        targets = {(entity, name) for other, entity, name in full.get(len(words), ())
+                   if entity != m.entity_id and other != words
+                   and all(_abbreviates(a, b) for a, b in zip(words, other))}
+        if len(targets) == 1:
+            m.entity_id, m.name = next(iter(targets))
+            m.certainty = min(m.certainty, SURNAME_LINK)
+
+
 def _link_organizations(mentions: list[Any]) -> None:
     """Give a full name and its acronym one entity: "North Atlantic Treaty Organization (NATO)",
     or "United Nations" and "UN" in the same article; and a one-word short form its full name
@@ -140,6 +176,7 @@ def _link_organizations(mentions: list[Any]) -> None:
             m.entity_id = f"org:{slugify(acronym)}"
             m.name = acronym
             m.certainty = 1.0
+    _link_abbreviations(orgs)
     # A one-word name that ends exactly one longer organization name named before it in the
     # article is its short form ("Villa" after "Aston Villa"), as a surname is a person's.
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)

@@ -356,6 +356,22 @@ def test_acronym_takes_back_a_name_the_model_cut_at_and(parse, text, full, acron
     assert {m["entity_id"] for m in orgs} == {f"org:{acronym.lower()}"}
 
 
+def test_abbreviated_club_name_and_short_form_join_the_full_name(parse):
+    text = ("Sheffield Athletic have appointed a new manager. Shef Athletic fans were pleased, "
+            "and Athletic's board welcomed him.")
+    orgs = [m for m in mentions_of(parse, text) if m["kind"] == "organization"]
+    assert {m["surface"] for m in orgs} == {"Sheffield Athletic", "Shef Athletic", "Athletic"}
+    assert {m["entity_id"] for m in orgs} == {"org:sheffield-athletic"}
+
+
+def test_abbreviation_needs_every_word():
+    from data_prep.linking import _abbreviates
+    assert _abbreviates("Man", "Manchester") and _abbreviates("Utd", "United") and _abbreviates("Intl", "International")
+    assert not _abbreviates("Ma", "Manchester") and not _abbreviates("Mun", "Manchester")
+    assert not _abbreviates("City", "United") and not _abbreviates("News", "Networks")
+    assert not _abbreviates("Mac", "Macs")
+
+
 def test_bracketed_word_that_is_no_acronym_stays_apart():
     from data_prep.names import defines_acronym
     assert defines_acronym("North Atlantic Treaty Organisation", "Nato")
