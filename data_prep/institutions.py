@@ -5,8 +5,10 @@ Ukraine" and seats standing for a body ("the Kremlin") are one organization each
 id ``inst:<CC>:<role slug>`` and the name "<Role display> of <Country>" ("Armed forces of
 Russia"). The span covers the country word and the role noun, so the nationality inside it is
 no separate mention. A bare role after "the" ("the defence ministry said") takes its country
-from the article: the one country whose institutions are named in the sentence or the three
-before it, else in the whole article, else the article's one dominant country; without one
+from the article: the one country whose body of that role it has named before ("the Treasury"
+after "the U.S. Treasury"; not for a government or armed forces, named for several countries in
+turn), else the one country whose institutions are named in the sentence or the three before
+it, else in the whole article, else the article's one dominant country; without one
 it is no actor. Role nouns, modifiers and seats are data in :mod:`data_prep.lexicon`.
 
 A seat's or a capital's possessive names the country's body ("the Kremlin's forces",
