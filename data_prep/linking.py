@@ -141,14 +141,19 @@ def _link_abbreviations(orgs: list[Any]) -> None:
     """Give a name abbreviated word by word ("Man Utd", "Man United") the one organization of
     the article whose full name it abbreviates ("Manchester United"), so that its short forms
     ("United") have one name to join."""
-    full: dict[int, list[tuple[list[str], str, str]]] = defaultdict(list)
+    # Keyed by the words' first letters, which an abbreviation keeps: most names meet only themselves.
+    full: dict[tuple[str, ...], list[tuple[list[str], str, str]]] = defaultdict(list)
     for m in orgs:
         words = m.span.surface.split()
         if len(words) > 1 and all(w[:1].isupper() for w in words):
-            full[len(words)].append((words, m.entity_id, m.name))
+            full[tuple(w[0].lower() for w in words)].append((words, m.entity_id, m.name))
+    if all(len(names) == 1 for names in full.values()):
+        return
     for m in orgs:
         words = m.span.surface.split()
-        targets = {(entity, name) for other, entity, name in full.get(len(words), ())
+        if len(words) < 2:
+            continue
+        targets = {(entity, name) for other, entity, name in full.get(tuple(w[0].lower() for w in words), ())
                    if entity != m.entity_id and other != words
                    and all(_abbreviates(a, b) for a, b in zip(words, other))}
         if len(targets) == 1:
