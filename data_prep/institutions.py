@@ -5,8 +5,10 @@ Ukraine" and seats standing for a body ("the Kremlin") are one organization each
 id ``inst:<CC>:<role slug>`` and the name "<Role display> of <Country>" ("Armed forces of
 Russia"). The span covers the country word and the role noun, so the nationality inside it is
 no separate mention. A bare role after "the" ("the defence ministry said") takes its country
-from the article: the one country whose institutions are named in the sentence or the three
-before it, else in the whole article, else the article's one dominant country; without one
+from the article: the one country whose body of that role it has named before ("the Treasury"
+after "the U.S. Treasury"; not for a government or armed forces, named for several countries in
+turn), else the one country whose institutions are named in the sentence or the three before
+it, else in the whole article, else the article's one dominant country; without one
 it is no actor. Role nouns, modifiers and seats are data in :mod:`data_prep.lexicon`.
 
 A seat's or a capital's possessive names the country's body ("the Kremlin's forces",
@@ -47,6 +49,7 @@ _LEADER_POSSESSIVES = {"his", "her"}
 _BODY_POSSESSIVES = {"its"}
 # Roles a country has one of, so that their capitalised noun alone names it ("in Parliament").
 _PROPER_ROLES = {"parliament"}
+_COMMON_ROLES = {"government", "armed-forces"}  # a bare one is not the body of its role named before
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
@@ -438,8 +441,9 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     found = [inst for sentence, sentence_words in zip(parsed, words)
              for inst in _sentence_institutions(sentence, sentence_words, gazetteer, person_words)]
     # Countries of the bodies named outright, with the sentence naming them (seats included).
-    named = [(inst.sentence.sentence_id, inst.country_code) for inst in found
-             if not inst.bare and inst.role != MISSION]  # an embassy is abroad
+    named_roles = [(inst.sentence.sentence_id, inst.country_code, inst.role) for inst in found
+                   if not inst.bare and inst.role != MISSION]  # an embassy is abroad
+    named = [(n, code) for n, code, _ in named_roles]
     named += [(sentence.sentence_id, code) for sentence, sentence_words in zip(parsed, words)
               for code in _seat_codes(sentence.span, sentence_words)]
     article_codes = {code for _, code in named}
@@ -470,8 +474,15 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
             if code:
                 out.append(Institution(inst.sentence, inst.start, inst.end, code, inst.role, True))
                 continue
+        # "the Treasury said" after "the U.S. Treasury": the one country whose body of that
+        # role the article has named so far, before the countries of other bodies nearby; not
+        # for a government or armed forces, which articles name for several countries in turn.
+        same_role = {inst_code for n, inst_code, role in named_roles
+                     if n <= sid and role == inst.role and role not in _COMMON_ROLES}
         nearby = {code for n, code in named if sid - _NEARBY_SENTENCES <= n <= sid}
-        if len(nearby) == 1:
+        if len(same_role) == 1:
+            code = next(iter(same_role))
+        elif len(nearby) == 1:
             code = next(iter(nearby))
         elif not nearby and len(article_codes) == 1:
             code = next(iter(article_codes))

@@ -419,7 +419,7 @@ BARE_INSTITUTION_ROLES = frozenset({
     "ministry of internal affairs", "ministry of the interior", "finance ministry",
     "ministry of finance", "parliament", "president's office", "presidential office",
     "presidential administration", "central bank", "state emergency service",
-    "prosecutor general's office"})
+    "prosecutor general's office", "treasury"})
 # Words allowed between the country word and the role noun ("Russian occupying forces").
 INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regular", "ground",
                                    "federal", "national", "interim", "military", "armed"})

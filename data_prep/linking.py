@@ -20,12 +20,14 @@ from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, normalize, slugify
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, particle_surname, person_key)
+from .names import initials as name_initials
 
 if TYPE_CHECKING:
     from .resources import Resources
 
 __all__ = ["link_in_article", "link_entities"]
 
+ABBREVIATION_LETTERS = 3  # the shortest abbreviation of a word that links ("Man", "Utd")
 # Certainty after in-article linking (see the confidence formula in :mod:`data_prep.mentions`).
 ACRONYM_LINK = 1.0     # a full name and the acronym the article gives it
 SURNAME_LINK = 0.9     # "Biden" -> the one "... Biden" of the article
@@ -113,14 +115,50 @@ def _harmonize_kinds(mentions: list[Any]) -> None:
                 m.entity_id = f"{prefix}:{group_slug(m.name) if kind == 'group' else slugify(m.name)}"
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
-
-
 # Words after a name that leave it the same organization ("Wagner Group", "Acme Holdings").
 _GENERIC_TAIL = lex.GENERIC_ORG_WORDS | lex.COMPANY_SUFFIXES
 # Words that make a "name" a phrase: function words, modals, regional adjectives.
 _NOT_NAME_WORDS = lex.FUNCTION_WORDS | lex.MODALS | lex.NON_GROUP_ADJECTIVES
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` or an abbreviation of it, of at least
+    ``ABBREVIATION_LETTERS`` and two letters fewer: its beginning ("Man" of "Manchester") or its
+    first letter and then consonants of it in order ("Utd" of "United", "Intl" of
+    "International"; not "News" of "Networks")."""
+    short, word = short.lower().rstrip("."), word.lower()
+    if short == word:
+        return True
+    if len(short) < ABBREVIATION_LETTERS or len(short) + 2 > len(word) or short[0] != word[0]:
+        return False
+    if word.startswith(short):
+        return True
+    rest = iter(word[1:])
+    return not any(ch in "aeiouy" for ch in short[1:]) and all(ch in rest for ch in short[1:])
+
+
+def _link_abbreviations(orgs: list[Any]) -> None:
+    """Give a name abbreviated word by word ("Man Utd", "Man United") the one organization of
+    the article whose full name it abbreviates ("Manchester United"), so that its short forms
+    ("United") have one name to join."""
+    # Keyed by the words' first letters, which an abbreviation keeps: most names meet only themselves.
+    full: dict[tuple[str, ...], list[tuple[list[str], str, str]]] = defaultdict(list)
+    for m in orgs:
+        words = m.span.surface.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            full[tuple(w[0].lower() for w in words)].append((words, m.entity_id, m.name))
+    if all(len(names) == 1 for names in full.values()):
+        return
+    for m in orgs:
+        words = m.span.surface.split()
+        if len(words) < 2:
+            continue
+        targets = {(entity, name) for other, entity, name in full.get(tuple(w[0].lower() for w in words), ())
+                   if entity != m.entity_id and other != words
+                   and all(_abbreviates(a, b) for a, b in zip(words, other))}
+        if len(targets) == 1:
+            m.entity_id, m.name = next(iter(targets))
+            m.certainty = min(m.certainty, SURNAME_LINK)
 
 
 def _link_organizations(mentions: list[Any]) -> None:
@@ -134,7 +172,7 @@ def _link_organizations(mentions: list[Any]) -> None:
     for m in orgs:
         # Initials link only acronyms the article did not define for another name.
         if len(m.span.surface.split()) > 1:
-            initials = _initials(m.span.surface)
+            initials = name_initials(m.span.surface)
             if len(initials) > 1 and initials in acronyms and initials not in defined:
                 full_to_acronym.setdefault(slugify(m.span.surface), initials)
     for m in orgs:
@@ -143,6 +181,7 @@ def _link_organizations(mentions: list[Any]) -> None:
             m.entity_id = f"org:{slugify(acronym)}"
             m.name = acronym
             m.certainty = 1.0
+    _link_abbreviations(orgs)
     # A one-word name that ends exactly one longer organization name named before it in the
     # article is its short form ("Villa" after "Aston Villa"), as a surname is a person's.
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)

@@ -40,8 +40,9 @@ from .actor_cues import (NOT_ACTOR, club_cue, club_name, full_name_shape, non_ac
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
-from .names import (ACRONYM, ArticleNames, collect_names, fold_word, group_slug, is_full_name,
-                    looks_like_company, name_tokens, particle_surname, person_key)
+from .names import (ACRONYM, WORD_ACRONYM, ArticleNames, collect_names, defines_acronym, fold_word,
+                    group_slug, is_full_name, looks_like_company, name_tokens, particle_surname, person_key)
+from .names import initials as name_initials
 from .records import Article, Sentence
 from .regions import direction_of
 
@@ -99,6 +100,7 @@ PLACE_ALONE_POPULATION = 500_000     # big enough to be a place without any cont
 SURE = 1.0                 # aliases, demonyms, full person names, multi-word organizations
 MISLABELLED_PLACE = 0.8    # factor on the gazetteer's certainty for a place labelled otherwise
 NAME_TAGGED_OTHERWISE = 0.8  # an article's person name the model tagged ORG, GPE...
+ACRONYM_EXTENSION = 3  # untagged words an organization's acronym can take back ("Entertainment and")
 LONE_ORGANIZATION = 0.7    # one word, no acronym defined
 UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
 LONE_PERSON = 0.6          # one word tagged PERSON, before linking
@@ -246,6 +248,21 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
     return tokens
 
 
+def _acronym_start(doc, first, last, start: int, acronym: str):
+    """The first token of an organization name whose acronym follows it, taking back up to
+    ``ACRONYM_EXTENSION`` untagged words the model left before ``first`` when the initials of
+    the longer name, not the cut one, spell the acronym."""
+    target = acronym.upper().replace(".", "")
+    if name_initials(doc[first.i:last.i + 1].text) == target:
+        return first
+    for i in range(first.i - 1, max(start, first.i - ACRONYM_EXTENSION) - 1, -1):
+        if doc[i].ent_type_ or not (doc[i].text[:1].isupper() or doc[i].lower_ in lex.INITIALS_SKIP):
+            return first
+        if doc[i].text[:1].isupper() and doc[i].lower_ != "the" and name_initials(doc[i:last.i + 1].text) == target:
+            return doc[i]
+    return first
+
+
 def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     """Cleaned entity spans of one sentence of article ``text``, with their neighbouring words."""
     if sentence.span is None:
@@ -286,7 +303,15 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
         acronym = None
         if next_word == "(" and last.i + 3 < len(doc) and doc[last.i + 3].text == ")":
             candidate = doc[last.i + 2].text
-            if ACRONYM.match(candidate) or _MIXED_ACRONYM.match(candidate):
+            if label == "ORG" and (ACRONYM.match(candidate) or WORD_ACRONYM.match(candidate)):
+                # The model cuts a long name at "and" ("the Entertainment and | Leisure ...
+                # Association (Elspa)"): the acronym's initials give back the untagged words.
+                first = _acronym_start(doc, first, last, sentence.span.start, candidate)
+                if first.i != tokens[0].i:
+                    tokens = list(doc[first.i:last.i + 1])
+                    prev_word = doc[first.i - 1].text if first.i > 0 else ""
+            if (ACRONYM.match(candidate) or _MIXED_ACRONYM.match(candidate)
+                    or defines_acronym(doc[first.i:last.i + 1].text, candidate)):
                 acronym = candidate
         honorific = label != "PERSON" and len(tokens) > 1 and tokens[0].text.lower().rstrip(".") in lex.HONORIFICS
         if honorific:

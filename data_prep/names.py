@@ -17,11 +17,14 @@ from functools import lru_cache
 from . import lexicon as lex
 from .gazetteer import normalize, slugify
 
-__all__ = ["ACRONYM", "ArticleNames", "name_tokens", "is_full_name", "particle_surname", "fold_word",
+__all__ = ["ACRONYM", "WORD_ACRONYM", "ArticleNames", "initials", "defines_acronym", "name_tokens", "is_full_name", "particle_surname", "fold_word",
            "person_key",
            "collect_names", "canonical_name", "looks_like_company", "group_slug"]
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+# An acronym written as a word, as British outlets do ("Nato", "Elspa"): only the initials of
+# the name before it make it one, since "(Reuters)" or "(Kyiv)" have the same shape.
+WORD_ACRONYM = re.compile(r"^[A-Z][a-z]{2,7}$")
 _SURNAME_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|y)$")
 
 
@@ -139,3 +142,16 @@ def group_slug(surface: str) -> str:
     if slug.endswith("s") and len(slug) > 4 and not slug.endswith(("ss", "us", "is")):
         slug = slug[:-1]
     return slug
+
+
+def initials(name: str) -> str:
+    """The upper-case initials of a name's words, function words left out ("European Union"
+    -> "EU", "Entertainment and Leisure Software Publishers Association" -> "ELSPA")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in lex.INITIALS_SKIP).upper()
+
+
+def defines_acronym(name: str, candidate: str) -> bool:
+    """Whether ``candidate``, written in brackets after ``name``, is its acronym written as a
+    word ("Nato" after "North Atlantic Treaty Organisation"); upper-case acronyms are
+    matched by shape alone (:data:`ACRONYM`)."""
+    return bool(WORD_ACRONYM.match(candidate)) and initials(name) == candidate.upper()

@@ -111,6 +111,25 @@ def test_a_named_parliament_is_not_the_countrys(parse, text):
     assert not any(s.endswith("Parliament") for s in institutions(mentions_of(parse, text)))
 
 
+def test_a_bare_role_is_the_body_of_that_role_named_before(parse):
+    # The Chilean body is nearer, but "the Treasury" repeats the Peruvian Treasury named first.
+    found = mentions_of(parse, "The Peruvian Treasury froze the accounts of four banks. "
+                               "The banks had lent money to mining firms. "
+                               "Those firms exported copper through ports in the north. "
+                               "Chile's army guarded the border crossings. "
+                               "The Treasury said the freeze would last a year.")
+    assert {m["entity_id"] for m in found if m["surface"].endswith("Treasury")} == {"inst:PE:ministry-of-finance"}
+
+
+def test_a_bare_government_is_not_the_one_named_before_when_another_is_near(parse):
+    found = mentions_of(parse, "The Peruvian government froze the accounts of four banks. "
+                               "The banks had lent money to mining firms. "
+                               "Those firms exported copper through ports in the north. "
+                               "Chile's army guarded the border crossings. "
+                               "The government said the closure would last a year.")
+    assert institutions(found).get("government") == "inst:CL:government"
+
+
 def test_bare_role_between_two_countries_is_dropped(parse):
     found = mentions_of(parse, "Chilean troops and Peruvian troops met at the border. "
                                "The defence ministry gave no figures.")

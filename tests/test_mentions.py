@@ -330,6 +330,55 @@ def test_defined_acronym_links_to_full_name(parse):
     assert {m["entity_id"] for m in orgs} == {"org:nato"}
 
 
+@pytest.mark.parametrize("text, acronym", [
+    ("The figures came from the Federation of Independent Garden Retailers (Figr). "
+     "Figr said spring sales rose.", "Figr"),
+    ("Ministers met the Association of Regional Bus Operators (Arbo) on Monday. "
+     "Arbo wants more funding.", "Arbo"),
+])
+def test_acronym_written_as_a_word_links_to_full_name(parse, text, acronym):
+    # British outlets write acronyms as words ("Nato"); the initials of the name before it
+    # make the bracketed word its acronym.
+    orgs = [m for m in mentions_of(parse, text) if m["kind"] == "organization"]
+    assert {m["entity_id"] for m in orgs} == {f"org:{acronym.lower()}"}
+
+
+@pytest.mark.parametrize("text, full, acronym", [
+    ("Sales data came from the Toys and Leisure Games Publishers Association (Tlgpa). "
+     "Tlgpa expects growth.", "Toys and Leisure Games Publishers Association", "Tlgpa"),
+    ("Figures came from the Publishing and Leisure Software Traders Association (PLSTA). "
+     "PLSTA expects growth.", "Publishing and Leisure Software Traders Association", "PLSTA"),
+])
+def test_acronym_takes_back_a_name_the_model_cut_at_and(parse, text, full, acronym):
+    # The model tags only "Leisure ... Association"; the acronym's initials cover the words before.
+    orgs = [m for m in mentions_of(parse, text) if m["kind"] == "organization"]
+    assert full in {m["surface"] for m in orgs}
+    assert {m["entity_id"] for m in orgs} == {f"org:{acronym.lower()}"}
+
+
+def test_abbreviated_club_name_and_short_form_join_the_full_name(parse):
+    text = ("Sheffield Athletic have appointed a new manager. Shef Athletic fans were pleased, "
+            "and Athletic's board welcomed him.")
+    orgs = [m for m in mentions_of(parse, text) if m["kind"] == "organization"]
+    assert {m["surface"] for m in orgs} == {"Sheffield Athletic", "Shef Athletic", "Athletic"}
+    assert {m["entity_id"] for m in orgs} == {"org:sheffield-athletic"}
+
+
+def test_abbreviation_needs_every_word():
+    from data_prep.linking import _abbreviates
+    assert _abbreviates("Man", "Manchester") and _abbreviates("Utd", "United") and _abbreviates("Intl", "International")
+    assert not _abbreviates("Ma", "Manchester") and not _abbreviates("Mun", "Manchester")
+    assert not _abbreviates("City", "United") and not _abbreviates("News", "Networks")
+    assert not _abbreviates("Mac", "Macs")
+
+
+def test_bracketed_word_that_is_no_acronym_stays_apart():
+    from data_prep.names import defines_acronym
+    assert defines_acronym("North Atlantic Treaty Organisation", "Nato")
+    assert not defines_acronym("Thomson Reuters", "Reuters")
+    assert not defines_acronym("Kyiv Independent", "Kyiv")
+
+
 def test_country_inside_a_hyphenated_token(parse):
     text = "Protesters gathered outside the U.S.-funded clinic in Nairobi, Kenya."
     mentions = mentions_of(parse, text)
