@@ -149,6 +149,11 @@ _PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A
 # "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
 _SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
+# "stations such as X and Y", "cities including X": a kind of place, then the list before the span.
+_LIST_OF_PLACES = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including)\s+")
+_LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|or)\s+)?)*")
+# "Lord Nicholls of ": the place after is a peer's territorial designation.
+_PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
 _WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
@@ -774,6 +779,32 @@ def _names_a_treaty(text: str, span: _Span) -> bool:
     return _TREATY_AFTER.match(text, span.end) is not None
 
 
+def _listed_as_place(span: _Span) -> bool:
+    """Whether a plural noun of places introduces the list the span is in: "mainline stations
+    such as Kings Cross and Euston" (tagged ORG), "cities including X" (see
+    ``lexicon.PLACE_CLASS_NOUNS``)."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    window = sentence.text[max(0, offset - 120):offset]
+    if "such as" not in window and "including" not in window:
+        return False
+    lead = None
+    for lead in _LIST_OF_PLACES.finditer(window):
+        pass
+    return (lead is not None and lead.group(1) in lex.PLACE_CLASS_NOUNS
+            and _LISTED_NAME.fullmatch(window, lead.end()) is not None)
+
+
+def _peer_designation(span: _Span) -> bool:
+    """Whether the span is the "of X" of a peer's title ("Lord Nicholls of Birkenhead")."""
+    if span.prev_word != "of":
+        return False
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    title = _PEER_BEFORE.search(sentence.text, max(0, offset - 60), offset)
+    return title is not None and title.group(1).lower() in lex.PEER_TITLES
+
+
 def _country_or_region(gazetteer: Gazetteer, surface: str) -> bool:
     """Whether ``surface`` names a country or a region ("team Wales" is the country's side)."""
     found = gazetteer.resolve(surface)
@@ -880,6 +911,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == _STATE_TAG:
         state = _state_of_tag(gazetteer, surface)
         return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
+    if label in ("GPE", "LOC", _TOKEN) and _peer_designation(span):
+        return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
     if label == _CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)
@@ -936,6 +969,13 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                         from_alias=True)
     if label == NOT_ACTOR:
         return None
+    if label in ("ORG", "PERSON", "FAC", _TOKEN) and not names.has_part(surface) and _listed_as_place(span):
+        # "stations such as Kings Cross and Euston" tagged ORG: the list's noun says they are places.
+        found = _resolve(gazetteer, surface, context, near=near)
+        if found and (found[0].kind == "country" or article.get(found[0].country_code)
+                      or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
+            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+        return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
     if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1

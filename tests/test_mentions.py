@@ -869,3 +869,22 @@ def test_names_after_a_settlement_noun_and_of_are_places(parse, text, surfaces):
 def test_a_country_naming_a_war_is_a_mention_of_the_country(parse):
     m = by_surface(mentions_of(parse, "Critics of the Vietnam War marched in Washington."))["Vietnam"]
     assert (m["kind"], m["entity_id"]) == ("country", "country:VN")
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # a plural noun of places before "such as"/"including" makes the list's names places,
+    # whatever the model tagged (an organization, a person)
+    ("Free wireless internet will be offered at busy mainline stations such as Paddington and "
+     "Waterloo, the London operator said on Tuesday.", "Paddington", "GB"),
+    ("The chain opened cafes in market towns including Ludlow, Hexham and Totnes last year, the "
+     "British company said.", "Ludlow", "GB"),
+])
+def test_names_listed_after_a_noun_of_places_are_places(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
+
+
+def test_a_peers_territorial_designation_is_no_place(parse):
+    text = "Lord Smithson of Leeds told peers the bill was flawed. He later returned to Leeds to campaign."
+    leeds = [m for m in mentions_of(parse, text) if m["surface"] == "Leeds"]
+    assert [(m["kind"], text[m["start"] - 3:m["start"]]) for m in leeds] == [("place", "to ")]
