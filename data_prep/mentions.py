@@ -154,6 +154,8 @@ _LIST_OF_PLACES = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including)\s+")
 _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|or)\s+)?)*")
 # "Lord Nicholls of ": the place after is a peer's territorial designation.
 _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
+# The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
+_GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
 _WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
@@ -805,6 +807,25 @@ def _peer_designation(span: _Span) -> bool:
     return title is not None and title.group(1).lower() in lex.PEER_TITLES
 
 
+def _compound_adjective_half(span: _Span, gazetteer: Gazetteer) -> bool:
+    """Whether the span is the second half of a compound adjective whose first half names no
+    place ("the Euro-Atlantic region", "Indo-Pacific strategy"): no mention of a place (the
+    Atlantic, nor a region Atlantico). Pairs of places ("Asia-Pacific", "Russia-Ukraine war")
+    are read by their halves, and a country stays ("Pro-Russia rebels")."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    if not (offset > 1 and sentence.text[offset - 1] == "-" and span.next_word[:1].islower()):
+        return False
+    glued = _GLUED_BEFORE.search(sentence.text, max(0, offset - 30), offset)
+    if glued is None:
+        return False
+    head = glued.group(1)
+    if gazetteer.demonym_country(head) or gazetteer.resolve(head) or gazetteer.resolve(f"{head}-{span.surface}"):
+        return False
+    found = gazetteer.resolve(span.surface)
+    return not (found and found[0].kind == "country")
+
+
 def _country_or_region(gazetteer: Gazetteer, surface: str) -> bool:
     """Whether ``surface`` names a country or a region ("team Wales" is the country's side)."""
     found = gazetteer.resolve(surface)
@@ -913,6 +934,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
     if label in ("GPE", "LOC", _TOKEN) and _peer_designation(span):
         return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
+    if label in ("GPE", "LOC", _TOKEN, _PART) and _compound_adjective_half(span, gazetteer):
+        return None  # "the Euro-Atlantic region"
     if label == _CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)

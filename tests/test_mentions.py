@@ -888,3 +888,18 @@ def test_a_peers_territorial_designation_is_no_place(parse):
     text = "Lord Smithson of Leeds told peers the bill was flawed. He later returned to Leeds to campaign."
     leeds = [m for m in mentions_of(parse, text) if m["surface"] == "Leeds"]
     assert [(m["kind"], text[m["start"] - 3:m["start"]]) for m in leeds] == [("place", "to ")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the second half of a compound adjective whose first half names no place is no place
+    ("The minister called Moscow the gravest threat to peace in the Euro-Atlantic region for years.",
+     "Atlantic"),
+])
+def test_the_second_half_of_a_compound_adjective_is_no_place(parse, text, surface):
+    assert not [m for m in mentions_of(parse, text) if surface in m["surface"]]
+
+
+def test_a_pair_of_places_or_a_country_after_a_prefix_stays(parse):
+    found = by_surface(mentions_of(parse, "Pro-Russia rebels attacked the town, and the Asia-Pacific "
+                                          "economies slowed."))
+    assert found["Russia"]["kind"] == "country"
