@@ -284,9 +284,15 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
                 tokens, absorbed = [*tokens, *tail], tail[-1].i
         if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:
             before = doc[tokens[0].i - 1]
-            if (before.text[:1].isupper() and not before.ent_type_
+            # The word before may be untagged or a one-word entity of its own ("Liberal" tagged
+            # ORG, a town in Kansas, then "Democrat" NORP).
+            alone = before.ent_iob_ == "B" and before.i + 1 == ent.start
+            if (before.text[:1].isupper() and (not before.ent_type_ or alone)
                     and isinstance(gazetteer.alias(doc[before.i:tokens[-1].i + 1].text), Alias)):
                 tokens = [before, *tokens]  # "Liberal" + "Democrats", "Lib" + "Dems": a party's name
+                if alone:
+                    start = sentence.char(before.idx)
+                    found = [f for f in found if f.start != start]
         first, last = tokens[0], tokens[-1]
         prev_word = doc[first.i - 1].text if first.i > 0 else ""
         next_word = doc[last.i + 1].text if last.i + 1 < len(doc) else ""
@@ -333,7 +339,9 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     widened = [u for u in untagged if u.label == "LOC"]  # "English" + "Channel": the adjective goes
     if widened:
         found = [f for f in found if not any(w.start < f.end and f.start < w.end for w in widened)]
-    found.extend(untagged)
+    # An untagged word a tagged span took in ("Liberal" of "Liberal Democrat") is no span of its own.
+    found.extend([u for u in untagged if u.label == "LOC"
+                  or not any(f.start < u.end and u.start < f.end for f in found)])
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)

@@ -903,3 +903,17 @@ def test_a_pair_of_places_or_a_country_after_a_prefix_stays(parse):
     found = by_surface(mentions_of(parse, "Pro-Russia rebels attacked the town, and the Asia-Pacific "
                                           "economies slowed."))
     assert found["Russia"]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text", [
+    # "Liberal" untagged, then "Democrat" NORP
+    "Mr Blunkett's remarks came in reply to an urgent question from Liberal Democrat home affairs "
+    "spokesman Mark Oaten.",
+    # "Liberal" a one-word entity of its own (ORG), then "Democrat" NORP
+    "The remarks came in response to an emergency question from Liberal Democrat constitutional "
+    "affairs spokesman Simon Hughes.",
+])
+def test_a_party_name_the_model_cut_in_two_is_one_organization_and_no_place(parse, text):
+    found = mentions_of(parse, text)
+    party = [(m["surface"], m["kind"], m["name"]) for m in found if "Liberal" in m["surface"] or "Democrat" in m["surface"]]
+    assert party == [("Liberal Democrat", "organization", "Liberal Democrats")]
