@@ -542,6 +542,16 @@ VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "stre
                          "bridge", "square", "hall", "road", "avenue", "lane", "ground", "airport",
                          "wharf", "castle", "cathedral", "abbey", "gardens", "village", "pier",
                          "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
+# Plural nouns of kinds of places: the names they introduce with "such as" or "including" are
+# places whatever the model tagged ("stations such as Kings Cross and Euston", ``mentions``).
+PLACE_CLASS_NOUNS = frozenset({
+    "cities", "towns", "villages", "settlements", "suburbs", "districts", "neighbourhoods",
+    "neighborhoods", "boroughs", "counties", "provinces", "regions", "states", "countries",
+    "capitals", "islands", "ports", "stations", "airports", "stadiums", "grounds", "venues",
+    "resorts", "destinations", "locations", "places", "areas", "hubs", "hotspots"})
+# Titles of peers whose "of X" is a territorial designation, no mention of the place:
+# "Lord Nicholls of Birkenhead", "Baroness Hale of Richmond" (``mentions``).
+PEER_TITLES = frozenset({"lord", "baroness", "baron", "viscount", "viscountess"})
 # Words before a place that are not part of its name ("eastern Ukraine", "occupied Crimea").
 PLACE_QUALIFIERS = (
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",

@@ -151,6 +151,13 @@ _PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A
 # "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
 _SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
+# "stations such as X and Y", "cities including X": a kind of place, then the list before the span.
+_LIST_OF_PLACES = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including)\s+")
+_LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|or)\s+)?)*")
+# "Lord Nicholls of ": the place after is a peer's territorial designation.
+_PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
+# The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
+_GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
 _WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
@@ -294,9 +301,15 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
                 tokens, absorbed = [*tokens, *tail], tail[-1].i
         if label in ("NORP", "ORG", "PERSON") and tokens[0].i > sentence.span.start:
             before = doc[tokens[0].i - 1]
-            if (before.text[:1].isupper() and not before.ent_type_
+            # The word before may be untagged or a one-word entity of its own ("Liberal" tagged
+            # ORG, a town in Kansas, then "Democrat" NORP).
+            alone = before.ent_iob_ == "B" and before.i + 1 == ent.start
+            if (before.text[:1].isupper() and (not before.ent_type_ or alone)
                     and isinstance(gazetteer.alias(doc[before.i:tokens[-1].i + 1].text), Alias)):
                 tokens = [before, *tokens]  # "Liberal" + "Democrats", "Lib" + "Dems": a party's name
+                if alone:
+                    start = sentence.char(before.idx)
+                    found = [f for f in found if f.start != start]
         first, last = tokens[0], tokens[-1]
         prev_word = doc[first.i - 1].text if first.i > 0 else ""
         next_word = doc[last.i + 1].text if last.i + 1 < len(doc) else ""
@@ -351,7 +364,9 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     widened = [u for u in untagged if u.label == "LOC"]  # "English" + "Channel": the adjective goes
     if widened:
         found = [f for f in found if not any(w.start < f.end and f.start < w.end for w in widened)]
-    found.extend(untagged)
+    # An untagged word a tagged span took in ("Liberal" of "Liberal Democrat") is no span of its own.
+    found.extend([u for u in untagged if u.label == "LOC"
+                  or not any(f.start < u.end and u.start < f.end for f in found)])
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
@@ -799,6 +814,51 @@ def _names_a_treaty(text: str, span: _Span) -> bool:
     return _TREATY_AFTER.match(text, span.end) is not None
 
 
+def _listed_as_place(span: _Span) -> bool:
+    """Whether a plural noun of places introduces the list the span is in: "mainline stations
+    such as Kings Cross and Euston" (tagged ORG), "cities including X" (see
+    ``lexicon.PLACE_CLASS_NOUNS``)."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    window = sentence.text[max(0, offset - 120):offset]
+    if "such as" not in window and "including" not in window:
+        return False
+    lead = None
+    for lead in _LIST_OF_PLACES.finditer(window):
+        pass
+    return (lead is not None and lead.group(1) in lex.PLACE_CLASS_NOUNS
+            and _LISTED_NAME.fullmatch(window, lead.end()) is not None)
+
+
+def _peer_designation(span: _Span) -> bool:
+    """Whether the span is the "of X" of a peer's title ("Lord Nicholls of Birkenhead")."""
+    if span.prev_word != "of":
+        return False
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    title = _PEER_BEFORE.search(sentence.text, max(0, offset - 60), offset)
+    return title is not None and title.group(1).lower() in lex.PEER_TITLES
+
+
+def _compound_adjective_half(span: _Span, gazetteer: Gazetteer) -> bool:
+    """Whether the span is the second half of a compound adjective whose first half names no
+    place ("the Euro-Atlantic region", "Indo-Pacific strategy"): no mention of a place (the
+    Atlantic, nor a region Atlantico). Pairs of places ("Asia-Pacific", "Russia-Ukraine war")
+    are read by their halves, and a country stays ("Pro-Russia rebels")."""
+    sentence = span.sentence
+    offset = span.start - sentence.start
+    if not (offset > 1 and sentence.text[offset - 1] == "-" and span.next_word[:1].islower()):
+        return False
+    glued = _GLUED_BEFORE.search(sentence.text, max(0, offset - 30), offset)
+    if glued is None:
+        return False
+    head = glued.group(1)
+    if gazetteer.demonym_country(head) or gazetteer.resolve(head) or gazetteer.resolve(f"{head}-{span.surface}"):
+        return False
+    found = gazetteer.resolve(span.surface)
+    return not (found and found[0].kind == "country")
+
+
 def _country_or_region(gazetteer: Gazetteer, surface: str) -> bool:
     """Whether ``surface`` names a country or a region ("team Wales" is the country's side)."""
     found = gazetteer.resolve(surface)
@@ -905,6 +965,10 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == _STATE_TAG:
         state = _state_of_tag(gazetteer, surface)
         return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
+    if label in ("GPE", "LOC", _TOKEN) and _peer_designation(span):
+        return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
+    if label in ("GPE", "LOC", _TOKEN, _PART) and _compound_adjective_half(span, gazetteer):
+        return None  # "the Euro-Atlantic region"
     if label == _CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)
@@ -961,6 +1025,13 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                         from_alias=True)
     if label == NOT_ACTOR:
         return None
+    if label in ("ORG", "PERSON", "FAC", _TOKEN) and not names.has_part(surface) and _listed_as_place(span):
+        # "stations such as Kings Cross and Euston" tagged ORG: the list's noun says they are places.
+        found = _resolve(gazetteer, surface, context, near=near)
+        if found and (found[0].kind == "country" or article.get(found[0].country_code)
+                      or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
+            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+        return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
     if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1

@@ -918,3 +918,51 @@ def test_names_after_a_settlement_noun_and_of_are_places(parse, text, surfaces):
 def test_a_country_naming_a_war_is_a_mention_of_the_country(parse):
     m = by_surface(mentions_of(parse, "Critics of the Vietnam War marched in Washington."))["Vietnam"]
     assert (m["kind"], m["entity_id"]) == ("country", "country:VN")
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # a plural noun of places before "such as"/"including" makes the list's names places,
+    # whatever the model tagged (an organization, a person)
+    ("Free wireless internet will be offered at busy mainline stations such as Paddington and "
+     "Waterloo, the London operator said on Tuesday.", "Paddington", "GB"),
+    ("The chain opened cafes in market towns including Ludlow, Hexham and Totnes last year, the "
+     "British company said.", "Ludlow", "GB"),
+])
+def test_names_listed_after_a_noun_of_places_are_places(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
+
+
+def test_a_peers_territorial_designation_is_no_place(parse):
+    text = "Lord Smithson of Leeds told peers the bill was flawed. He later returned to Leeds to campaign."
+    leeds = [m for m in mentions_of(parse, text) if m["surface"] == "Leeds"]
+    assert [(m["kind"], text[m["start"] - 3:m["start"]]) for m in leeds] == [("place", "to ")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the second half of a compound adjective whose first half names no place is no place
+    ("The minister called Moscow the gravest threat to peace in the Euro-Atlantic region for years.",
+     "Atlantic"),
+])
+def test_the_second_half_of_a_compound_adjective_is_no_place(parse, text, surface):
+    assert not [m for m in mentions_of(parse, text) if surface in m["surface"]]
+
+
+def test_a_pair_of_places_or_a_country_after_a_prefix_stays(parse):
+    found = by_surface(mentions_of(parse, "Pro-Russia rebels attacked the town, and the Asia-Pacific "
+                                          "economies slowed."))
+    assert found["Russia"]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text", [
+    # "Liberal" untagged, then "Democrat" NORP
+    "Mr Blunkett's remarks came in reply to an urgent question from Liberal Democrat home affairs "
+    "spokesman Mark Oaten.",
+    # "Liberal" a one-word entity of its own (ORG), then "Democrat" NORP
+    "The remarks came in response to an emergency question from Liberal Democrat constitutional "
+    "affairs spokesman Simon Hughes.",
+])
+def test_a_party_name_the_model_cut_in_two_is_one_organization_and_no_place(parse, text):
+    found = mentions_of(parse, text)
+    party = [(m["surface"], m["kind"], m["name"]) for m in found if "Liberal" in m["surface"] or "Democrat" in m["surface"]]
+    assert party == [("Liberal Democrat", "organization", "Liberal Democrats")]
