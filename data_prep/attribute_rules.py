@@ -93,8 +93,21 @@ class FastAttributeRuler:
         # tag and a word): a new signature is tested against its few candidates only.
         self.index: dict[tuple[int, ...], dict[tuple, list[int]]] = {}
         self.unindexed: list[int] = []
+        # What makes a lowercase form one that the rules tell apart from others: the forms they
+        # name (equal to, in or not in a list) and their regexes.
+        named_words: set[int] = set()
+        self.word_regexes: list[re.Pattern] = []
         for rule, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices)):
             for pattern in ruler.matcher.get(str(rule))[1]:
+                for token_pattern in pattern:
+                    value = token_pattern.get("LOWER")
+                    if isinstance(value, str):
+                        named_words.add(get_string_id(value))
+                    elif isinstance(value, dict):
+                        for op in ("IN", "NOT_IN"):
+                            named_words.update(map(get_string_id, value.get(op, ())))
+                        if "REGEX" in value:
+                            self.word_regexes.append(re.compile(value["REGEX"]))
                 tests = [_token_test(p, strings) for p in pattern]
                 if len(tests) > 1:
                     self.multi.append((rule, [test for test, _ in tests], index, attrs))
@@ -109,11 +122,8 @@ class FastAttributeRuler:
                 by_key = self.index.setdefault(columns, {})
                 for key in itertools.product(*(accepted[c] for c in columns)):
                     by_key.setdefault(key, []).append(position)
-        # What makes a lowercase form one that the rules tell apart from others.
         self.strings = strings
-        self.named_words = frozenset(_lower_ids(ruler))
-        self.word_regexes = [re.compile(v["REGEX"]) for _, v in _lower_values(ruler)
-                             if isinstance(v, dict) and "REGEX" in v]
+        self.named_words = frozenset(named_words)
         self._word_named: dict[int, bool] = {}
         # signature -> (output row, [(rule, attrs)] of one-token rules, multi-token rules whose
         # first token it matches)
@@ -174,25 +184,6 @@ def _fold(sig: tuple, matches: list[tuple[int, dict]]) -> tuple:
             if attr in row:
                 row[attr] = value
     return tuple(row[a] for a in _OUTPUT)
-
-
-def _lower_values(ruler: AttributeRuler):
-    """(rule, value) of every LOWER test in the ruler's patterns."""
-    for rule in range(len(ruler.attrs)):
-        for pattern in ruler.matcher.get(str(rule))[1]:
-            for token_pattern in pattern:
-                if "LOWER" in token_pattern:
-                    yield rule, token_pattern["LOWER"]
-
-
-def _lower_ids(ruler: AttributeRuler):
-    """The ids of every lowercase form a rule names (equal to, in or not in a list)."""
-    for _, value in _lower_values(ruler):
-        if isinstance(value, str):
-            yield get_string_id(value)
-        elif isinstance(value, dict):
-            for op in ("IN", "NOT_IN"):
-                yield from map(get_string_id, value.get(op, ()))
 
 
 @Language.factory("fast_attribute_ruler")
