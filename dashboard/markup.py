@@ -15,13 +15,22 @@ import pandas as pd
 
 
 __all__ = ["KIND_COLORS", "esc", "marked_spans", "highlight", "kwic", "sentence_block",
-           "annotate_article", "kind_legend", "figure_card", "link"]
+           "annotate_article", "kind_legend", "figure_card", "link", "count"]
 
 KIND_COLORS = {
     "person": "#fde2b3", "organization": "#cfe3ff", "country": "#d5f5d0",
     "place": "#c9f0ee", "group": "#ead7f7",
 }
 _FOCUS = "background:#fff3a3;outline:2px solid #e0b400;border-radius:3px"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number: "1 sentence", "2,000 sentences".
+
+    >>> count(1, "sentence"), count(2000, "input problem"), count(0, "match", "matches")
+    ('1 sentence', '2,000 input problems', '0 matches')
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def esc(value: object) -> str:

@@ -203,7 +203,7 @@ def download(ctx: Context, kind: str, file_name: str, *, key: str, rows: int | N
     """A CSV download of the whole filtered table ``kind`` (see ``queries.export_sql``), evidence
     columns first. The CSV is streamed from DuckDB only when the button is clicked."""
     sql, params = queries.export_sql(kind, ctx.scope, **extra)
-    label = "Download CSV" + (f" ({rows:,} rows)" if rows is not None else "")
+    label = "Download CSV" + (f" ({markup.count(rows, 'row')})" if rows is not None else "")
     st.download_button(label, partial(_csv, ctx.path, ctx.stamp, ctx.filters, sql, params),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore",
                        icon=":material/download:")
@@ -211,7 +211,7 @@ def download(ctx: Context, kind: str, file_name: str, *, key: str, rows: int | N
 
 def search_download(ctx: Context, ranked: int) -> None:
     """A CSV download of every ranked match of the sidebar's search (made only when clicked)."""
-    st.download_button(f"Download CSV ({ranked:,} ranked rows)",
+    st.download_button(f"Download CSV ({markup.count(ranked, 'ranked row')})",
                        partial(_search_csv, ctx.path, ctx.stamp, ctx.filters),
                        file_name="search.csv", mime="text/csv", key="search_csv", on_click="ignore",
                        icon=":material/download:")

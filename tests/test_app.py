@@ -390,3 +390,8 @@ def test_map_lists_the_places_it_cannot_draw(tmp_path, monkeypatch):
     assert [e.label for e in at.expander] == ["Places the map cannot draw (1)"]
     table = at.expander[0].dataframe[0].value
     assert table[["name", "mentions", "articles"]].values.tolist() == [["Kursk region", 1, 1]]
+
+
+def test_search_counts_say_one_sentence_in_the_singular(seed_dataset, monkeypatch):
+    at = open_page(seed_dataset, "text", monkeypatch, q="Zelenskyy")  # one sentence of the seed names him
+    assert [s.value for s in at.subheader][0] == "1 sentence matches zelenskyy"  # the query as parsed

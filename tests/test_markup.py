@@ -94,3 +94,13 @@ def test_annotate_article_keeps_every_character_once(article):
     html = markup.annotate_article(text, sentences, overlapping)
     plain = html_lib.unescape(re.sub(r"<[^>]+>", "", html.replace("</div>", " ")))
     assert plain.split() == text.split()
+
+
+@pytest.mark.parametrize("n, noun, plural, expected", [
+    (1, "sentence", None, "1 sentence"),
+    (0, "sentence", None, "0 sentences"),
+    (12345, "ranked row", None, "12,345 ranked rows"),
+    (2, "match", "matches", "2 matches"),
+])
+def test_count_puts_the_noun_in_the_right_number(n, noun, plural, expected):
+    assert markup.count(n, noun, plural) == expected

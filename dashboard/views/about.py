@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import provenance as prov
-from dashboard import ui
+from dashboard import markup, ui
 
 manifest = prov.load_json(ui.dataset_dir() / "manifest.json")
 report = prov.load_json(prov.ACCURACY_FILE)
@@ -43,5 +43,5 @@ errors = prov.errors_table(manifest)
 if errors.empty:
     st.caption("Every input was read without an error.")
 else:
-    st.warning(f"{len(errors):,} input problem(s): these files or lines were left out, the rest was built.")
+    st.warning(f"{markup.count(len(errors), 'input problem')}: these files or lines were left out, the rest was built.")
     st.dataframe(errors, hide_index=True, width="stretch")

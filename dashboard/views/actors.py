@@ -83,7 +83,7 @@ def network() -> None:
         chosen = pick.split("\t") if pick else None
     if chosen:
         total, shared = queries.edge_sentences(cur, scope, *chosen)
-        st.markdown(f"**{total:,} sentences with both**" + (" (the first 20)" if total > 20 else ""))
+        st.markdown(f"**{markup.count(total, 'sentence')} with both**" + (" (the first 20)" if total > 20 else ""))
         for row in shared.head(20).itertuples():
             ui.evidence(row.text, row.article_id, row.sentence_id, filters,
                         meta=ui.meta_line(row.title, row.published))

@@ -27,7 +27,8 @@ def search_results(query: queries.Query) -> None:
     offset = (st.session_state.get("search_page", 1) - 1) * queries.SEARCH_PAGE
     # Ranked by the index (bm25) within the other filters; highlights are the index's own.
     total, results = queries.search(ctx.db, cur, query, scope, offset=offset)
-    st.subheader(f"{total:,} sentences match {' '.join(query.parts)}")
+    st.subheader(f"{markup.count(total, 'sentence')} {'matches' if total == 1 else 'match'} "
+                 f"{' '.join(query.parts)}")
     if not total:
         st.info("No sentence contains all of these words and phrases (within the other filters).")
         return
