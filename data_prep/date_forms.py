@@ -387,6 +387,12 @@ def _end_of(m: re.Match, pub: date, tense: str | None) -> Period | None:
     return _this_unit(pub, "this" if direction == "the" else direction, m["eo_u"].lower(), None)
 
 
+def _end_of_possessive(m: re.Match, pub: date, tense: str | None) -> Period | None:
+    """"the year's end", "next month's start": as "the end of the year"."""
+    direction = m["ep_dir"].lower()
+    return _this_unit(pub, "this" if direction == "the" else direction, m["ep_u"].lower(), None)
+
+
 def _holiday(m: re.Match, pub: date, tense: str | None) -> Period | None:
     name = " ".join(m["hd"].lower().split()).replace(" sunday", "")
     found = _pick(_yearly(pub, lambda y: (holiday_date(y, name),) * 2), pub, tense)
@@ -522,6 +528,11 @@ FORMS: tuple[DateForm, ...] = (
              r"\s+(?:(?i:fiscal|financial)\s+)?(?P<eo_u>(?i:week|month|year))\b",
              _end_of, start_words=("the",), keywords=("week", "month", "year"),
              needs_published=True),
+    DateForm("endof_possessive",  # the year's end
+             r"(?P<ep_dir>(?i:the|this|next|last))\s+(?P<ep_u>(?i:week|month|year))['’]s"
+             r"\s+(?i:end|start|beginning|close)\b",
+             _end_of_possessive, start_words=("the", "this", "next", "last"),
+             keywords=("week", "month", "year"), needs_published=True),
     DateForm("holiday",  # Christmas Eve, Easter Sunday, Thanksgiving
              rf"(?P<hd>{_HOLIDAY})\b", _holiday, starts=_HOLIDAY_STARTS,
              keywords=_HOLIDAY_KEYS,
