@@ -44,6 +44,9 @@ PAST = "past"
 FUTURE = "future"
 # An untensed weekday is the coming one only when it is this many days nearer than the last one.
 UNTENSED_FUTURE_DAYS = 3
+# An untensed day and month ("its Feb. 24 invasion" in September) is the coming one only when
+# that is nearer than the last by this factor.
+UNTENSED_FUTURE_WEIGHT = 1.5
 # A day and month this many days before publication is that day even in a future or modal clause
 # ("Girkin's arrest on July 21 may be a sign", published on July 22): not next year's.
 RECENT_DAY_DAYS = 31
@@ -145,11 +148,13 @@ def holiday_date(year: int, name: str) -> date:
     return date(year, *lex.FIXED_HOLIDAYS[name])
 
 
-def _pick(periods: list[tuple[date, date]], pub: date, mode: str | None) -> tuple[date, date] | None:
+def _pick(periods: list[tuple[date, date]], pub: date, mode: str | None, *,
+          future_weight: float = 1.0) -> tuple[date, date] | None:
     """Choose the occurrence of a recurring period that the tense points to.
 
     ``past``: latest one started by ``pub``; ``future``: first one not over by ``pub``;
-    ``last``/``next``: strictly before/after ``pub``; otherwise the nearest one.
+    ``last``/``next``: strictly before/after ``pub``; otherwise the nearest one, the distance to
+    a coming one multiplied by ``future_weight``.
     """
     if mode == PAST:
         found = [p for p in periods if p[0] <= pub]
@@ -167,8 +172,9 @@ def _pick(periods: list[tuple[date, date]], pub: date, mode: str | None) -> tupl
     def distance(p: tuple[date, date]) -> tuple[int, int]:
         if p[0] <= pub <= p[1]:
             return 0, 0
-        gap = (p[0] - pub).days if p[0] > pub else (pub - p[1]).days
-        return gap, 0 if p[0] < pub else 1  # ties go to the past
+        if p[0] > pub:
+            return (p[0] - pub).days * future_weight, 1
+        return (pub - p[1]).days, 0  # ties go to the past
     return min(periods, key=distance) if periods else None
 
 
@@ -264,7 +270,8 @@ def _day_month(prefix: str, ranged: bool) -> Resolver:
             year = pub.year + _year_step(g(f"{prefix}_ry"))
             return date(year, month, d1), date(year, month, d2), "day", True
         periods = _yearly(pub, lambda y: (date(y, month, d1), date(y, month, d2)))
-        found = _pick(periods, pub, tense)
+        # News mostly reports what happened: untensed, the coming day must be much nearer.
+        found = _pick(periods, pub, tense, future_weight=UNTENSED_FUTURE_WEIGHT)
         if tense == FUTURE:
             last = _pick(periods, pub, "last")
             if last and (pub - last[1]).days <= RECENT_DAY_DAYS:

@@ -130,6 +130,9 @@ def _summary(event: dict) -> tuple:
     ("the last 48 hours", SUNDAY, None, ("2024-11-15", "2024-11-17", "day", True)),
     # leap years and month lengths
     ("Feb. 29", "2023-06-01", PAST, ("2020-02-29", "2020-02-29", "day", True)),
+    # untensed, a coming day and month must be much nearer than the last one
+    ("Feb. 24", "2022-09-16", None, ("2022-02-24", "2022-02-24", "day", True)),
+    ("Nov. 5", "2024-09-16", None, ("2024-11-05", "2024-11-05", "day", True)),
     ("last month", "2024-03-31", None, ("2024-02-01", "2024-02-29", "month", True)),
     ("a month ago", "2024-03-31", None, ("2024-02-01", "2024-02-29", "month", True)),
 ])
