@@ -85,7 +85,8 @@ def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
 
 def _harmonize_kinds(mentions: list[Any]) -> None:
     """A lone name the model labels inconsistently ("Blinkx" as ORG and PERSON) gets its
-    majority kind within the article (ties go to organization)."""
+    majority kind within the article (ties go to organization); a name a team sheet lists is a
+    person."""
     places = {normalize(m.span.surface): m for m in mentions  # resolved ones: a GPE the gazetteer
               if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")  # lacks may be a name
               and m.lat is not None}
@@ -105,7 +106,8 @@ def _harmonize_kinds(mentions: list[Any]) -> None:
         kinds = Counter(m.kind for m in group)
         if len(kinds) < 2:
             continue
-        kind = max(kinds, key=lambda k: (kinds[k], preference[k]))
+        kind = "person" if any(m.span.listed for m in group) else max(
+            kinds, key=lambda k: (kinds[k], preference[k]))
         for m in group:
             if m.kind != kind:
                 m.kind, m.certainty, m.country_code = kind, min(m.certainty, MIXED_KIND), None

@@ -43,6 +43,7 @@ from .linking import link_in_article
 from .names import (ACRONYM, WORD_ACRONYM, ArticleNames, collect_names, defines_acronym, fold_word,
                     group_slug, is_full_name, looks_like_company, name_tokens, particle_surname, person_key)
 from .names import initials as name_initials
+from .name_lists import NAME_LIST_ITEMS, name_list_items
 from .records import Article, Sentence
 from .regions import direction_of
 
@@ -165,10 +166,6 @@ _NAME_HEADS = lex.TREATY_NOUNS | lex.NON_ACTOR_HEADS  # "the Gulf of Tonkin Reso
 _LEADING_WATERS = frozenset({"river", "lake"})  # before the name without "of"
 _RIVER_NOUNS = frozenset({"river", "lake", "estuary", "canal", "reservoir"})  # after a tagged name
 _TOWN_WATERS = frozenset({"bay", "harbour", "harbor", "lagoon"})  # named after the town on them
-# A team sheet or a list of names: this many comma-separated items, 1-3 capitalised words each.
-NAME_LIST_ITEMS = 6
-_LIST_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Murphy (Euell 78)": a substitution
 _SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
 # "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
 _SHIP_AFTER = re.compile(rf"\s+(?:(?:[A-Z][\w-]*|[\w-]+-class|landing|patrol|missile|assault|cargo|naval)\s+){{0,2}}"
@@ -193,6 +190,7 @@ class _Span:
     honorific: bool = False  # "Mr"/"Ms" stood before the name
     model_label: str = ""  # the model's label when the context changed it (see actor_cues)
     club: str = ""  # the full name a short form stands for ("United": "Leeds United", "Henley": "Henley & Partners")
+    listed: bool = False  # an item of a list of names (a team sheet): a person, whatever else the name is
 
 
 @dataclass(slots=True)
@@ -778,15 +776,30 @@ def _name_list_places(mentions: list[_Mention]) -> list[_Mention]:
               if m.kind in ("place", "country") and m.span.sentence.text.count(",") >= NAME_LIST_ITEMS - 1}
     drop = set()
     for sentence in listed.values():
-        body = _PARENTHESES.sub("", sentence.text.split(":", 1)[-1] if ":" in sentence.text[:30] else sentence.text)
-        items = [item.strip().rstrip(".") for item in body.split(",")]
-        if len(items) < NAME_LIST_ITEMS or sum(bool(_LIST_NAME.fullmatch(i)) for i in items) < 0.8 * len(items):
-            continue
+        items = {(sentence.start + a, sentence.start + b) for a, b in name_list_items(sentence.text)}
         places = [m for m in mentions if m.span.sentence is sentence and m.kind in ("place", "country")]
-        if len(places) < len(items) / 2:
-            drop.update(id(m) for m in places if any(i == m.span.surface or i.endswith(" " + m.span.surface)
-                                                     for i in items))
+        if items and len(places) < len(items) / 2:
+            drop.update(id(m) for m in places if any(a <= m.span.start and m.span.end == b for a, b in items))
     return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[_Span],
+                      gazetteer: Gazetteer) -> list[_Span]:
+    """``spans`` with every name of a list of names (a team sheet, a list of authors) one person
+    span, in place of the model's spans there ("Easterby, O'Connor" as one name, "Sheahan" as an
+    organization, names it missed). A list most of whose names are countries or regions is left
+    to the model, as is a list of towns the model tagged so ("Kharkiv, Odesa, Lviv, ...")."""
+    for sentence in sentences:
+        items = [(sentence.start + a, sentence.start + b) for a, b in name_list_items(sentence.text)]
+        if not items:
+            continue
+        inside = [s for s in spans if s.sentence is sentence and any(s.start < b and a < s.end for a, b in items)]
+        places = sum(s.label in ("GPE", "LOC") for s in inside)
+        if 2 * max(places, sum(_country_or_region(gazetteer, text[a:b]) for a, b in items)) >= len(items):
+            continue
+        spans = [s for s in spans if not any(s is t for t in inside)]
+        spans.extend(_Span(sentence, a, b, text[a:b], "PERSON", listed=True) for a, b in items)
+    return spans
 
 
 def _drop_ships_and_fleets(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -1480,6 +1493,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
         elif id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
+    spans = _name_list_people(article.text, sentences, spans, gazetteer)
     sport = sport_report(article.text)
     _mark_clubs(article.text, spans, gazetteer, sport)
     _mark_company_short_forms(spans, gazetteer)

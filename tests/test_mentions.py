@@ -966,3 +966,34 @@ def test_a_party_name_the_model_cut_in_two_is_one_organization_and_no_place(pars
     found = mentions_of(parse, text)
     party = [(m["surface"], m["kind"], m["name"]) for m in found if "Liberal" in m["surface"] or "Democrat" in m["surface"]]
     assert party == [("Liberal Democrat", "organization", "Liberal Democrats")]
+
+
+def test_every_name_of_a_team_sheet_is_a_person(parse):
+    text = ("The coach named an unchanged side for Saturday.\n\n"
+            "Leeds: Walsh, Hayes, Kearney, Buxton, O'Driscoll, Murray, Clarke (Reid 60), Kelly, Byrne, Quinn.\n\n"
+            "Replacements: Sheahan, Horan, O'Callaghan, G Easterby, Humphreys, Dempsey, Lynch.")
+    rows = mentions_of(parse, text)
+    assert_rows_valid(text, rows)
+    people = {r["surface"] for r in rows if r["kind"] == "person"}
+    assert {"Walsh", "Hayes", "O'Driscoll", "Reid", "Sheahan", "G Easterby", "Dempsey", "Lynch"} <= people
+    assert not [r for r in rows if r["kind"] != "person" and r["surface"] != "Leeds"]
+
+
+def test_a_list_of_authors_gives_one_person_per_name(parse):
+    text = "Authors: Ann Carter, Bo Lindqvist, Chidi Okafor, Dana Whitcombe, Eli Marsh, Fay Ortega."
+    people = [r["surface"] for r in mentions_of(parse, text) if r["kind"] == "person"]
+    assert people == ["Ann Carter", "Bo Lindqvist", "Chidi Okafor", "Dana Whitcombe", "Eli Marsh", "Fay Ortega"]
+
+
+def test_a_list_of_countries_or_towns_is_no_team_sheet(parse):
+    for text in ("Envoys came from France, Germany, Italy, Spain, Poland, Austria, Greece.",
+                 "Sirens sounded in: Kharkiv, Odesa, Lviv, Dnipro, Mykolaiv, Kherson, Poltava."):
+        rows = mentions_of(parse, text)
+        assert not [r for r in rows if r["kind"] == "person"], text
+
+
+def test_a_name_a_team_sheet_lists_is_a_person_where_the_model_says_organization(parse):
+    text = ("Hull: Kelby, Marsh, Ordway, Pell, Quist, Rusk, Stent, Tolley, Umber, Vance, Wyatt.\n\n"
+            "Kelby, Marsh, Pell.")
+    kinds = {r["kind"] for r in mentions_of(parse, text) if r["surface"] == "Kelby"}
+    assert kinds == {"person"}
