@@ -56,6 +56,11 @@ Headline scores (``headline`` in the report, printed as a second table)
         bylines and short heading-like lines of the text), each counted as found when the
         maximum matching of its score ("mentions", "events", "figures") pairs it with a system
         item. ``system`` is not meaningful there (0).
+
+Held out (``held_out`` in the report)
+    The same scores and headline for the articles listed in ``bench/labels/held_out.txt``: a
+    round labelled blind and never used to develop the extraction, so the accuracy to expect on
+    text the project has not seen (the other rounds were read while writing the rules).
 """
 from __future__ import annotations
 
@@ -554,6 +559,31 @@ def load_labels(directory: Path) -> dict[str, dict]:
     return labels
 
 
+def load_held_out(path: Path) -> list[str]:
+    """The ids of the held-out articles listed in ``path`` (one per line, ``#`` comments), or
+    ``[]`` when there is no such file."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def held_out_scores(tables: Mapping[str, pd.DataFrame], labels: Mapping[str, Mapping],
+                    held_out: Sequence[str]) -> dict | None:
+    """The scores and headline of the held-out articles alone, or None when none is labelled.
+
+    Raises ValueError when a listed article has no label file.
+    """
+    unknown = sorted(set(held_out) - set(labels))
+    if unknown:
+        raise ValueError(f"held-out articles without a label file: {', '.join(unknown)}")
+    if not held_out:
+        return None
+    report = evaluate(tables, {a: labels[a] for a in held_out})
+    return {"articles_scored": len(held_out), "scores": report["scores"], "headline": report["headline"]}
+
+
 def write_subset(corpus: Path, article_ids: Iterable[str], out: Path) -> list[str]:
     """Copy the corpus lines of ``article_ids`` to ``out`` unchanged; return the ids not found."""
     wanted = set(article_ids)
@@ -576,6 +606,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=RESULTS_DIR / "evaluate.json")
     parser.add_argument("--summary", type=Path, default=ACCURACY_FILE,
                         help="the overall scores the dashboard's About page shows (committed)")
+    parser.add_argument("--held-out", type=Path, default=LABELS_DIR / "held_out.txt",
+                        help="ids of the labelled articles never used to develop the extraction, "
+                             "scored apart as well")
     args = parser.parse_args(argv)
 
     # Imported here so the scoring functions stay importable without the model installed.
@@ -586,6 +619,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     labels = load_labels(args.labels)
     if not labels:
         raise SystemExit(f"no label files in {args.labels}")
+    held_out = [a for a in load_held_out(args.held_out) if a in labels]  # a --labels subset may leave some out
     with tempfile.TemporaryDirectory() as tmp:
         subset = Path(tmp) / "labelled.jsonl"
         missing = write_subset(args.corpus, labels, subset)
@@ -593,17 +627,23 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise SystemExit(f"labelled articles not in {args.corpus}: {', '.join(missing)}")
         dataset = Path(tmp) / "dataset"
         build([subset], dataset, cache_dir=Path(tmp) / "cache")
-        report = evaluate({name: read_table(dataset, name) for name in TABLES}, labels)
+        tables = {name: read_table(dataset, name) for name in TABLES}
+        report = evaluate(tables, labels)
+        report["held_out"] = held_out_scores(tables, labels, held_out)
     report = {"evaluated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "corpus": str(args.corpus), "labels": str(args.labels), "articles_scored": len(labels),
               "pipeline": pipeline_version(), **report}
     print(markdown_table(report["scores"]))
     print()
     print(headline_table(report["headline"]))
+    if report["held_out"]:
+        print(f"\nheld out ({report['held_out']['articles_scored']} articles never developed on):")
+        print(headline_table(report["held_out"]["headline"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n",
                         encoding="utf-8")
-    summary = {key: report[key] for key in ("evaluated_at", "articles_scored", "pipeline", "scores", "headline")}
+    summary = {key: report[key] for key in ("evaluated_at", "articles_scored", "pipeline", "scores", "headline",
+                                            "held_out")}
     args.summary.parent.mkdir(parents=True, exist_ok=True)
     args.summary.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out} and {args.summary}")

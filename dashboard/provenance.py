@@ -81,20 +81,28 @@ def format_score(value: float | None) -> str:
     return "recall only" if value is None or pd.isna(value) else f"{value:.2f}"
 
 
-def accuracy_table(report: dict) -> pd.DataFrame:
-    """Precision and recall of each table from the evaluation report (empty without one).
+def _score(report: dict, name: str) -> dict:
+    return (report.get("headline") or {}).get(name) or (report.get("scores") or {}).get(name) or {}
 
-    Precision is None where the evaluation measures recall only (short lines).
+
+def accuracy_table(report: dict) -> pd.DataFrame:
+    """Precision and recall of each table from the evaluation report (empty without one), on
+    every labelled article and, where the report has them, on the held-out ones alone
+    ("unseen": never read while the extraction was written).
+
+    Precision is None where the evaluation measures recall only (short lines), and the unseen
+    scores are None where no held-out article has a label of that kind.
     """
-    columns = ["table", "judged", "precision", "recall", "labels"]
-    headline = report.get("headline") or {}
-    scores = report.get("scores") or {}
+    columns = ["table", "judged", "precision", "recall", "labels", "unseen precision", "unseen recall"]
+    held_out = report.get("held_out") or {}
     rows = []
     for table, judged, name in TABLE_SCORES:
-        score = headline.get(name) or scores.get(name)
+        score, unseen = _score(report, name), _score(held_out, name)
         if not score:
             continue
         rows.append({"table": table, "judged": judged,
                      "precision": score["precision"] if score.get("system") else None,
-                     "recall": score["recall"], "labels": int(score.get("labels") or 0)})
+                     "recall": score["recall"], "labels": int(score.get("labels") or 0),
+                     "unseen precision": unseen["precision"] if unseen.get("system") else None,
+                     "unseen recall": unseen["recall"] if unseen.get("labels") else None})
     return pd.DataFrame(rows, columns=columns)

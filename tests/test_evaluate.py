@@ -213,3 +213,30 @@ def test_an_extraction_equal_to_the_labels_scores_perfectly_on_every_label_file(
             assert s["recall"] == 1.0, (name, json.dumps(s))
             if s["system"]:
                 assert s["precision"] == 1.0, (name, json.dumps(s))
+
+
+def test_held_out_articles_are_scored_apart(tmp_path):
+    from bench.evaluate import held_out_scores, load_held_out
+
+    listed = tmp_path / "held_out.txt"
+    listed.write_text("# the held-out round\nb\n\n")
+    assert load_held_out(listed) == ["b"] and load_held_out(tmp_path / "none.txt") == []
+    labels = {"a": {**label([ARMY]), "article_id": "a"}, "b": {**label([]), "article_id": "b"}}
+    tables = {"mentions": mentions(("Ruritanian army", "organization", "RU", "inst:RU:armed-forces"))}
+    tables["mentions"]["article_id"] = "a"
+    held = held_out_scores(tables, labels, ["b"])
+    assert held["articles_scored"] == 1 and held["headline"]["actors"]["labels"] == 0
+    assert held_out_scores(tables, labels, []) is None
+    with pytest.raises(ValueError, match="without a label file"):
+        held_out_scores(tables, labels, ["c"])
+
+
+def test_the_held_out_list_names_labelled_articles():
+    from pathlib import Path
+
+    from bench.evaluate import load_held_out
+
+    labels = Path(__file__).parents[1] / "bench" / "labels"
+    held = load_held_out(labels / "held_out.txt")
+    assert len(held) >= 12 and all((labels / f"{a}.json").exists() for a in held)
+

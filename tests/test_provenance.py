@@ -77,3 +77,14 @@ def test_the_shipped_accuracy_file_covers_every_table():
     assert table["table"].tolist() == [t for t, _, _ in prov.TABLE_SCORES]
     assert report["articles_scored"] >= 40
     assert table["recall"].between(0, 1).all()
+
+
+def test_accuracy_table_adds_the_held_out_scores_where_the_report_has_them():
+    report = {**REPORT, "held_out": {"articles_scored": 12, "headline": {
+        "actors": {"tp": 4, "system": 5, "labels": 6, "precision": 0.8, "recall": 0.667},
+        "short lines: entities": {"tp": 0, "system": 0, "labels": 0, "precision": 0.0, "recall": 0.0}}}}
+    rows = prov.accuracy_table(report).set_index("table")
+    assert (rows.loc["Actors", "unseen precision"], rows.loc["Actors", "unseen recall"]) == (0.8, 0.667)
+    assert pd.isna(rows.loc["Map", "unseen recall"])  # no held-out score of that kind
+    assert pd.isna(rows.loc["Text", "unseen recall"])  # nothing of that kind labelled in the held-out round
+    assert prov.accuracy_table(REPORT)["unseen recall"].isna().all()

@@ -19,17 +19,29 @@ accuracy = prov.accuracy_table(report)
 if accuracy.empty:
     st.info("No accuracy measurement ships with this copy of the dashboard (`make eval` writes one).")
 else:
-    st.dataframe(accuracy.assign(precision=accuracy["precision"].map(prov.format_score)),
-                 hide_index=True, width="stretch", column_config={
+    held_out = report.get("held_out") or {}
+    shown = accuracy.assign(precision=accuracy["precision"].map(prov.format_score),
+                            **{"unseen precision": accuracy["unseen precision"].map(prov.format_score)})
+    if not held_out:
+        shown = shown.drop(columns=["unseen precision", "unseen recall"])
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "precision": st.column_config.TextColumn(help="share of extracted items that are right"),
         "recall": st.column_config.NumberColumn(format="%.2f", help="share of labelled items found"),
-        "labels": st.column_config.NumberColumn("labelled items")})
+        "labels": st.column_config.NumberColumn("labelled items"),
+        "unseen precision": st.column_config.TextColumn(
+            help="precision on the held-out articles, never read while the extraction was written"),
+        "unseen recall": st.column_config.NumberColumn(
+            format="%.2f", help="recall on the held-out articles, never read while the extraction was written")})
     st.caption(f"Measured {str(report.get('evaluated_at', ''))[:10]} on "
                f"{report.get('articles_scored', '?')} hand-labelled articles of news by the Guardian, "
                f"the New York Times, other outlets and the BBC (pipeline {report.get('pipeline', '?')}; "
                f"this dataset: {manifest.get('pipeline', '?')}). Precision: how many of the rows "
                "shown are right; recall: how many of the facts in the text were found. "
                "Method: `bench/evaluate.py`, labels: `bench/labels/`.")
+    if held_out:
+        st.caption(f"Unseen: the {held_out.get('articles_scored', '?')} held-out articles alone, "
+                   "labelled blind and never read while the extraction was written. The other "
+                   "articles were, so expect the unseen figures on your own articles.")
 
 st.subheader("What was built")
 for label, value in prov.build_facts(manifest):
