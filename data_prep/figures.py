@@ -369,6 +369,10 @@ def _parse_fraction(sc: _Scope, i: int) -> _Num | None:
     denominator = lex.FRACTIONS.get(sc.lower(k))
     if denominator:
         plural = sc.lower(k).endswith("s")
+        # "a quarter percentage point", "three-quarters of a percentage point": a number of the unit.
+        unit_at = k + 1 + 2 * (sc.lower(k + 1) == "of" and sc.lower(k + 2) in ("a", "an"))
+        if sc.lower(unit_at) == "percentage" and not (numerator == 1 and plural):
+            return _Num(i, unit_at, round(numerator / denominator, 6), needs_unit=True)
         if (not hyphen and sc.lower(k + 1) != "of") or (numerator == 1 and plural):
             return None  # "a third country", "a quarters"
         return _Num(i, k + 1, round(100.0 * numerator / denominator, 6), unit="percent",

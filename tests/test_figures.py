@@ -65,6 +65,10 @@ CASES = [
     ("Nearly 40% of pupils passed the exam.", "Nearly 40%", 40, "percent", "pupils", True),
     ("The lender raised rates by half a percentage point.", "half a percentage point", 0.5,
      "percentage points", None, False),
+    ("The bank cut its rate by a quarter percentage point.", "a quarter percentage point", 0.25,
+     "percentage points", None, False),
+    ("Yields rose by three-quarters of a percentage point.", "three-quarters of a percentage point",
+     0.75, "percentage points", None, False),
     ("Prices are expected to rise 2% to 3% next year.", "2% to 3%", 2, "percent", None, True),
     # shares in words, as percent
     ("Two-thirds of the members voted against the motion.", "Two-thirds", 66.666667, "percent",
