@@ -442,6 +442,14 @@ INSTITUTION_SEATS = {
     "elysee palace": ("FR", "government"), "pentagon": ("US", "ministry-of-defence"),
     "state department": ("US", "ministry-of-foreign-affairs"),
 }
+# Role nouns one country writes as its body's proper name ("the Foreign Office" is Britain's;
+# other countries' are "foreign ministries" in English news): role noun -> country code, when
+# capitalised and without a country word ("the German Foreign Office" is Germany's).
+NAMED_BODIES = {"foreign office": "GB"}
+# Role nouns a source writes capitalised for its own country's body ("the Treasury" of a
+# British paper is Britain's, of an American one America's): when the article leaves such a
+# bare role's country open, it is the source's home country's.
+HOME_BODIES = frozenset({"treasury"})
 
 # --- actor cues: brands, titles of works, boilerplate (actor_cues, institutions) ------------
 # Words after "<descriptor> including|such as|like" that open a list of organizations

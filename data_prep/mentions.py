@@ -84,6 +84,9 @@ _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
+# "the Group of 20", "the Group of Seven": a club of states by its number of members.
+_NUMBERED_GROUP = re.compile(r"\bGroup of (?:\d{1,2}|"
+                             + "|".join(w.capitalize() for w in [*lex.SMALL_NUMBERS, *lex.TENS]) + r")\b")
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 SIGNATURE_CHARS = 60  # the longest line a signature's name or place takes
 _SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
@@ -367,6 +370,11 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     # An untagged word a tagged span took in ("Liberal" of "Liberal Democrat") is no span of its own.
     found.extend([u for u in untagged if u.label == "LOC"
                   or not any(f.start < u.end and u.start < f.end for f in found)])
+    for m in _NUMBERED_GROUP.finditer(text, sentence.start, sentence.end):
+        # "the Group of 20": the model tags the number alone, or "Group of" without it.
+        start, end = m.span()
+        found = [f for f in found if not (f.start < end and start < f.end)]
+        found.append(_Span(sentence, start, end, m.group(0), "ORG", _word_before(text, start), ""))
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
@@ -422,6 +430,12 @@ def _number_tail(doc, last: int, end: int) -> list:
             and after.lower_ not in lex.SCALE_TOKENS and after.lower_ not in lex.MONTH_WORDS):
         return [token]
     return []
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before article offset ``start`` ("the" of "the Group of 20")."""
+    words = text[max(0, start - 30):start].split()
+    return words[-1] if words else ""
 
 
 def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[list]:
