@@ -42,7 +42,7 @@ from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
 __all__ = ["NOT_ACTOR", "club_cue", "club_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
-           "sport_report", "trim_person_tokens"]
+           "sport_report", "trim_person_tokens", "work_title_spans", "common_word_spans"]
 
 NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see non_actor_spans)
 
@@ -110,6 +110,12 @@ _TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(
                            + "|".join(w.replace(" ", r"\s+") for w in sorted(lex.TITLED_NOUNS, key=len, reverse=True))
                            + r")\b")
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.BOILERPLATE_CUES)) + r")\b", re.IGNORECASE)
+# A work noun, then up to three capitalised words of the title before the span ("the hit US
+# series Desperate Housewives", with "Housewives" the span).
+_WORK_NOUN_BEFORE = re.compile(r"\b(" + "|".join(sorted(lex.WORK_NOUNS))
+                               + r")\s+(?:[A-Z][\w'’&:/-]*\s+(?:(?:and|&)\s+)?){0,3}$")
+_WORK_PERSON_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.WORK_PEOPLE_AFTER)) + r")\s+[A-Z]")
+_WORK_TAGS = ("WORK_OF_ART", "PRODUCT")
 _QUOTE_BEFORE = re.compile(r"[,.!?][\"”]\s+$")  # the end of a quotation right before a name
 _CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 
@@ -309,6 +315,62 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
                 out.add(id(span))  # "Russophobia", "Putinism", "Russification"; "Brownite" of a "Gordon Brown"
     out.update(id(s) for s in spans if s.label in labels and s.surface in titles)
     return out
+
+
+def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) -> set[int]:
+    """Ids of the PERSON/ORG spans that name a work, a show or a product: a name right after a
+    work noun ("the sitcom X", "the film X Y") or before its actor ("former X actor Y"), the
+    names listed with it ("the sitcoms X and Y"), every other mention of such a title and the
+    names that open one ("X" of "X 9/11").
+    Words of a person's full name, and names that speak or bear a title in the article, stay
+    ("Tom Hanks said", then "the film Tom Hanks made"); ``sport``: "game" is a fixture there."""
+    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    candidates = [s for s in spans if s.label in ("PERSON", "ORG") and s.surface not in name_words]
+    cued = set()
+    # The model's own WORK_OF_ART and PRODUCT tags are no evidence: it gives them to quotations,
+    # channels and countries ("Cyprus"). A title it tags so or as an EVENT still spreads its cue.
+    for span in candidates + [s for s in spans if s.label in ("EVENT", *_WORK_TAGS)]:
+        cue = _WORK_NOUN_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+        if cue and not (sport and cue.group(1) in lex.SPORT_WORK_NOUNS) and _noun_at(span, cue.start(1)):
+            cued.add(id(span))
+        elif not sport and span.label in ("PERSON", "ORG") and _WORK_PERSON_AFTER.match(text, span.end):
+            cued.add(id(span))  # "former X actor Y"
+    for run in _lists(text, candidates):  # "the sitcoms X and Y": the cue covers the list
+        if id(run[0]) in cued:
+            cued.update(id(s) for s in run)
+    # A name that speaks or bears a title elsewhere is a person's ("the film Tom Hanks made").
+    speakers = {s.surface for s in spans if s.next_word.lower() in lex.SPEECH_VERBS
+                or getattr(s, "honorific", False) or s.prev_word.lower() in PERSON_ROLES}
+    titles = {s.surface for s in spans if id(s) in cued} - speakers
+    # A title's first words are the title ("X" of "X 9/11"), not a name's before its possessive.
+    return {id(s) for s in candidates if s.surface in titles or any(
+        t.startswith(s.surface + " ") for t in titles)}
+
+
+def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
+    """Ids of the one-word PERSON spans that are a common word the article also writes in
+    lowercase ("Riot police" at a sentence's head and "a riot"); a word of a person's full
+    name in the article stays ("Brown" of a "Gordon Brown", whatever "brown" is)."""
+    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    lowered: dict[str, bool] = {}
+    out = set()
+    for span in spans:
+        word = span.surface
+        if span.label != "PERSON" or " " in word or word in name_words or not word[1:].islower():
+            continue
+        if word not in lowered:
+            lowered[word] = re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
+        if lowered[word]:
+            out.add(id(span))
+    return out
+
+
+def _noun_at(span: Any, offset: int) -> bool:
+    """Whether the parse reads the word at article ``offset`` of ``span``'s sentence as a noun
+    ("the show", not "figures show")."""
+    doc_offset = offset - span.sentence.base
+    token = next((t for t in span.sentence.span if t.idx == doc_offset), None)
+    return token is not None and token.pos_ in ("NOUN", "PROPN")
 
 
 def trim_person_tokens(tokens: list) -> list:

@@ -105,6 +105,18 @@ def seat_institution(surface: str) -> tuple[str, str] | None:
     return lex.INSTITUTION_SEATS.get(normalize(surface))
 
 
+def _named_body(surface: str) -> str | None:
+    """Country code of a role noun one country writes as its body's name ("Foreign Office",
+    see ``lexicon.NAMED_BODIES``), else None."""
+    return lex.NAMED_BODIES.get(normalize(surface))
+
+
+def _home_body(inst: Institution) -> bool:
+    """Whether a bare role is written capitalised as a source's own body ("the Treasury")."""
+    written = inst.sentence.text[inst.start - inst.sentence.start:inst.end - inst.sentence.start]
+    return written[:1].isupper() and normalize(written) in lex.HOME_BODIES
+
+
 def home_country(source_country: str | None, source: str | None) -> str | None:
     """The country a source writes from: its record's ``source_country``, else the home
     country of a known outlet (``lexicon.OUTLET_COUNTRIES``)."""
@@ -412,6 +424,10 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             if right:
                 # "of Ukraine" is part of the name; "in Israel" stays the country's own mention.
                 stop, code = (right[0] if doc[stop].lower_ == "of" else stop), right[1]
+            elif (doc[i].text[:1].isupper() and (i == span.start or doc[i - 1].lower_ == "the"
+                                                 or not doc[i - 1].text[:1].isupper())
+                  and (body := _named_body(doc[i:stop].text))):
+                code = body  # "the Foreign Office": Britain's, whatever the article's countries
             elif i > span.start and ((bare_ok and doc[i - 1].lower_ in {"the", *_BODY_POSSESSIVES}) or (
                     doc[i - 1].lower_ in _LEADER_POSSESSIVES and (bare_ok or slug == "government"))):
                 bare = True  # "the defence ministry", "his administration", "its defence ministry": from context
@@ -490,6 +506,8 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
             code = dominant or (home if not total else None)
         else:
             code = None
+        if code is None and home and _home_body(inst):
+            code = home  # "the Treasury" of a paper: its own country's, when the article is unclear
         if code:
             out.append(Institution(inst.sentence, inst.start, inst.end, code, inst.role, True))
     return out

@@ -350,6 +350,16 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Nouns of documents, laws and plans ("the UN Charter", "the European Convention on Human
+# Rights", "the National Security Strategy: ..."): an ORG or PERSON name with one, capitalised,
+# at its end or before "of"/"on"/"for"/":", is the document, no actor; an organization's name
+# before it ("UN", an acronym or an alias) stays that organization. Not "report" nor "plan",
+# which end outlets' and bodies' names ("the Drudge Report").
+DOCUMENT_NOUNS = frozenset({
+    "charter", "charters", "convention", "conventions", "treaty", "treaties", "act", "acts",
+    "strategy", "declaration", "constitution", "accord", "accords", "protocol", "protocols",
+    "doctrine", "directive", "resolution", "resolutions", "statute", "manifesto", "memorandum",
+    "pact", "agreement", "agreements"})  # not "bill": a lone "Bill" is a first name
 # Head words of holidays and commemorations ("Victory Day", "Holocaust Memorial Day"): an ORG
 # span ending in one is a date, no actor; not PERSON spans, where "Day" is a surname.
 HOLIDAY_HEADS = frozenset({"day", "eve"})
@@ -442,6 +452,14 @@ INSTITUTION_SEATS = {
     "elysee palace": ("FR", "government"), "pentagon": ("US", "ministry-of-defence"),
     "state department": ("US", "ministry-of-foreign-affairs"),
 }
+# Role nouns one country writes as its body's proper name ("the Foreign Office" is Britain's;
+# other countries' are "foreign ministries" in English news): role noun -> country code, when
+# capitalised and without a country word ("the German Foreign Office" is Germany's).
+NAMED_BODIES = {"foreign office": "GB"}
+# Role nouns a source writes capitalised for its own country's body ("the Treasury" of a
+# British paper is Britain's, of an American one America's): when the article leaves such a
+# bare role's country open, it is the source's home country's.
+HOME_BODIES = frozenset({"treasury"})
 
 # --- actor cues: brands, titles of works, boilerplate (actor_cues, institutions) ------------
 # Words after "<descriptor> including|such as|like" that open a list of organizations
@@ -459,6 +477,20 @@ TITLED_NOUNS = frozenset({
     "campaign", "campaigns", "tour", "tours", "world tour", "album", "albums", "single", "ep",
     "initiative", "programme", "program", "scheme", "project", "show", "series", "film", "movie",
     "documentary", "book", "novel", "console", "games console", "phone", "handset", "app"})
+# Nouns a title follows ("the sitcom X", "hit US series Desperate Housewives", "the game X"): a
+# PERSON or ORG name right after one, maybe after a few capitalised words of the title, is a
+# work, no actor, in the whole article (bench/labels/README.md: works, products and awards are
+# not labelled). Only when the parse reads the noun as a noun ("figures show X" is a verb);
+# "game" and "match" name a fixture in sports reports, "single" a person ("single mother").
+WORK_NOUNS = frozenset({
+    "sitcom", "sitcoms", "show", "shows", "series", "film", "films", "movie", "movies", "game",
+    "games", "videogame", "drama", "dramas", "documentary", "novel", "novels", "musical", "soap",
+    "soaps", "cartoon", "blockbuster", "album", "albums", "song", "songs", "thriller", "comedy",
+    "comedies", "franchise", "console"})
+# Nouns after a title that name someone in it ("former X actor Y"): the name before one is a
+# work's, when a person's name follows. Not "star": "Chelsea star Y", "Labour star Y".
+WORK_PEOPLE_AFTER = frozenset({"actor", "actress", "co-star"})
+SPORT_WORK_NOUNS = frozenset({"game", "games"})  # not in sports reports: "the game Chelsea lost"
 # Words at the head of a sentence the model glues to the name after them ("Said X Y:",
 # "Centre X has", "Flanker X"): dropped from a person's span. Rugby and football positions
 # that are no ``TITLES`` (which are dropped already) and reporting verbs.
@@ -595,9 +627,10 @@ def _check() -> None:
         for word in words:
             if word != " ".join(word.lower().split()) or not word.isascii():
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
-    if not BARE_INSTITUTION_ROLES <= nouns:
-        raise ValueError(f"lexicon.BARE_INSTITUTION_ROLES: {sorted(BARE_INSTITUTION_ROLES - nouns)} "
-                         "are not role nouns of INSTITUTION_ROLES")
+    for name, words in (("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES), ("NAMED_BODIES", NAMED_BODIES),
+                        ("HOME_BODIES", HOME_BODIES)):
+        if not set(words) <= nouns:  # found by the role finder, so role nouns they must be
+            raise ValueError(f"lexicon.{name}: {sorted(set(words) - nouns)} are not role nouns of INSTITUTION_ROLES")
     for seat, (_, role) in INSTITUTION_SEATS.items():
         if role not in INSTITUTION_ROLES:
             raise ValueError(f"lexicon.INSTITUTION_SEATS: {seat!r} has unknown role {role!r}")

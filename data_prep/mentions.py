@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING
 from spacy.symbols import PROPN
 
 from . import lexicon as lex
-from .actor_cues import (NOT_ACTOR, club_cue, club_name, full_name_shape, non_actor_spans, person_or_org_cues,
-                         sport_report, trim_person_tokens)
+from .actor_cues import (NOT_ACTOR, club_cue, club_name, common_word_spans, full_name_shape, non_actor_spans,
+                         person_or_org_cues, sport_report, trim_person_tokens, work_title_spans)
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
@@ -85,6 +85,9 @@ _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")  # "(TfL)", "(DfT)"; not "(Reuters)"
 _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
+# "the Group of 20", "the Group of Seven": a club of states by its number of members.
+_NUMBERED_GROUP = re.compile(r"\bGroup of (?:\d{1,2}|"
+                             + "|".join(w.capitalize() for w in [*lex.SMALL_NUMBERS, *lex.TENS]) + r")\b")
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 SIGNATURE_CHARS = 60  # the longest line a signature's name or place takes
 _SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
@@ -365,6 +368,11 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
     # An untagged word a tagged span took in ("Liberal" of "Liberal Democrat") is no span of its own.
     found.extend([u for u in untagged if u.label == "LOC"
                   or not any(f.start < u.end and u.start < f.end for f in found)])
+    for m in _NUMBERED_GROUP.finditer(text, sentence.start, sentence.end):
+        # "the Group of 20": the model tags the number alone, or "Group of" without it.
+        start, end = m.span()
+        found = [f for f in found if not (f.start < end and start < f.end)]
+        found.append(_Span(sentence, start, end, m.group(0), "ORG", _word_before(text, start), ""))
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
@@ -420,6 +428,12 @@ def _number_tail(doc, last: int, end: int) -> list:
             and after.lower_ not in lex.SCALE_TOKENS and after.lower_ not in lex.MONTH_WORDS):
         return [token]
     return []
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before article offset ``start`` ("the" of "the Group of 20")."""
+    words = text[max(0, start - 30):start].split()
+    return words[-1] if words else ""
 
 
 def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[list]:
@@ -825,6 +839,49 @@ def _names_a_treaty(text: str, span: _Span) -> bool:
     """Whether a place's name opens a treaty's ("the Kyoto protocol", "the Oslo peace accords");
     a country before one ("a UK agreement") is still a party to it, so this is for places only."""
     return _TREATY_AFTER.match(text, span.end) is not None
+
+
+_DOCUMENT_NOUN = re.compile(r"(?<![\w-])(" + "|".join(sorted(w.capitalize() for w in lex.DOCUMENT_NOUNS))
+                            + r")(?=\s*$|\s*:|\s+(?:of|on|for|against)\s)")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _document_spans(spans: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
+    """``spans`` with the PERSON/ORG names of documents made no actor ("the European Convention
+    on Human Rights", "the National Security Strategy: X"), or cut to the organization they
+    name ("UN" of "the UN Charter", "United Nations" of "the Charter of the United Nations"):
+    an acronym, an organization's alias, or a name ending in an organization's head noun.
+    A body's name with a document noun in it stays ("the Department for ... Strategy")."""
+    out = []
+    for span in spans:
+        found = _DOCUMENT_NOUN.search(span.surface) if span.label in ("PERSON", "ORG") else None
+        words = span.surface[:found.start()].lower().split() if found else []
+        if found is None or any(w in lex.ORG_HEAD_NOUNS for w in words):
+            out.append(span)
+            continue
+        owner = span.surface[:found.start()].rstrip()
+        start = span.start
+        if not owner:  # "Charter of the United Nations"
+            rest = _OF_THE.match(span.surface, found.end())
+            owner = span.surface[rest.end():] if rest else ""
+            start = span.end - len(owner)
+        if owner and _names_body(owner, gazetteer):
+            out.append(_Span(span.sentence, start, start + len(owner), owner, "ORG",
+                             span.prev_word if start == span.start else "of", span.next_word))
+        else:
+            span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
+            out.append(span)
+    return out
+
+
+def _names_body(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is an organization's: one acronym, an organization's alias, or several
+    words ending in an organization's head noun ("International Criminal Court")."""
+    alias = gazetteer.alias(name)
+    words = name.split()
+    return ((len(words) == 1 and ACRONYM.match(name) is not None)
+            or (isinstance(alias, Alias) and alias.kind == "organization")
+            or (len(words) > 1 and words[-1].lower() in lex.ORG_HEAD_NOUNS))
 
 
 def _listed_as_place(span: _Span) -> bool:
@@ -1480,7 +1537,12 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         taken = [(inst.start, inst.end) for inst in institutions]
         spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in taken)]
     cues = person_or_org_cues(article.text, spans)
-    non_actors = non_actor_spans(article.text, spans)
+    spans = _document_spans(spans, gazetteer)
+    sport = sport_report(article.text)
+    common = common_word_spans(article.text, spans)
+    non_actors = (non_actor_spans(article.text, spans) | work_title_spans(article.text, spans, sport=sport)
+                  | {id(s) for s in spans if id(s) in common and not (  # "a shop in Dijon" stays
+                     s.prev_word.lower() in lex.LOCATIVES and gazetteer.resolve(s.surface))})
     for span in spans:
         if id(span) in cues and not (span.label in ("GPE", "LOC") and (
                 (cues[id(span)] == "PERSON" and gazetteer.resolve(span.surface))
@@ -1494,7 +1556,6 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         elif id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
     spans = _name_list_people(article.text, sentences, spans, gazetteer)
-    sport = sport_report(article.text)
     _mark_clubs(article.text, spans, gazetteer, sport)
     _mark_company_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a

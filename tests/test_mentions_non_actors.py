@@ -1,0 +1,94 @@
+"""Works, documents and common words that are no actors; bodies named by a proper name (round 9-10 classes).
+
+Every sentence is invented for the test (no corpus text, no article's names).
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_institutions import institutions, mentions_of
+
+
+def actor_surfaces(found: list[dict]) -> set[str]:
+    return {m["surface"] for m in found if m["kind"] in ("person", "organization", "group", "country")}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Millions watched the last episode of the sitcom Harbour Lights on Thursday.", "Harbour Lights"),
+    ("Fans loved the shows Lucky Jim and Bayside, the network said.", "Lucky Jim"),
+    ("Fans loved the shows Lucky Jim and Bayside, the network said.", "Bayside"),
+    ("He wrote the novel Jonathan Pike, which sold a million copies.", "Jonathan Pike"),
+])
+def test_a_title_after_a_work_noun_is_no_actor(parse, text, surface):
+    assert surface not in actor_surfaces(mentions_of(parse, text))
+
+
+def test_every_mention_of_a_title_is_no_actor(parse):
+    found = mentions_of(parse, "Critics loved the film Lantern Falls, and Lantern Falls made $90m.")
+    assert "Lantern Falls" not in actor_surfaces(found)
+
+
+def test_a_persons_name_after_a_work_noun_stays(parse):
+    found = mentions_of(parse, "Critics praised the film, and Tom Hanks said the film Tom Hanks made was a hit.")
+    assert "Tom Hanks" in actor_surfaces(found)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Oscar went to a French actress, Claire Dumont, on Sunday.", "Oscar"),
+    ("Shoppers queued for the new Xbox on Friday.", "Xbox"),
+])
+def test_awards_and_consoles_are_no_actors(parse, text, surface):
+    assert surface not in actor_surfaces(mentions_of(parse, text))
+
+
+def test_a_common_word_tagged_person_is_no_actor(parse):
+    found = mentions_of(parse, "Riot police cleared the square after the riot on Sunday.")
+    assert "Riot" not in actor_surfaces(found)
+
+
+def test_a_surname_that_is_a_common_word_stays_a_person(parse):
+    found = mentions_of(parse, "Gordon Brown spoke first. Brown said brown bread was cheaper.")
+    assert {m["surface"] for m in found if m["kind"] == "person"} >= {"Gordon Brown", "Brown"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The European Convention on Human Rights binds Britain, Jack Straw said.",
+     "European Convention on Human Rights"),
+    ("Moscow broke the UN Charter, the minister said.", "UN Charter"),
+])
+def test_a_document_is_no_organization(parse, text, surface):
+    found = mentions_of(parse, text)
+    assert not any(surface in s for s in actor_surfaces(found) if s != "UN")
+
+
+def test_an_organization_named_in_a_document_stays(parse):
+    found = mentions_of(parse, "Moscow broke the UN Charter, the minister said.")
+    assert "UN" in actor_surfaces(found)
+    found = mentions_of(parse, "It cited the Statute of the International Criminal Court.")
+    assert actor_surfaces(found) == {"International Criminal Court"}
+
+
+def test_a_body_named_after_its_remit_stays(parse):
+    text = "The Department for Business, Energy and Industrial Strategy said prices would rise."
+    assert "Department for Business, Energy and Industrial Strategy" in actor_surfaces(mentions_of(parse, text))
+
+
+def test_groups_of_states_by_number(parse):
+    found = mentions_of(parse, "The Group of 20 met in Rome, and the Group of Seven and the G7 will meet in June.")
+    names = {m["surface"]: m["name"] for m in found if m["kind"] == "organization"}
+    assert names == {"Group of 20": "Group of 20", "Group of Seven": "Group of Seven", "G7": "Group of Seven"}
+
+
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("The Foreign Office told Britons in Ukraine to leave, and Russia said nothing.", "Foreign Office",
+     "inst:GB:ministry-of-foreign-affairs"),
+    ("The German Foreign Office summoned the envoy.", "German Foreign Office",
+     "inst:DE:ministry-of-foreign-affairs"),
+])
+def test_the_foreign_office_is_britains_unless_a_country_word_says_otherwise(parse, text, surface, entity_id):
+    assert institutions(mentions_of(parse, text)) == {surface: entity_id}
+
+
+def test_the_home_office_is_a_named_body(parse):
+    found = mentions_of(parse, "The Home Office said the visas would be issued.")
+    assert [m["entity_id"] for m in found] == ["org:home-office"]
