@@ -92,3 +92,8 @@ def test_the_foreign_office_is_britains_unless_a_country_word_says_otherwise(par
 def test_the_home_office_is_a_named_body(parse):
     found = mentions_of(parse, "The Home Office said the visas would be issued.")
     assert [m["entity_id"] for m in found] == ["org:home-office"]
+
+
+def test_a_capitalised_currency_is_no_person(parse):
+    text = "The actor earned 4.2m Euros last year, a French newspaper said."
+    assert not [m for m in mentions_of(parse, text) if m["surface"] == "Euros"]
