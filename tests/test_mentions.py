@@ -818,7 +818,7 @@ def test_a_list_of_names_before_a_plural_region_word_are_regions(parse):
     # the owner's country, the town's after it, the sentence's; never a same-named town abroad
     ("The band played to a full house at Cork's Savoy Theatre on Friday.", "Savoy Theatre", "IE"),
     ("Fans queued outside the Riverside Stadium in Middlesbrough.", "Riverside Stadium", "GB"),
-    ("The fans left Villa Park in a hurry after the final whistle in Birmingham.", "Villa Park", "GB"),
+    ("The fans left Oakfield Park in a hurry after the final whistle in Birmingham.", "Oakfield Park", "GB"),
     ("Protesters gathered on Harbour Street before the rally in Belfast.", "Harbour Street", "GB"),
 ])
 def test_a_venue_is_a_place_of_its_context_country(parse, text, surface, code):
@@ -868,12 +868,27 @@ def test_a_place_geonames_lacks_takes_the_country_of_the_places_listed_with_it(p
     # a chamber tagged ORG is no venue, whatever "in the" before it
     ("Peers debated the bill in the House of Lords on Tuesday.", "House of Lords", ("organization", None)),
     # a sports report's ground with no town keeps no country (its countries are the visitors')
-    ("The striker scored twice at Stamford Bridge as the league leaders won the match, and the coach "
-     "praised his goals against the Czech side.", "Stamford Bridge", ("place", None)),
+    ("The striker scored twice at Oakfield Park as the league leaders won the match, and the coach "
+     "praised his goals against the Czech side.", "Oakfield Park", ("place", None)),
 ])
 def test_venue_limits(parse, text, surface, expected):
     m = by_surface(mentions_of(parse, text))[surface]
     assert (m["kind"], m["country_code"]) == expected
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # a well-known ground (aliases.csv) is a place of its country even in a sports report, and
+    # however the model tagged its one-word name
+    ("The striker scored twice at Stamford Bridge as the league leaders won the match, and the coach "
+     "praised his goals against the Czech side.", "Stamford Bridge", "GB"),
+    ("The winger limped off at Kingsholm with a knee injury, and the coach said the match was lost.",
+     "Kingsholm", "GB"),
+    ("The Brazilian striker has scored nine goals since he moved to the Bernabeu last season.",
+     "Bernabeu", "ES"),
+])
+def test_a_listed_ground_is_a_place_of_its_country(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
 
 
 @pytest.mark.parametrize("text, kind", [
