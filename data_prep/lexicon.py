@@ -524,6 +524,10 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
                           "valley", "island", "islands", "peninsula", "coast", "border", "front",
                           "direction", "sector", "raion", "village", "town", "suburb",
                           "outskirts"})
+# Sites after a town's name that make it the town ("the X training ground", "the X airfield"),
+# as a region word does (``mentions``).
+SITE_WORDS = frozenset({"training", "airfield", "airport", "airbase", "garrison", "barracks",
+                        "checkpoint", "crossing", "residents", "townspeople"})
 # Region words that belong to the name: "Pike County" is no town Pike's region.
 NAMED_REGION_WORDS = frozenset({"county", "parish"})
 # Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").

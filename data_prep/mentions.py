@@ -144,6 +144,7 @@ _OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s
 _TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 # "the Upper House", "the House of Lords" tagged ORG are chambers: a house is a venue only as FAC.
 _NAMED_VENUE_HEADS = lex.VENUE_HEADS - {"house"}
+_PLACE_WORDS_AFTER = lex.REGION_WORDS | lex.SITE_WORDS  # "X region", "the X training ground"
 _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
@@ -436,6 +437,9 @@ def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[li
     head = tokens[0].text
     if gazetteer.alias(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text) is not None:
         return [tokens]  # "the People's Republic of China", "Democratic People's Republic of Korea"
+    tail = tokens[cut + 1].doc[tokens[cut + 1].i:tokens[-1].i + 1].text
+    if isinstance(gazetteer.alias(tail), Place):
+        return [tokens[:cut], tokens[cut + 1:]]  # "Mariupol's Azovstal": a site in the town, not its body
     found = gazetteer.resolve(head)
     if gazetteer.demonym_country(head) or (found and (found[0].kind == "country" or found[0].source == "alias"
                                                       or found[0].population >= 100_000)):
@@ -633,10 +637,13 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
     in_article = bool(place.country_code and article.get(place.country_code))
     if place.source in ("region", "county") and not in_article:
         return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
-    if span.next_word.lower() in lex.REGION_WORDS:
+    if span.next_word.lower() in _PLACE_WORDS_AFTER:
         return place.population >= MIN_PLACE_POPULATION or in_article
     if _near_place_words(span):
-        return place.population >= PLACE_IN_CONTEXT_POPULATION
+        # "toward X" names a small town of the article's country as well ("toward Manhush"),
+        # not an acronym ("in EU-wide measures" is no town Eu)
+        return place.population >= PLACE_IN_CONTEXT_POPULATION or (
+            in_article and place.population >= MIN_PLACE_POPULATION and not span.surface.isupper())
     return (place.population >= PLACE_ALONE_POPULATION
             or (in_article and place.population >= PLACE_IN_ARTICLE_POPULATION)
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"

@@ -981,3 +981,26 @@ def test_a_party_name_the_model_cut_in_two_is_one_organization_and_no_place(pars
     found = mentions_of(parse, text)
     party = [(m["surface"], m["kind"], m["name"]) for m in found if "Liberal" in m["surface"] or "Democrat" in m["surface"]]
     assert party == [("Liberal Democrat", "organization", "Liberal Democrats")]
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # a small town of the article's country after a preposition of place
+    ("Ukrainian troops pulled back from the front and the column headed toward Manhush before dawn.",
+     "Manhush", "UA"),
+    # a town before a site noun, a county before "training"
+    ("Belarusian troops drilled at the Osipovichi training ground, the Belarusian defence ministry said.",
+     "Osipovichi", "BY"),
+    ("The England squad will gather at their Surrey training base on Sunday.", "Surrey", "GB"),
+    # a ceremonial county GeoNames lacks (aliases.csv)
+    ("The nurse, 31, from Luton and Bedfordshire, was freed on Friday.", "Bedfordshire", "GB"),
+    # a site named after its town's possessive is the site, not the town's body
+    ("Ukrainian marines held out inside Mariupol's Azovstal steelworks for weeks.", "Azovstal", "UA"),
+])
+def test_a_place_the_model_typed_as_an_actor_is_a_place_by_its_context(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
+
+
+def test_an_acronym_after_in_is_no_small_town(parse):
+    text = "France said it would join EU-wide measures in EU talks on Monday."
+    assert all(m["kind"] != "place" for m in mentions_of(parse, text) if m["surface"] == "EU")
