@@ -1004,3 +1004,13 @@ def test_a_place_the_model_typed_as_an_actor_is_a_place_by_its_context(parse, te
 def test_an_acronym_after_in_is_no_small_town(parse):
     text = "France said it would join EU-wide measures in EU talks on Monday."
     assert all(m["kind"] != "place" for m in mentions_of(parse, text) if m["surface"] == "EU")
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("The film won three prizes at Sunday's awards in LA.", "LA", "Los Angeles"),
+    # as a qualifier it stays the state's postal code
+    ("The plant moved from Baton Rouge, LA, to Houston last year.", "LA", "Louisiana"),
+])
+def test_a_city_short_form_is_the_city(parse, text, surface, name):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["name"], m["country_code"]) == ("place", name, "US")
