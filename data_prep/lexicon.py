@@ -251,7 +251,21 @@ SPORT_WORDS = frozenset({"goal", "goals", "scored", "scoring", "match", "matches
                          "half-time", "transfer window", "national side", "squad", "coach", "manager",
                          "season", "tries", "fly-half", "scrum-half", "scrum", "lineout", "wicket",
                          "wickets", "innings", "semi-final", "quarter-final", "hat-trick"})
-CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs"})
+CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs", "face",
+                                 "faces", "faced", "facing", "host", "hosts", "hosted", "hosting"})
+# In a sports report, a team's players and results after a town's name make it the club: a
+# position before a player's name ("X centre Tom Hale", "X prop Tom Hale") or, within three
+# words after "X's", a result or a part of the team ("X's 30-3 win", "X's starting line-up").
+PLAYER_POSITIONS = frozenset({"prop", "hooker", "lock", "flanker", "centre", "fly-half", "scrum-half",
+                              "wing", "number", "full-back", "captain", "winger", "striker",
+                              "midfielder", "defender", "goalkeeper", "keeper", "skipper", "coach",
+                              "manager", "boss", "forward", "centre-back", "playmaker",
+                              "utility", "back-rower", "half-back", "stand-off", "eight", "batsman",
+                              "bowler", "all-rounder", "wicketkeeper", "chairman"})
+CLUB_POSSESSIONS = PLAYER_POSITIONS | frozenset({
+    "win", "victory", "defeat", "loss", "draw", "line-up", "lineup", "squad", "side", "team",
+    "players", "player", "prospect", "fans", "supporters", "academy", "bench", "youngsters",
+    "signing", "pack", "backs", "forwards", "front-row", "back-row", "first-team"})
 CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
 # Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").
 BAND_NOUNS = frozenset({"band", "bands", "frontman", "frontwoman", "line-up", "lineup"})

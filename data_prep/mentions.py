@@ -1579,6 +1579,7 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
             if found and found[0].source == "city" and not found[0].capital and (
                     span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
+    cued: set[int] = set()  # spans whose own words make them the club, whatever the preposition
     if clubs or sport:
         # In a sports report a town after "against", "with", "joined" is the club ("his debut
         # against Portsmouth"); one the model took for a person must be a big one, as above.
@@ -1588,6 +1589,11 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
                 if found and found[0].source == "city" and not found[0].capital and (
                         span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                     clubs.add(span.surface)
+    if sport:
+        for span in spans:
+            if span.label in labels and _team_words_after(text, span) and _town_or_unknown(span, gazetteer):
+                clubs.add(span.surface)
+                cued.add(id(span))
     # A club's name without its city ("United" of "Leeds United"), when one club of the article
     # ends so.
     endings: dict[str, set[str]] = defaultdict(set)
@@ -1595,15 +1601,45 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
         words = name.split()
         if len(words) > 1 and words[-1].lower() in lex.CLUB_NAME_SUFFIXES:
             endings[words[-1]].add(name)
+        if len(words) > 1 and words[0].lower() in lex.CLUB_NAME_PREFIXES - {"ac", "fc", "afc"}:
+            endings[words[0]].add(name)  # "Real" of "Real Madrid", "Inter" of "Inter Milan"
     short = {word: next(iter(names)) for word, names in endings.items() if len(names) == 1}
     for span in spans if clubs else ():
         if span.label in labels and span.surface in short and span.prev_word.lower() != "the":
             span.club = short[span.surface]
-        elif not (span.surface in clubs and span.label in labels
-                  and (club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE)):
+        elif not (span.surface in clubs and span.label in labels and (
+                club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE or id(span) in cued)):
             continue
         span.model_label = span.model_label or span.label
         span.label = _CLUB
+
+
+_POSITION_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z-]+)\s+[A-Z][a-z]")  # "X centre Tom", "X loosehead prop Tom"
+_POSSESSION_AFTER = re.compile(r"['’]s?((?:\s+[\w-]+){1,3})")  # "X's record 30-3 win"
+
+
+def _team_words_after(text: str, span: _Span) -> bool:
+    """In a sports report: a player's position and name after the name ("X centre Tom Hale"),
+    or a result or a part of the team within three words of its possessive ("X's 30-3 win",
+    "X's starting line-up"): see ``lexicon.PLAYER_POSITIONS`` and ``CLUB_POSSESSIONS``."""
+    after = text[span.end:span.end + 60]
+    position = _POSITION_AFTER.match(after)
+    if position and position.group(1) in lex.PLAYER_POSITIONS:
+        return True
+    owned = _POSSESSION_AFTER.match(after)
+    return owned is not None and any(w.lower() in lex.CLUB_POSSESSIONS for w in owned.group(1).split())
+
+
+def _town_or_unknown(span: _Span, gazetteer: Gazetteer) -> bool:
+    """A town that is no capital ("Gloucester"), or a name no gazetteer knows ("Sale Sharks");
+    never a country, region or capital ("England coach X", "Wales' win")."""
+    if gazetteer.demonym_country(span.surface) or (span.label == "PERSON" and " " in span.surface
+                                                   and not span.surface.endswith("s")):
+        return False  # "Duncan Bell prop": a full name is a person; "Sale Sharks" a plural club name
+    found = gazetteer.resolve(span.surface)
+    if found is None:
+        return span.label != "PERSON" or " " in span.surface
+    return found[0].source == "city" and not found[0].capital
 
 
 def _mark_company_short_forms(spans: list[_Span], gazetteer: Gazetteer) -> None:
