@@ -542,6 +542,14 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
 # as a region word does (``mentions``).
 SITE_WORDS = frozenset({"training", "airfield", "airport", "airbase", "garrison", "barracks",
                         "checkpoint", "crossing", "residents", "townspeople"})
+# Ranges, coasts and wilds named after a nationality ("the German Alps", "the French Riviera",
+# "the Russian Arctic"): a place of that country (``mentions``). Written as in text.
+DEMONYM_FEATURES = frozenset({"Alps", "Pyrenees", "Dolomites", "Rockies", "Highlands", "Riviera",
+                              "Carpathians", "Apennines", "Andes", "Himalayas", "Urals", "Caucasus",
+                              "Lowlands", "Outback", "Lakes", "Arctic", "Antarctic"})
+# Prefixes that make a place's name an adjective ("trans-Atlantic calls", "sub-Saharan"): no
+# mention of the place (``mentions``); a country stays ("trans-Mongolian" is left to the model).
+ADJECTIVE_PREFIXES = frozenset({"trans", "sub", "circum"})
 # Region words that belong to the name: "Pike County" is no town Pike's region.
 NAMED_REGION_WORDS = frozenset({"county", "parish"})
 # Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").

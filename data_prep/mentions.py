@@ -159,6 +159,8 @@ _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|
 _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
 _GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
+_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
+_PREFIX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lex.ADJECTIVE_PREFIXES)) + r")-$", re.IGNORECASE)
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
 _WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
@@ -495,13 +497,16 @@ def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
 def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
                         label: str) -> tuple[list[tuple[int, int]], str]:
     """"Toshkivka and Ustynivka" tagged as one ORG, or "Scotland-England" (a fixture, a border,
-    talks between the two): two places when both parts are places."""
+    talks between the two): two places when both parts are places, two groups when both are
+    nationalities ("Belarusian-Russian")."""
     surface = text[start:end]
     separators = list(_AND.finditer(surface)) or list(_PAIR_HYPHEN.finditer(surface))
     if not separators or gazetteer.resolve(surface):
         return [(start, end)], label  # "Bosnia and Herzegovina" is one country
     bounds = [0] + [x for m in separators for x in (m.start(), m.end())] + [len(surface)]
     spans = [(start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2])]
+    if all(gazetteer.demonym_country(text[s:e]) for s, e in spans):
+        return spans, "NORP"  # "the Belarusian-Russian exercise": each country's people
     found = [gazetteer.resolve(text[s:e]) for s, e in spans]
     # Sure places of one country, or countries ("Belle and Sebastian" is a band).
     if all(f and (f[0].kind == "country" or f[1] >= SURE_PLACE) for f in found) and (
@@ -856,6 +861,9 @@ def _compound_adjective_half(span: _Span, gazetteer: Gazetteer) -> bool:
     offset = span.start - sentence.start
     if not (offset > 1 and sentence.text[offset - 1] == "-" and span.next_word[:1].islower()):
         return False
+    if _PREFIX_BEFORE.search(sentence.text, max(0, offset - 10), offset):
+        found = gazetteer.resolve(span.surface)
+        return not (found and found[0].kind == "country")  # "trans-Atlantic talks": no ocean
     glued = _GLUED_BEFORE.search(sentence.text, max(0, offset - 30), offset)
     if glued is None:
         return False
@@ -1440,6 +1448,24 @@ def _directional_parts(text: str, mentions: list[_Mention], gazetteer: Gazetteer
     return mentions + parts
 
 
+def _demonym_features(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """"the German Alps", "the French Riviera" (``lexicon.DEMONYM_FEATURES``): the country's part
+    of a range or coast, a place of that country at its point, beside the nationality's group."""
+    features = []
+    for m in mentions:
+        sentence = m.span.sentence
+        found = _FEATURE_AFTER.match(sentence.text, m.span.end - sentence.start) if m.kind == "group" else None
+        country = gazetteer.country(m.country_code) if found else None
+        if country is None:
+            continue
+        end = sentence.start + found.end()
+        surface = sentence.text[m.span.start - sentence.start:found.end()]
+        piece = _Span(sentence, m.span.start, end, surface, "LOC")
+        features.append(_Mention(piece, "place", f"place:{slugify(surface)}", surface, country.country_code,
+                                 country.lat, country.lon, QUALIFIED_PLACE, source="feature"))
+    return mentions + features
+
+
 # ---------------------------------------------------------------------------------------------
 # Article
 
@@ -1532,6 +1558,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     mentions = _drop_ships_and_fleets(article.text, mentions)
     mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
+    mentions = _demonym_features(mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)

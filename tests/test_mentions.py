@@ -1014,3 +1014,23 @@ def test_an_acronym_after_in_is_no_small_town(parse):
 def test_a_city_short_form_is_the_city(parse, text, surface, name):
     m = by_surface(mentions_of(parse, text))[surface]
     assert (m["kind"], m["name"], m["country_code"]) == ("place", name, "US")
+
+
+def test_a_pair_of_nationalities_is_two_groups(parse):
+    text = "He reviewed the Belarusian-Russian exercise at the range on Tuesday."
+    found = {(m["surface"], m["kind"], m["country_code"]) for m in mentions_of(parse, text)}
+    assert {("Belarusian", "group", "BY"), ("Russian", "group", "RU")} <= found
+
+
+def test_a_place_after_an_adjective_prefix_is_no_mention(parse):
+    text = "Officials pressed the case in trans-Atlantic video calls on Monday."
+    assert not [m for m in mentions_of(parse, text) if m["kind"] == "place"]
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Leaders met this week at a meeting in the German Alps.", "German Alps", "DE"),
+    ("The climbers were rescued in the Swiss Alps on Sunday.", "Swiss Alps", "CH"),
+])
+def test_a_range_named_after_a_nationality_is_a_place_of_its_country(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code) and m["lat"] is not None
