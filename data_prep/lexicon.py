@@ -262,6 +262,10 @@ PLAYER_POSITIONS = frozenset({"prop", "hooker", "lock", "flanker", "centre", "fl
                               "manager", "boss", "forward", "centre-back", "playmaker",
                               "utility", "back-rower", "half-back", "stand-off", "eight", "batsman",
                               "bowler", "all-rounder", "wicketkeeper", "chairman"})
+# Words that may stand between the town and the position ("X loosehead prop Tom Hale").
+POSITION_MODIFIERS = frozenset({"loosehead", "tighthead", "inside", "outside", "openside", "open-side",
+                                "blindside", "blind-side", "assistant", "head", "reserve", "veteran",
+                                "young", "new", "first-choice", "teenage"})
 CLUB_POSSESSIONS = PLAYER_POSITIONS | frozenset({
     "win", "victory", "defeat", "loss", "draw", "line-up", "lineup", "squad", "side", "team",
     "players", "player", "prospect", "fans", "supporters", "academy", "bench", "youngsters",

@@ -1641,7 +1641,7 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
         span.label = _CLUB
 
 
-_POSITION_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z-]+)\s+[A-Z][a-z]")  # "X centre Tom", "X loosehead prop Tom"
+_POSITION_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(lex.POSITION_MODIFIERS)) + r")\s+)?([a-z-]+)\s+[A-Z][a-z]")  # "X centre Tom", "X loosehead prop Tom"
 _POSSESSION_AFTER = re.compile(r"['’]s?((?:\s+[\w-]+){1,3})")  # "X's record 30-3 win"
 
 

@@ -205,3 +205,10 @@ def test_a_clubs_prefix_alone_is_that_club(parse):
             "league match on Sunday.")
     found = mentions_of(parse, text)
     assert [m["entity_id"] for m in found if m["surface"] == "Real"] == ["org:real-madrid"]
+
+
+def test_a_player_listed_before_a_position_stays_a_person(parse):
+    text = ("The coach praised the kicking of either fly-half Tom Hale Jones or centre Ed Barnes "
+            "in the match, and the penalties they won.")
+    found = kinds(mentions_of(parse, text))
+    assert all(kind == "person" for surface, (kind, _) in found.items() if "Jones" in surface)
