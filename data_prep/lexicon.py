@@ -542,10 +542,14 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
                           "valley", "island", "islands", "peninsula", "coast", "border", "front",
                           "direction", "sector", "raion", "village", "town", "suburb",
                           "outskirts"})
-# Sites after a town's name that make it the town ("the X training ground", "the X airfield"),
-# as a region word does (``mentions``).
+# Sites after a town's name that make it the town ("the X training ground", "the X airfield")
+# when the town lies in a country the article names (``mentions``); not "plant" or "factory",
+# which follow brands named like towns ("the Toyota plant").
 SITE_WORDS = frozenset({"training", "airfield", "airport", "airbase", "garrison", "barracks",
-                        "checkpoint", "crossing", "residents", "townspeople"})
+                        "checkpoint", "crossing", "residents", "townspeople", "site", "dam",
+                        "steelworks"})
+# Settlement nouns right before a town's name ("the mining city X", "the village X"): the town.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "hamlet", "port"})
 # Ranges, coasts and wilds named after a nationality ("the German Alps", "the French Riviera",
 # "the Russian Arctic"): a place of that country (``mentions``). Written as in text.
 DEMONYM_FEATURES = frozenset({"Alps", "Pyrenees", "Dolomites", "Rockies", "Highlands", "Riviera",

@@ -144,7 +144,6 @@ _OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s
 _TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 # "the Upper House", "the House of Lords" tagged ORG are chambers: a house is a venue only as FAC.
 _NAMED_VENUE_HEADS = lex.VENUE_HEADS - {"house"}
-_PLACE_WORDS_AFTER = lex.REGION_WORDS | lex.SITE_WORDS  # "X region", "the X training ground"
 _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
@@ -631,8 +630,10 @@ def _country_group(span: _Span, gazetteer: Gazetteer, code: str) -> _Mention | N
 
 
 def _near_place_words(span: _Span) -> bool:
-    """A preposition or verb of place before, or a region word after ("in Kursk", "Kursk region")."""
-    return span.prev_word.lower() in lex.LOCATIVES or span.next_word.lower() in lex.REGION_WORDS
+    """A preposition or verb of place or a settlement noun before, or a region word after ("in
+    Kursk", "the city Kursk", "Kursk region")."""
+    return (span.prev_word.lower() in lex.LOCATIVES or span.prev_word in lex.SETTLEMENT_NOUNS
+            or span.next_word.lower() in lex.REGION_WORDS)
 
 
 def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
@@ -642,8 +643,10 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
     in_article = bool(place.country_code and article.get(place.country_code))
     if place.source in ("region", "county") and not in_article:
         return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
-    if span.next_word.lower() in _PLACE_WORDS_AFTER:
+    if span.next_word.lower() in lex.REGION_WORDS:
         return place.population >= MIN_PLACE_POPULATION or in_article
+    if span.next_word.lower() in lex.SITE_WORDS:
+        return in_article
     if _near_place_words(span):
         # "toward X" names a small town of the article's country as well ("toward Manhush"),
         # not an acronym ("in EU-wide measures" is no town Eu)

@@ -1034,3 +1034,19 @@ def test_a_place_after_an_adjective_prefix_is_no_mention(parse):
 def test_a_range_named_after_a_nationality_is_a_place_of_its_country(parse, text, surface, code):
     m = by_surface(mentions_of(parse, text))[surface]
     assert (m["kind"], m["country_code"]) == ("place", code) and m["lat"] is not None
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    # a settlement noun right before the name, a site of the article's country after it
+    ("Russian troops stormed the Ukrainian mining city Vuhledar near Donetsk in late January.",
+     "Vuhledar", "UA"),
+    ("When the Kakhovka dam was blown up in southern Ukraine, officials blamed Moscow.", "Kakhovka", "UA"),
+])
+def test_a_town_named_by_a_settlement_or_site_noun_is_a_place(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
+
+
+def test_a_brand_named_like_a_town_abroad_is_no_site(parse):
+    text = "Output at the Mercedes plant fell after a faulty part was found, the German carmaker said."
+    assert all(m["kind"] != "place" for m in mentions_of(parse, text) if m["surface"] == "Mercedes")
