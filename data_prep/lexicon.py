@@ -551,10 +551,10 @@ SITE_WORDS = frozenset({"training", "airfield", "airport", "airbase", "garrison"
 # Settlement nouns right before a town's name ("the mining city X", "the village X"): the town.
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "hamlet", "port"})
 # Ranges, coasts and wilds named after a nationality ("the German Alps", "the French Riviera",
-# "the Russian Arctic"): a place of that country (``mentions``). Written as in text.
-DEMONYM_FEATURES = frozenset({"Alps", "Pyrenees", "Dolomites", "Rockies", "Highlands", "Riviera",
-                              "Carpathians", "Apennines", "Andes", "Himalayas", "Urals", "Caucasus",
-                              "Lowlands", "Outback", "Lakes", "Arctic", "Antarctic"})
+# "the Russian Arctic"): a place of that country (``mentions``), matched capitalised.
+DEMONYM_FEATURES = frozenset({"alps", "pyrenees", "dolomites", "rockies", "highlands", "riviera",
+                              "carpathians", "apennines", "andes", "himalayas", "urals", "caucasus",
+                              "lowlands", "outback", "lakes", "arctic", "antarctic"})
 # Prefixes that make a place's name an adjective ("trans-Atlantic calls", "sub-Saharan"): no
 # mention of the place (``mentions``); a country stays ("trans-Mongolian" is left to the model).
 ADJECTIVE_PREFIXES = frozenset({"trans", "sub", "circum"})

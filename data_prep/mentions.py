@@ -158,7 +158,7 @@ _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|
 _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
 _GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
-_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
+_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(w.capitalize() for w in lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
 _PREFIX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lex.ADJECTIVE_PREFIXES)) + r")-$", re.IGNORECASE)
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
