@@ -427,6 +427,8 @@ def _build() -> Gazetteer:
         if kind == "country":
             if code in countries:
                 aliases[key] = countries[code]
+        elif kind == "place" and not row["lat"].strip():  # a short form of a GeoNames place ("LA")
+            aliases[key] = _named_place(places, names, label, code)
         elif kind == "place":
             if label not in regions:
                 regions[label] = Place(f"place:{slugify(label)}", label, "place", code, float(row["lat"]),
@@ -456,6 +458,15 @@ def _build() -> Gazetteer:
                                             "part")
     packed = {key: tuple(value) for key, value in names.items()}
     return Gazetteer(places, packed, aliases, countries, demonyms, parts, states)
+
+
+def _named_place(places: list[tuple], names: Mapping[str, list[int]], name: str, code: str | None) -> Place:
+    """The most populous GeoNames city called ``name`` (primary name) in country ``code``."""
+    found = [Place(*places[p >> 1]) for p in names.get(normalize(name), ()) if not p & 1]
+    found = [p for p in found if p.country_code == code and p.source == "city"]
+    if not found:
+        raise ValueError(f"{ALIASES.name}: no GeoNames place {name!r} in {code} for a place row without lat/lon")
+    return max(found, key=lambda p: p.population)
 
 
 def _is_code(name: str) -> bool:

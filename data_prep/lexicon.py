@@ -251,7 +251,25 @@ SPORT_WORDS = frozenset({"goal", "goals", "scored", "scoring", "match", "matches
                          "half-time", "transfer window", "national side", "squad", "coach", "manager",
                          "season", "tries", "fly-half", "scrum-half", "scrum", "lineout", "wicket",
                          "wickets", "innings", "semi-final", "quarter-final", "hat-trick"})
-CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs"})
+CLUB_WORDS_IN_SPORT = frozenset({"against", "with", "joined", "joining", "join", "v", "vs", "face",
+                                 "faces", "faced", "facing", "host", "hosts", "hosted", "hosting"})
+# In a sports report, a team's players and results after a town's name make it the club: a
+# position before a player's name ("X centre Tom Hale", "X prop Tom Hale") or, within three
+# words after "X's", a result or a part of the team ("X's 30-3 win", "X's starting line-up").
+PLAYER_POSITIONS = frozenset({"prop", "hooker", "lock", "flanker", "centre", "fly-half", "scrum-half",
+                              "wing", "number", "full-back", "captain", "winger", "striker",
+                              "midfielder", "defender", "goalkeeper", "keeper", "skipper", "coach",
+                              "manager", "boss", "forward", "centre-back", "playmaker",
+                              "utility", "back-rower", "half-back", "stand-off", "eight", "batsman",
+                              "bowler", "all-rounder", "wicketkeeper", "chairman"})
+# Words that may stand between the town and the position ("X loosehead prop Tom Hale").
+POSITION_MODIFIERS = frozenset({"loosehead", "tighthead", "inside", "outside", "openside", "open-side",
+                                "blindside", "blind-side", "assistant", "head", "reserve", "veteran",
+                                "young", "new", "first-choice", "teenage"})
+CLUB_POSSESSIONS = PLAYER_POSITIONS | frozenset({
+    "win", "victory", "defeat", "loss", "draw", "line-up", "lineup", "squad", "side", "team",
+    "players", "player", "prospect", "fans", "supporters", "academy", "bench", "youngsters",
+    "signing", "pack", "backs", "forwards", "front-row", "back-row", "first-team"})
 CLUB_SIDE_NOUNS = frozenset({"side", "team", "players", "squad", "fans", "supporters"})
 # Music acts (``actor_cues``): nouns after a name that make it a band ("X picked up best band").
 BAND_NOUNS = frozenset({"band", "bands", "frontman", "frontwoman", "line-up", "lineup"})
@@ -556,6 +574,22 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
                           "valley", "island", "islands", "peninsula", "coast", "border", "front",
                           "direction", "sector", "raion", "village", "town", "suburb",
                           "outskirts"})
+# Sites after a town's name that make it the town ("the X training ground", "the X airfield")
+# when the town lies in a country the article names (``mentions``); not "plant" or "factory",
+# which follow brands named like towns ("the Toyota plant").
+SITE_WORDS = frozenset({"training", "airfield", "airport", "airbase", "garrison", "barracks",
+                        "checkpoint", "crossing", "residents", "townspeople", "site", "dam",
+                        "steelworks"})
+# Settlement nouns right before a town's name ("the mining city X", "the village X"): the town.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "hamlet", "port"})
+# Ranges, coasts and wilds named after a nationality ("the German Alps", "the French Riviera",
+# "the Russian Arctic"): a place of that country (``mentions``), matched capitalised.
+DEMONYM_FEATURES = frozenset({"alps", "pyrenees", "dolomites", "rockies", "highlands", "riviera",
+                              "carpathians", "apennines", "andes", "himalayas", "urals", "caucasus",
+                              "lowlands", "outback", "lakes", "arctic", "antarctic"})
+# Prefixes that make a place's name an adjective ("trans-Atlantic calls", "sub-Saharan"): no
+# mention of the place (``mentions``); a country stays ("trans-Mongolian" is left to the model).
+ADJECTIVE_PREFIXES = frozenset({"trans", "sub", "circum"})
 # Region words that belong to the name: "Pike County" is no town Pike's region.
 NAMED_REGION_WORDS = frozenset({"county", "parish"})
 # Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").

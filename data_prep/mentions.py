@@ -162,6 +162,8 @@ _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|
 _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
 _GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
+_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(w.capitalize() for w in lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
+_PREFIX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lex.ADJECTIVE_PREFIXES)) + r")-$", re.IGNORECASE)
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
 _WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
@@ -448,6 +450,9 @@ def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[li
     head = tokens[0].text
     if gazetteer.alias(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text) is not None:
         return [tokens]  # "the People's Republic of China", "Democratic People's Republic of Korea"
+    tail = tokens[cut + 1].doc[tokens[cut + 1].i:tokens[-1].i + 1].text
+    if isinstance(gazetteer.alias(tail), Place):
+        return [tokens[:cut], tokens[cut + 1:]]  # "Mariupol's Azovstal": a site in the town, not its body
     found = gazetteer.resolve(head)
     if gazetteer.demonym_country(head) or (found and (found[0].kind == "country" or found[0].source == "alias"
                                                       or found[0].population >= 100_000)):
@@ -503,13 +508,16 @@ def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
 def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
                         label: str) -> tuple[list[tuple[int, int]], str]:
     """"Toshkivka and Ustynivka" tagged as one ORG, or "Scotland-England" (a fixture, a border,
-    talks between the two): two places when both parts are places."""
+    talks between the two): two places when both parts are places, two groups when both are
+    nationalities ("Belarusian-Russian")."""
     surface = text[start:end]
     separators = list(_AND.finditer(surface)) or list(_PAIR_HYPHEN.finditer(surface))
     if not separators or gazetteer.resolve(surface):
         return [(start, end)], label  # "Bosnia and Herzegovina" is one country
     bounds = [0] + [x for m in separators for x in (m.start(), m.end())] + [len(surface)]
     spans = [(start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2])]
+    if all(gazetteer.demonym_country(text[s:e]) for s, e in spans):
+        return spans, "NORP"  # "the Belarusian-Russian exercise": each country's people
     found = [gazetteer.resolve(text[s:e]) for s, e in spans]
     # Sure places of one country, or countries ("Belle and Sebastian" is a band).
     if all(f and (f[0].kind == "country" or f[1] >= SURE_PLACE) for f in found) and (
@@ -634,8 +642,10 @@ def _country_group(span: _Span, gazetteer: Gazetteer, code: str) -> _Mention | N
 
 
 def _near_place_words(span: _Span) -> bool:
-    """A preposition or verb of place before, or a region word after ("in Kursk", "Kursk region")."""
-    return span.prev_word.lower() in lex.LOCATIVES or span.next_word.lower() in lex.REGION_WORDS
+    """A preposition or verb of place or a settlement noun before, or a region word after ("in
+    Kursk", "the city Kursk", "Kursk region")."""
+    return (span.prev_word.lower() in lex.LOCATIVES or span.prev_word in lex.SETTLEMENT_NOUNS
+            or span.next_word.lower() in lex.REGION_WORDS)
 
 
 def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
@@ -647,8 +657,13 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
         return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
     if span.next_word.lower() in lex.REGION_WORDS:
         return place.population >= MIN_PLACE_POPULATION or in_article
+    if span.next_word.lower() in lex.SITE_WORDS:
+        return in_article
     if _near_place_words(span):
-        return place.population >= PLACE_IN_CONTEXT_POPULATION
+        # "toward X" names a small town of the article's country as well ("toward Manhush"),
+        # not an acronym ("in EU-wide measures" is no town Eu)
+        return place.population >= PLACE_IN_CONTEXT_POPULATION or (
+            in_article and place.population >= MIN_PLACE_POPULATION and not span.surface.isupper())
     return (place.population >= PLACE_ALONE_POPULATION
             or (in_article and place.population >= PLACE_IN_ARTICLE_POPULATION)
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
@@ -919,6 +934,9 @@ def _compound_adjective_half(span: _Span, gazetteer: Gazetteer) -> bool:
     offset = span.start - sentence.start
     if not (offset > 1 and sentence.text[offset - 1] == "-" and span.next_word[:1].islower()):
         return False
+    if _PREFIX_BEFORE.search(sentence.text, max(0, offset - 10), offset):
+        found = gazetteer.resolve(span.surface)
+        return not (found and found[0].kind == "country")  # "trans-Atlantic talks": no ocean
     glued = _GLUED_BEFORE.search(sentence.text, max(0, offset - 30), offset)
     if glued is None:
         return False
@@ -1503,6 +1521,24 @@ def _directional_parts(text: str, mentions: list[_Mention], gazetteer: Gazetteer
     return mentions + parts
 
 
+def _demonym_features(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """"the German Alps", "the French Riviera" (``lexicon.DEMONYM_FEATURES``): the country's part
+    of a range or coast, a place of that country at its point, beside the nationality's group."""
+    features = []
+    for m in mentions:
+        sentence = m.span.sentence
+        found = _FEATURE_AFTER.match(sentence.text, m.span.end - sentence.start) if m.kind == "group" else None
+        country = gazetteer.country(m.country_code) if found else None
+        if country is None:
+            continue
+        end = sentence.start + found.end()
+        surface = sentence.text[m.span.start - sentence.start:found.end()]
+        piece = _Span(sentence, m.span.start, end, surface, "LOC")
+        features.append(_Mention(piece, "place", f"place:{slugify(surface)}", surface, country.country_code,
+                                 country.lat, country.lon, QUALIFIED_PLACE, source="feature"))
+    return mentions + features
+
+
 # ---------------------------------------------------------------------------------------------
 # Article
 
@@ -1600,6 +1636,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     mentions = _drop_ships_and_fleets(article.text, mentions)
     mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
+    mentions = _demonym_features(mentions, gazetteer)
     mentions = _settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
@@ -1647,6 +1684,7 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
             if found and found[0].source == "city" and not found[0].capital and (
                     span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                 clubs.add(span.surface)
+    cued: set[int] = set()  # spans whose own words make them the club, whatever the preposition
     if clubs or sport:
         # In a sports report a town after "against", "with", "joined" is the club ("his debut
         # against Portsmouth"); one the model took for a person must be a big one, as above.
@@ -1656,6 +1694,11 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
                 if found and found[0].source == "city" and not found[0].capital and (
                         span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                     clubs.add(span.surface)
+    if sport:
+        for span in spans:
+            if span.label in labels and _team_words_after(text, span) and _town_or_unknown(span, gazetteer):
+                clubs.add(span.surface)
+                cued.add(id(span))
     # A club's name without its city ("United" of "Leeds United"), when one club of the article
     # ends so.
     endings: dict[str, set[str]] = defaultdict(set)
@@ -1663,15 +1706,45 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
         words = name.split()
         if len(words) > 1 and words[-1].lower() in lex.CLUB_NAME_SUFFIXES:
             endings[words[-1]].add(name)
+        if len(words) > 1 and words[0].lower() in lex.CLUB_NAME_PREFIXES - {"ac", "fc", "afc"}:
+            endings[words[0]].add(name)  # "Real" of "Real Madrid", "Inter" of "Inter Milan"
     short = {word: next(iter(names)) for word, names in endings.items() if len(names) == 1}
     for span in spans if clubs else ():
         if span.label in labels and span.surface in short and span.prev_word.lower() != "the":
             span.club = short[span.surface]
-        elif not (span.surface in clubs and span.label in labels
-                  and (club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE)):
+        elif not (span.surface in clubs and span.label in labels and (
+                club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE or id(span) in cued)):
             continue
         span.model_label = span.model_label or span.label
         span.label = _CLUB
+
+
+_POSITION_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(lex.POSITION_MODIFIERS)) + r")\s+)?([a-z-]+)\s+[A-Z][a-z]")  # "X centre Tom", "X loosehead prop Tom"
+_POSSESSION_AFTER = re.compile(r"['’]s?((?:\s+[\w-]+){1,3})")  # "X's record 30-3 win"
+
+
+def _team_words_after(text: str, span: _Span) -> bool:
+    """In a sports report: a player's position and name after the name ("X centre Tom Hale"),
+    or a result or a part of the team within three words of its possessive ("X's 30-3 win",
+    "X's starting line-up"): see ``lexicon.PLAYER_POSITIONS`` and ``CLUB_POSSESSIONS``."""
+    after = text[span.end:span.end + 60]
+    position = _POSITION_AFTER.match(after)
+    if position and position.group(1) in lex.PLAYER_POSITIONS:
+        return True
+    owned = _POSSESSION_AFTER.match(after)
+    return owned is not None and any(w.lower() in lex.CLUB_POSSESSIONS for w in owned.group(1).split())
+
+
+def _town_or_unknown(span: _Span, gazetteer: Gazetteer) -> bool:
+    """A town that is no capital ("Gloucester"), or a name no gazetteer knows ("Sale Sharks");
+    never a country, region or capital ("England coach X", "Wales' win")."""
+    if gazetteer.demonym_country(span.surface) or (span.label == "PERSON" and " " in span.surface
+                                                   and not span.surface.endswith("s")):
+        return False  # "Duncan Bell prop": a full name is a person; "Sale Sharks" a plural club name
+    found = gazetteer.resolve(span.surface)
+    if found is None:
+        return span.label != "PERSON" or " " in span.surface
+    return found[0].source == "city" and not found[0].capital
 
 
 def _mark_company_short_forms(spans: list[_Span], gazetteer: Gazetteer) -> None:

@@ -175,3 +175,40 @@ def test_a_country_played_for_is_no_club(parse):
     text = "Given the games he has played for Leeds United, that is few caps for Wales, the coach said."
     found = mentions_of(parse, text)
     assert all(m["kind"] != "organization" for m in found if m["surface"] == "Wales")
+
+
+@pytest.mark.parametrize("text, surface", [
+    # in a sports report, a position and a player's name after a town make it the club
+    ("The coach named his squad for the match. Doncaster centre Tom Hale is fit, and the fly-half "
+     "kicked two penalties in the last game.", "Doncaster"),
+    # a result or a part of the team after its possessive, even after "from"
+    ("Tom Hale kicked 20 points in Worcester's 30-3 win on Saturday, and the coach praised the "
+     "scrum and the penalties.", "Worcester"),
+    ("The fly-half withdrew from Worcester's starting line-up before the match, the coach said, "
+     "and missed two penalties last season.", "Worcester"),
+    # a club's name with no town in it, tagged as a person
+    ("The coach may call up young Coventry Hawks prop Tom Hale, whose scrum won two penalties "
+     "this season.", "Coventry Hawks"),
+])
+def test_a_town_with_a_player_or_result_in_a_sports_report_is_the_club(parse, text, surface):
+    assert kinds(mentions_of(parse, text))[surface][0] == "organization"
+
+
+def test_a_country_with_a_coach_stays_a_place(parse):
+    text = ("England coach Tom Hale named his squad for the match, and the fly-half kicked two "
+            "penalties last season.")
+    assert kinds(mentions_of(parse, text))["England"][0] == "place"
+
+
+def test_a_clubs_prefix_alone_is_that_club(parse):
+    text = ("The striker joined Real Madrid last summer and scored his first goal for Real in the "
+            "league match on Sunday.")
+    found = mentions_of(parse, text)
+    assert [m["entity_id"] for m in found if m["surface"] == "Real"] == ["org:real-madrid"]
+
+
+def test_a_player_listed_before_a_position_stays_a_person(parse):
+    text = ("The coach praised the kicking of either fly-half Tom Hale Jones or centre Ed Barnes "
+            "in the match, and the penalties they won.")
+    found = kinds(mentions_of(parse, text))
+    assert all(kind == "person" for surface, (kind, _) in found.items() if "Jones" in surface)

@@ -106,8 +106,8 @@ def test_not_places(name, gazetteer):
 def test_unknown_names_and_obscure_old_names():
     assert resolve_place("Zzyzxqville") is None
     assert resolve_place("") is None
-    # An old name of a mid-size US city is not what news means without US context.
-    assert resolve_place("Twickenham") is None
+    # An old name of a mid-size US city is not what news means: the rugby ground is (aliases.csv).
+    assert resolve_place("Twickenham").country_code == "GB"
 
 
 @pytest.mark.parametrize("word, code", [
@@ -294,3 +294,15 @@ def test_prune_cache_keeps_the_newest_pickles(tmp_path):
     prune_cache(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "gazetteer-3.0-0.pkl", "gazetteer-3.0-1.pkl", "other.pkl"]
+
+
+@pytest.mark.parametrize("name, city, code", [
+    # a short form in aliases.csv without lat/lon is the GeoNames city itself, not a copy
+    ("LA", "Los Angeles", "US"),
+    ("NYC", "New York City", "US"),
+    ("D.C.", "Washington", "US"),
+])
+def test_a_city_short_form_is_the_geonames_city(name, city, code):
+    short, full = resolve_place(name), resolve_place(city, context_countries={code: 1})
+    assert (short.name, short.country_code) == (city, code)
+    assert short.entity_id == full.entity_id and short.entity_id.startswith("geonames:")
