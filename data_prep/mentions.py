@@ -1695,8 +1695,11 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
                         span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                     clubs.add(span.surface)
     if sport:
+        # Not a person's surname ("Lawrence Dallaglio" ... "Dallaglio's role as captain").
+        surnames = {s.surface.split()[-1] for s in spans if s.label == "PERSON" and " " in s.surface}
         for span in spans:
-            if span.label in labels and _team_words_after(text, span) and _town_or_unknown(span, gazetteer):
+            if (span.label in labels and span.surface not in surnames and _team_words_after(text, span)
+                    and _town_or_unknown(span, gazetteer)):
                 clubs.add(span.surface)
                 cued.add(id(span))
     # A club's name without its city ("United" of "Leeds United"), when one club of the article

@@ -212,3 +212,10 @@ def test_a_player_listed_before_a_position_stays_a_person(parse):
             "in the match, and the penalties they won.")
     found = kinds(mentions_of(parse, text))
     assert all(kind == "person" for surface, (kind, _) in found.items() if "Jones" in surface)
+
+
+def test_a_players_surname_before_a_possessive_role_stays_a_person(parse):
+    text = ("Controversy and Mark Castellano have never been far apart. But then Castellano has always "
+            "been his own man. Three forwards have been mentioned as contenders for Castellano's role "
+            "as captain. England won the match, and the fly-half kicked two penalties.")
+    assert {m["kind"] for m in mentions_of(parse, text) if "Castellano" in m["surface"]} == {"person"}
