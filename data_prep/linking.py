@@ -19,7 +19,7 @@ import pandas as pd
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, normalize, slugify
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
-                    looks_like_company, name_tokens, particle_surname, person_key)
+                    looks_like_company, name_tokens, particle_surname, person_key, spelled_out)
 from .names import initials as name_initials
 
 if TYPE_CHECKING:
@@ -65,6 +65,9 @@ def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
                  ) -> tuple[str, str, float] | None:
     """(cluster, canonical name, certainty) of a person mention; None for a lone unknown name."""
     words = name_tokens(surface)
+    spelled = spelled_out(names, words)  # "S Best" of a "Simon Best"
+    if spelled:
+        return spelled, canonical_name(names.full[spelled]), SURNAME_LINK
     surname = particle_surname(words)  # "Van Gogh" of a "Theo van Gogh"
     if is_full_name(words) and not (surname and surname in names.by_last):
         key = person_key(surface)

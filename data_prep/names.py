@@ -107,10 +107,12 @@ def collect_names(spans: Iterable) -> ArticleNames:
             if cluster not in table[key]:
                 table[key].append(cluster)
     # "Van Gogh" beside "Theo van Gogh" is his surname, not a name of its own ("Van Morrison",
-    # with no longer name ending so, stays one).
+    # with no longer name ending so, stays one); so is "S Best" of a team sheet beside "Simon
+    # Best": the short forms link to the full name (``linking``).
     for cluster, forms in list(names.full.items()):
-        surname = particle_surname(name_tokens(forms[0]))
-        if surname and any(c != cluster for c in names.by_last.get(surname, ())):
+        words = name_tokens(forms[0])
+        surname = particle_surname(words)
+        if (surname and any(c != cluster for c in names.by_last.get(surname, ()))) or spelled_out(names, words):
             del names.full[cluster]
             del names.counts[cluster]
             for table in (names.by_last, names.by_first):
@@ -120,6 +122,23 @@ def collect_names(spans: Iterable) -> ArticleNames:
                     if not table[key]:
                         del table[key]
     return names
+
+
+def _initial(word: str) -> str | None:
+    """The folded letter of an initial ("S", "S."), else None."""
+    letter = word.rstrip(".")
+    return letter.lower() if len(letter) == 1 and letter.isalpha() and letter.isupper() else None
+
+
+def spelled_out(names: ArticleNames, words: list[str]) -> str | None:
+    """The one cluster of the article whose given name an initial abbreviates ("S Best" of a
+    "Simon Best"; not of a "Guy Best" too), else None."""
+    letter = _initial(words[0]) if len(words) == 2 else None
+    if letter is None:
+        return None
+    found = [c for c in names.by_last.get(fold_word(words[-1]), ())
+             if len(c.split()[0]) > 1 and c.split()[0].startswith(letter)]
+    return found[0] if len(found) == 1 else None
 
 
 def canonical_name(forms: Iterable[str]) -> str:

@@ -1081,3 +1081,13 @@ def test_a_town_named_by_a_settlement_or_site_noun_is_a_place(parse, text, surfa
 def test_a_brand_named_like_a_town_abroad_is_no_site(parse):
     text = "Output at the Mercedes plant fell after a faulty part was found, the German carmaker said."
     assert all(m["kind"] != "place" for m in mentions_of(parse, text) if m["surface"] == "Mercedes")
+
+
+def test_an_initial_and_surname_links_to_the_one_full_name_it_abbreviates(parse):
+    text = ("Ireland named Simon Best and Guy Easterby in the squad for the match. Coach Eddie Jones "
+            "praised Simon Easterby too.\n\n"
+            "Forwards: S Best, B Jackman, G Easterby, S Easterby, D Leamy, R Kerr, T Nolan.")
+    names = {m["surface"]: m["name"] for m in mentions_of(parse, text) if m["kind"] == "person"}
+    assert names["S Best"] == "Simon Best"
+    assert (names["G Easterby"], names["S Easterby"]) == ("Guy Easterby", "Simon Easterby")
+    assert names["B Jackman"] == "B Jackman"  # no full name to link to
