@@ -29,7 +29,7 @@ The kind a cue gives holds for the same name elsewhere in the article. Only PERS
 spans are relabelled (and names owned by an organization), and a span becomes a person only
 when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
 ``TITLE_MODIFIERS``, ``MEDIA_ROLES``, ``ORG_DESCRIPTORS``, ``ORG_NAME_ENDINGS``,
-``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``).
+``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``, ``KIN_NOUNS``, ``ROLE_LED_NAMES``).
 """
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ from typing import Any
 from . import lexicon as lex
 from .names import looks_like_company, name_tokens
 
-__all__ = ["NOT_ACTOR", "club_cue", "club_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
-           "sport_report", "trim_person_tokens", "work_title_spans", "common_word_spans"]
+__all__ = ["NOT_ACTOR", "club_cue", "club_name", "competition_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
+           "role_led_name", "sport_report", "trim_person_tokens", "work_title_spans", "common_word_spans"]
 
 NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see non_actor_spans)
 
@@ -50,7 +50,7 @@ NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see 
 # ("Trump supporters"), nor the groups "squad" and "academy".
 _CLUB_PEOPLE = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
 PERSON_ROLES = ((lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | lex.PERSON_OCCUPATIONS
-                | _CLUB_PEOPLE)  # "full-back Dusty Hare"
+                | _CLUB_PEOPLE | lex.KIN_NOUNS)  # "full-back Dusty Hare", "his nephew X Y"
 _ORG_ROLES_AFTER = _CLUB_PEOPLE | lex.MEDIA_ROLES  # "Villa boss", "Leeds manager"
 _POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
@@ -319,7 +319,7 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
 
 def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) -> set[int]:
     """Ids of the PERSON/ORG spans that name a work, a show or a product: a name right after a
-    work noun ("the sitcom X", "the film X Y") or before its actor ("former X actor Y"), the
+    work noun ("the sitcom X", "the film X Y", "his track X", "her debut hit X") or before its actor ("former X actor Y"), the
     names listed with it ("the sitcoms X and Y"), every other mention of such a title and the
     names that open one ("X" of "X 9/11").
     Words of a person's full name, and names that speak or bear a title in the article, stay
@@ -331,7 +331,8 @@ def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) ->
     # channels and countries ("Cyprus"). A title it tags so or as an EVENT still spreads its cue.
     for span in candidates + [s for s in spans if s.label in ("EVENT", *_WORK_TAGS)]:
         cue = _WORK_NOUN_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
-        if cue and not (sport and cue.group(1) in lex.SPORT_WORK_NOUNS) and _noun_at(span, cue.start(1)):
+        if cue and not (sport and cue.group(1) in lex.SPORT_WORK_NOUNS) and (
+                _noun_at(span, cue.start(1)) or _record_single(text, cue)):
             cued.add(id(span))
         elif not sport and span.label in ("PERSON", "ORG") and _WORK_PERSON_AFTER.match(text, span.end):
             cued.add(id(span))  # "former X actor Y"
@@ -365,12 +366,43 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     return out
 
 
+def _record_single(text: str, cue: re.Match) -> bool:
+    """Whether a "single" or "hit" cue names a record: after a possessive, "new", "debut"..."""
+    noun = cue.group(1)
+    if noun not in ("single", "singles", "hit", "hits"):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, cue.start(1) - _LOOKBACK), cue.start(1))
+    word = before.group(1).lower() if before else ""
+    leads = lex.SINGLE_LEADS if noun.startswith("single") else lex.RECORD_LEADS
+    return word in leads or word.endswith(("'s", "’s"))
+
+
 def _noun_at(span: Any, offset: int) -> bool:
     """Whether the parse reads the word at article ``offset`` of ``span``'s sentence as a noun
     ("the show", not "figures show")."""
     doc_offset = offset - span.sentence.base
     token = next((t for t in span.sentence.span if t.idx == doc_offset), None)
     return token is not None and token.pos_ in ("NOUN", "PROPN")
+
+
+def competition_name(surface: str) -> bool:
+    """Whether a name of several words ends in a competition's ("RBS Six Nations")."""
+    lowered = " ".join(surface.lower().split())
+    return any(lowered.endswith(" " + tail) for tail in lex.COMPETITION_TAILS)
+
+
+def role_led_name(tokens: list) -> list | None:
+    """The name of an ORG entity that is an occupation glued to a name at a sentence's head
+    ("Rapper X Y has ..."), or None: the name is a person's, the role no part of it. The rest
+    must be one to three capitalised words or numbers ("50 Cent") and no body's name."""
+    if len(tokens) < 2 or tokens[0].text.lower() not in lex.ROLE_LED_NAMES or not tokens[0].is_sent_start:
+        return None
+    rest = tokens[1:]
+    words = [t.text for t in rest]
+    if (len(rest) > 3 or not all(w[:1].isupper() or w.isdigit() for w in words)
+            or not any(w[:1].isupper() for w in words) or looks_like_company(words)):
+        return None
+    return rest
 
 
 def trim_person_tokens(tokens: list) -> list:

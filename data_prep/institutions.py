@@ -393,9 +393,12 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             left = _coordinated_country(doc, k, span.start, gazetteer)  # "Russian and Donbas forces"
         if (left is None and possessive and slug in _LEADERS_ROLES and k - 2 >= span.start
                 and doc[k - 2].ent_type_ == "PERSON"):
-            # "<leader>'s regime", "<leader>'s army": the leader's country, taken from the
-            # article like a bare role's; the name stays a person mention of its own.
-            found.append(Institution(sentence, *_chars(sentence, doc, i, stop), None, slug, True))
+            # "<leader>'s regime", "<leader>'s army": the leader's country, named after it
+            # ("Saddam Hussein's regime in Iraq") or taken from the article like a bare role's;
+            # the name stays a person mention of its own, as does the country after "in".
+            right = _country_right(doc, stop, span.end, gazetteer, slug)
+            code = right[1] if right else None
+            found.append(Institution(sentence, *_chars(sentence, doc, i, stop), code, slug, code is None))
             i = stop
             continue
         owner = None

@@ -315,7 +315,20 @@ ORG_NAME_ENDINGS = frozenset({
 PERSON_OCCUPATIONS = frozenset({
     "politician", "film-maker", "filmmaker", "novelist", "playwright", "poet", "artist",
     "comedian", "musician", "composer", "businessman", "businesswoman", "entrepreneur",
-    "campaigner", "scientist", "historian", "philosopher", "broadcaster", "sculptor", "painter"})
+    "campaigner", "scientist", "historian", "philosopher", "broadcaster", "sculptor", "painter",
+    "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer", "bassist", "pianist",
+    "violinist", "cellist", "conductor", "soprano", "tenor", "designer", "choreographer"})
+# Kin nouns before a name or as its apposition ("his nephew X Y", "X Y, the widow of Z"): the
+# name is a person's, whatever the model tagged (``actor_cues``).
+KIN_NOUNS = frozenset({
+    "son", "sons", "daughter", "daughters", "wife", "husband", "widow", "widower", "brother",
+    "brothers", "sister", "sisters", "nephew", "nephews", "niece", "nieces", "cousin", "cousins",
+    "uncle", "aunt", "grandson", "granddaughter", "stepson", "stepdaughter", "mother",
+    "fiancee", "fiancé", "fiancée", "girlfriend", "boyfriend"})
+# Occupations the model glues, capitalised at a sentence's head, to the name after them and
+# tags the whole an organization ("Rapper X Y has ..."): the role is dropped, the name is a
+# person's (``mentions``). Not "general", "prince", "king", "state": they open bodies' names.
+ROLE_LED_NAMES = PERSON_OCCUPATIONS | frozenset({"singer", "actor", "actress", "presenter", "dj"})
 # Media roles written after an outlet's name ("Daily Telegraph columnist", "Guardian
 # correspondent"): the name before one is the outlet.
 MEDIA_ROLES = frozenset({"columnist", "correspondent", "journalist", "reporter", "editor",
@@ -368,6 +381,14 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Competitions a sponsor's name is written before ("the RBS Six Nations", "the Barclays Premier
+# League", "the Zurich Premiership"): an ORG or PERSON name ending in one is the competition,
+# no actor (bench/labels/README.md: competitions are not labelled; the bare names are "none"
+# rows of data/aliases.csv). Not a bare "league": "Arab League", "Awami League" are bodies, as
+# is the "National Football League" (NFL).
+COMPETITION_TAILS = frozenset({
+    "six nations", "premiership", "premier league", "super league", "champions league",
+    "europa league", "celtic league", "tri-nations", "tri nations", "grand prix"})
 # Nouns of documents, laws and plans ("the UN Charter", "the European Convention on Human
 # Rights", "the National Security Strategy: ..."): an ORG or PERSON name with one, capitalised,
 # at its end or before "of"/"on"/"for"/":", is the document, no actor; an organization's name
@@ -499,12 +520,21 @@ TITLED_NOUNS = frozenset({
 # PERSON or ORG name right after one, maybe after a few capitalised words of the title, is a
 # work, no actor, in the whole article (bench/labels/README.md: works, products and awards are
 # not labelled). Only when the parse reads the noun as a noun ("figures show X" is a verb);
-# "game" and "match" name a fixture in sports reports, "single" a person ("single mother").
+# "game" and "match" name a fixture in sports reports; "single" and "hit" count as nouns only
+# ("his single X", "the hit X"; not "single mother X", "missiles hit X").
 WORK_NOUNS = frozenset({
     "sitcom", "sitcoms", "show", "shows", "series", "film", "films", "movie", "movies", "game",
     "games", "videogame", "drama", "dramas", "documentary", "novel", "novels", "musical", "soap",
     "soaps", "cartoon", "blockbuster", "album", "albums", "song", "songs", "thriller", "comedy",
-    "comedies", "franchise", "console"})
+    "comedies", "franchise", "console", "track", "tracks", "single", "singles", "hit", "hits",
+    "anthem", "ballad"})
+# "single" and "hit" are an adjective and a verb to the parser even where they name a record
+# ("her debut hit X", "their new single X"): they count as work nouns after one of these words
+# or a possessive (not "a single", "every single X", "missiles hit X"); "single" after an
+# ordinal too ("the band's first single X"; "the first hit X" is a strike).
+RECORD_LEADS = frozenset({"debut", "new", "latest", "biggest", "lead", "comeback", "his", "her",
+                          "their", "its"})
+SINGLE_LEADS = RECORD_LEADS | frozenset({"first", "second", "third", "last", "next"})
 # Nouns after a title that name someone in it ("former X actor Y"): the name before one is a
 # work's, when a person's name follows. Not "star": "Chelsea star Y", "Labour star Y".
 WORK_PEOPLE_AFTER = frozenset({"actor", "actress", "co-star"})

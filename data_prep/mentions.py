@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING
 from spacy.symbols import PROPN
 
 from . import lexicon as lex
-from .actor_cues import (NOT_ACTOR, club_cue, club_name, common_word_spans, full_name_shape, non_actor_spans,
-                         person_or_org_cues, sport_report, trim_person_tokens, work_title_spans)
+from .actor_cues import (NOT_ACTOR, club_cue, club_name, common_word_spans, competition_name, full_name_shape,
+                         non_actor_spans, person_or_org_cues, role_led_name, sport_report,
+                         trim_person_tokens, work_title_spans)
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
@@ -290,6 +291,8 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
         elif label == "NORP" and any(ch.isdigit() for ch in ent.text):
             label = "ORG"  # "G7 leaders": no nationality has a digit, a club of states does
         tokens = _clean_tokens(ent, label, gazetteer)
+        if label in ("ORG", "PERSON") and (name := role_led_name(tokens)):
+            tokens, label = name, "PERSON"  # "Rapper X Y" tagged ORG or PERSON
         if tokens and tokens[-1].i >= ent.end:
             absorbed = tokens[-1].i  # "Ursula von der" took back "Leyen", which the model tagged GPE
         if label == "EVENT" and len(tokens) > 1 and tokens[-1].lower_ in lex.CONFLICT_NOUNS:
@@ -1577,6 +1580,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     sport = sport_report(article.text)
     common = common_word_spans(article.text, spans)
     non_actors = (non_actor_spans(article.text, spans) | work_title_spans(article.text, spans, sport=sport)
+                  | {id(s) for s in spans if s.label in ("ORG", "PERSON") and competition_name(s.surface)}
                   | {id(s) for s in spans if id(s) in common and not (  # "a shop in Dijon" stays
                      s.prev_word.lower() in lex.LOCATIVES and gazetteer.resolve(s.surface))})
     for span in spans:
