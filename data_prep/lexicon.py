@@ -620,6 +620,19 @@ DEMONYM_FEATURES = frozenset({"alps", "pyrenees", "dolomites", "rockies", "highl
 # Prefixes that make a place's name an adjective ("trans-Atlantic calls", "sub-Saharan"): no
 # mention of the place (``mentions``); a country stays ("trans-Mongolian" is left to the model).
 ADJECTIVE_PREFIXES = frozenset({"trans", "sub", "circum"})
+# Electoral areas (``constituencies``): nouns after or before a constituency or ward's name
+# ("the Hartlepool seat", "the constituency of Bolton West") and the titles of its members
+# ("MP for X", "the X MP"), matched as written. Plurals ("the seats of X and Y") join nothing.
+ELECTORAL_AREA_NOUNS = frozenset({"constituency", "seat", "ward", "by-election", "riding"})
+ELECTORAL_AREA_PLURALS = frozenset({"constituencies", "seats", "wards", "by-elections", "ridings"})
+MEMBER_TITLES = frozenset({"MP", "MSP", "MLA", "MEP", "TD", "MPP", "Congressman",
+                           "Congresswoman", "Assemblyman", "Assemblywoman"})
+# Adjectives of a regime or an era before a country's name ("Nazi Germany", "Tsarist Russia"):
+# the country (``mentions``); not "Tate Britain" or "Middle England", names of their own.
+ERA_ADJECTIVES = frozenset({"nazi", "fascist", "soviet", "tsarist", "czarist", "imperial", "communist",
+                            "weimar", "francoist", "occupied", "wartime", "pre-war", "post-war",
+                            "postwar", "prewar", "modern", "medieval", "colonial", "apartheid",
+                            "revolutionary", "independent", "baathist", "putinist"})
 # Region words that belong to the name: "Pike County" is no town Pike's region.
 NAMED_REGION_WORDS = frozenset({"county", "parish"})
 # Prepositions and verbs of place before a name ("in Kursk", "captured Avdiivka").

@@ -38,6 +38,7 @@ from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, club_cue, club_name, common_word_spans, competition_name, full_name_shape,
                          non_actor_spans, person_or_org_cues, role_led_name, sport_report,
                          trim_person_tokens, work_title_spans)
+from .constituencies import electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
@@ -63,6 +64,7 @@ _TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 _PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 _INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
 _STATE_TAG = "STATE_TAG"  # pseudo label: the state of a US party-state tag ("Sen. X, R-Ariz.")
+_AREA = "AREA"  # pseudo label: a constituency or ward its cues name ("the MP for X and Y")
 _CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
@@ -694,6 +696,45 @@ def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[i
     return qualified, coordinated
 
 
+_WITHIN = re.compile(r"\s+(?:of|in)\s+")
+
+
+def _within_qualifiers(text: str, spans: list[_Span]) -> dict[int, _Span]:
+    """The place after "of" or "in" that holds a place span ("the East End of London",
+    "Hampstead Heath in London"), keyed by the span's id; not a possessive ("in Russia's war")."""
+    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", _TOKEN)}
+    found = {}
+    for s in spans:
+        joint = _WITHIN.match(text, s.end) if s.label in ("GPE", "LOC") else None
+        q = places.get(joint.end()) if joint else None
+        if q is not None and q.sentence is s.sentence and text[q.end:q.end + 1] not in ("'", "’"):
+            found[id(s)] = q
+    return found
+
+
+def _place_within(span: _Span, q: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+    """A district of a town or country ("the East End of London") lies in its country: a small
+    namesake GeoNames ranks first abroad (a town East End in the US) gives way to one there or
+    to an unresolved place of that country. None leaves the span to the usual typing (a big
+    town abroad stays: "Kyiv in Russia" is no Russian Kyiv)."""
+    outer = gazetteer.resolve(q.surface, context)
+    if not outer or not outer[0].country_code or not (
+            outer[0].kind == "country" or outer[0].population >= PLACE_IN_CONTEXT_POPULATION):
+        return None
+    code = outer[0].country_code
+    own = _resolve(gazetteer, span.surface, context)
+    if own is None and span.prev_word.lower() not in lex.LOCATIVES | {"the"}:
+        return None  # "owner of Liffe in London", "Tirunesh Dibaba of Ethiopia": no place named
+    if (own and (own[0].country_code == code or own[0].kind == "country"
+                 or own[0].population >= PLACE_IN_ARTICLE_POPULATION)) or not all(
+            w[:1].isupper() for w in span.surface.split()):
+        return None
+    inside = _resolve(gazetteer, span.surface, context, country=code)
+    if inside:
+        return _place_mention(span, inside[0], max(inside[1], QUALIFIED_PLACE))
+    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, certainty=UNRESOLVED_PLACE)
+
+
 def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Span],
                       gazetteer: Gazetteer) -> list[_Span]:
     """A line that is only "Town, Region" ("Harlow, Essex", "Wood Green, London"), or only a
@@ -1053,6 +1094,8 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
+    if label == _AREA:
+        return _electoral_area(span, gazetteer, context, source_country)
     if label == _STATE_TAG:
         state = _state_of_tag(gazetteer, surface)
         return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
@@ -1177,6 +1220,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if not found:
             if label == _PART:
                 return None
+            era = _country_of_era(span, gazetteer)
+            if era is not None:
+                return era
             water = _water_body(span, gazetteer, context)
             if water is not None:
                 return water
@@ -1229,6 +1275,118 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _electoral_area_spans(text: str, spans: list[_Span], gazetteer: Gazetteer, article: Counter) -> list[_Span]:
+    """Spans cues make constituencies or wards (see :mod:`constituencies`) become one ``_AREA``
+    span each ("St Dunstan's and Stepney Green ward": two spans, one ward); so does any other
+    span of the article with an area's name or the first name of a joined one ("contest Bethnal
+    Green" beside "the MP for Bethnal Green and Bow")."""
+    spans = sorted(spans, key=lambda s: s.start)
+    covered: set[int] = set()
+    areas: list[_Span] = []
+    for area in electoral_areas(text, [(s.start, s.end, s.sentence.start) for s in spans]):
+        parts = [spans[i] for i in area.covers]
+        surface = text[area.start:area.end]
+        if not _area_name(surface, parts, gazetteer, article if area.title_after else None):
+            continue
+        covered.update(area.covers)
+        after = re.match(r"\s*([\w'’-]+)", text[area.end:area.end + 40])
+        areas.append(_Span(parts[0].sentence, area.start, area.end, surface, _AREA, parts[0].prev_word,
+                           after.group(1) if after else ""))
+    if not areas:
+        return spans
+    known = {normalize(a.surface) for a in areas}
+    known |= {normalize(p) for a in areas if len(p := _AREA_JOIN.split(a.surface)[0]) < len(a.surface)}
+    for i, span in enumerate(spans):
+        if i not in covered and span.label in ("PERSON", "ORG", "FAC", _TOKEN) and normalize(span.surface) in known:
+            span.model_label, span.label = span.model_label or span.label, _AREA
+    return sorted([s for i, s in enumerate(spans) if i not in covered] + areas, key=lambda s: s.start)
+
+
+_AREA_JOIN = re.compile(r"(?:['’]s)?\s+(?:and|&)\s+")
+_AREA_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|and|&|of|upon|on|the|in)")
+
+
+def _area_name(surface: str, parts: list[_Span], gazetteer: Gazetteer, titled_in: Counter | None) -> bool:
+    """Whether a cued name can be a constituency: capitalised words no alias, nationality,
+    country or organization head claims ("Labour MP", "London UKIP MEP", "the Senate seat").
+    One cued only by a member's title after it (``titled_in``: the article's country counts;
+    "the Glasgow Kelvin MP", not "Glenda Jackson MP" nor "Green MEP") must be a place GeoNames
+    knows, or begin with a town of one, in a country the article names."""
+    words = surface.split()
+    if (len(surface) < 3 or len(words) > 6 or surface.isupper() or not words[0][:1].isupper()
+            or not all(_AREA_WORD.fullmatch(w) for w in words)
+            or any(re.sub(r"['’]s$", "", w.lower()) in lex.ORG_HEAD_NOUNS for w in words)
+            or any(isinstance(a := gazetteer.alias(w), Alias) and a.kind != "none" for w in words)
+            or any(isinstance(gazetteer.alias(p.surface), Alias) for p in parts)
+            or isinstance(gazetteer.alias(surface), Alias) or gazetteer.demonym_country(surface)):
+        return False
+    found = gazetteer.resolve(surface)
+    if found and found[0].kind == "country":
+        return False  # "a candidate in Ukraine": the country, typed as usual
+    if titled_in is None:
+        return bool(found) or len(words) > 1
+    where = found or (gazetteer.resolve(words[0]) if len(words) > 1 else None)
+    return where is not None and where[0].kind != "country" and bool(titled_in.get(where[0].country_code)) and (
+        where[0].source in REGION_SOURCES or where[0].population >= PLACE_IN_CONTEXT_POPULATION)
+
+def _electoral_area(span: _Span, gazetteer: Gazetteer, context: dict[str, float],
+                    source_country: str | None) -> _Mention:
+    """A constituency or ward: the place GeoNames knows by its name in a country of the context
+    (or its only one), else an unresolved place in the country of its first town ("Glasgow" of
+    "Glasgow Kelvin") or of the article. The name is never cut ("East Midlands" is no Midlands)."""
+    surface = span.surface
+    found = gazetteer.resolve(surface, context)
+    if found and found[0].kind != "country" and (context.get(found[0].country_code) or found[1] >= SURE_PLACE):
+        return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
+    code = None
+    for head in [h for h in dict.fromkeys((_AREA_JOIN.split(surface)[0], surface.split()[0])) if h != surface]:
+        place = gazetteer.resolve(head, context) if len(head) > 2 else None
+        if place and place[0].kind != "country" and (context.get(place[0].country_code) or place[1] >= 0.7) and (
+                place[0].source in REGION_SOURCES or place[0].population >= MIN_PLACE_POPULATION):
+            code = place[0].country_code
+            break
+    code = code or _context_country(context, source_country) or source_country
+    return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
+                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
+
+def _country_of_era(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
+    """"Nazi Germany", "Tsarist Russia": a country under a regime's or era's adjective
+    (``lexicon.ERA_ADJECTIVES``), a name GeoNames lacks, is that country; the mention covers the
+    country's name."""
+    head, _, last = span.surface.rpartition(" ")
+    if not head or not all(w.lower() in lex.ERA_ADJECTIVES for w in head.split()):
+        return None  # "Tate Britain", "Middle Britain", "EURACTIV Serbia": a name of its own
+    found = gazetteer.resolve(last)
+    if not found or found[0].kind != "country":
+        return None
+    start = span.end - len(last)
+    piece = _Span(span.sentence, start, span.end, last, span.label, head.split()[-1], span.next_word)
+    return _place_mention(piece, found[0], found[1])
+
+
+_LISTED_PLACE_AFTER = re.compile(r"\s+(?:in|near),?\s+")
+
+
+def _mark_listed_places(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+    """A name the model took for a person or organization between a place it follows in a
+    locative list and a place it lies in ("homes in Highgate and Hampstead Heath in London")
+    is a place too; it takes the list's preposition so typing reads it as one."""
+    starts = {s.start: s for s in spans}
+    for before, span in zip(spans, spans[1:]):
+        if not (span.label in ("PERSON", "ORG", _TOKEN) and not span.honorific
+                and (before.label in ("GPE", "LOC") or (before.label in ("ORG", "FAC", _TOKEN)
+                                                         and gazetteer.resolve(before.surface)))
+                and before.sentence is span.sentence
+                and before.prev_word.lower() in lex.LOCATIVES and _COORDINATION.fullmatch(text, before.end, span.start)):
+            continue
+        joint = _LISTED_PLACE_AFTER.match(text, span.end)
+        outer = starts.get(joint.end()) if joint else None
+        if outer is None or outer.label not in ("GPE", "LOC") or not gazetteer.resolve(outer.surface):
+            continue
+        span.model_label, span.label = span.model_label or span.label, "GPE"
+        span.prev_word = before.prev_word
 
 
 def _untagged_body(span: _Span, gazetteer: Gazetteer) -> bool:
@@ -1595,6 +1753,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
         elif id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
+    spans = _electoral_area_spans(article.text, spans, gazetteer, article_counts)
+    _mark_listed_places(article.text, spans, gazetteer)
     spans = _name_list_people(article.text, sentences, spans, gazetteer)
     _mark_clubs(article.text, spans, gazetteer, sport)
     _mark_company_short_forms(spans, gazetteer)
@@ -1604,6 +1764,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
                            and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
     spans.extend(_signature_places(article.text, sentences, spans, gazetteer))
     qualifiers, coordinated = _qualifiers(article.text, spans)
+    within = _within_qualifiers(article.text, spans)
     mentions: list[_Mention] = [
         m for inst in institutions
         if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
@@ -1613,6 +1774,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         context = dict(base_context)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
+        if id(span) in within and (inside := _place_within(span, within[id(span)], gazetteer, context)):
+            return inside
         return _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
                           coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()),
                           article.source_country, landmarks)
@@ -1699,6 +1862,9 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
                         span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
                     clubs.add(span.surface)
     if sport:
+        for span in _team_sheet_clubs(text, spans, gazetteer):
+            clubs.add(span.surface)
+            cued.add(id(span))
         # Not a person's surname ("Lawrence Dallaglio" ... "Dallaglio's role as captain").
         surnames = {s.surface.split()[-1] for s in spans if s.label == "PERSON" and " " in s.surface}
         for span in spans:
@@ -1740,6 +1906,26 @@ def _team_words_after(text: str, span: _Span) -> bool:
         return True
     owned = _POSSESSION_AFTER.match(after)
     return owned is not None and any(w.lower() in lex.CLUB_POSSESSIONS for w in owned.group(1).split())
+
+
+_PLAYER_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s*\($")  # "S Best (", "B O'Driscoll, ("
+
+
+def _team_sheet_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
+    """The names in brackets after players' names in a sports report's team sheet ("S Best
+    (Ulster), A Foley (Munster)"), when most of them are towns, regions or unknown names: clubs,
+    even one an alias makes a province. A sheet of nations ("(England)", "(Wales)") gives none."""
+    bracketed = [s for s in spans if s.label in ("GPE", "LOC", "ORG", "PERSON", "FAC", _TOKEN)
+                 and text[s.end:s.end + 1] == ")" and _PLAYER_BEFORE.search(text, max(0, s.start - 40), s.start)]
+    if len(bracketed) < 3:
+        return []
+    kinds = [gazetteer.resolve(s.surface) for s in bracketed]
+    clubbish = [s for s, found in zip(bracketed, kinds) if not gazetteer.demonym_country(s.surface) and (
+        found is None or (found[0].kind != "country" and found[0].source != "alias"))]
+    if 2 * len(clubbish) < len(bracketed):
+        return []
+    return [s for s, found in zip(bracketed, kinds)
+            if not gazetteer.demonym_country(s.surface) and not (found and found[0].kind == "country")]
 
 
 def _town_or_unknown(span: _Span, gazetteer: Gazetteer) -> bool:
