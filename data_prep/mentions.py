@@ -1272,6 +1272,11 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             return None  # "MPs", "NGOs": a plural of a common noun, nobody in particular
         if _NEWSLETTER_PROMO.search(span.sentence.text):
             return None  # "Sign up to First Edition, our free daily newsletter"
+        if (len(surface.split()) == 1 and not span.model_label and not span.acronym and not surface.isupper()
+                and fold_word(surface) in names.by_last):
+            # "Phillips" tagged ORG where the article names "Graham Phillips" and no word around
+            # makes it a firm: his surname (linked to him afterwards).
+            return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
@@ -1822,8 +1827,11 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
     for its short form ("United" of one "Leeds United": that club)."""
     clubs = set()
     labels = ("GPE", "ORG", "PERSON", "FAC", _TOKEN)
+    # A person's surname is no club ("Lawrence Dallaglio" ... "Dallaglio's role as captain",
+    # "Graham Phillips" ... "Phillips, an away fan").
+    surnames = {s.surface.split()[-1] for s in spans if s.label == "PERSON" and " " in s.surface}
     for span in spans:
-        if span.label not in labels or gazetteer.demonym_country(span.surface):
+        if span.label not in labels or gazetteer.demonym_country(span.surface) or span.surface in surnames:
             continue  # "their Welsh striker": a nationality, not a club
         if club_name(span.surface):
             if span.label in ("GPE", "FAC", _TOKEN) and span.surface.lower().endswith(" city") and (
@@ -1856,7 +1864,8 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
         # In a sports report a town after "against", "with", "joined" is the club ("his debut
         # against Portsmouth"); one the model took for a person must be a big one, as above.
         for span in spans:
-            if span.label in labels and span.surface not in clubs and span.prev_word.lower() in lex.CLUB_WORDS_IN_SPORT:
+            if (span.label in labels and span.surface not in clubs | surnames
+                    and span.prev_word.lower() in lex.CLUB_WORDS_IN_SPORT):
                 found = gazetteer.resolve(span.surface)
                 if found and found[0].source == "city" and not found[0].capital and (
                         span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
@@ -1865,8 +1874,6 @@ def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool
         for span in _team_sheet_clubs(text, spans, gazetteer):
             clubs.add(span.surface)
             cued.add(id(span))
-        # Not a person's surname ("Lawrence Dallaglio" ... "Dallaglio's role as captain").
-        surnames = {s.surface.split()[-1] for s in spans if s.label == "PERSON" and " " in s.surface}
         for span in spans:
             if (span.label in labels and span.surface not in surnames and _team_words_after(text, span)
                     and _town_or_unknown(span, gazetteer)):

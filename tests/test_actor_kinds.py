@@ -219,3 +219,10 @@ def test_a_players_surname_before_a_possessive_role_stays_a_person(parse):
             "been his own man. Three forwards have been mentioned as contenders for Castellano's role "
             "as captain. England won the match, and the fly-half kicked two penalties.")
     assert {m["kind"] for m in mentions_of(parse, text) if "Castellano" in m["surface"]} == {"person"}
+
+
+def test_a_surname_the_model_tags_as_an_organization_is_the_person(parse):
+    text = ("Graham Okoro, a blogger, was added to the sanctions list on Tuesday. Okoro first went "
+            "abroad as an away fan of the club, and Okoro says his work is self-funded.")
+    found = [(m["kind"], m["name"]) for m in mentions_of(parse, text) if "Okoro" in m["surface"]]
+    assert set(found) == {("person", "Graham Okoro")}
