@@ -14,9 +14,8 @@ record's ``source_country`` weigh like mentions of their country; a name followe
 or "oblast" is the region ("Luhansk region"), and "eastern Ukraine" or "the south of France"
 adds a place for that part of the country (``region:UA:east``) beside the country's mention.
 A venue ("Villa Park", "Dublin's Point Theatre", ``lexicon.VENUE_HEADS``) is a place of the
-country its owner, town or sentence gives, without coordinates; in a sports report a town after
-"against"/"with"/"joined" is the club, and a town opening a company's name ("Henley & Partners")
-stands for the company when written alone.
+country its owner, town or sentence gives, without coordinates; which towns are clubs or
+companies is :mod:`data_prep.clubs`' (the spans and mentions are :mod:`data_prep.spans`').
 
 Confidence is ``0.4 + 0.3 * agree + 0.3 * certainty``: ``agree`` is 1 when the model's label
 already meant the final kind, ``certainty`` (0-1) how sure the typing is: the gazetteer's
@@ -29,15 +28,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.symbols import PROPN
 
 from . import lexicon as lex
-from .actor_cues import (NOT_ACTOR, club_cue, club_name, common_word_spans, competition_name, full_name_shape,
-                         non_actor_spans, person_or_org_cues, role_led_name, sport_report,
-                         trim_person_tokens, work_title_spans)
+from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
+                         person_or_org_cues, role_led_name, sport_report, trim_person_tokens, work_title_spans)
+from .clubs import mark_clubs, mark_company_short_forms
 from .constituencies import electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
@@ -48,6 +46,7 @@ from .names import initials as name_initials
 from .name_lists import NAME_LIST_ITEMS, name_list_items
 from .records import Article, Sentence
 from .regions import direction_of
+from .spans import AREA, CLUB, INSTITUTION, PART, STATE_TAG, TOKEN, Mention, Span
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -60,16 +59,10 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "kind", "enti
 _MAIN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels the small model gives to places and people it does not know ("Kursk" as PRODUCT).
 _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
-_TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
-_PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
-_INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
-_STATE_TAG = "STATE_TAG"  # pseudo label: the state of a US party-state tag ("Sen. X, R-Ariz.")
-_AREA = "AREA"  # pseudo label: a constituency or ward its cues name ("the MP for X and Y")
-_CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
-    _INSTITUTION: {"organization"},
+    INSTITUTION: {"organization"},
 }
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
 _TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "&", "the", "in", "for", "on", "at", "to", "\"",
@@ -183,41 +176,6 @@ _FLEET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.FLEET_NOUNS)) + r")\b"
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
-@dataclass(slots=True)
-class _Span:
-    """One cleaned entity span of a sentence, before typing."""
-
-    sentence: Sentence
-    start: int  # article offsets
-    end: int
-    surface: str
-    label: str
-    prev_word: str = ""
-    next_word: str = ""
-    acronym: str | None = None  # "(NATO)" right after the span
-    honorific: bool = False  # "Mr"/"Ms" stood before the name
-    model_label: str = ""  # the model's label when the context changed it (see actor_cues)
-    club: str = ""  # the full name a short form stands for ("United": "Leeds United", "Henley": "Henley & Partners")
-    listed: bool = False  # an item of a list of names (a team sheet): a person, whatever else the name is
-
-
-@dataclass(slots=True)
-class _Mention:
-    """A typed mention; ``entity_id`` and ``name`` may still change by linking."""
-
-    span: _Span
-    kind: str
-    entity_id: str
-    name: str
-    country_code: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    certainty: float = 1.0
-    linked: bool = False  # a person tied to a full name of the article
-    from_alias: bool = False  # typed by the hand-made alias table
-    source: str = ""  # the gazetteer source of a place ("region", "state", "city"...)
-
-
 # ---------------------------------------------------------------------------------------------
 # Spans
 
@@ -276,7 +234,7 @@ def _acronym_start(doc, first, last, start: int, acronym: str):
     return first
 
 
-def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
+def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Cleaned entity spans of one sentence of article ``text``, with their neighbouring words."""
     if sentence.span is None:
         return []
@@ -366,7 +324,7 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
                     or _CURRENCY.search(surface) or _TIMESTAMP.match(surface)
                     or (surface.isupper() and len(surface.split()) >= 3)):
                 continue  # "hypersonic missiles" as PERSON, "£1.5bn" as ORG, "BIDEN WARNS RUSSIA"
-            found.append(_Span(sentence, start, end, surface, piece_label,
+            found.append(Span(sentence, start, end, surface, piece_label,
                                prev_word, next_word, acronym if len(pieces) == 1 else None, honorific))
     untagged = _untagged_spans(text, sentence, gazetteer)
     widened = [u for u in untagged if u.label == "LOC"]  # "English" + "Channel": the adjective goes
@@ -379,12 +337,12 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
         # "the Group of 20": the model tags the number alone, or "Group of" without it.
         start, end = m.span()
         found = [f for f in found if not (f.start < end and start < f.end)]
-        found.append(_Span(sentence, start, end, m.group(0), "ORG", _word_before(text, start), ""))
+        found.append(Span(sentence, start, end, m.group(0), "ORG", _word_before(text, start), ""))
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
         if not any(f.start < end and start < f.end for f in found):
-            found.append(_Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
+            found.append(Span(sentence, start, end, m.group(1), "ORG", "(", ")"))
     tags = _PARTY_STATE.finditer(text, sentence.start, sentence.end) if (
         "R-" in sentence.text or "D-" in sentence.text or "I-" in sentence.text) else ()
     for m in tags:
@@ -394,9 +352,9 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
         if _state_of_tag(gazetteer, text[start:end]) is None:
             continue  # "D-Day"
         # The untagged runs "R" and "Ariz." give way; a name the model tagged there stays.
-        if not any(f.start < end and m.start() < f.end and f.label != _TOKEN for f in found):
+        if not any(f.start < end and m.start() < f.end and f.label != TOKEN for f in found):
             found = [f for f in found if not (f.start < end and m.start() < f.end)]
-            found.append(_Span(sentence, start, end, text[start:end], _STATE_TAG, "-", ""))
+            found.append(Span(sentence, start, end, text[start:end], STATE_TAG, "-", ""))
     return found
 
 
@@ -527,7 +485,7 @@ def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
     # Sure places of one country, or countries ("Belle and Sebastian" is a band).
     if all(f and (f[0].kind == "country" or f[1] >= SURE_PLACE) for f in found) and (
             len({f[0].country_code for f in found}) == 1 or all(f[0].kind == "country" for f in found)):
-        return spans, _PART
+        return spans, PART
     return [(start, end)], label
 
 
@@ -538,7 +496,7 @@ def _title_word(word: str) -> bool:
     return stem in lex.HONORIFICS or (word.endswith(".") and stem in lex.TITLES and stem not in ("st", "saint"))
 
 
-def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[_Span]:
+def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Candidates the model missed: runs of proper nouns outside any entity ("Merkel later
     said", "the Donetsk region") and countries fused into a token ("U.S.-supplied").
 
@@ -560,7 +518,7 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             next_word = doc[last.i + 1].text if last.i + 1 < span.end else ""
             before = doc[first.i - 2].lower_ if first.i - 1 > span.start else ""
             after = doc[last.i + 2].text if last.i + 2 < span.end else ""
-            label = _TOKEN
+            label = TOKEN
             if (len(run) == 1 and first.text.isascii() and first.text.isalpha() and prev_word == "("
                     and next_word == ")" and after and after[:1] in "-–—"):
                 label = "ORG"  # the agency of a dateline: "Dubai (CNN)-", "KYIV (Reuters) -"
@@ -573,7 +531,7 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
                     # "the English Channel", "the Irish Sea": the model tagged the adjective only
                     start, label = widened, "LOC"
                     prev_word = doc[first.i - 2].text if first.i - 1 > span.start else ""
-            found.append(_Span(sentence, start, end, text[start:end], label, prev_word, next_word))
+            found.append(Span(sentence, start, end, text[start:end], label, prev_word, next_word))
             run.clear()
 
     for token in span:
@@ -587,7 +545,7 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             if len(head) > 1 and ((isinstance(alias, Place) and alias.kind == "country")
                                   or gazetteer.demonym_country(head)):
                 start = sentence.char(token.idx)
-                found.append(_Span(sentence, start, start + len(head), head, _TOKEN))
+                found.append(Span(sentence, start, start + len(head), head, TOKEN))
         elif token.pos == PROPN:
             run.append(token)
         elif (token.i - 1 > span.start and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
@@ -596,7 +554,7 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             # no one's people, as the first half says)
             close()
             start = sentence.char(token.idx)
-            found.append(_Span(sentence, start, start + len(word), word, _TOKEN))
+            found.append(Span(sentence, start, start + len(word), word, TOKEN))
         else:
             close()
     close()
@@ -633,27 +591,27 @@ def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
     return None
 
 
-def _place_mention(span: _Span, place: Place, certainty: float) -> _Mention:
-    return _Mention(span, place.kind, place.entity_id, place.name, place.country_code, place.lat,
+def _place_mention(span: Span, place: Place, certainty: float) -> Mention:
+    return Mention(span, place.kind, place.entity_id, place.name, place.country_code, place.lat,
                     place.lon, certainty, source=place.source)
 
 
-def _country_group(span: _Span, gazetteer: Gazetteer, code: str) -> _Mention | None:
+def _country_group(span: Span, gazetteer: Gazetteer, code: str) -> Mention | None:
     """A nationality that counts as its country ("North Korean" -> country:KP)."""
     country = gazetteer.country(code)
     if country is None:
         return None
-    return _Mention(span, "group", country.entity_id, country.name, code, country.lat, country.lon, SURE)
+    return Mention(span, "group", country.entity_id, country.name, code, country.lat, country.lon, SURE)
 
 
-def _near_place_words(span: _Span) -> bool:
+def _near_place_words(span: Span) -> bool:
     """A preposition or verb of place or a settlement noun before, or a region word after ("in
     Kursk", "the city Kursk", "Kursk region")."""
     return (span.prev_word.lower() in lex.LOCATIVES or span.prev_word in lex.SETTLEMENT_NOUNS
             or span.next_word.lower() in lex.REGION_WORDS)
 
 
-def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
+def _plausible_place(place: Place, span: Span, article: Counter) -> bool:
     """Whether a span the model did not call a place may still be this place."""
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
@@ -674,14 +632,14 @@ def _plausible_place(place: Place, span: _Span, article: Counter) -> bool:
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
 
 
-def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[int, list[_Span]]]:
+def _qualifiers(text: str, spans: list[Span]) -> tuple[dict[int, Span], dict[int, list[Span]]]:
     """The place qualifying a span as in "Paris, Texas" or "Aberaeron, Ceredigion", keyed by
     the span's id (a comma list, "Kyiv, Lviv and Odesa", qualifies nothing), and the places
     coordinated with a place ("Oregon or Washington")."""
-    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", _TOKEN)}
+    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", TOKEN)}
     qualified, coordinated = {}, defaultdict(list)
     for s in spans:
-        if s.label not in ("GPE", "LOC", "PERSON", _TOKEN, _PART):
+        if s.label not in ("GPE", "LOC", "PERSON", TOKEN, PART):
             continue
         if text[s.end:s.end + 1] == ",":
             q = places.get(s.end + 2 if text[s.end + 1:s.end + 2] == " " else s.end + 1)
@@ -699,10 +657,10 @@ def _qualifiers(text: str, spans: list[_Span]) -> tuple[dict[int, _Span], dict[i
 _WITHIN = re.compile(r"\s+(?:of|in)\s+")
 
 
-def _within_qualifiers(text: str, spans: list[_Span]) -> dict[int, _Span]:
+def _within_qualifiers(text: str, spans: list[Span]) -> dict[int, Span]:
     """The place after "of" or "in" that holds a place span ("the East End of London",
     "Hampstead Heath in London"), keyed by the span's id; not a possessive ("in Russia's war")."""
-    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", _TOKEN)}
+    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", TOKEN)}
     found = {}
     for s in spans:
         joint = _WITHIN.match(text, s.end) if s.label in ("GPE", "LOC") else None
@@ -712,7 +670,7 @@ def _within_qualifiers(text: str, spans: list[_Span]) -> dict[int, _Span]:
     return found
 
 
-def _place_within(span: _Span, q: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+def _place_within(span: Span, q: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
     """A district of a town or country ("the East End of London") lies in its country: a small
     namesake GeoNames ranks first abroad (a town East End in the US) gives way to one there or
     to an unresolved place of that country. None leaves the span to the usual typing (a big
@@ -732,11 +690,11 @@ def _place_within(span: _Span, q: _Span, gazetteer: Gazetteer, context: dict[str
     inside = _resolve(gazetteer, span.surface, context, country=code)
     if inside:
         return _place_mention(span, inside[0], max(inside[1], QUALIFIED_PLACE))
-    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, certainty=UNRESOLVED_PLACE)
+    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, certainty=UNRESOLVED_PLACE)
 
 
-def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Span],
-                      gazetteer: Gazetteer) -> list[_Span]:
+def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[Span],
+                      gazetteer: Gazetteer) -> list[Span]:
     """A line that is only "Town, Region" ("Harlow, Essex", "Wood Green, London"), or only a
     capitalised name right after a line that is only a person's name (a letter's "Jane Doe" /
     "Leeds"), is a signature's place: its names are relabelled places, whatever the model
@@ -744,12 +702,12 @@ def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Spa
     short = {s.sentence_id for s in sentences if len(s.text) <= SIGNATURE_CHARS}
     if not short:
         return []
-    by_line: dict[int, list[_Span]] = defaultdict(list)
+    by_line: dict[int, list[Span]] = defaultdict(list)
     for span in spans:
         if span.sentence.sentence_id in short:
             by_line[span.sentence.sentence_id].append(span)
     added = []
-    previous: list[_Span] | None = None
+    previous: list[Span] | None = None
     for sentence in sentences:
         if sentence.sentence_id not in short:
             previous = None
@@ -759,24 +717,24 @@ def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[_Spa
         if len(line) == 2 and words == f"{line[0].surface}, {line[1].surface}":
             town, region = line
             found = gazetteer.resolve(region.surface)
-            if (found and found[0].country_code and town.label in ("ORG", "NORP", _TOKEN)
+            if (found and found[0].country_code and town.label in ("ORG", "NORP", TOKEN)
                     and not gazetteer.demonym_country(region.surface)):
                 town.model_label, town.label = town.model_label or town.label, "GPE"
-                if region.label in ("NORP", "ORG", _TOKEN):  # "Essex" tagged NORP
+                if region.label in ("NORP", "ORG", TOKEN):  # "Essex" tagged NORP
                     region.model_label, region.label = region.model_label or region.label, "GPE"
         elif (previous and len(previous) == 1 and previous[0].label == "PERSON"
               and previous[0].sentence.text.strip() == previous[0].surface and len(line) <= 1
               and _SIGNATURE_PLACE.fullmatch(words) and not gazetteer.demonym_country(words)):
-            if line and line[0].surface == words and line[0].label in ("ORG", "NORP", _TOKEN):
+            if line and line[0].surface == words and line[0].label in ("ORG", "NORP", TOKEN):
                 line[0].model_label, line[0].label = line[0].model_label or line[0].label, "GPE"
             elif not line:
                 start = sentence.start + sentence.text.index(words)
-                added.append(_Span(sentence, start, start + len(words), text[start:start + len(words)], "GPE"))
+                added.append(Span(sentence, start, start + len(words), text[start:start + len(words)], "GPE"))
         previous = line
     return added
 
 
-def _qualifier_place(q: _Span, gazetteer: Gazetteer, context: dict[str, float], surface: str) -> Place | None:
+def _qualifier_place(q: Span, gazetteer: Gazetteer, context: dict[str, float], surface: str) -> Place | None:
     """The place qualifying ``surface`` ("Paris, Texas"): a country, a US state (also abbreviated:
     "W.Va.", "TX") or a region ("Ceredigion", "Crimea") with a country. A country with no place
     called ``surface`` gives way to a same-named state that has one ("Atlanta, Georgia")."""
@@ -800,7 +758,7 @@ def _region_word(word: str) -> str | None:
     return word if word in _REGION_SUFFIXES else None
 
 
-def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> tuple[Place, float] | None:
+def _region_suffix(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> tuple[Place, float] | None:
     """"Luhansk" followed by "region" or "oblast": the region (not the city), and the span is
     widened to cover the word. In "Donetsk and Luhansk regions" the first one is a region too."""
     word = _region_word(span.next_word)
@@ -815,14 +773,14 @@ def _region_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float])
     sentence = span.sentence
     match = re.compile(r"\s+" + re.escape(span.next_word)).match(sentence.text, span.end - sentence.start)
     if match is None:  # "Donetsk" of "Donetsk and Luhansk regions" tagged as one entity
-        return found if span.label == _PART else None
+        return found if span.label == PART else None
     span.end = sentence.start + match.end()
     span.surface = sentence.text[span.start - sentence.start:match.end()]
     span.next_word = ""
     return found
 
 
-def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
+def _listed_country(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
     """The country of the places a place GeoNames lacks is listed with ("the Kherson and
     Zaporizhia regions": a spelling of Zaporizhzhia that is no Russian town): listed places are
     of one country when those of the list that resolve surely agree."""
@@ -842,7 +800,7 @@ def _listed_country(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
     return codes.pop() if len(codes) == 1 else None
 
 
-def _name_list_places(mentions: list[_Mention]) -> list[_Mention]:
+def _name_list_places(mentions: list[Mention]) -> list[Mention]:
     """Places that are items of a list of names, most of which are no places (a team sheet:
     "Murphy, Horgan, D'Arcy, Hayes, O'Kelly, ..."): the surnames of players, not towns."""
     listed = {id(m.span.sentence): m.span.sentence for m in mentions
@@ -856,8 +814,8 @@ def _name_list_places(mentions: list[_Mention]) -> list[_Mention]:
     return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
-def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[_Span],
-                      gazetteer: Gazetteer) -> list[_Span]:
+def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[Span],
+                      gazetteer: Gazetteer) -> list[Span]:
     """``spans`` with every name of a list of names (a team sheet, a list of authors) one person
     span, in place of the model's spans there ("Easterby, O'Connor" as one name, "Sheahan" as an
     organization, names it missed). A list most of whose names are countries or regions is left
@@ -871,11 +829,11 @@ def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[_Spa
         if 2 * max(places, sum(_country_or_region(gazetteer, text[a:b]) for a, b in items)) >= len(items):
             continue
         spans = [s for s in spans if not any(s is t for t in inside)]
-        spans.extend(_Span(sentence, a, b, text[a:b], "PERSON", listed=True) for a, b in items)
+        spans.extend(Span(sentence, a, b, text[a:b], "PERSON", listed=True) for a, b in items)
     return spans
 
 
-def _drop_ships_and_fleets(text: str, mentions: list[_Mention]) -> list[_Mention]:
+def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Without the places that name ships ("the cruiser Moskva", "the Saratov landing ship"),
     wherever the name occurs in the article ("the Moskva attack"), and the seas of named fleets
     ("the Black Sea fleet"). Only place mentions are looked at: a few per article."""
@@ -894,7 +852,7 @@ def _drop_ships_and_fleets(text: str, mentions: list[_Mention]) -> list[_Mention
     return [m for m in mentions if m.kind != "place" or not (id(m) in fleets or normalize(m.span.surface) in ships)]
 
 
-def _names_a_treaty(text: str, span: _Span) -> bool:
+def _names_a_treaty(text: str, span: Span) -> bool:
     """Whether a place's name opens a treaty's ("the Kyoto protocol", "the Oslo peace accords");
     a country before one ("a UK agreement") is still a party to it, so this is for places only."""
     return _TREATY_AFTER.match(text, span.end) is not None
@@ -905,7 +863,7 @@ _DOCUMENT_NOUN = re.compile(r"(?<![\w-])(" + "|".join(sorted(w.capitalize() for 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def _document_spans(spans: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
+def _document_spans(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """``spans`` with the PERSON/ORG names of documents made no actor ("the European Convention
     on Human Rights", "the National Security Strategy: X"), or cut to the organization they
     name ("UN" of "the UN Charter", "United Nations" of "the Charter of the United Nations"):
@@ -925,7 +883,7 @@ def _document_spans(spans: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
             owner = span.surface[rest.end():] if rest else ""
             start = span.end - len(owner)
         if owner and _names_body(owner, gazetteer):
-            out.append(_Span(span.sentence, start, start + len(owner), owner, "ORG",
+            out.append(Span(span.sentence, start, start + len(owner), owner, "ORG",
                              span.prev_word if start == span.start else "of", span.next_word))
         else:
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
@@ -943,7 +901,7 @@ def _names_body(name: str, gazetteer: Gazetteer) -> bool:
             or (len(words) > 1 and words[-1].lower() in lex.ORG_HEAD_NOUNS))
 
 
-def _listed_as_place(span: _Span) -> bool:
+def _listed_as_place(span: Span) -> bool:
     """Whether a plural noun of places introduces the list the span is in: "mainline stations
     such as Kings Cross and Euston" (tagged ORG), "cities including X" (see
     ``lexicon.PLACE_CLASS_NOUNS``)."""
@@ -959,7 +917,7 @@ def _listed_as_place(span: _Span) -> bool:
             and _LISTED_NAME.fullmatch(window, lead.end()) is not None)
 
 
-def _peer_designation(span: _Span) -> bool:
+def _peer_designation(span: Span) -> bool:
     """Whether the span is the "of X" of a peer's title ("Lord Nicholls of Birkenhead")."""
     if span.prev_word != "of":
         return False
@@ -969,7 +927,7 @@ def _peer_designation(span: _Span) -> bool:
     return title is not None and title.group(1).lower() in lex.PEER_TITLES
 
 
-def _compound_adjective_half(span: _Span, gazetteer: Gazetteer) -> bool:
+def _compound_adjective_half(span: Span, gazetteer: Gazetteer) -> bool:
     """Whether the span is the second half of a compound adjective whose first half names no
     place ("the Euro-Atlantic region", "Indo-Pacific strategy"): no mention of a place (the
     Atlantic, nor a region Atlantico). Pairs of places ("Asia-Pacific", "Russia-Ukraine war")
@@ -997,7 +955,7 @@ def _country_or_region(gazetteer: Gazetteer, surface: str) -> bool:
     return bool(found and (found[0].kind == "country" or found[0].source in REGION_SOURCES))
 
 
-def _named_settlement(span: _Span) -> bool:
+def _named_settlement(span: Span) -> bool:
     """Whether a settlement noun and "of" name the span a place: "the villages of X and Y"."""
     sentence = span.sentence
     offset = span.start - sentence.start
@@ -1017,7 +975,7 @@ def _context_country(context: dict[str, float], source_country: str | None = Non
     return code if weight >= share * total else None
 
 
-def _water_body(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+def _water_body(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
     """A river, lake, bay or sea GeoNames lacks ("River Tyne", "the Siverskyi Donets river",
     "Sevastopol Bay", "the Gulf of Tonkin"): a place without coordinates. A river or bay named
     after a place lies in that place's country (a bay at its town's point); another river takes
@@ -1046,12 +1004,12 @@ def _water_body(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) ->
             code = found[0].country_code
             if found[0].source == "city" and head in _TOWN_WATERS:
                 lat, lon = found[0].lat, found[0].lon  # "Sevastopol Bay" lies at Sevastopol
-    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, lat, lon,
+    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, lat, lon,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE,
                     source="sea" if head in lex.SEA_NOUNS else "water")
 
 
-def _water_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) -> _Mention | None:
+def _water_suffix(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
     """A name followed by "river" or "lake" outside its span: the span takes the word, and is
     the river the alias table knows ("Dnieper river") or one it lacks (:func:`_water_body`)."""
     sentence = span.sentence
@@ -1066,8 +1024,8 @@ def _water_suffix(span: _Span, gazetteer: Gazetteer, context: dict[str, float]) 
     return _place_mention(span, known, SURE) if known is not None else _water_body(span, gazetteer, context)
 
 
-def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
-                      qualified: bool = False) -> _Mention | None:
+def _unresolved_place(span: Span, names: ArticleNames, code: str | None, *,
+                      qualified: bool = False) -> Mention | None:
     """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
     without coordinates, with the country the text gives, when it looks like a place name
     and the text says it is one (a qualifier, "in X", "X region")."""
@@ -1081,49 +1039,49 @@ def _unresolved_place(span: _Span, names: ArticleNames, code: str | None, *,
     if not (qualified or span.prev_word.lower() in lex.LOCATIVES or _named_settlement(span)
             or words[-1].lower() in lex.REGION_WORDS or span.next_word.lower() in lex.REGION_WORDS):
         return None
-    return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
+    return Mention(span, "place", f"place:{slugify(surface)}", surface, code,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
 
 
-def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
-               context: dict[str, float], article: Counter, qualifier: _Span | None = None,
-               partners: Sequence[_Span] = (), near: Sequence[tuple[float, float]] = (),
-               qualified: Sequence[_Span] = (), source_country: str | None = None,
-               landmarks: Sequence[tuple[str, float, float]] = ()) -> _Mention | None:
+def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
+               context: dict[str, float], article: Counter, qualifier: Span | None = None,
+               partners: Sequence[Span] = (), near: Sequence[tuple[float, float]] = (),
+               qualified: Sequence[Span] = (), source_country: str | None = None,
+               landmarks: Sequence[tuple[str, float, float]] = ()) -> Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards);
     ``near`` are the points of the regions the article names (see :func:`_country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
-    if label == _AREA:
+    if label == AREA:
         return _electoral_area(span, gazetteer, context, source_country)
-    if label == _STATE_TAG:
+    if label == STATE_TAG:
         state = _state_of_tag(gazetteer, surface)
         return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
-    if label in ("GPE", "LOC", _TOKEN) and _peer_designation(span):
+    if label in ("GPE", "LOC", TOKEN) and _peer_designation(span):
         return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
-    if label in ("GPE", "LOC", _TOKEN, _PART) and _compound_adjective_half(span, gazetteer):
+    if label in ("GPE", "LOC", TOKEN, PART) and _compound_adjective_half(span, gazetteer):
         return None  # "the Euro-Atlantic region"
-    if label == _CLUB:
+    if label == CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)
         if isinstance(alias, Alias) and alias.kind == "organization":
-            return _Mention(span, alias.kind, alias.entity_id, alias.name, certainty=SURE, from_alias=True)
-        return _Mention(span, "organization", f"org:{slugify(full)}", full,
+            return Mention(span, alias.kind, alias.entity_id, alias.name, certainty=SURE, from_alias=True)
+        return Mention(span, "organization", f"org:{slugify(full)}", full,
                         certainty=SURE if " " in full else LONE_ORGANIZATION)
-    for other in qualified if label in ("GPE", "LOC", _TOKEN) else ():
+    for other in qualified if label in ("GPE", "LOC", TOKEN) else ():
         where = _qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
             return _place_mention(span, where, QUALIFIED_PLACE)
-    if span.next_word.lower() in _RIVER_NOUNS and label in ("GPE", "LOC", "ORG", "FAC", "NORP", _TOKEN) and not (
+    if span.next_word.lower() in _RIVER_NOUNS and label in ("GPE", "LOC", "ORG", "FAC", "NORP", TOKEN) and not (
             label == "NORP" and gazetteer.demonym_country(surface)):  # "the Ukrainian river port"
         water = _water_suffix(span, gazetteer, context)  # "the Siverskyi Donets river" (ORG + "river")
         if water is not None:
             return water
-    if label not in ("NORP", _INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
+    if label not in ("NORP", INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
         found = _region_suffix(span, gazetteer, context)
         if found:
             return _place_mention(span, found[0], found[1])
-    if label in ("GPE", "LOC", _TOKEN, _PART):
+    if label in ("GPE", "LOC", TOKEN, PART):
         if span.prev_word == "," and ("." in surface or surface.isupper()):
             state = gazetteer.us_state(surface)
             if state is not None:  # the qualifier of "Weston, W.Va."
@@ -1138,7 +1096,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
             found = _resolve(gazetteer, surface, {code: 1.0}, country=code, near=point)
             if found:
                 return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
-            if not alone and (label in ("GPE", "LOC") or (label == _TOKEN and _near_place_words(span))):
+            if not alone and (label in ("GPE", "LOC") or (label == TOKEN and _near_place_words(span))):
                 return _unresolved_place(span, names, code, qualified=True)
     for partner in partners:
         # "Oregon or Washington": a name coordinated with a state is a state when it can be.
@@ -1154,19 +1112,19 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if isinstance(alias, Alias) and not (label == "PERSON" and names.has_part(surface)):
         if alias.kind == "none":
             return None
-        return _Mention(span, alias.kind, alias.entity_id, alias.name,
+        return Mention(span, alias.kind, alias.entity_id, alias.name,
                         alias.country_code if alias.kind == "group" else None, certainty=SURE,
                         from_alias=True)
     if label == NOT_ACTOR:
         return None
-    if label in ("ORG", "PERSON", "FAC", _TOKEN) and not names.has_part(surface) and _listed_as_place(span):
+    if label in ("ORG", "PERSON", "FAC", TOKEN) and not names.has_part(surface) and _listed_as_place(span):
         # "stations such as Kings Cross and Euston" tagged ORG: the list's noun says they are places.
         found = _resolve(gazetteer, surface, context, near=near)
         if found and (found[0].kind == "country" or article.get(found[0].country_code)
                       or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
         return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
-    if label in ("FAC", "ORG", _TOKEN) and not isinstance(alias, Place) and _venue_name(span):
+    if label in ("FAC", "ORG", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and (words[-1].lower() in lex.NON_ACTOR_HEADS
@@ -1175,28 +1133,28 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
-        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # a full name tagged ORG
+        return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # a full name tagged ORG
     if label == "ORG" and full_name_shape(surface) and fold_word(name_tokens(surface)[0]) in names.by_first:
         # "Volodymyr Sivkovych" tagged ORG where a "Volodymyr Zelenskiy" is a person
-        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+        return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
     if particle_surname(name_tokens(surface)) in names.by_last:
-        return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Von der Leyen" tagged ORG
+        return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Von der Leyen" tagged ORG
     if names.has_part(surface) and not isinstance(alias, Place):
         found = gazetteer.resolve(surface)
         if not (found and found[0].kind == "country"):
-            return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
-    if (span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", _TOKEN)
+            return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)  # "Biden" tagged ORG
+    if (span.next_word.lower() in lex.CLUB_ROLE_NOUNS and label in ("GPE", "ORG", TOKEN)
             and not gazetteer.demonym_country(surface)):  # "their Welsh striker" (a town Welsh, LA)
         found = gazetteer.resolve(surface, context)
         if found and found[0].source == "city":  # "Tottenham manager Martin Jol": the club
-            return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+            return Mention(span, "organization", f"org:{slugify(surface)}", surface,
                             certainty=LONE_ORGANIZATION)
     code = gazetteer.demonym_country(surface)
     if code is None and label in ("NORP", "ORG") and " " not in surface and not isinstance(alias, Place):
         code = _misspelt_demonym(gazetteer, surface)  # "Ukranian officials" tagged ORG or NORP
-    if code and label in ("NORP", "GPE", "LOC", "ORG", _TOKEN, _PART):
+    if code and label in ("NORP", "GPE", "LOC", "ORG", TOKEN, PART):
         return _country_group(span, gazetteer, code)  # "Ukrainian" tagged GPE
-    if label not in ("GPE", "LOC", _PART) and _names_no_group(surface):
+    if label not in ("GPE", "LOC", PART) and _names_no_group(surface):
         return None  # "European", "Western", "Muslims": a region or a religion, no country's people
     if label == "NORP":
         found = gazetteer.resolve(surface, context, near=near)
@@ -1204,7 +1162,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                 article.get(found[0].country_code) and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sievierodonetsk" tagged NORP
         return _unknown_group(span, gazetteer)
-    if label == _TOKEN:
+    if label == TOKEN:
         found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
@@ -1212,13 +1170,13 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                 span.prev_word.islower() and span.prev_word in lex.ORG_DESCRIPTORS):
             # "filtering firm Ciphertrust", "former Doxa journalists": a name the model left
             # untagged that the words around it make an organization.
-            return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+            return Mention(span, "organization", f"org:{slugify(surface)}", surface,
                             certainty=LONE_ORGANIZATION)
         return None
-    if label in ("GPE", "LOC", _PART):
+    if label in ("GPE", "LOC", PART):
         found = _resolve(gazetteer, surface, context, near=near)
         if not found:
-            if label == _PART:
+            if label == PART:
                 return None
             era = _country_of_era(span, gazetteer)
             if era is not None:
@@ -1228,9 +1186,9 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                 return water
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
                 # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
-                return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+                return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
             if span.next_word.lower() in lex.MEDIA_ROLES:  # "the Bloomberg writer X" tagged GPE
-                return _Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                return Mention(span, "organization", f"org:{slugify(surface)}", surface,
                                 certainty=LONE_ORGANIZATION)
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
                                      or _context_country(context, source_country))
@@ -1238,7 +1196,7 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         if (surface.isupper() and place.source in ("city", "region", "county")
                 and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
             # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
-            return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
+            return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
             # A hamlet abroad is more likely a misreading than the place meant: the next candidate.
@@ -1276,20 +1234,20 @@ def _type_span(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
                 and fold_word(surface) in names.by_last):
             # "Phillips" tagged ORG where the article names "Graham Phillips" and no word around
             # makes it a firm: his surname (linked to him afterwards).
-            return _Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
+            return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
-        return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
+        return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
 
 
-def _electoral_area_spans(text: str, spans: list[_Span], gazetteer: Gazetteer, article: Counter) -> list[_Span]:
-    """Spans cues make constituencies or wards (see :mod:`constituencies`) become one ``_AREA``
+def _electoral_area_spans(text: str, spans: list[Span], gazetteer: Gazetteer, article: Counter) -> list[Span]:
+    """Spans cues make constituencies or wards (see :mod:`constituencies`) become one ``AREA``
     span each ("St Dunstan's and Stepney Green ward": two spans, one ward); so does any other
     span of the article with an area's name or the first name of a joined one ("contest Bethnal
     Green" beside "the MP for Bethnal Green and Bow")."""
     spans = sorted(spans, key=lambda s: s.start)
     covered: set[int] = set()
-    areas: list[_Span] = []
+    areas: list[Span] = []
     for area in electoral_areas(text, [(s.start, s.end, s.sentence.start) for s in spans]):
         parts = [spans[i] for i in area.covers]
         surface = text[area.start:area.end]
@@ -1297,15 +1255,15 @@ def _electoral_area_spans(text: str, spans: list[_Span], gazetteer: Gazetteer, a
             continue
         covered.update(area.covers)
         after = re.match(r"\s*([\w'’-]+)", text[area.end:area.end + 40])
-        areas.append(_Span(parts[0].sentence, area.start, area.end, surface, _AREA, parts[0].prev_word,
+        areas.append(Span(parts[0].sentence, area.start, area.end, surface, AREA, parts[0].prev_word,
                            after.group(1) if after else ""))
     if not areas:
         return spans
     known = {normalize(a.surface) for a in areas}
     known |= {normalize(p) for a in areas if len(p := _AREA_JOIN.split(a.surface)[0]) < len(a.surface)}
     for i, span in enumerate(spans):
-        if i not in covered and span.label in ("PERSON", "ORG", "FAC", _TOKEN) and normalize(span.surface) in known:
-            span.model_label, span.label = span.model_label or span.label, _AREA
+        if i not in covered and span.label in ("PERSON", "ORG", "FAC", TOKEN) and normalize(span.surface) in known:
+            span.model_label, span.label = span.model_label or span.label, AREA
     return sorted([s for i, s in enumerate(spans) if i not in covered] + areas, key=lambda s: s.start)
 
 
@@ -1313,7 +1271,7 @@ _AREA_JOIN = re.compile(r"(?:['’]s)?\s+(?:and|&)\s+")
 _AREA_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|and|&|of|upon|on|the|in)")
 
 
-def _area_name(surface: str, parts: list[_Span], gazetteer: Gazetteer, titled_in: Counter | None) -> bool:
+def _area_name(surface: str, parts: list[Span], gazetteer: Gazetteer, titled_in: Counter | None) -> bool:
     """Whether a cued name can be a constituency: capitalised words no alias, nationality,
     country or organization head claims ("Labour MP", "London UKIP MEP", "the Senate seat").
     One cued only by a member's title after it (``titled_in``: the article's country counts;
@@ -1336,8 +1294,8 @@ def _area_name(surface: str, parts: list[_Span], gazetteer: Gazetteer, titled_in
     return where is not None and where[0].kind != "country" and bool(titled_in.get(where[0].country_code)) and (
         where[0].source in REGION_SOURCES or where[0].population >= PLACE_IN_CONTEXT_POPULATION)
 
-def _electoral_area(span: _Span, gazetteer: Gazetteer, context: dict[str, float],
-                    source_country: str | None) -> _Mention:
+def _electoral_area(span: Span, gazetteer: Gazetteer, context: dict[str, float],
+                    source_country: str | None) -> Mention:
     """A constituency or ward: the place GeoNames knows by its name in a country of the context
     (or its only one), else an unresolved place in the country of its first town ("Glasgow" of
     "Glasgow Kelvin") or of the article. The name is never cut ("East Midlands" is no Midlands)."""
@@ -1353,10 +1311,10 @@ def _electoral_area(span: _Span, gazetteer: Gazetteer, context: dict[str, float]
             code = place[0].country_code
             break
     code = code or _context_country(context, source_country) or source_country
-    return _Mention(span, "place", f"place:{slugify(surface)}", surface, code,
+    return Mention(span, "place", f"place:{slugify(surface)}", surface, code,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
 
-def _country_of_era(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
+def _country_of_era(span: Span, gazetteer: Gazetteer) -> Mention | None:
     """"Nazi Germany", "Tsarist Russia": a country under a regime's or era's adjective
     (``lexicon.ERA_ADJECTIVES``), a name GeoNames lacks, is that country; the mention covers the
     country's name."""
@@ -1367,21 +1325,21 @@ def _country_of_era(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
     if not found or found[0].kind != "country":
         return None
     start = span.end - len(last)
-    piece = _Span(span.sentence, start, span.end, last, span.label, head.split()[-1], span.next_word)
+    piece = Span(span.sentence, start, span.end, last, span.label, head.split()[-1], span.next_word)
     return _place_mention(piece, found[0], found[1])
 
 
 _LISTED_PLACE_AFTER = re.compile(r"\s+(?:in|near),?\s+")
 
 
-def _mark_listed_places(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+def _mark_listed_places(text: str, spans: list[Span], gazetteer: Gazetteer) -> None:
     """A name the model took for a person or organization between a place it follows in a
     locative list and a place it lies in ("homes in Highgate and Hampstead Heath in London")
     is a place too; it takes the list's preposition so typing reads it as one."""
     starts = {s.start: s for s in spans}
     for before, span in zip(spans, spans[1:]):
-        if not (span.label in ("PERSON", "ORG", _TOKEN) and not span.honorific
-                and (before.label in ("GPE", "LOC") or (before.label in ("ORG", "FAC", _TOKEN)
+        if not (span.label in ("PERSON", "ORG", TOKEN) and not span.honorific
+                and (before.label in ("GPE", "LOC") or (before.label in ("ORG", "FAC", TOKEN)
                                                          and gazetteer.resolve(before.surface)))
                 and before.sentence is span.sentence
                 and before.prev_word.lower() in lex.LOCATIVES and _COORDINATION.fullmatch(text, before.end, span.start)):
@@ -1394,7 +1352,7 @@ def _mark_listed_places(text: str, spans: list[_Span], gazetteer: Gazetteer) -> 
         span.prev_word = before.prev_word
 
 
-def _untagged_body(span: _Span, gazetteer: Gazetteer) -> bool:
+def _untagged_body(span: Span, gazetteer: Gazetteer) -> bool:
     """A named body the model left untagged: proper nouns ending in an organization's head noun
     ("Russia's Baltic Fleet", "the EU Foreign Affairs Council"), or that head alone after a
     country word ("the US Congress"); not a bare role ("the Defence Ministry": see
@@ -1418,7 +1376,7 @@ _ROLE_PHRASES = frozenset(noun for _, nouns in lex.INSTITUTION_ROLES.values() fo
 _ROLE_WORDS = frozenset(w for phrase in _ROLE_PHRASES for w in phrase.split()) | lex.GENERIC_ORG_WORDS
 
 
-def _venue_name(span: _Span) -> bool:
+def _venue_name(span: Span) -> bool:
     """A venue's or site's name ("Villa Park", "the Palace of Independence", see
     ``lexicon.VENUE_HEADS``): tagged FAC, or an organization or untagged name after a place's
     preposition ("at Mansion House", "from Wall Street")."""
@@ -1434,7 +1392,7 @@ def _venue_name(span: _Span) -> bool:
     return before is not None and before.group(1).lower() in lex.LOCATIVES
 
 
-def _venue(span: _Span, gazetteer: Gazetteer) -> _Mention:
+def _venue(span: Span, gazetteer: Gazetteer) -> Mention:
     """A venue is a place of its owner's country ("Dublin's Point Theatre") or its town's
     ("Mansion House in London"; else see :func:`_settle_unresolved_places`), kept without
     coordinates: a same-named town abroad ("Villa Park", Illinois) is not the ground meant."""
@@ -1449,11 +1407,11 @@ def _venue(span: _Span, gazetteer: Gazetteer) -> _Mention:
         if where and where[0].country_code and (where[0].kind == "country" or where[1] >= SURE_REGION):
             code = where[0].country_code
             break
-    return _Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code,
+    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE, source="venue")
 
 
-def _unknown_group(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
+def _unknown_group(span: Span, gazetteer: Gazetteer) -> Mention | None:
     """A NORP no demonym row knows, nor one letter off it (see :func:`_misspelt_demonym`): a
     region's adjective ("Siberian", "Crimeans") or a region ("Essex") is no group, a name the
     model took for a people (one singular proper noun without a people word's ending:
@@ -1471,8 +1429,8 @@ def _unknown_group(span: _Span, gazetteer: Gazetteer) -> _Mention | None:
                 return None  # "Essex": a place's name, nobody's people (nor a firm's, unsaid)
             # Most such names are firms ("Euronext", "Clearstream said"); a lone name the
             # article tags otherwise elsewhere takes its majority kind there (linking).
-            return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=LONE_ORGANIZATION)
-    return _Mention(span, "group", f"group:{group_slug(surface)}", surface, certainty=UNKNOWN_GROUP)
+            return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=LONE_ORGANIZATION)
+    return Mention(span, "group", f"group:{group_slug(surface)}", surface, certainty=UNKNOWN_GROUP)
 
 
 def _misspelt_demonym(gazetteer: Gazetteer, word: str) -> str | None:
@@ -1510,7 +1468,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-def _last_tag(span: _Span) -> str:
+def _last_tag(span: Span) -> str:
     """The model's part-of-speech tag of the span's last token ("" when unparsed)."""
     sentence = span.sentence
     if sentence.span is None:
@@ -1529,8 +1487,8 @@ def _names_no_group(surface: str) -> bool:
     return word in lex.NON_GROUP_ADJECTIVES or all(w in lex.NON_GROUP_ADJECTIVES for w in word.split())
 
 
-def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
-                 context: dict[str, float], article: Counter) -> _Mention | None:
+def _type_person(span: Span, gazetteer: Gazetteer, names: ArticleNames,
+                 context: dict[str, float], article: Counter) -> Mention | None:
     """A PERSON span: a person, unless a lone word that is clearly a place or nationality."""
     surface = span.surface
     words = name_tokens(surface)
@@ -1545,7 +1503,7 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
     if looks_like_company(words) and not names.has_part(surface):  # "PUTIN" of a heading is Putin
-        return _Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
+        return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
     if (found and found[0].kind == "place" and found[0].population >= MIN_PLACE_POPULATION
             and _PART_OF_COUNTRY_AFTER.match(span.sentence.text, span.end - span.sentence.start)):
         return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "X in the east": no person
@@ -1555,25 +1513,25 @@ def _type_person(span: _Span, gazetteer: Gazetteer, names: ArticleNames,
         code = gazetteer.demonym_country(surface)
         if code:
             return _country_group(span, gazetteer, code)
-    return _Mention(span, "person", "", surface, certainty=SURE if is_full_name(words) else LONE_PERSON)
+    return Mention(span, "person", "", surface, certainty=SURE if is_full_name(words) else LONE_PERSON)
 
 
-def _institution_mention(span: _Span, gazetteer: Gazetteer, code: str, role: str,
-                         certainty: float) -> _Mention | None:
+def _institution_mention(span: Span, gazetteer: Gazetteer, code: str, role: str,
+                         certainty: float) -> Mention | None:
     """A country's body as one organization: ``inst:<CC>:<role>``, "Armed forces of Russia";
     its embassy as a plain organization ``org:embassy-of-<country>`` ("US embassy")."""
     country = gazetteer.country(code)
     if country is None:
         return None
     if role == MISSION:
-        return _Mention(span, "organization", f"org:embassy-of-{slugify(country.name)}", span.surface,
+        return Mention(span, "organization", f"org:embassy-of-{slugify(country.name)}", span.surface,
                         certainty=certainty)
-    return _Mention(span, "organization", f"inst:{code}:{role}", institution_name(role, country),
+    return Mention(span, "organization", f"inst:{code}:{role}", institution_name(role, country),
                     code, certainty=certainty, from_alias=True)
 
 
-def _institution_span(text: str, inst: Institution) -> _Span:
-    return _Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], _INSTITUTION)
+def _institution_span(text: str, inst: Institution) -> Span:
+    return Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], INSTITUTION)
 
 
 def _namesake_state(gazetteer: Gazetteer, surface: str, country: Place,
@@ -1583,7 +1541,7 @@ def _namesake_state(gazetteer: Gazetteer, surface: str, country: Place,
         p.kind == "place" and p.source in ("state", "region") and p.country_code not in (None, country.country_code)))
 
 
-def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
+def _country_counts(spans: list[Span], gazetteer: Gazetteer) -> tuple[
         Counter, dict[int, Counter], list[tuple[float, float]], list[tuple[str, float, float]]]:
     """Countries the article names outright (countries, demonyms, unambiguous places): in all,
     and per sentence; the points of the states and regions it names ("Virginia", "Donetsk
@@ -1595,7 +1553,7 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
     anchors: dict[str, tuple[float, float]] = {}
     landmarks: list[tuple[str, float, float]] = []
     for span in spans:
-        if span.label not in ("GPE", "LOC", "NORP", _TOKEN, _PART):
+        if span.label not in ("GPE", "LOC", "NORP", TOKEN, PART):
             continue
         code = gazetteer.demonym_country(span.surface)
         if code is None:
@@ -1623,13 +1581,13 @@ def _country_counts(spans: list[_Span], gazetteer: Gazetteer) -> tuple[
     return article, by_sentence, list(anchors.values()), landmarks
 
 
-def _dateline(text: str, spans: list[_Span], gazetteer: Gazetteer) -> Place | None:
+def _dateline(text: str, spans: list[Span], gazetteer: Gazetteer) -> Place | None:
     """The place of the article's dateline ("KYIV, Ukraine (Reuters) -", "PARIS, Texas —"): a
     place opening one of its first lines and followed by an agency or a dash."""
     for span in spans:
         if span.sentence.sentence_id > 3:
             break
-        if (span.start != span.sentence.start or span.label not in ("GPE", "LOC", "ORG", _TOKEN)
+        if (span.start != span.sentence.start or span.label not in ("GPE", "LOC", "ORG", TOKEN)
                 or not _DATELINE_AFTER.match(text, span.end)):
             continue
         qualifier = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[span.end:span.end + 40])
@@ -1647,7 +1605,7 @@ def _dateline(text: str, spans: list[_Span], gazetteer: Gazetteer) -> Place | No
     return None
 
 
-def _directional_parts(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+def _directional_parts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """"eastern Ukraine", "the south of France", "Northern England": a place for that part of
     the country or region, covering the phrase; the country's own mention stays for its name."""
     parts = []
@@ -1682,12 +1640,12 @@ def _directional_parts(text: str, mentions: list[_Mention], gazetteer: Gazetteer
         part = gazetteer.part(whole, direction) if whole is not None else None
         if part is None:
             continue
-        piece = _Span(span.sentence, start, span.end, text[start:span.end], span.label)
+        piece = Span(span.sentence, start, span.end, text[start:span.end], span.label)
         parts.append(_place_mention(piece, part, m.certainty))
     return mentions + parts
 
 
-def _demonym_features(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+def _demonym_features(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """"the German Alps", "the French Riviera" (``lexicon.DEMONYM_FEATURES``): the country's part
     of a range or coast, a place of that country at its point, beside the nationality's group."""
     features = []
@@ -1699,8 +1657,8 @@ def _demonym_features(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_M
             continue
         end = sentence.start + found.end()
         surface = sentence.text[m.span.start - sentence.start:found.end()]
-        piece = _Span(sentence, m.span.start, end, surface, "LOC")
-        features.append(_Mention(piece, "place", f"place:{slugify(surface)}", surface, country.country_code,
+        piece = Span(sentence, m.span.start, end, surface, "LOC")
+        features.append(Mention(piece, "place", f"place:{slugify(surface)}", surface, country.country_code,
                                  country.lat, country.lon, QUALIFIED_PLACE, source="feature"))
     return mentions + features
 
@@ -1754,15 +1712,15 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             # among constituencies the model took for persons, stays a place.
             span.model_label, span.label = span.label, cues[id(span)]
     for span in spans:
-        if span.label in ("PERSON", "ORG", _TOKEN) and _named_settlement(span):
+        if span.label in ("PERSON", "ORG", TOKEN) and _named_settlement(span):
             span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
         elif id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
     spans = _electoral_area_spans(article.text, spans, gazetteer, article_counts)
     _mark_listed_places(article.text, spans, gazetteer)
     spans = _name_list_people(article.text, sentences, spans, gazetteer)
-    _mark_clubs(article.text, spans, gazetteer, sport)
-    _mark_company_short_forms(spans, gazetteer)
+    mark_clubs(article.text, spans, gazetteer, sport)
+    mark_company_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
@@ -1770,12 +1728,12 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     spans.extend(_signature_places(article.text, sentences, spans, gazetteer))
     qualifiers, coordinated = _qualifiers(article.text, spans)
     within = _within_qualifiers(article.text, spans)
-    mentions: list[_Mention] = [
+    mentions: list[Mention] = [
         m for inst in institutions
         if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
                                       inst.role, BARE_INSTITUTION if inst.bare else SURE)) is not None]
 
-    def type_span(span: _Span) -> _Mention | None:
+    def type_span(span: Span) -> Mention | None:
         context = dict(base_context)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
@@ -1785,7 +1743,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
                           coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()),
                           article.source_country, landmarks)
 
-    qualified_by: dict[int, list[_Span]] = defaultdict(list)
+    qualified_by: dict[int, list[Span]] = defaultdict(list)
     for span in spans:
         if id(span) in qualifiers:
             qualified_by[id(qualifiers[id(span)])].append(span)
@@ -1797,9 +1755,9 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     for span in spans:
         if id(span) in typed_first:
             typed = typed_first[id(span)]
-        elif span.label in ("GPE", "LOC", _TOKEN, _PART) and normalize(span.surface) in settled:
+        elif span.label in ("GPE", "LOC", TOKEN, PART) and normalize(span.surface) in settled:
             known = settled[normalize(span.surface)]
-            typed = _Mention(span, known.kind, known.entity_id, known.name, known.country_code, known.lat,
+            typed = Mention(span, known.kind, known.entity_id, known.name, known.country_code, known.lat,
                              known.lon, known.certainty, source=known.source)
         else:
             typed = type_span(span)
@@ -1815,162 +1773,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     return [_row(article, m) for m in mentions]
 
 
-_NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressure on X" is the club
-_PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
-
-
-def _mark_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer, sport: bool = False) -> None:
-    """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
-    them make a club ("X beat Y", "drew with X", "the X side", and in a sports report "against
-    X", "joined X"); the reading holds for the
-    article's other mentions of the name, except after a place's preposition ("in X"), and
-    for its short form ("United" of one "Leeds United": that club)."""
-    clubs = set()
-    labels = ("GPE", "ORG", "PERSON", "FAC", _TOKEN)
-    # A person's surname is no club ("Lawrence Dallaglio" ... "Dallaglio's role as captain",
-    # "Graham Phillips" ... "Phillips, an away fan").
-    surnames = {s.surface.split()[-1] for s in spans if s.label == "PERSON" and " " in s.surface}
-    for span in spans:
-        if span.label not in labels or gazetteer.demonym_country(span.surface) or span.surface in surnames:
-            continue  # "their Welsh striker": a nationality, not a club
-        if club_name(span.surface):
-            if span.label in ("GPE", "FAC", _TOKEN) and span.surface.lower().endswith(" city") and (
-                    span.prev_word.lower() in _PLACE_BEFORE or span.next_word.lower() in lex.REGION_WORDS):
-                continue  # "in X City", "the X City region": the city
-            found = gazetteer.resolve(span.surface) if span.label in ("GPE", "FAC", _TOKEN) else None
-            if not (found and normalize(found[0].name) == normalize(span.surface)):
-                clubs.add(span.surface)  # not "Mexico City", "Kansas City"
-            continue
-        if span.label == "ORG":
-            # A "person" made an organization by the cues keeps to the strict ones ("playing for X");
-            # a country or region is no club ("his Wales career").
-            if club_cue(text, span, strict=span.model_label == "PERSON"):
-                found = gazetteer.resolve(span.surface)
-                if not (found and (found[0].kind == "country" or found[0].source in (*REGION_SOURCES, "alias"))):
-                    clubs.add(span.surface)
-            continue
-        if span.label == "PERSON" and " " in span.surface:
-            continue  # a full name: "Federer beat Rafael Nadal"
-        # A town (a one-word "person" too: "Valencia beat" tagged PERSON); a capital's name
-        # stands for its government as often ("Moscow beat back").
-        if club_cue(text, span):
-            found = gazetteer.resolve(span.surface)
-            # A one-word "person" must be a big town to be its club ("star X scored" is a singer).
-            if found and found[0].source == "city" and not found[0].capital and (
-                    span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
-                clubs.add(span.surface)
-    cued: set[int] = set()  # spans whose own words make them the club, whatever the preposition
-    if clubs or sport:
-        # In a sports report a town after "against", "with", "joined" is the club ("his debut
-        # against Portsmouth"); one the model took for a person must be a big one, as above.
-        for span in spans:
-            if (span.label in labels and span.surface not in clubs | surnames
-                    and span.prev_word.lower() in lex.CLUB_WORDS_IN_SPORT):
-                found = gazetteer.resolve(span.surface)
-                if found and found[0].source == "city" and not found[0].capital and (
-                        span.label != "PERSON" or found[0].population >= PLACE_IN_ARTICLE_POPULATION):
-                    clubs.add(span.surface)
-    if sport:
-        for span in _team_sheet_clubs(text, spans, gazetteer):
-            clubs.add(span.surface)
-            cued.add(id(span))
-        for span in spans:
-            if (span.label in labels and span.surface not in surnames and _team_words_after(text, span)
-                    and _town_or_unknown(span, gazetteer)):
-                clubs.add(span.surface)
-                cued.add(id(span))
-    # A club's name without its city ("United" of "Leeds United"), when one club of the article
-    # ends so.
-    endings: dict[str, set[str]] = defaultdict(set)
-    for name in clubs:
-        words = name.split()
-        if len(words) > 1 and words[-1].lower() in lex.CLUB_NAME_SUFFIXES:
-            endings[words[-1]].add(name)
-        if len(words) > 1 and words[0].lower() in lex.CLUB_NAME_PREFIXES - {"ac", "fc", "afc"}:
-            endings[words[0]].add(name)  # "Real" of "Real Madrid", "Inter" of "Inter Milan"
-    short = {word: next(iter(names)) for word, names in endings.items() if len(names) == 1}
-    for span in spans if clubs else ():
-        if span.label in labels and span.surface in short and span.prev_word.lower() != "the":
-            span.club = short[span.surface]
-        elif not (span.surface in clubs and span.label in labels and (
-                club_name(span.surface) or span.prev_word.lower() not in _NOT_CLUB_BEFORE or id(span) in cued)):
-            continue
-        span.model_label = span.model_label or span.label
-        span.label = _CLUB
-
-
-_POSITION_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(lex.POSITION_MODIFIERS)) + r")\s+)?([a-z-]+)\s+[A-Z][a-z]")  # "X centre Tom", "X loosehead prop Tom"
-_POSSESSION_AFTER = re.compile(r"['’]s?((?:\s+[\w-]+){1,3})")  # "X's record 30-3 win"
-
-
-def _team_words_after(text: str, span: _Span) -> bool:
-    """In a sports report: a player's position and name after the name ("X centre Tom Hale"),
-    or a result or a part of the team within three words of its possessive ("X's 30-3 win",
-    "X's starting line-up"): see ``lexicon.PLAYER_POSITIONS`` and ``CLUB_POSSESSIONS``."""
-    after = text[span.end:span.end + 60]
-    position = _POSITION_AFTER.match(after)
-    if position and position.group(1) in lex.PLAYER_POSITIONS:
-        return True
-    owned = _POSSESSION_AFTER.match(after)
-    return owned is not None and any(w.lower() in lex.CLUB_POSSESSIONS for w in owned.group(1).split())
-
-
-_PLAYER_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s*\($")  # "S Best (", "B O'Driscoll, ("
-
-
-def _team_sheet_clubs(text: str, spans: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
-    """The names in brackets after players' names in a sports report's team sheet ("S Best
-    (Ulster), A Foley (Munster)"), when most of them are towns, regions or unknown names: clubs,
-    even one an alias makes a province. A sheet of nations ("(England)", "(Wales)") gives none."""
-    bracketed = [s for s in spans if s.label in ("GPE", "LOC", "ORG", "PERSON", "FAC", _TOKEN)
-                 and text[s.end:s.end + 1] == ")" and _PLAYER_BEFORE.search(text, max(0, s.start - 40), s.start)]
-    if len(bracketed) < 3:
-        return []
-    kinds = [gazetteer.resolve(s.surface) for s in bracketed]
-    clubbish = [s for s, found in zip(bracketed, kinds) if not gazetteer.demonym_country(s.surface) and (
-        found is None or (found[0].kind != "country" and found[0].source != "alias"))]
-    if 2 * len(clubbish) < len(bracketed):
-        return []
-    return [s for s, found in zip(bracketed, kinds)
-            if not gazetteer.demonym_country(s.surface) and not (found and found[0].kind == "country")]
-
-
-def _town_or_unknown(span: _Span, gazetteer: Gazetteer) -> bool:
-    """A town that is no capital ("Gloucester"), or a name no gazetteer knows ("Sale Sharks");
-    never a country, region or capital ("England coach X", "Wales' win")."""
-    if gazetteer.demonym_country(span.surface) or (span.label == "PERSON" and " " in span.surface
-                                                   and not span.surface.endswith("s")):
-        return False  # "Duncan Bell prop": a full name is a person; "Sale Sharks" a plural club name
-    found = gazetteer.resolve(span.surface)
-    if found is None:
-        return span.label != "PERSON" or " " in span.surface
-    return found[0].source == "city" and not found[0].capital
-
-
-def _mark_company_short_forms(spans: list[_Span], gazetteer: Gazetteer) -> None:
-    """A town's name that opens a company's name of the article ("Henley" of "Henley &
-    Partners", "Acme" of "Acme Holdings") stands for the company, except after a place's
-    preposition ("in Henley"); a country, capital or region opening one stays a place."""
-    companies: dict[str, str] = {}
-    for span in spans:
-        words = span.surface.split()
-        if span.label == "ORG" and len(words) > 1 and (
-                "&" in words or words[-1].lower() in lex.COMPANY_SUFFIXES | lex.ORG_NAME_ENDINGS):
-            companies.setdefault(words[0], span.surface)
-    for span in spans if companies else ():
-        full = companies.get(span.surface)
-        if (full is None or span.label not in ("GPE", "LOC", "PERSON", _TOKEN)
-                or span.prev_word.lower() in _NOT_CLUB_BEFORE):
-            continue
-        found = gazetteer.resolve(span.surface)
-        if not found or found[0].kind == "country" or found[0].capital or found[0].source in REGION_SOURCES:
-            continue  # a word no town's is left to the other rules
-        span.model_label = span.model_label or span.label
-        span.label, span.club = _CLUB, full
-
-
-def _settle_unresolved_places(mentions: list[_Mention], source_country: str | None = None,
-                              sport: bool = False) -> list[_Mention]:
+def _settle_unresolved_places(mentions: list[Mention], source_country: str | None = None,
+                              sport: bool = False) -> list[Mention]:
     """Unresolved places: dropped when the article names a person or organization with one of
     their words ("Biden" tagged GPE once), else given the article's dominant country when
     they have none. A venue takes the country of its sentence's places, else the source's (a venue named
@@ -2003,7 +1807,7 @@ def _settle_unresolved_places(mentions: list[_Mention], source_country: str | No
     return mentions
 
 
-def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
     """One mention per character span (a hyphen prefix can repeat a model entity), in text order."""
     seen: set[tuple[int, int]] = set()
     out = []
@@ -2015,7 +1819,7 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _row(article: Article, m: _Mention) -> dict:
+def _row(article: Article, m: Mention) -> dict:
     agree = 1.0 if m.kind in _AGREES.get(m.span.model_label or m.span.label, ()) else 0.0
     return {
         "article_id": article.article_id,
