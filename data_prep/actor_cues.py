@@ -281,6 +281,12 @@ def _organization_cues(text: str, spans: Sequence[Any], name_words: set[str]) ->
     return out
 
 
+def _full_name_words(spans: Sequence[Any]) -> set[str]:
+    """The words of the article's full person names ("Gordon", "Brown" of "Gordon Brown"): such a
+    word alone is that person's, whatever else it could be."""
+    return {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+
+
 def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
     """Ids of the PERSON/ORG/NORP spans that name no actor: a title after a possessive ("her X
     tour", "Transport for London's X campaign": every mention of the name), names in cookie
@@ -288,7 +294,7 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
     "follow X on Twitter"; the platform stays), and words made from a name of the article
     ("Brownite") or ending in "-ism"/"-phobia"."""
     labels = ("PERSON", "ORG", "NORP")
-    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    name_words = _full_name_words(spans)
     titles = set()
     out = set()
     boilerplate: dict[int, str | None] = {}
@@ -324,7 +330,7 @@ def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) ->
     names that open one ("X" of "X 9/11").
     Words of a person's full name, and names that speak or bear a title in the article, stay
     ("Tom Hanks said", then "the film Tom Hanks made"); ``sport``: "game" is a fixture there."""
-    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    name_words = _full_name_words(spans)
     candidates = [s for s in spans if s.label in ("PERSON", "ORG") and s.surface not in name_words]
     cued = set()
     # The model's own WORK_OF_ART and PRODUCT tags are no evidence: it gives them to quotations,
@@ -352,7 +358,7 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     """Ids of the one-word PERSON spans that are a common word the article also writes in
     lowercase ("Riot police" at a sentence's head and "a riot"); a word of a person's full
     name in the article stays ("Brown" of a "Gordon Brown", whatever "brown" is)."""
-    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    name_words = _full_name_words(spans)
     lowered: dict[str, bool] = {}
     out = set()
     for span in spans:
@@ -450,7 +456,7 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     keyed by ``id(span)``."""
     out: dict[int, str] = {}
     org_ends = {s.end for s in spans if s.label == "ORG"}
-    name_words = {w for s in spans if s.label == "PERSON" and " " in s.surface for w in s.surface.split()}
+    name_words = _full_name_words(spans)
     for span in spans:
         if span.label in ("PERSON", "ORG"):
             label = _context_label(text, span)

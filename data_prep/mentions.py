@@ -828,7 +828,8 @@ def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[Span
         places = sum(s.label in ("GPE", "LOC") for s in inside)
         if 2 * max(places, sum(_country_or_region(gazetteer, text[a:b]) for a, b in items)) >= len(items):
             continue
-        spans = [s for s in spans if not any(s is t for t in inside)]
+        taken = {id(s) for s in inside}
+        spans = [s for s in spans if id(s) not in taken]
         spans.extend(Span(sentence, a, b, text[a:b], "PERSON", listed=True) for a, b in items)
     return spans
 

@@ -19,7 +19,7 @@ from .gazetteer import normalize, slugify
 
 __all__ = ["ACRONYM", "WORD_ACRONYM", "ArticleNames", "initials", "defines_acronym", "name_tokens", "is_full_name", "particle_surname", "fold_word",
            "person_key",
-           "collect_names", "canonical_name", "looks_like_company", "group_slug"]
+           "spelled_out", "collect_names", "canonical_name", "looks_like_company", "group_slug"]
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # An acronym written as a word, as British outlets do ("Nato", "Elspa"): only the initials of
