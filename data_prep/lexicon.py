@@ -422,6 +422,14 @@ FLEET_NOUNS = frozenset({"fleet", "flotilla"})
 INLAND_WATER_NOUNS = frozenset({
     "river", "lake", "estuary", "bay", "harbour", "harbor", "reservoir", "canal", "lagoon", "creek"})
 SEA_NOUNS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "sound", "bight"})
+# Capitalised heads of land features named after a place ("the Suwalki Gap", "the Lachin
+# Corridor", "the Khyber Pass"): a place of the country of the place it is named after
+# (``mentions``), when the whole name is no place GeoNames knows.
+FEATURE_HEADS = frozenset({"gap", "corridor", "pass", "gorge", "valley", "basin", "plateau", "heights",
+                           "steppe", "lowland", "uplands"})
+# Names that are a country only after "the" ("back in the States"): "member States", "Gulf
+# States" are no United States (``mentions``).
+DEFINITE_ONLY_NAMES = frozenset({"states"})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
@@ -651,6 +659,10 @@ VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "stre
                          "bridge", "square", "hall", "road", "avenue", "lane", "ground", "airport",
                          "wharf", "castle", "cathedral", "abbey", "gardens", "village", "pier",
                          "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
+# Venue heads no person's surname ends with: a name the model tagged PERSON that ends with one
+# is the venue or street ("ran towards Wilmslow Road"; not "Nathan Lane", "Della Street").
+UNNAMED_VENUE_HEADS = frozenset({"road", "avenue", "stadium", "theatre", "theater", "arena", "square",
+                                 "airport", "cathedral", "racecourse", "velodrome", "coliseum", "stadion"})
 # Plural nouns of kinds of places: the names they introduce with "such as" or "including" are
 # places whatever the model tagged ("stations such as Kings Cross and Euston", ``mentions``).
 PLACE_CLASS_NOUNS = frozenset({

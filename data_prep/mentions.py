@@ -105,6 +105,7 @@ LONE_ORGANIZATION = 0.7    # one word, no acronym defined
 UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
 LONE_PERSON = 0.6          # one word tagged PERSON, before linking
 COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
+ACRONYM_LETTERS = 5  # at most, in an untagged or organization's acronym read as a small town
 UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
 BARE_INSTITUTION = 0.7     # "the defence ministry", its country taken from the article
 QUALIFIED_PLACE = 0.9      # at least: "Paris, Texas" resolved within its qualifier's country
@@ -611,10 +612,19 @@ def _near_place_words(span: Span) -> bool:
             or span.next_word.lower() in lex.REGION_WORDS)
 
 
+def _acronym_town(surface: str, place: Place) -> bool:
+    """An all-capitals name matching a small town: "NATO" is no Nato, "EU territory" no Eu; a
+    dateline's "MINSK" is a big city."""
+    return (surface.isupper() and place.source in ("city", "region", "county")
+            and place.population < PLACE_IN_ARTICLE_POPULATION * 2)
+
+
 def _plausible_place(place: Place, span: Span, article: Counter) -> bool:
     """Whether a span the model did not call a place may still be this place."""
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
+    if _acronym_town(span.surface, place) and sum(ch.isalpha() for ch in span.surface) <= ACRONYM_LETTERS:
+        return False  # "EU territory", "SET industry boards"; not a dateline's "WIMBLEDON, England"
     in_article = bool(place.country_code and article.get(place.country_code))
     if place.source in ("region", "county") and not in_article:
         return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
@@ -1025,6 +1035,22 @@ def _water_suffix(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -
     return _place_mention(span, known, SURE) if known is not None else _water_body(span, gazetteer, context)
 
 
+def _feature_place(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
+    """"the Suwalki Gap", "the Lachin Corridor" (``lexicon.FEATURE_HEADS``): a land feature named
+    after a place GeoNames knows is a place of that place's country, at its point."""
+    words = span.surface.split()
+    if len(words) < 2 or words[-1].lower() not in lex.FEATURE_HEADS or not words[-1][:1].isupper():
+        return None
+    if gazetteer.resolve(span.surface):
+        return None  # a feature GeoNames knows by its whole name is typed as any place
+    found = gazetteer.resolve(" ".join(words[:-1]), context)
+    if not found or not found[0].country_code or found[0].kind == "country":
+        return None  # "the Ukraine Corridor" is no feature of a town
+    place = found[0]
+    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, place.country_code,
+                    place.lat, place.lon, found[1] * MISLABELLED_PLACE)
+
+
 def _unresolved_place(span: Span, names: ArticleNames, code: str | None, *,
                       qualified: bool = False) -> Mention | None:
     """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
@@ -1062,6 +1088,12 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
     if label in ("GPE", "LOC", TOKEN, PART) and _compound_adjective_half(span, gazetteer):
         return None  # "the Euro-Atlantic region"
+    if normalize(surface) in lex.DEFINITE_ONLY_NAMES and span.prev_word.lower() != "the":
+        return None  # "member States": no United States
+    if label in ("GPE", "LOC", "FAC", TOKEN):
+        feature = _feature_place(span, gazetteer, context)
+        if feature is not None:
+            return feature
     if label == CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)
@@ -1127,6 +1159,9 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
     if label in ("FAC", "ORG", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
+    if (label == "PERSON" and len(words := surface.split()) > 1 and words[-1][:1].isupper()
+            and words[-1].lower() in lex.UNNAMED_VENUE_HEADS):
+        return _venue(span, gazetteer)  # "towards Wilmslow Road" tagged PERSON
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and (words[-1].lower() in lex.NON_ACTOR_HEADS
                  or (label == "ORG" and words[-1].lower() in lex.HOLIDAY_HEADS))):
@@ -1194,9 +1229,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
                                      or _context_country(context, source_country))
         place, certainty = found
-        if (surface.isupper() and place.source in ("city", "region", "county")
-                and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
-            # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
+        if _acronym_town(surface, place):
             return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):

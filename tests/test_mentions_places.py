@@ -82,3 +82,35 @@ def test_a_team_sheet_of_nations_names_no_clubs(parse):
 ])
 def test_names_that_stay_no_place(parse, text, surface):
     assert surface not in places(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Alliance planners worry about the Suwalki Gap, a thin strip of farmland near the border.", "Suwalki Gap", "PL"),
+    ("Convoys crossed the Lachin Corridor before the road was shut.", "Lachin Corridor", "AZ"),
+])
+def test_a_land_feature_named_after_a_town_is_a_place_of_its_country(parse, text, surface, code):
+    assert places(mentions_of(parse, text)).get(surface) == code
+
+
+def test_an_acronym_is_no_small_town(parse):
+    found = mentions_of(parse, "Freight trains may no longer carry steel across EU territory, the operator said.")
+    assert "EU" not in places(found)
+
+
+def test_a_datelines_capitalised_town_stays_a_place(parse):
+    found = mentions_of(parse, "WIMBLEDON, England — The champion lost in the first round on Monday.")
+    assert places(found).get("WIMBLEDON") == "GB"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The council urged its member States to back the plan.", False),
+    ("She moved back to the States after the war.", True),
+])
+def test_states_is_the_united_states_only_after_the(parse, text, found):
+    assert ("States" in places(mentions_of(parse, text))) is found
+
+
+def test_a_street_the_model_calls_a_person_is_a_place(parse):
+    found = mentions_of(parse, "Police in Manchester said the man ran off towards Wilmslow Road after the theft.")
+    assert "Wilmslow Road" in places(found)
+    assert all(m["kind"] != "person" for m in found if m["surface"] == "Wilmslow Road")
