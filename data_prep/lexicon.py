@@ -50,6 +50,11 @@ FIXED_HOLIDAYS = {
     "valentine's day": (2, 14),
 }
 # Holidays that move: their dates are computed in ``date_forms.holiday_date``.
+# Days news name by their numbers alone ("post-9/11", "the 7/7 bombings"): (year, month, day).
+NAMED_DAYS = {"9/11": (2001, 9, 11), "7/7": (2005, 7, 7)}
+# Words before a named day that make its numbers this year's day ("the vote is scheduled for
+# 9/11"), not the day it names: no event.
+NUMERIC_DAY_LEADS = frozenset({"on", "for", "of", "by", "until", "till"})
 COMPUTED_HOLIDAYS = ("easter", "easter sunday", "thanksgiving")
 
 # --- numbers (dates, figures) --------------------------------------------------------------
@@ -64,6 +69,9 @@ SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 DATE_COUNT_WORDS = {
     "a": 1, "an": 1, "a couple of": 2,
     **{w: n for w, n in {**SMALL_NUMBERS, **TENS}.items() if 1 <= n <= 12 or n in (15, 20, 30)},
+    # "Twenty-five years ago": a compound read whole, not as "five years ago".
+    **{f"{tens}{sep}{unit}": t + u for tens, t in TENS.items() for unit, u in SMALL_NUMBERS.items()
+       if 1 <= u <= 9 for sep in ("-", " ")},
 }
 # Units of "two weeks ago", "three years later"; "hour", "weekend" and "quarter" are
 # accepted by single date forms only (see date_forms).

@@ -124,10 +124,18 @@ def _summary(event: dict) -> tuple:
     ("five months ago", SUNDAY, None, ("2024-06-01", "2024-06-30", "month", True)),
     ("a year ago", SUNDAY, None, ("2023-01-01", "2023-12-31", "year", True)),
     ("a couple of weeks ago", SUNDAY, None, ("2024-10-28", "2024-11-03", "week", True)),
-    ("the past two weeks", SUNDAY, None, ("2024-11-03", "2024-11-17", "week", True)),
-    ("the past year", SUNDAY, None, ("2023-11-17", "2024-11-17", "year", True)),
-    ("the next 12 months", SUNDAY, None, ("2024-11-17", "2025-11-17", "month", True)),
+    ("the past week", SUNDAY, None, ("2024-11-10", "2024-11-17", "week", True)),
     ("the last 48 hours", SUNDAY, None, ("2024-11-15", "2024-11-17", "day", True)),
+    ("the past seven days", SUNDAY, None, ("2024-11-10", "2024-11-17", "day", True)),
+    # a count read whole, not its last word ("five years ago")
+    ("Twenty-five years ago", SUNDAY, None, ("1999-01-01", "1999-12-31", "year", True)),
+    ("thirty one days ago", SUNDAY, None, ("2024-10-17", "2024-10-17", "day", True)),
+    # decades back are a year, as the same years would be
+    ("a decade ago", SUNDAY, None, ("2014-01-01", "2014-12-31", "year", True)),
+    ("two decades ago", SUNDAY, None, ("2004-01-01", "2004-12-31", "year", True)),
+    # a day news name by its numbers
+    ("post-9/11", SUNDAY, None, ("2001-09-11", "2001-09-11", "day", False)),
+    ("the 7/7 bombings", SUNDAY, None, ("2005-07-07", "2005-07-07", "day", False)),
     # leap years and month lengths
     ("Feb. 29", "2023-06-01", PAST, ("2020-02-29", "2020-02-29", "day", True)),
     # untensed, a coming day and month must be much nearer than the last one
@@ -151,6 +159,15 @@ def test_resolve_expression(text, published, tense, expected):
     ("daily", SUNDAY),
     ("recent weeks", SUNDAY),
     ("the past weeks", SUNDAY),    # no extent
+    # rolling spans longer than a week are durations
+    ("the past two weeks", SUNDAY),
+    ("the past year", SUNDAY),
+    ("the next 12 months", SUNDAY),
+    ("the past decade", SUNDAY),
+    ("the last four months", SUNDAY),
+    ("five years earlier than expected", SUNDAY),  # a comparison, no step from a date
+    ("9/11/2024", SUNDAY),                         # a numeric date, ambiguous
+    ("a score of 19/11", SUNDAY),
     ("the 21st century", SUNDAY),
     ("a 70-year-old man", SUNDAY),
     ("yesterday", None),           # needs a publication date
@@ -273,10 +290,10 @@ def test_resolve_expression_accepts_datetimes():
      [("two days ago", "2024-11-15", "2024-11-15", "day", True)]),
     ("He left the company three weeks ago.", SUNDAY,
      [("three weeks ago", "2024-10-21", "2024-10-27", "week", True)]),
-    ("Prices have doubled over the past two weeks.", SUNDAY,
-     [("the past two weeks", "2024-11-03", "2024-11-17", "week", True)]),
-    ("Sales are expected to grow over the next 12 months.", SUNDAY,
-     [("the next 12 months", "2024-11-17", "2025-11-17", "month", True)]),
+    ("Prices have doubled over the past week.", SUNDAY,
+     [("the past week", "2024-11-10", "2024-11-17", "week", True)]),
+    ("Rates have stayed low since the 9/11 attacks.", SUNDAY,  # the model reads "9/11" as a number
+     [("9/11", "2001-09-11", "2001-09-11", "day", False)]),
     # seasons, quarters, holidays
     ("The offensive stalled in the summer.", SUNDAY,
      [("the summer", "2024-06-01", "2024-08-31", "season", True)]),
@@ -355,6 +372,11 @@ def test_extract_events(parse, text, published, expected):
     "About 2,014 visitors left.",
     "They were supposed to come the next day.",  # nothing earlier to step from
     "The programme is shown at 2000 GMT on the channel.",  # a clock time, no year
+    "Sales are expected to grow over the next 12 months.",  # a duration
+    "Aid has flowed to the region over the past four months.",
+    "The film Fahrenheit 9/11 won a prize.",  # a title's number
+    "The vote is scheduled for 9/11, officials said.",  # a day of this year, not the attacks
+    "The contract ends two years earlier than planned.",
     "The patrol left at 1800 hours.",
 ])
 def test_non_dates_are_dropped(parse, text):
