@@ -149,8 +149,10 @@ _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w'’-]+)")
-# "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
-_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
+# "the village of X", "the villages of X and Y", "the town of X", "the republic of X": what
+# follows is a place.
+_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|republics?|regions?"
+                            r"|provinces?|districts?|oblasts?)\s+of\s+"
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 # "stations such as X and Y", "cities including X": a kind of place, then the list before the span.
 _LIST_OF_PLACES = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including)\s+")

@@ -114,3 +114,11 @@ def test_a_street_the_model_calls_a_person_is_a_place(parse):
     found = mentions_of(parse, "Police in Manchester said the man ran off towards Wilmslow Road after the theft.")
     assert "Wilmslow Road" in places(found)
     assert all(m["kind"] != "person" for m in found if m["surface"] == "Wilmslow Road")
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Shelling went on in the province of Idlib, the monitors said.", "Idlib", "SY"),
+    ("Rebels are said to control the district of Kupiansk.", "Kupiansk", "UA"),
+])
+def test_a_name_after_region_of_is_a_place(parse, text, surface, code):
+    assert places(mentions_of(parse, text)).get(surface) == code
