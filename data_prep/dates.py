@@ -157,6 +157,8 @@ def _clause_tense(span: Any) -> str | None:
             return FUTURE
         if lemma(token).lower() in lex.INTENT_LEMMAS and child.lower_ == "for":
             return FUTURE  # "the vote is set for Sunday"
+        if token.lower_ in lex.AHEAD_WORDS:
+            return None  # "announced ahead of the 9 May parade": after the clause's event
         if token.pos_ in ("VERB", "AUX"):
             return _verb_tense(token)
     return _verb_tense(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None

@@ -97,6 +97,10 @@ INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prep
                            "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
 PAST_CUES = frozenset({"since", "ago"})  # the word right before a date
 FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
+# Heads a date hangs from that put it after the clause's event ("announced hours ahead of
+# Russia's 9 May parade"): the clause's past tense does not place the date, its nearest
+# occurrence is meant (``dates``).
+AHEAD_WORDS = frozenset({"ahead"})
 # Words before a date that mark where something ends: unless the clause is past, the date is
 # still to come ("the programme runs through June", "sanctions stay until March").
 UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})

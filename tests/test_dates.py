@@ -345,6 +345,11 @@ def test_resolve_expression_accepts_datetimes():
      [("2 November", "2023-11-02", "2023-11-02", "day", True)]),
     ("Voters will go to the polls in the 5 June referendum.", "2024-04-10",
      [("the 5 June", "2024-06-05", "2024-06-05", "day", True)]),
+    # "ahead of" a date puts it after the clause's past event: the nearest occurrence
+    ("The sanctions were announced hours ahead of the 9 May parade.", "2024-05-08",
+     [("the 9 May", "2024-05-09", "2024-05-09", "day", True)]),
+    ("Ministers met ahead of the 30 June deadline.", "2024-05-08",
+     [("the 30 June", "2024-06-30", "2024-06-30", "day", True)]),
     # a day a few days past in a modal or future clause is that day, not next year's
     ("The arrest of the mayor on March 3 may be a sign of change.", "2024-03-05",
      [("March 3", "2024-03-03", "2024-03-03", "day", True)]),
