@@ -36,7 +36,7 @@ from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
                          person_or_org_cues, role_led_name, sport_report, trim_person_tokens, work_title_spans)
 from .clubs import mark_clubs, mark_company_short_forms
-from .constituencies import electoral_areas
+from .constituencies import compass_seat_town, electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
@@ -1326,6 +1326,13 @@ def _area_name(surface: str, parts: list[Span], gazetteer: Gazetteer, titled_in:
         return False  # "a candidate in Ukraine": the country, typed as usual
     if titled_in is None:
         return bool(found) or len(words) > 1
+    town = compass_seat_town(surface)
+    if town and not found:
+        # "the Bolton West MP": a town's name and a compass word make a seat, whatever the
+        # article's countries ("Kanye West" is no town's seat)
+        top = gazetteer.resolve(town)
+        if top and top[0].source == "city" and top[0].population >= PLACE_IN_CONTEXT_POPULATION:
+            return True
     where = found or (gazetteer.resolve(words[0]) if len(words) > 1 else None)
     return where is not None and where[0].kind != "country" and bool(titled_in.get(where[0].country_code)) and (
         where[0].source in REGION_SOURCES or where[0].population >= PLACE_IN_CONTEXT_POPULATION)
@@ -1340,9 +1347,13 @@ def _electoral_area(span: Span, gazetteer: Gazetteer, context: dict[str, float],
     if found and found[0].kind != "country" and (context.get(found[0].country_code) or found[1] >= SURE_PLACE):
         return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
     code = None
-    for head in [h for h in dict.fromkeys((_AREA_JOIN.split(surface)[0], surface.split()[0])) if h != surface]:
+    town = compass_seat_town(surface)
+    heads = (town, _AREA_JOIN.split(surface)[0], surface.split()[0]) if town else (
+        _AREA_JOIN.split(surface)[0], surface.split()[0])
+    for head in [h for h in dict.fromkeys(heads) if h != surface]:
         place = gazetteer.resolve(head, context) if len(head) > 2 else None
-        if place and place[0].kind != "country" and (context.get(place[0].country_code) or place[1] >= 0.7) and (
+        if place and place[0].kind != "country" and (
+                context.get(place[0].country_code) or place[1] >= 0.7 or head == town) and (
                 place[0].source in REGION_SOURCES or place[0].population >= MIN_PLACE_POPULATION):
             code = place[0].country_code
             break

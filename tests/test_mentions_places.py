@@ -31,6 +31,14 @@ def test_constituencies_and_wards_are_british_places(parse, text, surface):
     assert places(mentions_of(parse, text)).get(surface) == "GB"
 
 
+@pytest.mark.parametrize("text", [
+    "Ruth Kelly, a Cabinet Office minister and Bolton West MP, arrived at the school.",
+    "The Bolton West MP arrived at the school on Friday.",
+])
+def test_a_towns_seat_with_a_compass_word_is_a_british_place(parse, text):
+    assert places(mentions_of(parse, text)).get("Bolton West") == "GB"
+
+
 def test_a_member_after_a_name_keeps_the_person(parse):
     found = mentions_of(parse, "Diane Abbott MP said the report was unfair. " + LONDON)
     assert "Diane Abbott" not in places(found)
