@@ -213,8 +213,10 @@ def _is_name_part(kind: str, m: re.Match, tokens: Any, in_date_ent: bool) -> boo
     if kind == "year" and len(tokens) == 1:
         # "1950 residents": a count of a plural noun, even when NER calls it a DATE.
         token = tokens[0]
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        modern = lex.MODERN_YEARS[0] <= int(m.group("yr")) <= lex.MODERN_YEARS[1]
         return token.dep_ == "nummod" and token.head.tag_ == "NNS" and not (
-            token.i > 0 and doc[token.i - 1].lower_ in lex.DATE_LEADS)
+            before in lex.DATE_LEADS or (modern and before in lex.YEAR_DETERMINERS))
     if kind == "named_day" and tokens.start > tokens.sent.start:
         # "Fahrenheit 9/11": a capitalised word before the number makes it a title's part.
         return doc[tokens.start - 1].text[:1].isupper()

@@ -97,6 +97,10 @@ INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prep
                            "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
 PAST_CUES = frozenset({"since", "ago"})  # the word right before a date
 FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
+# Determiners before a modern year that make it a year modifying its noun ("the 2022 elections",
+# "their 1960 levels"), not a count ("1950 residents", "these 1500 soldiers") (``dates``).
+YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "whose"})
+MODERN_YEARS = (1900, 2099)
 # Heads a date hangs from that put it after the clause's event ("announced hours ahead of
 # Russia's 9 May parade"): the clause's past tense does not place the date, its nearest
 # occurrence is meant (``dates``).

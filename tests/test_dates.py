@@ -345,6 +345,11 @@ def test_resolve_expression_accepts_datetimes():
      [("2 November", "2023-11-02", "2023-11-02", "day", True)]),
     ("Voters will go to the polls in the 5 June referendum.", "2024-04-10",
      [("the 5 June", "2024-06-05", "2024-06-05", "day", True)]),
+    # a modern year after "the" or a possessive modifies its plural noun: no count
+    ("Turnout fell sharply in the 2019 elections.", SUNDAY,
+     [("2019", "2019-01-01", "2019-12-31", "year", False)]),
+    ("Emissions must fall below their 1990 levels.", SUNDAY,
+     [("1990", "1990-01-01", "1990-12-31", "year", False)]),
     # "ahead of" a date puts it after the clause's past event: the nearest occurrence
     ("The sanctions were announced hours ahead of the 9 May parade.", "2024-05-08",
      [("the 9 May", "2024-05-09", "2024-05-09", "day", True)]),
@@ -374,6 +379,7 @@ def test_extract_events(parse, text, published, expected):
     "The Sunday Times reported the story.",
     "Troops march north and may stay.",
     "The town has 1950 residents.",
+    "The 1500 soldiers left the fort.",  # an old year's number after "the": a count
     "About 2,014 visitors left.",
     "They were supposed to come the next day.",  # nothing earlier to step from
     "The programme is shown at 2000 GMT on the channel.",  # a clock time, no year
