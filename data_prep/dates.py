@@ -208,8 +208,9 @@ def _is_name_part(kind: str, m: re.Match, tokens: Any, in_date_ent: bool) -> boo
         return word.text[0].isupper() and word.i > word.sent.start and not m.group("se_dir")
     if kind == "holiday":
         return len(tokens) == 1 and tokens.root.dep_ == "compound"
-    if kind == "year" and tokens.end < len(doc) and doc[tokens.end].lower_ in lex.CLOCK_WORDS:
-        return True  # "at 2000 GMT", "at 1800 hours": a clock time
+    if kind == "year" and tokens.end < len(doc) and (
+            doc[tokens.end].lower_ in lex.CLOCK_WORDS or doc[tokens.end:tokens.end + 2].text.lower() in lex.CLOCK_PHRASES):
+        return True  # "at 2000 GMT", "at 1800 hours", "at 2000 local time": a clock time
     if kind == "year" and len(tokens) == 1:
         # "1950 residents": a count of a plural noun, even when NER calls it a DATE.
         token = tokens[0]

@@ -110,7 +110,9 @@ AHEAD_WORDS = frozenset({"ahead"})
 UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})
 # Words after a four-digit number that make it a clock time, not a year ("at 2000 GMT").
 CLOCK_WORDS = frozenset({"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst",
-                         "pdt", "msk", "hours", "hrs", "h", "local", "zulu"})
+                         "pdt", "msk", "hours", "hrs", "h", "zulu"})
+# Two-word clock tails: "at 2000 local time"; "the 2019 local elections" is a year.
+CLOCK_PHRASES = frozenset({"local time"})
 # Dependencies of a date that modifies the noun after it ("Moscow's 24 February invasion",
 # "the March 5 referendum"): it names an event, so the clause's tense is not the date's.
 ATTRIBUTIVE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod"})

@@ -348,6 +348,8 @@ def test_resolve_expression_accepts_datetimes():
     # a modern year after "the" or a possessive modifies its plural noun: no count
     ("Turnout fell sharply in the 2019 elections.", SUNDAY,
      [("2019", "2019-01-01", "2019-12-31", "year", False)]),
+    ("Turnout fell in the 2019 local elections.", SUNDAY,  # "local" before no "time"
+     [("2019", "2019-01-01", "2019-12-31", "year", False)]),
     ("Emissions must fall below their 1990 levels.", SUNDAY,
      [("1990", "1990-01-01", "1990-12-31", "year", False)]),
     # "ahead of" a date puts it after the clause's past event: the nearest occurrence
@@ -389,6 +391,7 @@ def test_extract_events(parse, text, published, expected):
     "The vote is scheduled for 9/11, officials said.",  # a day of this year, not the attacks
     "The contract ends two years earlier than planned.",
     "The patrol left at 1800 hours.",
+    "The patrol left at 1800 local time.",
 ])
 def test_non_dates_are_dropped(parse, text):
     assert _events(parse, text) == []
