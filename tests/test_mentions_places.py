@@ -130,3 +130,8 @@ def test_a_street_the_model_calls_a_person_is_a_place(parse):
 ])
 def test_a_name_after_region_of_is_a_place(parse, text, surface, code):
     assert places(mentions_of(parse, text)).get(surface) == code
+
+
+def test_a_deity_is_no_town(parse):
+    found = mentions_of(parse, "Asked about the flood, the farmer said his faith in God had not been shaken.")
+    assert "God" not in places(found)
