@@ -161,6 +161,7 @@ _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|
 _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
 _GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
+_LETTER_BEFORE = re.compile(r"(?<![\w-])[A-Z]-$")  # a brand's letter: "T-Mobile", "E-Plus"
 _FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(w.capitalize() for w in lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
 _PREFIX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lex.ADJECTIVE_PREFIXES)) + r")-$", re.IGNORECASE)
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
@@ -944,9 +945,13 @@ def _compound_adjective_half(span: Span, gazetteer: Gazetteer) -> bool:
     """Whether the span is the second half of a compound adjective whose first half names no
     place ("the Euro-Atlantic region", "Indo-Pacific strategy"): no mention of a place (the
     Atlantic, nor a region Atlantico). Pairs of places ("Asia-Pacific", "Russia-Ukraine war")
-    are read by their halves, and a country stays ("Pro-Russia rebels")."""
+    are read by their halves, and a country stays ("Pro-Russia rebels"). A capital letter
+    glued before a name makes a brand ("T-Mobile")."""
     sentence = span.sentence
     offset = span.start - sentence.start
+    if offset > 1 and _LETTER_BEFORE.search(sentence.text, max(0, offset - 3), offset):
+        found = gazetteer.resolve(span.surface)
+        return not (found and found[0].kind == "country")  # "T-Mobile" is no town Mobile
     if not (offset > 1 and sentence.text[offset - 1] == "-" and span.next_word[:1].islower()):
         return False
     if _PREFIX_BEFORE.search(sentence.text, max(0, offset - 10), offset):

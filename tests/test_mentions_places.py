@@ -135,3 +135,11 @@ def test_a_name_after_region_of_is_a_place(parse, text, surface, code):
 def test_a_deity_is_no_town(parse):
     found = mentions_of(parse, "Asked about the flood, the farmer said his faith in God had not been shaken.")
     assert "God" not in places(found)
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator wrote to Vodafone and T-Mobile to challenge their rates.",
+    "Airtime will be rented from T-Mobile - for existing handsets.",
+])
+def test_a_brands_letter_glued_to_a_town_is_no_town(parse, text):
+    assert "Mobile" not in places(mentions_of(parse, text))
