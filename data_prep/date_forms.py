@@ -94,7 +94,10 @@ _YEAR_CORE = r"(?<![\d,.$£€/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)"
 _YEAR = _YEAR_CORE + r"(?![\d%]|[,.]\d|-\w)"
 _WD = "|".join(w.capitalize() for w in lex.WEEKDAYS)
 _SEASON = f"(?i:{'|'.join(lex.SEASON_START_MONTH)})"
-_NUM = rf"(?i:\d{{1,3}}|{_words(lex.DATE_COUNT_WORDS)})"
+_UNITS = {w: n for w, n in lex.SMALL_NUMBERS.items() if 1 <= n <= 9}
+# "Twenty-five years ago": a compound read whole, not as "five years ago" (before the plain words).
+_COMPOUND = rf"(?:{'|'.join(lex.TENS)})[-\s](?:{'|'.join(_UNITS)})"
+_NUM = rf"(?i:\d{{1,3}}|{_COMPOUND}|{_words(lex.DATE_COUNT_WORDS)})"
 _UNIT = f"(?i:{'|'.join(lex.CALENDAR_UNITS)})"
 _MOD = r"(?i:early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)"
 _DIR = r"(?i:this\s+past|this\s+coming|this|last|next)"
@@ -113,7 +116,7 @@ _HOLIDAY_STARTS = tuple(dict.fromkeys(
     h.split()[0].split("'")[0].capitalize() for h in (*lex.FIXED_HOLIDAYS, *lex.COMPUTED_HOLIDAYS)))
 _MOD_WORDS = ("early", "late", "mid", "the")
 _DIR_WORDS = ("this", "last", "next")
-_COUNT_WORDS = tuple(dict.fromkeys(w.split()[0] for w in lex.DATE_COUNT_WORDS))
+_COUNT_WORDS = tuple(dict.fromkeys([*(w.split()[0] for w in lex.DATE_COUNT_WORDS), *lex.TENS]))
 _SEASONS = tuple(lex.SEASON_START_MONTH)
 _MONTH_KEYS = tuple(dict.fromkeys(m[:3] for m in lex.MONTH_WORDS))
 # Per holiday, a calendar unit it contains ("boxing day", "new year's eve"), else its longest
@@ -197,6 +200,9 @@ def count(text: str) -> int | None:
     text = " ".join(text.lower().split())
     if text.isdigit():
         return int(text)
+    tens, _, unit = text.replace("-", " ").partition(" ")
+    if tens in lex.TENS and unit in _UNITS:
+        return lex.TENS[tens] + _UNITS[unit]  # "twenty-five"
     return lex.DATE_COUNT_WORDS.get(text)
 
 

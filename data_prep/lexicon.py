@@ -69,9 +69,6 @@ SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 DATE_COUNT_WORDS = {
     "a": 1, "an": 1, "a couple of": 2,
     **{w: n for w, n in {**SMALL_NUMBERS, **TENS}.items() if 1 <= n <= 12 or n in (15, 20, 30)},
-    # "Twenty-five years ago": a compound read whole, not as "five years ago".
-    **{f"{tens}{sep}{unit}": t + u for tens, t in TENS.items() for unit, u in SMALL_NUMBERS.items()
-       if 1 <= u <= 9 for sep in ("-", " ")},
 }
 # Units of "two weeks ago", "three years later"; "hour", "weekend" and "quarter" are
 # accepted by single date forms only (see date_forms).
