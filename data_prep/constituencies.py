@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lex
 
-__all__ = ["ElectoralArea", "electoral_areas"]
+__all__ = ["ElectoralArea", "compass_seat_town", "electoral_areas"]
 
 
 def _alternatives(words) -> str:
@@ -32,6 +32,9 @@ _ONE_BEFORE = re.compile(rf"(?:\b(?:{_TITLES}) for|\b(?i:candidates?) (?:for|in)
 _MANY_BEFORE = re.compile(rf"(?:\b(?:{_TITLES})s for|\b(?i:{_PLURALS}) (?:of|in))\s+(?:the\s+)?$")
 _ONE_AFTER = re.compile(rf"\s+(?:(?i:{_NOUNS})|{_TITLES})\b")
 _MANY_AFTER = re.compile(rf"\s+(?:(?i:{_PLURALS})|(?:{_TITLES})s)\b")
+# The compass word that ends a seat named after its town ("Bolton West", "Edinburgh North").
+_COMPASS = re.compile(r"(?:North|South)(?:[- ]?(?:East|West))?|East|West|Central")
+_COMPASS_SEAT = re.compile(rf"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:{_COMPASS.pattern})")
 _TRAILING_TITLE = re.compile(rf"\s+(?:{_TITLES})$")  # "Glasgow Kelvin MP" as one untagged run
 _JOIN = re.compile(r"(?:['’]s)?\s+(?:and|&)\s+")  # "St Dunstan's and Stepney Green"
 _LIST = re.compile(r",?\s+(?:and|or|&)\s+|,\s+")  # "the seats of Hull, Leeds and York": each one
@@ -59,7 +62,12 @@ def electoral_areas(text: str, spans: Sequence[tuple[int, int, int]]) -> list[El
             continue
         trimmed = _TRAILING_TITLE.search(text, start, end)
         if trimmed and trimmed.start() > start:
-            found.append(ElectoralArea(start, trimmed.start(), (i,), True))
+            if (i > 0 and spans[i - 1][2] == first and text[spans[i - 1][1]:start] == " "
+                    and _COMPASS.fullmatch(text, start, trimmed.start())):
+                # "Bolton West MP" split into a person "Bolton" and "West MP": one seat
+                found.append(ElectoralArea(spans[i - 1][0], trimmed.start(), (i - 1, i), True))
+            else:
+                found.append(ElectoralArea(start, trimmed.start(), (i,), True))
             continue
         before = text[first:start]
         if i + 1 < len(spans) and spans[i + 1][2] == first and _JOIN.fullmatch(text, end, spans[i + 1][0]):
@@ -76,6 +84,12 @@ def electoral_areas(text: str, spans: Sequence[tuple[int, int, int]]) -> list[El
             found.append(ElectoralArea(start, end, (i,), bool(after) and _titled(after)))
             listing = i if many else -1
     return found
+
+
+def compass_seat_town(name: str) -> str | None:
+    """The town of a seat named "<town> <compass word>" ("Bolton" of "Bolton West"), else None."""
+    found = _COMPASS_SEAT.fullmatch(name)
+    return found.group("town") if found else None
 
 
 def _titled(after: re.Match) -> bool:

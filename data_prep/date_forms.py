@@ -50,6 +50,9 @@ UNTENSED_FUTURE_WEIGHT = 1.5
 # A day and month this many days before publication is that day even in a future or modal clause
 # ("Girkin's arrest on July 21 may be a sign", published on July 22): not next year's.
 RECENT_DAY_DAYS = 31
+# A rolling span ("the past N days") longer than this is a duration, not an event (the labels
+# skip durations; "the past four months" has no month of its own).
+ROLLING_DAYS = 7
 
 Period = tuple[date, date, str, bool]  # (first day, last day, precision, relative)
 Resolver = Callable[[re.Match, "date | None", "str | None"], "Period | None"]
@@ -91,7 +94,10 @@ _YEAR_CORE = r"(?<![\d,.$£€/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)"
 _YEAR = _YEAR_CORE + r"(?![\d%]|[,.]\d|-\w)"
 _WD = "|".join(w.capitalize() for w in lex.WEEKDAYS)
 _SEASON = f"(?i:{'|'.join(lex.SEASON_START_MONTH)})"
-_NUM = rf"(?i:\d{{1,3}}|{_words(lex.DATE_COUNT_WORDS)})"
+_UNITS = {w: n for w, n in lex.SMALL_NUMBERS.items() if 1 <= n <= 9}
+# "Twenty-five years ago": a compound read whole, not as "five years ago" (before the plain words).
+_COMPOUND = rf"(?:{'|'.join(lex.TENS)})[-\s](?:{'|'.join(_UNITS)})"
+_NUM = rf"(?i:\d{{1,3}}|{_COMPOUND}|{_words(lex.DATE_COUNT_WORDS)})"
 _UNIT = f"(?i:{'|'.join(lex.CALENDAR_UNITS)})"
 _MOD = r"(?i:early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)"
 _DIR = r"(?i:this\s+past|this\s+coming|this|last|next)"
@@ -110,7 +116,7 @@ _HOLIDAY_STARTS = tuple(dict.fromkeys(
     h.split()[0].split("'")[0].capitalize() for h in (*lex.FIXED_HOLIDAYS, *lex.COMPUTED_HOLIDAYS)))
 _MOD_WORDS = ("early", "late", "mid", "the")
 _DIR_WORDS = ("this", "last", "next")
-_COUNT_WORDS = tuple(dict.fromkeys(w.split()[0] for w in lex.DATE_COUNT_WORDS))
+_COUNT_WORDS = tuple(dict.fromkeys([*(w.split()[0] for w in lex.DATE_COUNT_WORDS), *lex.TENS]))
 _SEASONS = tuple(lex.SEASON_START_MONTH)
 _MONTH_KEYS = tuple(dict.fromkeys(m[:3] for m in lex.MONTH_WORDS))
 # Per holiday, a calendar unit it contains ("boxing day", "new year's eve"), else its longest
@@ -194,6 +200,9 @@ def count(text: str) -> int | None:
     text = " ".join(text.lower().split())
     if text.isdigit():
         return int(text)
+    tens, _, unit = text.replace("-", " ").partition(" ")
+    if tens in lex.TENS and unit in _UNITS:
+        return lex.TENS[tens] + _UNITS[unit]  # "twenty-five"
     return lex.DATE_COUNT_WORDS.get(text)
 
 
@@ -316,9 +325,18 @@ def _anaphor(m: re.Match, pub: date | None, tense: str | None) -> Period | None:
     return None  # steps from the previous date of the text: resolved by ``dates`` in context
 
 
+def _named_day(m: re.Match, pub: date | None, tense: str | None) -> Period | None:
+    day = date(*lex.NAMED_DAYS[m["nd"]])
+    return day, day, "day", False
+
+
 def _ago(m: re.Match, pub: date, tense: str | None) -> Period | None:
     n = count(m["ago_n"])
-    return None if n is None else shift(pub, -n, m["ago_u"].lower())
+    if n is None:
+        return None
+    unit = m["ago_u"].lower()
+    # "a decade ago" is the year ten years back (as "ten years ago"), not the decade it falls in.
+    return shift(pub, -10 * n, "year") if unit == "decade" else shift(pub, -n, unit)
 
 
 def _rolling(m: re.Match, pub: date, tense: str | None) -> Period | None:
@@ -327,6 +345,8 @@ def _rolling(m: re.Match, pub: date, tense: str | None) -> Period | None:
     if n is None:
         return None  # "the past weeks": no extent
     unit = g("ro_u").lower()
+    if unit in ("month", "year", "decade") or (unit == "week" and n > 1) or (unit == "day" and n > ROLLING_DAYS):
+        return None  # "over the past four months": a duration, no date at its unit's precision
     forward = g("ro_dir").lower() in ("next", "coming")
     if g("ro_det").lower() == "this" and not g("ro_n") and not g("ro_pl") and unit == "week":
         start, end = _week_of(pub - timedelta(days=1))  # "this past week": the week now ending
@@ -504,9 +524,12 @@ FORMS: tuple[DateForm, ...] = (
              r"\s+(?P<an_u>(?i:day|week|month|year))"
              r"|(?i:the)\s+(?P<an_u3>(?i:day|week|month|year))\s+(?P<an_rel>(?i:before|after|earlier))"
              r"(?=\s*(?:[,.;:)]|$))"
-             rf"|(?P<an_n>{_NUM})\s+(?P<an_u2>{_UNIT})s?\s+(?P<an_dir>(?i:later|earlier)))\b",
+             rf"|(?P<an_n>{_NUM})\s+(?P<an_u2>{_UNIT})s?\s+(?P<an_dir>(?i:later|earlier))(?!\s+than\b))\b",
              _anaphor, starts=_DIGIT, start_words=("the", "that", *_COUNT_WORDS),
              keywords=lex.CALENDAR_UNITS, needs_published=True),
+    DateForm("named_day",  # post-9/11; not a numeric date "9/11/2024" nor a score "19/11"
+             rf"(?<![\d/])(?P<nd>{'|'.join(re.escape(d) for d in lex.NAMED_DAYS)})(?![\d/])", _named_day,
+             starts=_DIGIT),
     DateForm("ago",  # three weeks ago
              rf"(?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})s?\s+(?i:ago)\b", _ago,
              starts=_DIGIT, start_words=_COUNT_WORDS, keywords=lex.CALENDAR_UNITS,

@@ -10,8 +10,9 @@ Conventions (the contract leaves these open):
 * weeks run Monday to Sunday; "the weekend" is Saturday to Sunday with precision "week";
 * seasons are meteorological, northern hemisphere; "winter 2022" is Dec 2022 to Feb 2023;
 * "early"/"late"/"mid-"/"the end of" keep the period they modify ("early March" is all of March);
-* rolling spans ("the past two weeks", "the next 12 months") are ranges that end or start
-  at publication, with the unit as precision;
+* rolling spans of up to a week ("the past week", "the next 48 hours") are ranges that end or
+  start at publication, with the unit as precision; longer ones ("the past four months", "the
+  next 12 months", "the past decade") are durations and dropped, as the labels skip them;
 * anaphora ("the next day", "that year", "two weeks later") step from the latest date found
   in the previous two sentences; they count as relative;
 * dropped: durations ("three years", "for decades"), frequencies ("daily"), ages, vague spans
@@ -156,6 +157,8 @@ def _clause_tense(span: Any) -> str | None:
             return FUTURE
         if lemma(token).lower() in lex.INTENT_LEMMAS and child.lower_ == "for":
             return FUTURE  # "the vote is set for Sunday"
+        if token.lower_ in lex.AHEAD_WORDS:
+            return None  # "announced ahead of the 9 May parade": after the clause's event
         if token.pos_ in ("VERB", "AUX"):
             return _verb_tense(token)
     return _verb_tense(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
@@ -180,6 +183,8 @@ def _supported(kind: str, m: re.Match, text: str, in_date_ent: bool) -> bool:
     if kind == "deictic" and prev == "of" and not text[:m.start()].lower().endswith("as of ") \
             and not text[m.end():m.end() + 1] in ("'", "’"):
         return False  # "the Russia of today", but not "as of today"
+    if kind == "named_day":
+        return prev not in lex.NUMERIC_DAY_LEADS  # "voting is set for 9/11": a date of this year
     if in_date_ent or not FORMS_BY_NAME[kind].needs_support:
         return True
     if kind == "season":
@@ -203,13 +208,19 @@ def _is_name_part(kind: str, m: re.Match, tokens: Any, in_date_ent: bool) -> boo
         return word.text[0].isupper() and word.i > word.sent.start and not m.group("se_dir")
     if kind == "holiday":
         return len(tokens) == 1 and tokens.root.dep_ == "compound"
-    if kind == "year" and tokens.end < len(doc) and doc[tokens.end].lower_ in lex.CLOCK_WORDS:
-        return True  # "at 2000 GMT", "at 1800 hours": a clock time
+    if kind == "year" and tokens.end < len(doc) and (
+            doc[tokens.end].lower_ in lex.CLOCK_WORDS or doc[tokens.end:tokens.end + 2].text.lower() in lex.CLOCK_PHRASES):
+        return True  # "at 2000 GMT", "at 1800 hours", "at 2000 local time": a clock time
     if kind == "year" and len(tokens) == 1:
         # "1950 residents": a count of a plural noun, even when NER calls it a DATE.
         token = tokens[0]
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        modern = lex.MODERN_YEARS[0] <= int(m.group("yr")) <= lex.MODERN_YEARS[1]
         return token.dep_ == "nummod" and token.head.tag_ == "NNS" and not (
-            token.i > 0 and doc[token.i - 1].lower_ in lex.DATE_LEADS)
+            before in lex.DATE_LEADS or (modern and before in lex.YEAR_DETERMINERS))
+    if kind == "named_day" and tokens.start > tokens.sent.start:
+        # "Fahrenheit 9/11": a capitalised word before the number makes it a title's part.
+        return doc[tokens.start - 1].text[:1].isupper()
     if kind == "weekday" and not in_date_ent and tokens.end < len(doc):
         after = doc[tokens.end]
         # "the Sunday Times": a capitalised word straight after a bare weekday.
@@ -273,7 +284,8 @@ def _sentence_events(article: Article, sentence: Sentence, pub: date | None,
     for m in matches:
         kind, start, end = m.lastgroup, m.start(), m.end()
         labels = {label for s, e, label in ents if s < end and start < e}
-        in_date_ent = bool(labels & _DATE_LABELS)
+        # The model reads "the 9/11 attacks" as a number: a named day is a date whatever its tag.
+        in_date_ent = bool(labels & _DATE_LABELS) or kind == "named_day"
         if (labels & _BLOCKING_LABELS and not in_date_ent) or not _supported(kind, m, text, in_date_ent):
             continue
         tokens = doc.char_span(offset + start, offset + end, alignment_mode="expand")

@@ -50,6 +50,11 @@ FIXED_HOLIDAYS = {
     "valentine's day": (2, 14),
 }
 # Holidays that move: their dates are computed in ``date_forms.holiday_date``.
+# Days news name by their numbers alone ("post-9/11", "the 7/7 bombings"): (year, month, day).
+NAMED_DAYS = {"9/11": (2001, 9, 11), "7/7": (2005, 7, 7)}
+# Words before a named day that make its numbers this year's day ("the vote is scheduled for
+# 9/11"), not the day it names: no event.
+NUMERIC_DAY_LEADS = frozenset({"on", "for", "of", "by", "until", "till"})
 COMPUTED_HOLIDAYS = ("easter", "easter sunday", "thanksgiving")
 
 # --- numbers (dates, figures) --------------------------------------------------------------
@@ -89,12 +94,22 @@ INTENT_LEMMAS = frozenset({"set", "plan", "intend", "aim", "hope", "want", "prep
                            "pledge", "promise", "propose", "seek", "threaten", "schedule", "slate"})
 PAST_CUES = frozenset({"since", "ago"})  # the word right before a date
 FUTURE_CUES = frozenset({"upcoming", "forthcoming", "coming"})
+# Determiners before a modern year that make it a year modifying its noun ("the 2022 elections",
+# "their 1960 levels"), not a count ("1950 residents", "these 1500 soldiers") (``dates``).
+YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "whose"})
+MODERN_YEARS = (1900, 2099)
+# Heads a date hangs from that put it after the clause's event ("announced hours ahead of
+# Russia's 9 May parade"): the clause's past tense does not place the date, its nearest
+# occurrence is meant (``dates``).
+AHEAD_WORDS = frozenset({"ahead"})
 # Words before a date that mark where something ends: unless the clause is past, the date is
 # still to come ("the programme runs through June", "sanctions stay until March").
 UNTIL_CUES = frozenset({"through", "until", "till", "til", "thru"})
 # Words after a four-digit number that make it a clock time, not a year ("at 2000 GMT").
 CLOCK_WORDS = frozenset({"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst",
-                         "pdt", "msk", "hours", "hrs", "h", "local", "zulu"})
+                         "pdt", "msk", "hours", "hrs", "h", "zulu"})
+# Two-word clock tails: "at 2000 local time"; "the 2019 local elections" is a year.
+CLOCK_PHRASES = frozenset({"local time"})
 # Dependencies of a date that modifies the noun after it ("Moscow's 24 February invasion",
 # "the March 5 referendum"): it names an event, so the clause's tense is not the date's.
 ATTRIBUTIVE_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod"})
@@ -422,6 +437,14 @@ FLEET_NOUNS = frozenset({"fleet", "flotilla"})
 INLAND_WATER_NOUNS = frozenset({
     "river", "lake", "estuary", "bay", "harbour", "harbor", "reservoir", "canal", "lagoon", "creek"})
 SEA_NOUNS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "sound", "bight"})
+# Capitalised heads of land features named after a place ("the Suwalki Gap", "the Lachin
+# Corridor", "the Khyber Pass"): a place of the country of the place it is named after
+# (``mentions``), when the whole name is no place GeoNames knows.
+FEATURE_HEADS = frozenset({"gap", "corridor", "pass", "gorge", "valley", "basin", "plateau", "heights",
+                           "steppe", "lowland", "uplands"})
+# Names that are a country only after "the" ("back in the States"): "member States", "Gulf
+# States" are no United States (``mentions``).
+DEFINITE_ONLY_NAMES = frozenset({"states"})
 
 # --- institutions (institutions) ------------------------------------------------------------
 # A country word with a role noun names a country's body ("Russian forces", "Ukraine's defence
@@ -651,6 +674,10 @@ VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "stre
                          "bridge", "square", "hall", "road", "avenue", "lane", "ground", "airport",
                          "wharf", "castle", "cathedral", "abbey", "gardens", "village", "pier",
                          "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
+# Venue heads no person's surname ends with: a name the model tagged PERSON that ends with one
+# is the venue or street ("ran towards Wilmslow Road"; not "Nathan Lane", "Della Street").
+UNNAMED_VENUE_HEADS = frozenset({"road", "avenue", "stadium", "theatre", "theater", "arena", "square",
+                                 "airport", "cathedral", "racecourse", "velodrome", "coliseum", "stadion"})
 # Plural nouns of kinds of places: the names they introduce with "such as" or "including" are
 # places whatever the model tagged ("stations such as Kings Cross and Euston", ``mentions``).
 PLACE_CLASS_NOUNS = frozenset({

@@ -36,7 +36,7 @@ from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
                          person_or_org_cues, role_led_name, sport_report, trim_person_tokens, work_title_spans)
 from .clubs import mark_clubs, mark_company_short_forms
-from .constituencies import electoral_areas
+from .constituencies import compass_seat_town, electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
@@ -105,6 +105,7 @@ LONE_ORGANIZATION = 0.7    # one word, no acronym defined
 UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
 LONE_PERSON = 0.6          # one word tagged PERSON, before linking
 COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
+ACRONYM_LETTERS = 5  # at most, in an untagged or organization's acronym read as a small town
 UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
 BARE_INSTITUTION = 0.7     # "the defence ministry", its country taken from the article
 QUALIFIED_PLACE = 0.9      # at least: "Paris, Texas" resolved within its qualifier's country
@@ -148,8 +149,10 @@ _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w'’-]+)")
-# "the village of X", "the villages of X and Y", "the town of X": what follows is a place.
-_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?)\s+of\s+"
+# "the village of X", "the villages of X and Y", "the town of X", "the republic of X": what
+# follows is a place.
+_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|republics?|regions?"
+                            r"|provinces?|districts?|oblasts?)\s+of\s+"
                             r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 # "stations such as X and Y", "cities including X": a kind of place, then the list before the span.
 _LIST_OF_PLACES = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including)\s+")
@@ -158,6 +161,7 @@ _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|
 _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
 _GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
+_LETTER_BEFORE = re.compile(r"(?<![\w-])[A-Z]-$")  # a brand's letter: "T-Mobile", "E-Plus"
 _FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(w.capitalize() for w in lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
 _PREFIX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lex.ADJECTIVE_PREFIXES)) + r")-$", re.IGNORECASE)
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
@@ -611,10 +615,19 @@ def _near_place_words(span: Span) -> bool:
             or span.next_word.lower() in lex.REGION_WORDS)
 
 
+def _acronym_town(surface: str, place: Place) -> bool:
+    """An all-capitals name matching a small town: "NATO" is no Nato, "EU territory" no Eu; a
+    dateline's "MINSK" is a big city."""
+    return (surface.isupper() and place.source in ("city", "region", "county")
+            and place.population < PLACE_IN_ARTICLE_POPULATION * 2)
+
+
 def _plausible_place(place: Place, span: Span, article: Counter) -> bool:
     """Whether a span the model did not call a place may still be this place."""
     if place.kind == "country" or place.source in ("alias", "continent"):
         return True
+    if _acronym_town(span.surface, place) and sum(ch.isalpha() for ch in span.surface) <= ACRONYM_LETTERS:
+        return False  # "EU territory", "SET industry boards"; not a dateline's "WIMBLEDON, England"
     in_article = bool(place.country_code and article.get(place.country_code))
     if place.source in ("region", "county") and not in_article:
         return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
@@ -932,9 +945,13 @@ def _compound_adjective_half(span: Span, gazetteer: Gazetteer) -> bool:
     """Whether the span is the second half of a compound adjective whose first half names no
     place ("the Euro-Atlantic region", "Indo-Pacific strategy"): no mention of a place (the
     Atlantic, nor a region Atlantico). Pairs of places ("Asia-Pacific", "Russia-Ukraine war")
-    are read by their halves, and a country stays ("Pro-Russia rebels")."""
+    are read by their halves, and a country stays ("Pro-Russia rebels"). A capital letter
+    glued before a name makes a brand ("T-Mobile")."""
     sentence = span.sentence
     offset = span.start - sentence.start
+    if offset > 1 and _LETTER_BEFORE.search(sentence.text, max(0, offset - 3), offset):
+        found = gazetteer.resolve(span.surface)
+        return not (found and found[0].kind == "country")  # "T-Mobile" is no town Mobile
     if not (offset > 1 and sentence.text[offset - 1] == "-" and span.next_word[:1].islower()):
         return False
     if _PREFIX_BEFORE.search(sentence.text, max(0, offset - 10), offset):
@@ -1025,6 +1042,22 @@ def _water_suffix(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -
     return _place_mention(span, known, SURE) if known is not None else _water_body(span, gazetteer, context)
 
 
+def _feature_place(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
+    """"the Suwalki Gap", "the Lachin Corridor" (``lexicon.FEATURE_HEADS``): a land feature named
+    after a place GeoNames knows is a place of that place's country, at its point."""
+    words = span.surface.split()
+    if len(words) < 2 or words[-1].lower() not in lex.FEATURE_HEADS or not words[-1][:1].isupper():
+        return None
+    if gazetteer.resolve(span.surface):
+        return None  # a feature GeoNames knows by its whole name is typed as any place
+    found = gazetteer.resolve(" ".join(words[:-1]), context)
+    if not found or not found[0].country_code or found[0].kind == "country":
+        return None  # "the Ukraine Corridor" is no feature of a town
+    place = found[0]
+    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, place.country_code,
+                    place.lat, place.lon, found[1] * MISLABELLED_PLACE)
+
+
 def _unresolved_place(span: Span, names: ArticleNames, code: str | None, *,
                       qualified: bool = False) -> Mention | None:
     """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
@@ -1062,6 +1095,12 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
     if label in ("GPE", "LOC", TOKEN, PART) and _compound_adjective_half(span, gazetteer):
         return None  # "the Euro-Atlantic region"
+    if normalize(surface) in lex.DEFINITE_ONLY_NAMES and span.prev_word.lower() != "the":
+        return None  # "member States": no United States
+    if label in ("GPE", "LOC", "FAC", TOKEN):
+        feature = _feature_place(span, gazetteer, context)
+        if feature is not None:
+            return feature
     if label == CLUB:
         full = span.club or surface
         alias = gazetteer.alias(full)
@@ -1127,6 +1166,9 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
     if label in ("FAC", "ORG", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
+    if (label == "PERSON" and len(words := surface.split()) > 1 and words[-1][:1].isupper()
+            and words[-1].lower() in lex.UNNAMED_VENUE_HEADS):
+        return _venue(span, gazetteer)  # "towards Wilmslow Road" tagged PERSON
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and (words[-1].lower() in lex.NON_ACTOR_HEADS
                  or (label == "ORG" and words[-1].lower() in lex.HOLIDAY_HEADS))):
@@ -1194,9 +1236,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
                                      or _context_country(context, source_country))
         place, certainty = found
-        if (surface.isupper() and place.source in ("city", "region", "county")
-                and place.population < PLACE_IN_ARTICLE_POPULATION * 2):
-            # "NATO" tagged GPE matches a small town Nato; a dateline "MINSK" is a big city.
+        if _acronym_town(surface, place):
             return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
@@ -1291,6 +1331,13 @@ def _area_name(surface: str, parts: list[Span], gazetteer: Gazetteer, titled_in:
         return False  # "a candidate in Ukraine": the country, typed as usual
     if titled_in is None:
         return bool(found) or len(words) > 1
+    town = compass_seat_town(surface)
+    if town and not found:
+        # "the Bolton West MP": a town's name and a compass word make a seat, whatever the
+        # article's countries ("Kanye West" is no town's seat)
+        top = gazetteer.resolve(town)
+        if top and top[0].source == "city" and top[0].population >= PLACE_IN_CONTEXT_POPULATION:
+            return True
     where = found or (gazetteer.resolve(words[0]) if len(words) > 1 else None)
     return where is not None and where[0].kind != "country" and bool(titled_in.get(where[0].country_code)) and (
         where[0].source in REGION_SOURCES or where[0].population >= PLACE_IN_CONTEXT_POPULATION)
@@ -1305,9 +1352,13 @@ def _electoral_area(span: Span, gazetteer: Gazetteer, context: dict[str, float],
     if found and found[0].kind != "country" and (context.get(found[0].country_code) or found[1] >= SURE_PLACE):
         return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
     code = None
-    for head in [h for h in dict.fromkeys((_AREA_JOIN.split(surface)[0], surface.split()[0])) if h != surface]:
+    town = compass_seat_town(surface)
+    heads = (town, _AREA_JOIN.split(surface)[0], surface.split()[0]) if town else (
+        _AREA_JOIN.split(surface)[0], surface.split()[0])
+    for head in [h for h in dict.fromkeys(heads) if h != surface]:
         place = gazetteer.resolve(head, context) if len(head) > 2 else None
-        if place and place[0].kind != "country" and (context.get(place[0].country_code) or place[1] >= 0.7) and (
+        if place and place[0].kind != "country" and (
+                context.get(place[0].country_code) or place[1] >= 0.7 or head == town) and (
                 place[0].source in REGION_SOURCES or place[0].population >= MIN_PLACE_POPULATION):
             code = place[0].country_code
             break

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from data_prep.constituencies import electoral_areas
+from data_prep.constituencies import compass_seat_town, electoral_areas
 
 
 def areas(text: str, names: list[str]) -> list[str]:
@@ -20,6 +20,7 @@ def areas(text: str, names: list[str]) -> list[str]:
     ("He holds the Hartlepool seat.", ["Hartlepool"], ["Hartlepool"]),
     ("In the constituency of Bolton West, turnout fell.", ["Bolton West"], ["Bolton West"]),
     ("The Edinburgh North MP spoke.", ["Edinburgh North MP"], ["Edinburgh North"]),
+    ("The Leeds East MP spoke.", ["Leeds", "East MP"], ["Leeds East"]),  # split by the model
     ("A by-election in Leyton is due.", ["Leyton"], ["Leyton"]),
     ("The candidates for Hornsey and Wood Green met.", ["Hornsey", "Wood Green"], ["Hornsey and Wood Green"]),
 ])
@@ -36,3 +37,11 @@ def test_cues_make_an_area(text, names, expected):
 ])
 def test_plurals_join_nothing_and_no_cue_finds_nothing(text, names, expected):
     assert areas(text, names) == expected
+
+
+@pytest.mark.parametrize("name, town", [
+    ("Bolton West", "Bolton"), ("Milton Keynes North", "Milton Keynes"), ("Hull North-East", "Hull"),
+    ("Hornsey and Wood Green", None), ("West Ham", None),
+])
+def test_compass_seat_town(name, town):
+    assert compass_seat_town(name) == town

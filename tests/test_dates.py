@@ -124,10 +124,18 @@ def _summary(event: dict) -> tuple:
     ("five months ago", SUNDAY, None, ("2024-06-01", "2024-06-30", "month", True)),
     ("a year ago", SUNDAY, None, ("2023-01-01", "2023-12-31", "year", True)),
     ("a couple of weeks ago", SUNDAY, None, ("2024-10-28", "2024-11-03", "week", True)),
-    ("the past two weeks", SUNDAY, None, ("2024-11-03", "2024-11-17", "week", True)),
-    ("the past year", SUNDAY, None, ("2023-11-17", "2024-11-17", "year", True)),
-    ("the next 12 months", SUNDAY, None, ("2024-11-17", "2025-11-17", "month", True)),
+    ("the past week", SUNDAY, None, ("2024-11-10", "2024-11-17", "week", True)),
     ("the last 48 hours", SUNDAY, None, ("2024-11-15", "2024-11-17", "day", True)),
+    ("the past seven days", SUNDAY, None, ("2024-11-10", "2024-11-17", "day", True)),
+    # a count read whole, not its last word ("five years ago")
+    ("Twenty-five years ago", SUNDAY, None, ("1999-01-01", "1999-12-31", "year", True)),
+    ("thirty one days ago", SUNDAY, None, ("2024-10-17", "2024-10-17", "day", True)),
+    # decades back are a year, as the same years would be
+    ("a decade ago", SUNDAY, None, ("2014-01-01", "2014-12-31", "year", True)),
+    ("two decades ago", SUNDAY, None, ("2004-01-01", "2004-12-31", "year", True)),
+    # a day news name by its numbers
+    ("post-9/11", SUNDAY, None, ("2001-09-11", "2001-09-11", "day", False)),
+    ("the 7/7 bombings", SUNDAY, None, ("2005-07-07", "2005-07-07", "day", False)),
     # leap years and month lengths
     ("Feb. 29", "2023-06-01", PAST, ("2020-02-29", "2020-02-29", "day", True)),
     # untensed, a coming day and month must be much nearer than the last one
@@ -151,6 +159,15 @@ def test_resolve_expression(text, published, tense, expected):
     ("daily", SUNDAY),
     ("recent weeks", SUNDAY),
     ("the past weeks", SUNDAY),    # no extent
+    # rolling spans longer than a week are durations
+    ("the past two weeks", SUNDAY),
+    ("the past year", SUNDAY),
+    ("the next 12 months", SUNDAY),
+    ("the past decade", SUNDAY),
+    ("the last four months", SUNDAY),
+    ("five years earlier than expected", SUNDAY),  # a comparison, no step from a date
+    ("9/11/2024", SUNDAY),                         # a numeric date, ambiguous
+    ("a score of 19/11", SUNDAY),
     ("the 21st century", SUNDAY),
     ("a 70-year-old man", SUNDAY),
     ("yesterday", None),           # needs a publication date
@@ -273,10 +290,10 @@ def test_resolve_expression_accepts_datetimes():
      [("two days ago", "2024-11-15", "2024-11-15", "day", True)]),
     ("He left the company three weeks ago.", SUNDAY,
      [("three weeks ago", "2024-10-21", "2024-10-27", "week", True)]),
-    ("Prices have doubled over the past two weeks.", SUNDAY,
-     [("the past two weeks", "2024-11-03", "2024-11-17", "week", True)]),
-    ("Sales are expected to grow over the next 12 months.", SUNDAY,
-     [("the next 12 months", "2024-11-17", "2025-11-17", "month", True)]),
+    ("Prices have doubled over the past week.", SUNDAY,
+     [("the past week", "2024-11-10", "2024-11-17", "week", True)]),
+    ("Rates have stayed low since the 9/11 attacks.", SUNDAY,  # the model reads "9/11" as a number
+     [("9/11", "2001-09-11", "2001-09-11", "day", False)]),
     # seasons, quarters, holidays
     ("The offensive stalled in the summer.", SUNDAY,
      [("the summer", "2024-06-01", "2024-08-31", "season", True)]),
@@ -328,6 +345,18 @@ def test_resolve_expression_accepts_datetimes():
      [("2 November", "2023-11-02", "2023-11-02", "day", True)]),
     ("Voters will go to the polls in the 5 June referendum.", "2024-04-10",
      [("the 5 June", "2024-06-05", "2024-06-05", "day", True)]),
+    # a modern year after "the" or a possessive modifies its plural noun: no count
+    ("Turnout fell sharply in the 2019 elections.", SUNDAY,
+     [("2019", "2019-01-01", "2019-12-31", "year", False)]),
+    ("Turnout fell in the 2019 local elections.", SUNDAY,  # "local" before no "time"
+     [("2019", "2019-01-01", "2019-12-31", "year", False)]),
+    ("Emissions must fall below their 1990 levels.", SUNDAY,
+     [("1990", "1990-01-01", "1990-12-31", "year", False)]),
+    # "ahead of" a date puts it after the clause's past event: the nearest occurrence
+    ("The sanctions were announced hours ahead of the 9 May parade.", "2024-05-08",
+     [("the 9 May", "2024-05-09", "2024-05-09", "day", True)]),
+    ("Ministers met ahead of the 30 June deadline.", "2024-05-08",
+     [("the 30 June", "2024-06-30", "2024-06-30", "day", True)]),
     # a day a few days past in a modal or future clause is that day, not next year's
     ("The arrest of the mayor on March 3 may be a sign of change.", "2024-03-05",
      [("March 3", "2024-03-03", "2024-03-03", "day", True)]),
@@ -352,10 +381,17 @@ def test_extract_events(parse, text, published, expected):
     "The Sunday Times reported the story.",
     "Troops march north and may stay.",
     "The town has 1950 residents.",
+    "The 1500 soldiers left the fort.",  # an old year's number after "the": a count
     "About 2,014 visitors left.",
     "They were supposed to come the next day.",  # nothing earlier to step from
     "The programme is shown at 2000 GMT on the channel.",  # a clock time, no year
+    "Sales are expected to grow over the next 12 months.",  # a duration
+    "Aid has flowed to the region over the past four months.",
+    "The film Fahrenheit 9/11 won a prize.",  # a title's number
+    "The vote is scheduled for 9/11, officials said.",  # a day of this year, not the attacks
+    "The contract ends two years earlier than planned.",
     "The patrol left at 1800 hours.",
+    "The patrol left at 1800 local time.",
 ])
 def test_non_dates_are_dropped(parse, text):
     assert _events(parse, text) == []

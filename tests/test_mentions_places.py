@@ -31,6 +31,14 @@ def test_constituencies_and_wards_are_british_places(parse, text, surface):
     assert places(mentions_of(parse, text)).get(surface) == "GB"
 
 
+@pytest.mark.parametrize("text", [
+    "Ruth Kelly, a Cabinet Office minister and Bolton West MP, arrived at the school.",
+    "The Bolton West MP arrived at the school on Friday.",
+])
+def test_a_towns_seat_with_a_compass_word_is_a_british_place(parse, text):
+    assert places(mentions_of(parse, text)).get("Bolton West") == "GB"
+
+
 def test_a_member_after_a_name_keeps_the_person(parse):
     found = mentions_of(parse, "Diane Abbott MP said the report was unfair. " + LONDON)
     assert "Diane Abbott" not in places(found)
@@ -82,3 +90,56 @@ def test_a_team_sheet_of_nations_names_no_clubs(parse):
 ])
 def test_names_that_stay_no_place(parse, text, surface):
     assert surface not in places(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Alliance planners worry about the Suwalki Gap, a thin strip of farmland near the border.", "Suwalki Gap", "PL"),
+    ("Convoys crossed the Lachin Corridor before the road was shut.", "Lachin Corridor", "AZ"),
+])
+def test_a_land_feature_named_after_a_town_is_a_place_of_its_country(parse, text, surface, code):
+    assert places(mentions_of(parse, text)).get(surface) == code
+
+
+def test_an_acronym_is_no_small_town(parse):
+    found = mentions_of(parse, "Freight trains may no longer carry steel across EU territory, the operator said.")
+    assert "EU" not in places(found)
+
+
+def test_a_datelines_capitalised_town_stays_a_place(parse):
+    found = mentions_of(parse, "WIMBLEDON, England — The champion lost in the first round on Monday.")
+    assert places(found).get("WIMBLEDON") == "GB"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The council urged its member States to back the plan.", False),
+    ("She moved back to the States after the war.", True),
+])
+def test_states_is_the_united_states_only_after_the(parse, text, found):
+    assert ("States" in places(mentions_of(parse, text))) is found
+
+
+def test_a_street_the_model_calls_a_person_is_a_place(parse):
+    found = mentions_of(parse, "Police in Manchester said the man ran off towards Wilmslow Road after the theft.")
+    assert "Wilmslow Road" in places(found)
+    assert all(m["kind"] != "person" for m in found if m["surface"] == "Wilmslow Road")
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Shelling went on in the province of Idlib, the monitors said.", "Idlib", "SY"),
+    ("Rebels are said to control the district of Kupiansk.", "Kupiansk", "UA"),
+])
+def test_a_name_after_region_of_is_a_place(parse, text, surface, code):
+    assert places(mentions_of(parse, text)).get(surface) == code
+
+
+def test_a_deity_is_no_town(parse):
+    found = mentions_of(parse, "Asked about the flood, the farmer said his faith in God had not been shaken.")
+    assert "God" not in places(found)
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator wrote to Vodafone and T-Mobile to challenge their rates.",
+    "Airtime will be rented from T-Mobile - for existing handsets.",
+])
+def test_a_brands_letter_glued_to_a_town_is_no_town(parse, text):
+    assert "Mobile" not in places(mentions_of(parse, text))
