@@ -301,6 +301,10 @@ ORG_DESCRIPTORS = frozenset({
     "subsidiary", "distributor", "publisher", "developer", "watchdog",
     "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
     "station", "miner", "refiner", "automaker", "utility"})
+# Descriptors that also name a person's trade ("record producer X, who"): with ", who" after
+# the name, a person.
+TRADE_DESCRIPTORS = frozenset({"producer", "developer", "publisher", "distributor", "operator", "supplier",
+                               "miner", "maker"})
 # Last words of newspaper, media and company names ("Daily Telegraph", "Voi Technology"): a
 # name ending in one is never taken for a person by the context cues (see ``actor_cues``).
 ORG_NAME_ENDINGS = frozenset({
@@ -711,6 +715,8 @@ def _check() -> None:
     for seat, (_, role) in INSTITUTION_SEATS.items():
         if role not in INSTITUTION_ROLES:
             raise ValueError(f"lexicon.INSTITUTION_SEATS: {seat!r} has unknown role {role!r}")
+    if not TRADE_DESCRIPTORS <= ORG_DESCRIPTORS:
+        raise ValueError(f"lexicon.TRADE_DESCRIPTORS: {sorted(TRADE_DESCRIPTORS - ORG_DESCRIPTORS)} are no ORG_DESCRIPTORS")
     if not all(1 <= m <= 12 for m in MONTH_WORDS.values()):
         raise ValueError("lexicon: a month number is outside 1-12")
     for name, (month, day) in FIXED_HOLIDAYS.items():
