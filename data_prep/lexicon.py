@@ -321,7 +321,11 @@ PERSON_OCCUPATIONS = frozenset({
     "comedian", "musician", "composer", "businessman", "businesswoman", "entrepreneur",
     "campaigner", "scientist", "historian", "philosopher", "broadcaster", "sculptor", "painter",
     "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer", "bassist", "pianist",
-    "violinist", "cellist", "conductor", "soprano", "tenor", "designer", "choreographer"})
+    "violinist", "cellist", "conductor", "soprano", "tenor", "designer", "choreographer",
+    "lawmaker", "legislator", "billionaire", "tycoon", "blogger", "dissident", "strategist",
+    "researcher", "surgeon", "soldier", "diplomat", "co-founder", "vocalist",
+    "athlete", "sprinter", "hurdler", "footballer", "cricketer", "batsman", "golfer", "boxer",
+    "cyclist", "swimmer", "jockey"})
 # Kin nouns before a name or as its apposition ("his nephew X Y", "X Y, the widow of Z"): the
 # name is a person's, whatever the model tagged (``actor_cues``).
 KIN_NOUNS = frozenset({

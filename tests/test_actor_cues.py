@@ -230,3 +230,11 @@ def test_a_given_name_and_the_names_person_cues_make_a_person(parse, text, lone)
     if lone:  # the surname alone, after "Ms"
         spans.append(_span(text, sentence_at(text.index("Quorl")), "Quorl", "TOKEN"))
     assert actor_cues.person_or_org_cues(text, spans).get(id(spans[0])) == "PERSON"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The convoy stopped outside lawmaker Varkon Brimble’s office.", "Varkon Brimble"),
+    ("The race was won by sprinter Varkon Brimble in record time.", "Varkon Brimble"),
+])
+def test_an_occupation_before_a_name_tagged_org_makes_a_person(parse, text, surface):
+    assert _cues(parse, text, (surface, "ORG")) == {surface: "PERSON"}
