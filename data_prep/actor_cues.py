@@ -274,11 +274,29 @@ def _subject(span: Any) -> bool:
     return head is not None and head.dep_ in ("nsubj", "nsubjpass")
 
 
+def _descriptor_or_role(preceding: str, word: re.Match) -> str:
+    """The descriptor ``word`` before a name as the context reads it: a person's trade when
+    written as two words ("film maker X": "film-maker"), nothing when capitalised inside a
+    sentence, where it ends another name ("the Child Support Agency X"), else itself."""
+    written = word.group(1)
+    pair = _TWO_WORDS_BEFORE.search(preceding)
+    if pair and pair.group(1):
+        first = pair.group(1).strip()
+        trade = next((t for t in (f"{first}-{written}", f"{first}{written}") if t in PERSON_ROLES), None)
+        if trade:
+            return trade
+    if not written.islower() and preceding[:word.start(1)].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\"", "“"):
+        return ""
+    return written.lower()
+
+
 def _context_label(text: str, span: Any) -> str | None:
     """PERSON or ORG when a title, descriptor or apposition next to the span says so."""
     preceding = text[max(0, span.start - _LOOKBACK):span.start]
     word = _WORD_BEFORE.search(preceding)  # whole, so "full-back" is one word
     prev = word.group(1).lower() if word else span.prev_word.lower()
+    if word and prev in lex.ORG_DESCRIPTORS:
+        prev = _descriptor_or_role(preceding, word)
     before = _WORD_BEFORE_COMMA.search(preceding)
     after = _APPOSITION_AFTER.match(text, span.end)
     head = lead = ""

@@ -238,3 +238,18 @@ def test_a_given_name_and_the_names_person_cues_make_a_person(parse, text, lone)
 ])
 def test_an_occupation_before_a_name_tagged_org_makes_a_person(parse, text, surface):
     assert _cues(parse, text, (surface, "ORG")) == {surface: "PERSON"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a capitalised descriptor ends the name before: no firm's descriptor of this one
+    ("The head of the Rural Payments Agency Varkon Brimble also earns an honour.", "Varkon Brimble"),
+    # a descriptor written after another word may be a person's trade ("film-maker")
+    ("The Dutch film maker Varkon Brimble, notorious for one film, was killed.", "Varkon Brimble"),
+])
+def test_a_descriptor_that_is_no_firms_leaves_a_person(parse, text, surface):
+    assert _cues(parse, text, (surface, "PERSON")) == {}
+
+
+def test_a_descriptor_opening_a_sentence_still_makes_a_firm(parse):
+    text = "Carmaker Varkon Brimble will recall 500 cars."
+    assert _cues(parse, text, ("Varkon Brimble", "PERSON")) == {"Varkon Brimble": "ORG"}
