@@ -260,6 +260,12 @@ def _person_evidence(text: str, spans: Sequence[Any], wanted: set[str]) -> set[s
     return out
 
 
+def _role_at_before(text: str, span: Any) -> bool:
+    """A person's role and "for"/"at" right before the name ("spokeswoman for X", "manager at X")."""
+    role = _ROLE_FOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+    return role is not None and role.group(1) in PERSON_ROLES
+
+
 def _prev_word_in(text: str, span: Any, words: frozenset[str]) -> bool:
     """Whether the whole word before ``span`` ("full-back", "producer") is one of ``words``."""
     word = _WORD_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
@@ -588,6 +594,9 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
         elif (span.label in ("GPE", "LOC") and span.prev_word.lower() in lex.ORG_DESCRIPTORS
               and span.prev_word.islower()):
             out[id(span)] = "ORG"  # "public relations firm Brunswick", "chipmaker Cambridge"
+        elif span.label == "NORP" and " " not in span.surface and (
+                _described(text, span) or _role_at_before(text, span)):
+            out[id(span)] = "ORG"  # "X subsidiary Y", "manager at X" tagged NORP: no people's name
         elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):

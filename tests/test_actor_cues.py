@@ -253,3 +253,11 @@ def test_a_descriptor_that_is_no_firms_leaves_a_person(parse, text, surface):
 def test_a_descriptor_opening_a_sentence_still_makes_a_firm(parse):
     text = "Carmaker Varkon Brimble will recall 500 cars."
     assert _cues(parse, text, ("Varkon Brimble", "PERSON")) == {"Varkon Brimble": "ORG"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tessa Brimble, senior manager at Zorvantec security response, disagreed.",  # a role "at" it
+    "Most of the mail was filtered by Zorvantec subsidiary Mailguard.",  # a descriptor after it
+])
+def test_a_name_tagged_norp_with_a_firms_context_is_an_organization(parse, text):
+    assert _cues(parse, text, ("Zorvantec", "NORP")) == {"Zorvantec": "ORG"}
