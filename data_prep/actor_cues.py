@@ -38,7 +38,7 @@ spans are relabelled (and names owned by an organization), and a span becomes a 
 when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
 ``TITLE_MODIFIERS``, ``MEDIA_ROLES``, ``ORG_DESCRIPTORS``, ``ORG_NAME_ENDINGS``,
 ``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``, ``KIN_NOUNS``, ``ROLE_LED_NAMES``,
-``TRADE_DESCRIPTORS``); given names in :data:`data_prep.names.GIVEN_NAMES`.
+``TRADE_DESCRIPTORS``, ``PERSON_SIDE_NOUNS``); given names in :data:`data_prep.names.GIVEN_NAMES`.
 """
 from __future__ import annotations
 
@@ -121,8 +121,6 @@ _PRONOUN_AFTER = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|which
 # Words before a name that no person's name follows ("the", "analysts at").
 _NO_PERSON_BEFORE = {"the", "at"}
 _NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")  # no comma inside: "Walt Disney, Touchstone" is two names
-# Descriptors that also follow a person's name as his circle ("the X camp", "the X team").
-_PERSON_SIDE_NOUNS = {"side", "team", "party", "group", "club", "outfit", "camp"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|['’]s?)\s+$")
 _TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(?:"
@@ -232,7 +230,7 @@ def _described(text: str, span: Any) -> bool:
     modifier, noun = after.group(1), after.group(2)
     if modifier and _descriptor(modifier):  # "the X newspaper said": no modifier before it
         modifier, noun = None, modifier
-    if noun in _PERSON_SIDE_NOUNS or not _descriptor(noun):
+    if noun in lex.PERSON_SIDE_NOUNS or not _descriptor(noun):
         return False
     return not (modifier and (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
 

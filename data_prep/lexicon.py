@@ -301,6 +301,9 @@ ORG_DESCRIPTORS = frozenset({
     "subsidiary", "distributor", "publisher", "developer", "watchdog",
     "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
     "station", "miner", "refiner", "automaker", "utility"})
+# Descriptors that also follow a person's name as his circle ("the X camp", "the X team"): after
+# a name tagged PERSON they make no organization of it (``actor_cues``).
+PERSON_SIDE_NOUNS = frozenset({"side", "team", "party", "group", "club", "outfit", "camp"})
 # Descriptors that also name a person's trade ("record producer X, who"): with ", who" after
 # the name, a person.
 TRADE_DESCRIPTORS = frozenset({"producer", "developer", "publisher", "distributor", "operator", "supplier",
