@@ -25,11 +25,20 @@ including X, Y and Z"), or an untagged word listed among organizations. Some nam
 actor at all (:func:`non_actor_spans`): a title after a possessive ("her X tour"), names in
 cookie or newsletter boilerplate, words made from a name ("Brownite", "Russophobia").
 
+A name's own words are evidence too: a name ending like a firm's or a paper's ("Eon Labs",
+"Daily Telegraph") or followed by a descriptor ("X investment bank", "the X newspaper", "a
+firm called X") is an organization; a full name tagged ORG that opens with a given name
+(``data/given_names.csv``) is a person when the article treats it as one ("Ms X", "X, who",
+"X obtained assurances, in his case") and no mention of it reads as a firm's ("the X",
+"analysts at X", "investment bank X", "Audi and X"); a name of several words the model tags
+ORG more often than PERSON, with no given name, is an organization ("Band Aid").
+
 The kind a cue gives holds for the same name elsewhere in the article. Only PERSON and ORG
 spans are relabelled (and names owned by an organization), and a span becomes a person only
 when it is shaped like a full name. Word lists are in :mod:`data_prep.lexicon` (``TITLES``,
 ``TITLE_MODIFIERS``, ``MEDIA_ROLES``, ``ORG_DESCRIPTORS``, ``ORG_NAME_ENDINGS``,
-``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``, ``KIN_NOUNS``, ``ROLE_LED_NAMES``).
+``ORG_POSSESSIONS``, ``OUTLET_VERBS``, ``CLUB_ROLE_NOUNS``, ``KIN_NOUNS``, ``ROLE_LED_NAMES``,
+``TRADE_DESCRIPTORS``, ``PERSON_SIDE_NOUNS``); given names in :data:`data_prep.names.GIVEN_NAMES`.
 """
 from __future__ import annotations
 
@@ -39,7 +48,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import lexicon as lex
-from .names import looks_like_company, name_tokens
+from .names import given_name, looks_like_company, name_tokens
 
 __all__ = ["NOT_ACTOR", "club_cue", "club_name", "competition_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
            "role_led_name", "sport_report", "trim_person_tokens", "work_title_spans", "common_word_spans"]
@@ -104,6 +113,14 @@ _DESCRIPTOR_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\b")  # "X news agen
 # Words between a name and a descriptor that make the descriptor another clause's ("X said firms").
 _NOT_MODIFIERS = lex.FUNCTION_WORDS | lex.MODALS | lex.OUTLET_VERBS | {
     "has", "have", "had", "said", "says", "will", "would", "and", "or", "not", "also", "which", "who"}
+# "a firm called X", "a start-up named X": the descriptor before says what X is.
+_CALLED_BEFORE = re.compile(r"(?<![A-Za-z])([a-z][\w-]*)\s+(?:called|named)\s+$")  # lookbehind: see _WORD_BEFORE
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_WHO_AFTER = re.compile(r"\s*,\s+who\b")  # not "whose", which follows firms too
+_PRONOUN_AFTER = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|which|they|their)\b", re.IGNORECASE)
+# Words before a name that no person's name follows ("the", "analysts at").
+_NO_PERSON_BEFORE = {"the", "at"}
+_NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")  # no comma inside: "Walt Disney, Touchstone" is two names
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|['’]s?)\s+$")
 _TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(?:"
@@ -182,11 +199,108 @@ def full_name_shape(surface: str) -> bool:
             and words[-1].lower() not in lex.ORG_NAME_ENDINGS)
 
 
+def _org_shaped(surface: str) -> bool:
+    """A name of two or more words that ends like a firm's or a paper's ("Eon Labs", "Daily
+    Telegraph") or holds an organization's head noun, and opens with no known given name
+    ("Doris Day" stays a person)."""
+    words = name_tokens(surface)
+    return len(words) > 1 and not given_name(words[0]) and (
+        words[-1].lower() in lex.ORG_NAME_ENDINGS or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words))
+
+
+def _given_name_shape(surface: str) -> bool:
+    """A full name's shape whose first word is a known given name and whose last is not
+    ("Bethany Keller"; not "Morgan Stanley", two given names, nor "Eon Labs")."""
+    words = name_tokens(surface)
+    return (full_name_shape(surface) and all(_NAME_WORD.fullmatch(w) for w in words)
+            and given_name(words[0]) and not given_name(words[-1]))
+
+
+def _described(text: str, span: Any) -> bool:
+    """An organization's descriptor right after the name, maybe after one modifier ("X
+    investment bank", "the X newspaper"), or before it with "called" ("a firm called X"); a
+    side noun after it ("the X team") may be a person's, and a capitalised word before the
+    name makes it the tail of a longer one."""
+    called = _CALLED_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+    if called and _descriptor(called.group(1)):
+        return True
+    after = _DESCRIPTOR_AFTER.match(text, span.end)
+    if after is None or span.prev_word[:1].isupper():
+        return False
+    modifier, noun = after.group(1), after.group(2)
+    if modifier and _descriptor(modifier):  # "the X newspaper said": no modifier before it
+        modifier, noun = None, modifier
+    if noun in lex.PERSON_SIDE_NOUNS or not _descriptor(noun):
+        return False
+    return not (modifier and (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+
+
+def _person_evidence(text: str, spans: Sequence[Any], wanted: set[str]) -> set[str]:
+    """The names of ``wanted`` the article treats as a person's: after "Mr"/"Ms", before ", who",
+    a lone surname before a speech verb ("X told"; a firm's full name says things too), or a
+    clause's subject followed in its sentence by "he"/"his"/"her" with no "it"/"its"/"which"
+    or other name before it ("X obtained assurances, in his case"; not "the offices of X lost
+    her case", "X denied Ms Y's claims and said she")."""
+    out = set()
+    for span in spans:
+        if span.surface not in wanted or span.surface in out:
+            continue
+        if (getattr(span, "honorific", False) or span.prev_word.lower() in lex.HONORIFICS
+                or _WHO_AFTER.match(text, span.end)
+                or (" " not in span.surface and span.next_word.lower() in lex.SPEECH_VERBS)):
+            out.add(span.surface)  # "Ms X", "X, who", a lone surname that speaks ("X told")
+            continue
+        at = span.end - span.sentence.start
+        after = _PRONOUN_AFTER.search(span.sentence.text, at)
+        if (after is not None and after.group(1).lower() in lex.PERSONAL_PRONOUNS
+                and not _CAPITALISED.search(span.sentence.text, at, after.start()) and _subject(span)):
+            out.add(span.surface)  # no other name between: "X denied Ms Y's claims and said she"
+    return out
+
+
+def _role_at_before(text: str, span: Any) -> bool:
+    """A person's role and "for"/"at" right before the name ("spokeswoman for X", "manager at X")."""
+    role = _ROLE_FOR_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+    return role is not None and role.group(1) in PERSON_ROLES
+
+
+def _prev_word_in(text: str, span: Any, words: frozenset[str]) -> bool:
+    """Whether the whole word before ``span`` ("full-back", "producer") is one of ``words``."""
+    word = _WORD_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+    return word is not None and word.group(1).lower() in words
+
+
+def _subject(span: Any) -> bool:
+    """Whether the parse reads ``span`` as its clause's subject."""
+    base = span.sentence.base
+    tokens = [t for t in span.sentence.span if span.start <= t.idx + base < span.end]
+    head = next((t for t in tokens if not (span.start <= t.head.idx + base < span.end)), None)
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _descriptor_or_role(preceding: str, word: re.Match) -> str:
+    """The descriptor ``word`` before a name as the context reads it: a person's trade when
+    written as two words ("film maker X": "film-maker"), nothing when capitalised inside a
+    sentence, where it ends another name ("the Child Support Agency X"), else itself."""
+    written = word.group(1)
+    pair = _TWO_WORDS_BEFORE.search(preceding)
+    if pair and pair.group(1):
+        first = pair.group(1).strip()
+        trade = next((t for t in (f"{first}-{written}", f"{first}{written}") if t in PERSON_ROLES), None)
+        if trade:
+            return trade
+    if not written.islower() and preceding[:word.start(1)].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\"", "“"):
+        return ""
+    return written.lower()
+
+
 def _context_label(text: str, span: Any) -> str | None:
     """PERSON or ORG when a title, descriptor or apposition next to the span says so."""
     preceding = text[max(0, span.start - _LOOKBACK):span.start]
     word = _WORD_BEFORE.search(preceding)  # whole, so "full-back" is one word
     prev = word.group(1).lower() if word else span.prev_word.lower()
+    if word and prev in lex.ORG_DESCRIPTORS:
+        prev = _descriptor_or_role(preceding, word)
     before = _WORD_BEFORE_COMMA.search(preceding)
     after = _APPOSITION_AFTER.match(text, span.end)
     head = lead = ""
@@ -455,6 +569,7 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     """New labels ("PERSON" or "ORG") for PERSON/ORG spans whose context contradicts the model,
     keyed by ``id(span)``."""
     out: dict[int, str] = {}
+    confirmed: set[int] = set()
     org_ends = {s.end for s in spans if s.label == "ORG"}
     name_words = _full_name_words(spans)
     for span in spans:
@@ -463,11 +578,23 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
             if (label is None and span.label == "PERSON" and " " not in span.surface
                     and span.surface not in name_words and span.next_word.lower() in lex.OUTLET_VERBS):
                 label = "ORG"  # "Politico reports"; "Harding reported" of a "Luke Harding" stays
+            if label is None and span.label == "PERSON" and span.surface not in name_words and (
+                    _org_shaped(span.surface) or _described(text, span) or (
+                        span.prev_word.lower() == "the" and span.surface.lower() in lex.ORG_NAME_ENDINGS)):
+                label = "ORG"  # "Eon Labs", "the X newspaper", "a firm called X", "the Telegraph"
+            if (label == "ORG" and span.label == "PERSON" and _prev_word_in(text, span, lex.TRADE_DESCRIPTORS)
+                    and _WHO_AFTER.match(text, span.end)):
+                label = None  # "Record producer X, who": a person's trade, not a firm's
             if label and label != span.label:
                 out[id(span)] = label
+            elif label:
+                confirmed.add(id(span))  # "investment bank X" tagged ORG: no given name undoes it
         elif (span.label in ("GPE", "LOC") and span.prev_word.lower() in lex.ORG_DESCRIPTORS
               and span.prev_word.islower()):
             out[id(span)] = "ORG"  # "public relations firm Brunswick", "chipmaker Cambridge"
+        elif span.label == "NORP" and " " not in span.surface and (
+                _described(text, span) or _role_at_before(text, span)):
+            out[id(span)] = "ORG"  # "X subsidiary Y", "manager at X" tagged NORP: no people's name
         elif span.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") and any(
                 e in org_ends and _OWNED_GAP.fullmatch(text[e:span.start])
                 for e in (span.start - 3, span.start - 2)):
@@ -475,14 +602,30 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
     for key, label in _organization_cues(text, spans, name_words).items():
         out.setdefault(key, label)
     listed_places = set()
+    listed_with_orgs = set()
     for run in _lists(text, spans):
         following = _WORD_AFTER.match(text, run[-1].end)
         if following and following.group(1).lower() in PERSON_ROLES:
             continue  # "Dominic Lawson, Sunday Times and Daily Mail columnist": one person's affiliations
         labels = [out.get(id(s), s.label) for s in run]
+        if labels.count("ORG") > 1:
+            listed_with_orgs.update(id(s) for s in run)
         for span, label in zip(run, labels):
             if label in ("PERSON", "ORG") and id(span) not in out and _outvoted(span, label, labels):
                 out[id(span)] = "ORG" if label == "PERSON" else "PERSON"
+    # A full name tagged ORG that opens with a given name is a person's when the article treats
+    # it or its surname as one ("Bethany Keller documents in her book", "Mr Keller", "X, who"),
+    # unless the words around one of its mentions make it a firm: "the X", "analysts at X",
+    # "investment bank X", a list with other organizations ("Audi and X").
+    firms = {s.surface for s in spans if id(s) in listed_with_orgs or id(s) in confirmed
+             or s.prev_word.lower() in _NO_PERSON_BEFORE}
+    candidates = [s for s in spans if s.label == "ORG" and id(s) not in out and s.surface not in firms
+                  and _given_name_shape(s.surface)]
+    if candidates:
+        people = _person_evidence(text, spans, {w for s in candidates for w in (s.surface, name_tokens(s.surface)[-1])})
+        for span in candidates:
+            if span.surface in people or name_tokens(span.surface)[-1] in people:
+                out[id(span)] = "PERSON"
     # A "place" among three or more names of one kind, outnumbering the run's places, is one of
     # them: "Sony, Walt Disney, Miramax, Columbia and Buena Vista", "strikes from Rivaldo (2),
     # Luis Figo, Dani and Patrick Kluivert".
@@ -497,6 +640,13 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                 if label in ("GPE", "LOC"):
                     out[id(span)] = kind
                     listed_places.add(id(span))
+    # A name of several words the model tags ORG more often than PERSON in the article and that
+    # opens with no given name is an organization ("Band Aid" tagged ORG twice, PERSON once).
+    tags = Counter((s.surface, s.label) for s in spans if s.label in ("PERSON", "ORG") and " " in s.surface)
+    for span in spans:
+        if (span.label == "PERSON" and id(span) not in out and tags[span.surface, "ORG"] > tags[span.surface, "PERSON"]
+                and not given_name(name_tokens(span.surface)[0])):
+            out[id(span)] = "ORG"
     surfaces = {id(s): s.surface for s in spans}
     # A name keeps the kind its cues agree on everywhere in the article ("Aston Villa boss X",
     # then "put Aston Villa back").

@@ -316,6 +316,13 @@ ORG_DESCRIPTORS = frozenset({
     "subsidiary", "distributor", "publisher", "developer", "watchdog",
     "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
     "station", "miner", "refiner", "automaker", "utility"})
+# Descriptors that also follow a person's name as his circle ("the X camp", "the X team"): after
+# a name tagged PERSON they make no organization of it (``actor_cues``).
+PERSON_SIDE_NOUNS = frozenset({"side", "team", "party", "group", "club", "outfit", "camp"})
+# Descriptors that also name a person's trade ("record producer X, who"): with ", who" after
+# the name, a person.
+TRADE_DESCRIPTORS = frozenset({"producer", "developer", "publisher", "distributor", "operator", "supplier",
+                               "miner", "maker"})
 # Last words of newspaper, media and company names ("Daily Telegraph", "Voi Technology"): a
 # name ending in one is never taken for a person by the context cues (see ``actor_cues``).
 ORG_NAME_ENDINGS = frozenset({
@@ -332,7 +339,11 @@ PERSON_OCCUPATIONS = frozenset({
     "comedian", "musician", "composer", "businessman", "businesswoman", "entrepreneur",
     "campaigner", "scientist", "historian", "philosopher", "broadcaster", "sculptor", "painter",
     "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer", "bassist", "pianist",
-    "violinist", "cellist", "conductor", "soprano", "tenor", "designer", "choreographer"})
+    "violinist", "cellist", "conductor", "soprano", "tenor", "designer", "choreographer",
+    "lawmaker", "legislator", "billionaire", "tycoon", "blogger", "dissident", "strategist",
+    "researcher", "surgeon", "soldier", "diplomat", "co-founder", "vocalist",
+    "athlete", "sprinter", "hurdler", "footballer", "cricketer", "batsman", "golfer", "boxer",
+    "cyclist", "swimmer", "jockey"})
 # Kin nouns before a name or as its apposition ("his nephew X Y", "X Y, the widow of Z"): the
 # name is a person's, whatever the model tagged (``actor_cues``).
 KIN_NOUNS = frozenset({
@@ -738,6 +749,8 @@ def _check() -> None:
     for seat, (_, role) in INSTITUTION_SEATS.items():
         if role not in INSTITUTION_ROLES:
             raise ValueError(f"lexicon.INSTITUTION_SEATS: {seat!r} has unknown role {role!r}")
+    if not TRADE_DESCRIPTORS <= ORG_DESCRIPTORS:
+        raise ValueError(f"lexicon.TRADE_DESCRIPTORS: {sorted(TRADE_DESCRIPTORS - ORG_DESCRIPTORS)} are no ORG_DESCRIPTORS")
     if not all(1 <= m <= 12 for m in MONTH_WORDS.values()):
         raise ValueError("lexicon: a month number is outside 1-12")
     for name, (month, day) in FIXED_HOLIDAYS.items():

@@ -13,12 +13,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from . import lexicon as lex
 from .gazetteer import normalize, slugify
 
 __all__ = ["ACRONYM", "WORD_ACRONYM", "ArticleNames", "initials", "defines_acronym", "name_tokens", "is_full_name", "particle_surname", "fold_word",
-           "person_key",
+           "person_key", "GIVEN_NAMES", "given_name", "load_given_names",
            "spelled_out", "collect_names", "canonical_name", "looks_like_company", "group_slug"]
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -26,6 +27,34 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # the name before it make it one, since "(Reuters)" or "(Kyiv)" have the same shape.
 WORD_ACRONYM = re.compile(r"^[A-Z][a-z]{2,7}$")
 _SURNAME_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|y)$")
+GIVEN_NAMES_CSV = Path(__file__).with_name("data") / "given_names.csv"
+
+
+def load_given_names(path: Path = GIVEN_NAMES_CSV) -> frozenset[str]:
+    """The given names of ``path``: one capitalised word a line after the ``given_name`` header;
+    lines starting with "#" are comments. A malformed line stops with its file and line."""
+    names = set()
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            word = line.strip()
+            if number == 1 and word != "given_name":
+                raise ValueError(f"{path}:1: the header must be 'given_name', not {word!r}")
+            if number == 1 or not word or word.startswith("#"):
+                continue
+            if " " in word or not word[:1].isupper():
+                raise ValueError(f"{path}:{number}: a given name is one capitalised word, not {word!r}")
+            names.add(word)
+    return frozenset(names)
+
+
+# First names of many countries (data/given_names.csv): evidence that a name is a person's
+# where the model's label says otherwise. Loaded at import, like the lexicon's lists.
+GIVEN_NAMES = load_given_names()
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a known given name ("Bethany", "Yann"), by data/given_names.csv."""
+    return word in GIVEN_NAMES
 
 
 @dataclass(slots=True)
@@ -97,7 +126,7 @@ def collect_names(spans: Iterable) -> ArticleNames:
         if not is_full_name(words) or len(words) > 4 or looks_like_company(words):
             continue
         if span.label != "PERSON" and not (span.label in ("ORG", "WORK_OF_ART", "PRODUCT")
-                                           and fold_word(words[-1]) in lone):
+                                           and fold_word(words[-1]) in lone and _may_be_person(span, words)):
             continue
         cluster = person_key(span.surface)
         names.full[cluster].append(span.surface)
@@ -122,6 +151,14 @@ def collect_names(spans: Iterable) -> ArticleNames:
                     if not table[key]:
                         del table[key]
     return names
+
+
+def _may_be_person(span, words: list[str]) -> bool:
+    """Whether a name tagged otherwise may still be a person's full name: not when the words
+    around it made it an organization ("parts maker Robert Bosch", then "Bosch" tagged
+    PERSON), nor when it ends like a newspaper's or a firm's name ("Daily Telegraph")."""
+    return not getattr(span, "model_label", "") and not (
+        words[-1].lower() in lex.ORG_NAME_ENDINGS or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words))
 
 
 def _initial(word: str) -> str | None:

@@ -144,3 +144,120 @@ def test_an_untagged_name_before_a_descriptor_is_an_organization(parse):
 def test_the_tail_of_a_longer_name_before_a_descriptor_is_no_organization(parse):
     found = kinds_of(mentions_of(parse, "The Children With Asthma charity raised money."))
     assert "organization" not in found.get("Asthma", set()), found
+
+
+# --- person or organization from names and descriptors (issue 9, helper kinds10) -----------
+# Spans are built by hand so that each rule is tested whatever the model tags.
+
+def _span(text: str, sentence, surface: str, label: str, *, at: int = 0, honorific: bool = False):
+    start = text.index(surface, at)
+    end = start + len(surface)
+    before, after = text[:start].split(), text[end:].split()
+    return type("S", (), {"start": start, "end": end, "surface": surface, "label": label,
+                          "prev_word": before[-1] if before else "", "next_word": (after[0] if after else "").strip(",."),
+                          "sentence": sentence, "honorific": honorific})()
+
+
+def _cues(parse, text: str, *named: tuple[str, str]) -> dict[str, str]:
+    from data_prep import actor_cues
+
+    _, sentences = parse(text)
+    spans = [_span(text, next(s for s in sentences if s.start <= text.index(n) < s.end), n, label)
+             for n, label in named]
+    found = actor_cues.person_or_org_cues(text, spans)
+    return {s.surface: found[id(s)] for s in spans if id(s) in found}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Shares in Trelvane Labs rose sharply on Monday.", "Trelvane Labs"),  # a firm's ending
+    ("He told the Vorslav newspaper that the deal was off.", "Vorslav"),  # a descriptor after it
+    ("“It is costly,” said an analyst from Brenholt Ostler investment bank.", "Brenholt Ostler"),
+    ("The plant was sold to a little-known firm called Drovnik last year.", "Drovnik"),  # "firm called"
+])
+def test_a_person_tag_with_an_organizations_name_or_descriptor_is_an_organization(parse, text, surface):
+    assert _cues(parse, text, (surface, "PERSON")) == {surface: "ORG"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Emily Post wrote the guide in 1922.", "Emily Post"),  # a given name opens it
+    ("Aides in the Halvorsen group denied the report.", "Halvorsen"),  # a person's circle
+    ("Record producer Tarvo Kessel, who made the album, has died.", "Tarvo Kessel"),  # ", who"
+])
+def test_a_person_stays_a_person_despite_an_organizations_look(parse, text, surface):
+    assert _cues(parse, text, (surface, "PERSON")) == {}
+
+
+def test_a_full_name_tagged_org_that_opens_with_a_given_name_is_a_person(parse):
+    text = "Bethany Quorl wrote the report in her spare time."
+    assert _cues(parse, text, ("Bethany Quorl", "ORG")) == {"Bethany Quorl": "PERSON"}
+
+
+@pytest.mark.parametrize("text", [
+    "Shares in Bethany Quorl fell after it warned on profits.",  # no person's pronoun follows
+    "“Prices will rise,” said an analyst at Bethany Quorl. She expects more.",  # "at X": a firm
+    "The fund, said investment bank Bethany Quorl, lost money; her view was shared.",  # a descriptor
+])
+def test_a_given_name_does_not_undo_an_organizations_context(parse, text):
+    assert _cues(parse, text, ("Bethany Quorl", "ORG")) == {}
+
+
+def test_a_name_tagged_org_more_often_than_person_is_an_organization(parse):
+    text = ("Grommet Sound played first. Fans loved Grommet Sound all night. "
+            "Later Grommet Sound went home.")
+    _, sentences = parse(text)
+    from data_prep import actor_cues
+
+    spans = [_span(text, next(s for s in sentences if s.start <= text.index("Grommet", at) < s.end),
+                   "Grommet Sound", label, at=at)
+             for at, label in ((0, "ORG"), (text.index("Fans"), "ORG"), (text.index("Later"), "PERSON"))]
+    found = actor_cues.person_or_org_cues(text, spans)
+    assert found.get(id(spans[2])) == "ORG"
+
+
+@pytest.mark.parametrize("text, lone", [
+    ("“We will appeal,” Ms Quorl said. Bethany Quorl has led the inquiry since May.", True),  # "Ms X"
+    ("Bethany Quorl, who led the inquiry, resigned on Friday.", False),  # ", who"
+])
+def test_a_given_name_and_the_names_person_cues_make_a_person(parse, text, lone):
+    from data_prep import actor_cues
+
+    _, sentences = parse(text)
+
+    def sentence_at(at):
+        return next(s for s in sentences if s.start <= at < s.end)
+
+    spans = [_span(text, sentence_at(text.index("Bethany")), "Bethany Quorl", "ORG")]
+    if lone:  # the surname alone, after "Ms"
+        spans.append(_span(text, sentence_at(text.index("Quorl")), "Quorl", "TOKEN"))
+    assert actor_cues.person_or_org_cues(text, spans).get(id(spans[0])) == "PERSON"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The convoy stopped outside lawmaker Varkon Brimble’s office.", "Varkon Brimble"),
+    ("The race was won by sprinter Varkon Brimble in record time.", "Varkon Brimble"),
+])
+def test_an_occupation_before_a_name_tagged_org_makes_a_person(parse, text, surface):
+    assert _cues(parse, text, (surface, "ORG")) == {surface: "PERSON"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a capitalised descriptor ends the name before: no firm's descriptor of this one
+    ("The head of the Rural Payments Agency Varkon Brimble also earns an honour.", "Varkon Brimble"),
+    # a descriptor written after another word may be a person's trade ("film-maker")
+    ("The Dutch film maker Varkon Brimble, notorious for one film, was killed.", "Varkon Brimble"),
+])
+def test_a_descriptor_that_is_no_firms_leaves_a_person(parse, text, surface):
+    assert _cues(parse, text, (surface, "PERSON")) == {}
+
+
+def test_a_descriptor_opening_a_sentence_still_makes_a_firm(parse):
+    text = "Carmaker Varkon Brimble will recall 500 cars."
+    assert _cues(parse, text, ("Varkon Brimble", "PERSON")) == {"Varkon Brimble": "ORG"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tessa Brimble, senior manager at Zorvantec security response, disagreed.",  # a role "at" it
+    "Most of the mail was filtered by Zorvantec subsidiary Mailguard.",  # a descriptor after it
+])
+def test_a_name_tagged_norp_with_a_firms_context_is_an_organization(parse, text):
+    assert _cues(parse, text, ("Zorvantec", "NORP")) == {"Zorvantec": "ORG"}

@@ -148,10 +148,11 @@ def test_the_fed_is_the_federal_reserve(parse):
 def test_a_quotes_speaker_tagged_org_is_a_person(parse):
     from data_prep import actor_cues
 
-    text = "“It would take ten years to rebuild the ports,” Marko Halvet said on Friday."
+    text = "“It would take ten years to rebuild the ports,” Varkon Halvet said on Friday."
     article, sentences = parse(text)
-    # Whatever the model says, a full name answering a quotation with a speech verb is a person.
-    spans = [type("S", (), {"start": text.index("Marko"), "end": text.index(" said"), "surface": "Marko Halvet",
+    # Whatever the model says, a full name answering a quotation with a speech verb is a person
+    # (a first name no list knows, so that only the quotation speaks).
+    spans = [type("S", (), {"start": text.index("Varkon"), "end": text.index(" said"), "surface": "Varkon Halvet",
                              "label": "ORG", "prev_word": "”", "next_word": "said",
                              "sentence": sentences[0]})()]
     assert actor_cues.person_or_org_cues(text, spans) == {id(spans[0]): "PERSON"}
