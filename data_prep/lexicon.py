@@ -596,6 +596,9 @@ FUNCTION_WORDS = frozenset({
     "vs", "is", "are", "was", "were", "be", "it", "its", "he", "she", "we", "me", "my", "no",
     "so", "up", "do", "go", "if", "am", "oh", "ok", "off", "out", "than", "that", "this",
     "his", "her", "our"})
+# Names an all-caps line always keeps as names, though the article may never write them
+# otherwise: an outlet's promo lines ("CLICK HERE TO GET THE FOX NEWS APP" -> "Fox News").
+SHOUTED_NAMES = frozenset({"fox news", "fox nation", "fox business"})
 
 # --- places (mentions) ---------------------------------------------------------------------
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
@@ -694,7 +697,7 @@ def _check() -> None:
     for name, words in (("MONTHS", MONTHS), ("MONTH_ABBREVIATIONS", MONTH_ABBREVIATIONS),
                         ("WEEKDAYS", WEEKDAYS), ("SEASON_START_MONTH", SEASON_START_MONTH),
                         ("FIXED_HOLIDAYS", FIXED_HOLIDAYS), ("DATE_COUNT_WORDS", DATE_COUNT_WORDS),
-                        ("QUARTER_ORDINALS", QUARTER_ORDINALS)):
+                        ("QUARTER_ORDINALS", QUARTER_ORDINALS), ("SHOUTED_NAMES", SHOUTED_NAMES)):
         for word in words:
             if word != " ".join(word.lower().split()):
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase, single-spaced")
