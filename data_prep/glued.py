@@ -1,0 +1,88 @@
+"""Names the model glued together into one entity, split before typing.
+
+An agency's long style runs a body's name straight into its officer's: "Chairman of the
+Committee of the Senate of Moldova Ion Rusu said" comes back as one ORG, "Austria Klaus Berger"
+as one PERSON. The tail is a person when it has a full name's shape and the article uses its
+surname for a person elsewhere ("Rusu said"); the head stays what the model said, or a country.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from . import lexicon as lex
+from .actor_cues import full_name_shape
+from .gazetteer import Gazetteer
+from .spans import Span
+
+__all__ = ["split_glued_people"]
+
+_TAIL_WORDS = 2  # a first name and a surname: "Ion Rusu"
+
+
+def _surnames(spans: Sequence[Span]) -> Counter:
+    """Last words of the article's person spans ("Ion Rusu", "Rusu said")."""
+    return Counter(s.surface.split()[-1] for s in spans if s.label == "PERSON")
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The head of a glued span without the titles that end it ("Senate Marshal" -> "Senate")."""
+    head = list(words)
+    while head and head[-1].lower().rstrip(".") in lex.TITLES:
+        head.pop()
+    return head
+
+
+def _may_head(head: list[str], label: str, gazetteer: Gazetteer) -> bool:
+    """A country may lead a person's name ("Austria Klaus Berger"); so may an organization's
+    name of two words or more, or one of its head nouns ("Office"), but no other single word,
+    since "Recep Tayyip Erdogan" and "Mary Ann Smith" are one name."""
+    if not head or not head[-1][:1].isupper() or head[-1] in lex.NAME_PARTICLES:
+        return False
+    if label == "ORG" and (len(head) > 1 or head[0].lower() in lex.ORG_HEAD_NOUNS):
+        return True
+    if gazetteer.demonym_country(head[-1]):
+        return True  # "Spaniard Conchita Martinez"
+    found = gazetteer.resolve(" ".join(head))
+    return found is not None and found[0].kind == "country"
+
+
+def _split(span: Span, text: str, gazetteer: Gazetteer, surnames: Counter) -> list[Span] | None:
+    words = span.surface.split()
+    if len(words) <= _TAIL_WORDS or span.label not in ("ORG", "PERSON"):
+        return None
+    tail = words[-_TAIL_WORDS:]
+    elsewhere = surnames[tail[-1]] - (span.label == "PERSON")  # not the glued span itself
+    if (not full_name_shape(" ".join(tail)) or elsewhere < 1 or tail[0].lower() in lex.TITLES
+            or any(w.lower() in lex.FUNCTION_WORDS for w in tail)):  # "USA For Africa"
+        return None
+    head = _head_words(words[:-_TAIL_WORDS])
+    if not _may_head(head, span.label, gazetteer):
+        return None
+    tail_start = span.end - len(" ".join(tail))
+    if text[tail_start:span.end] != " ".join(tail):
+        return None  # a line break or double space inside: leave the span whole
+    head_end = span.start + len(" ".join(head))
+    if text[span.start:head_end] != " ".join(head):
+        return None
+    person = Span(span.sentence, tail_start, span.end, text[tail_start:span.end], "PERSON",
+                  words[-_TAIL_WORDS - 1], span.next_word)
+    if gazetteer.demonym_country(head[-1]):
+        # "Veteran Spaniard Conchita Martinez": the nationality alone is the head's mention.
+        start = head_end - len(head[-1])
+        before = words[len(head) - 2] if len(head) > 1 else span.prev_word
+        return [Span(span.sentence, start, head_end, head[-1], "NORP", before, tail[0]), person]
+    head_label = "GPE" if span.label == "PERSON" else span.label
+    return [Span(span.sentence, span.start, head_end, text[span.start:head_end], head_label,
+                 span.prev_word, words[len(head)]), person]
+
+
+def split_glued_people(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """``spans`` with each body (or country) glued to a person's full name split in two, the
+    person's surname being used for a person elsewhere in the article."""
+    surnames = _surnames(spans)
+    out: list[Span] = []
+    for span in spans:
+        pieces = _split(span, text, gazetteer, surnames)
+        out.extend(pieces or [span])
+    return out
