@@ -476,6 +476,26 @@ INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regul
 # US president's (53 of the 54 such phrases in the shared corpus: Biden, Bush, Trump, Clinton;
 # one "Zelensky administration"). The name stays a person mention of its own.
 ADMINISTRATION_OF_PERSON = "US"
+# Heads of state or government by a surname (or the word of their name news use alone), with
+# their country: "Putin's army", "the Putin regime", "the Zelensky administration" are that
+# country's body, however many countries the article names (``institutions``). Surnames that
+# are also common names or words ("Johnson", "Brown", "Major", "Sharon") are left out. Lowercase
+# ASCII, as ``gazetteer.normalize`` writes them ("erdogan" for Erdoğan).
+LEADER_COUNTRIES = {
+    "putin": "RU", "medvedev": "RU", "yeltsin": "RU",
+    "zelensky": "UA", "zelenskyy": "UA", "zelenskiy": "UA", "zelenskii": "UA", "yushchenko": "UA",
+    "yanukovych": "UA", "poroshenko": "UA", "kuchma": "UA",
+    "lukashenko": "BY", "biden": "US", "trump": "US", "obama": "US", "bush": "US", "clinton": "US",
+    "blair": "GB", "sunak": "GB", "truss": "GB", "starmer": "GB", "thatcher": "GB",
+    "macron": "FR", "chirac": "FR", "sarkozy": "FR", "hollande": "FR",
+    "scholz": "DE", "merkel": "DE", "schroeder": "DE", "schroder": "DE",
+    "erdogan": "TR", "jinping": "CN", "assad": "SY", "saddam": "IQ", "netanyahu": "IL",
+    "khamenei": "IR", "raisi": "IR", "rouhani": "IR", "ahmadinejad": "IR", "modi": "IN",
+    "maduro": "VE", "chavez": "VE", "mugabe": "ZW", "arafat": "PS", "berlusconi": "IT",
+    "meloni": "IT", "orban": "HU", "morawiecki": "PL", "kishida": "JP", "koizumi": "JP",
+    "bolsonaro": "BR", "karzai": "AF", "musharraf": "PK", "gaddafi": "LY", "vucic": "RS",
+    "tokayev": "KZ", "nazarbayev": "KZ", "saakashvili": "GE",
+}
 # Verbs a country does with its own forces: "Russia moving some troops", "Russia has amassed
 # 100,000 troops" are Russia's armed forces (not "Russia killed 20 soldiers"). Lemmas.
 DEPLOY_VERBS = frozenset({"move", "withdraw", "deploy", "redeploy", "send", "pull", "mass", "amass",
@@ -697,7 +717,8 @@ def _check() -> None:
     for name, words in (("MONTHS", MONTHS), ("MONTH_ABBREVIATIONS", MONTH_ABBREVIATIONS),
                         ("WEEKDAYS", WEEKDAYS), ("SEASON_START_MONTH", SEASON_START_MONTH),
                         ("FIXED_HOLIDAYS", FIXED_HOLIDAYS), ("DATE_COUNT_WORDS", DATE_COUNT_WORDS),
-                        ("QUARTER_ORDINALS", QUARTER_ORDINALS), ("SHOUTED_NAMES", SHOUTED_NAMES)):
+                        ("QUARTER_ORDINALS", QUARTER_ORDINALS), ("SHOUTED_NAMES", SHOUTED_NAMES),
+                        ("LEADER_COUNTRIES", LEADER_COUNTRIES)):
         for word in words:
             if word != " ".join(word.lower().split()):
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase, single-spaced")
