@@ -674,6 +674,10 @@ VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "stre
                          "bridge", "square", "hall", "road", "avenue", "lane", "ground", "airport",
                          "wharf", "castle", "cathedral", "abbey", "gardens", "village", "pier",
                          "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
+# Venue heads no surname ends in ("Wilmslow Road", not "Stuart Hall"): a name the model tagged
+# PERSON with one of them after a place's preposition or a town's possessive is a street or
+# square (``mentions``).
+STREET_HEADS = frozenset({"road", "street", "avenue", "boulevard", "square"})
 # Plural nouns of kinds of places: the names they introduce with "such as" or "including" are
 # places whatever the model tagged ("stations such as Kings Cross and Euston", ``mentions``).
 PLACE_CLASS_NOUNS = frozenset({

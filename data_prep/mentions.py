@@ -1126,7 +1126,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
                       or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
         return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
-    if label in ("FAC", "ORG", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
+    if label in ("FAC", "ORG", "PERSON", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
             and (words[-1].lower() in lex.NON_ACTOR_HEADS
@@ -1381,16 +1381,21 @@ _ROLE_WORDS = frozenset(w for phrase in _ROLE_PHRASES for w in phrase.split()) |
 def _venue_name(span: Span) -> bool:
     """A venue's or site's name ("Villa Park", "the Palace of Independence", see
     ``lexicon.VENUE_HEADS``): tagged FAC, or an organization or untagged name after a place's
-    preposition ("at Mansion House", "from Wall Street")."""
+    preposition ("at Mansion House", "from Wall Street"), or a person's name there or after a
+    possessive that ends in a street's head ("towards Wilmslow Road", "London's Trafalgar
+    Square", ``lexicon.STREET_HEADS``)."""
     words = span.surface.split()
     if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "the") for w in words):
         return False
-    heads = lex.VENUE_HEADS if span.label == "FAC" else _NAMED_VENUE_HEADS
+    heads = {"FAC": lex.VENUE_HEADS, "PERSON": lex.STREET_HEADS}.get(span.label, _NAMED_VENUE_HEADS)
     if not (words[-1].lower() in heads or (words[1] == "of" and words[0].lower() in heads)):
         return False
     if span.label == "FAC":
         return True
-    before = _WORD_BEFORE_THE.search(span.sentence.text, 0, span.start - span.sentence.start)
+    offset = span.start - span.sentence.start
+    if span.label == "PERSON" and _OWNER_BEFORE.search(span.sentence.text, 0, offset):
+        return True  # "London's Trafalgar Square"
+    before = _WORD_BEFORE_THE.search(span.sentence.text, 0, offset)
     return before is not None and before.group(1).lower() in lex.LOCATIVES
 
 
