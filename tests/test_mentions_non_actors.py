@@ -36,6 +36,9 @@ def test_a_persons_name_after_a_work_noun_stays(parse):
 @pytest.mark.parametrize("text, surface", [
     ("The Oscar went to a French actress, Claire Dumont, on Sunday.", "Oscar"),
     ("Shoppers queued for the new Xbox on Friday.", "Xbox"),
+    ("Shoppers queued for the new PS2 on Friday.", "PS2"),
+    ("Fans queued for the new Harry Potter film, Jane Cole said.", "Harry Potter"),
+    ("Gamers rushed to buy GTA at midnight, Jane Cole said.", "GTA"),
 ])
 def test_awards_and_consoles_are_no_actors(parse, text, surface):
     assert surface not in actor_surfaces(mentions_of(parse, text))
