@@ -309,7 +309,8 @@ ORG_NAME_ENDINGS = frozenset({
     "pravda", "izvestia", "technology", "technologies", "intelligence", "media", "energy",
     "capital", "partners", "holdings", "systems", "solutions", "labs", "ventures", "pictures",
     "studios", "records", "motors", "pharmaceuticals", "communications", "telecom", "mine",
-    "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily"})
+    "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily",
+    "nations"})
 # Occupations written before a name or as its apposition ("the anti-immigration politician X",
 # "X, a film-maker"): only people have them, so a name the model tagged ORG is a person.
 PERSON_OCCUPATIONS = frozenset({

@@ -861,32 +861,35 @@ def _names_a_treaty(text: str, span: Span) -> bool:
 
 
 _DOCUMENT_NOUN = re.compile(r"(?<![\w-])(" + "|".join(sorted(w.capitalize() for w in lex.DOCUMENT_NOUNS))
-                            + r")(?=\s*$|\s*:|\s+(?:of|on|for|against)\s)")
-_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+                            + r")(?=\s*$|\s*:|\s+(?:\d[\w/.-]*\s+)?(?:of|on|for|against)\s)")
+_TITLE_LABELS = ("LAW", "WORK_OF_ART")  # the model's labels for "the Charter of the United Nations"
+_OF_THE = re.compile(r"(?:\s+\d[\w/.-]*)?\s+of\s+(?:the\s+)?")  # "Resolution 3314 of the"
 
 
 def _document_spans(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """``spans`` with the PERSON/ORG names of documents made no actor ("the European Convention
     on Human Rights", "the National Security Strategy: X"), or cut to the organization they
-    name ("UN" of "the UN Charter", "United Nations" of "the Charter of the United Nations"):
-    an acronym, an organization's alias, or a name ending in an organization's head noun.
-    A body's name with a document noun in it stays ("the Department for ... Strategy")."""
+    name ("UN" of "the UN Charter", "United Nations" of "the Charter of the United Nations",
+    also when the model tags it LAW or WORK_OF_ART; "Resolution 3314 of the X Assembly"):
+    see :func:`_names_body`. A body's name with a document noun in it stays ("the Department
+    for ... Strategy")."""
     out = []
     for span in spans:
-        found = _DOCUMENT_NOUN.search(span.surface) if span.label in ("PERSON", "ORG") else None
+        found = _DOCUMENT_NOUN.search(span.surface) if span.label in ("PERSON", "ORG", *_TITLE_LABELS) else None
         words = span.surface[:found.start()].lower().split() if found else []
         if found is None or any(w in lex.ORG_HEAD_NOUNS for w in words):
             out.append(span)
             continue
-        owner = span.surface[:found.start()].rstrip()
-        start = span.start
-        if not owner:  # "Charter of the United Nations"
-            rest = _OF_THE.match(span.surface, found.end())
-            owner = span.surface[rest.end():] if rest else ""
-            start = span.end - len(owner)
+        # The body after "of" ("Charter of the United Nations", "Article 5 of the Statute of the
+        # International Criminal Court", "Resolution 3314 of the ..."), else before ("UN Charter").
+        rest = _OF_THE.match(span.surface, found.end())
+        owner = span.surface[rest.end():] if rest else span.surface[:found.start()].rstrip()
+        start = span.end - len(owner) if rest else span.start
         if owner and _names_body(owner, gazetteer):
             out.append(Span(span.sentence, start, start + len(owner), owner, "ORG",
                              span.prev_word if start == span.start else "of", span.next_word))
+        elif span.label in _TITLE_LABELS:
+            out.append(span)  # a law's or work's name is no actor anyway; left as the model read it
         else:
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
             out.append(span)
@@ -895,12 +898,15 @@ def _document_spans(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
 
 def _names_body(name: str, gazetteer: Gazetteer) -> bool:
     """Whether ``name`` is an organization's: one acronym, an organization's alias, or several
-    words ending in an organization's head noun ("International Criminal Court")."""
+    words ending in an organization's head noun or name ending ("International Criminal Court",
+    "United Nations"), or with a head noun before "of" ("Council of Europe")."""
     alias = gazetteer.alias(name)
-    words = name.split()
+    words = [w.lower() for w in name.split()]
     return ((len(words) == 1 and ACRONYM.match(name) is not None)
             or (isinstance(alias, Alias) and alias.kind == "organization")
-            or (len(words) > 1 and words[-1].lower() in lex.ORG_HEAD_NOUNS))
+            or (len(words) > 1 and (words[-1] in lex.ORG_HEAD_NOUNS or words[-1] in lex.ORG_NAME_ENDINGS
+                                    or any(w in lex.ORG_HEAD_NOUNS and after == "of"
+                                           for w, after in zip(words, words[1:])))))
 
 
 def _listed_as_place(span: Span) -> bool:

@@ -71,6 +71,18 @@ def test_an_organization_named_in_a_document_stays(parse):
     assert actor_surfaces(found) == {"International Criminal Court"}
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The strike broke the Charter of the United Nations, the envoy said.", "United Nations"),
+    ("It is an act of war under Resolution 2625 of the United Nations General Assembly.",
+     "United Nations General Assembly"),
+    ("They cited Article 5 of the Statute of the International Criminal Court.", "International Criminal Court"),
+    ("The law breaks the Statute of the Council of Europe, the envoy said.", "Council of Europe"),
+])
+def test_the_body_after_a_documents_of_is_the_organization(parse, text, body):
+    orgs = {m["surface"] for m in mentions_of(parse, text) if m["kind"] == "organization"}
+    assert orgs == {body}
+
+
 def test_a_body_named_after_its_remit_stays(parse):
     text = "The Department for Business, Energy and Industrial Strategy said prices would rise."
     assert "Department for Business, Energy and Industrial Strategy" in actor_surfaces(mentions_of(parse, text))
