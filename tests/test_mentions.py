@@ -712,6 +712,15 @@ def test_link_entities_unifies_spellings_and_lone_surnames():
     assert len(linked) == len(frame) and list(linked.columns) == COLUMNS
 
 
+def test_a_shouted_form_names_an_organization_only_alone():
+    frame = rows(
+        ("a1", "HARBOUR TV", "organization", "HARBOUR TV"),
+        ("a2", "HARBOUR TV", "organization", "HARBOUR TV"),
+        ("a3", "Harbour TV", "organization", "Harbour TV"),
+    )
+    assert set(link_entities(frame, load_resources())["name"]) == {"Harbour TV"}
+
+
 def test_link_entities_leaves_ambiguous_surnames_alone():
     frame = rows(
         ("a1", "Joe Biden", "person", "Joe Biden"),
