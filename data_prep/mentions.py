@@ -837,9 +837,11 @@ def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[Span
 
 def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Without the places that name ships ("the cruiser Moskva", "the Saratov landing ship"),
-    wherever the name occurs in the article ("the Moskva attack"), and the seas of named fleets
-    ("the Black Sea fleet"). Only place mentions are looked at: a few per article."""
-    ships, fleets = set(), set()
+    wherever the name occurs in the article ("the Moskva attack"); the sea of a named fleet
+    written in lowercase ("the Black Sea fleet") becomes the fleet, an organization ("Black Sea
+    Fleet", as the model reads the capitalised name). Only place mentions are looked at: a few
+    per article."""
+    ships, fleets = set(), {}
     places = {normalize(m.span.surface) for m in mentions if m.kind == "place"}
     for m in mentions:
         if m.kind != "place" and (m.kind == "country" or normalize(m.span.surface) not in places):
@@ -847,11 +849,29 @@ def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = m.span.start, m.span.end
         if _SHIP_AFTER.match(text, end) or _SHIP_BEFORE.search(text[max(0, start - 25):start]):
             ships.add(normalize(m.span.surface))
-        elif m.kind == "place" and _FLEET_AFTER.match(text, end):
-            fleets.add(id(m))
+        elif m.kind == "place" and (fleet := _FLEET_AFTER.match(text, end)):
+            fleets[id(m)] = _fleet(text, m.span, fleet.end())
     if not ships and not fleets:
         return mentions
-    return [m for m in mentions if m.kind != "place" or not (id(m) in fleets or normalize(m.span.surface) in ships)]
+    out = []
+    for m in mentions:
+        if id(m) in fleets:
+            out.extend([fleets[id(m)]] if fleets[id(m)] is not None else [])
+        elif m.kind != "place" or normalize(m.span.surface) not in ships:
+            out.append(m)
+    return out
+
+
+def _fleet(text: str, sea: Span, end: int) -> Mention | None:
+    """The fleet a sea's name and a lowercase "fleet" make ("Black Sea fleet"); None for a
+    fleet written otherwise, whose sea is then no mention at all."""
+    surface = text[sea.start:end]
+    if not surface.split()[-1].islower():
+        return None
+    name = surface[:surface.rfind(" ") + 1] + surface.split()[-1].capitalize()
+    after = re.match(r"\s*([\w'’-]+)", text[end:end + 40])
+    span = Span(sea.sentence, sea.start, end, surface, "ORG", sea.prev_word, after.group(1) if after else "")
+    return Mention(span, "organization", f"org:{slugify(name)}", name, certainty=SURE)
 
 
 def _names_a_treaty(text: str, span: Span) -> bool:

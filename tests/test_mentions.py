@@ -511,6 +511,12 @@ def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
     assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
 
 
+def test_a_named_fleet_in_lowercase_is_an_organization(parse):
+    text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
+    orgs = {(r["surface"], r["name"]) for r in mentions_of(parse, text) if r["kind"] == "organization"}
+    assert orgs == {("Baltic Sea fleet", "Baltic Sea Fleet")}
+
+
 @pytest.mark.parametrize("text, surface, code", [
     ("The talks covered the territories of the People's Republic of China, he said.", "People's Republic of China", "CN"),
     ("The Democratic People's Republic of Korea fired a missile on Monday.", "Democratic People's Republic of Korea", "KP"),
