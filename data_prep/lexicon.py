@@ -415,6 +415,13 @@ SHIP_NOUNS = frozenset({
     "cruiser", "warship", "flagship", "frigate", "destroyer", "submarine", "corvette", "ship",
     "vessel", "tanker", "icebreaker", "minesweeper", "freighter", "trawler", "liner"})
 FLEET_NOUNS = frozenset({"fleet", "flotilla"})
+# Bodies some outlets write in lowercase after their country's possessive or the UN ("Russia's
+# security council", "the UN security council"): named bodies, "Security Council of Russia" and
+# "UN Security Council" (``mentions``), never the country's institution.
+LOWERCASE_BODIES = {"security council": "Security Council",
+                    "national security council": "National Security Council"}
+# Forms of the UN's name that lead a body's ("UN security council" -> "UN Security Council").
+UN_FORMS = frozenset({"UN", "U.N.", "United Nations"})
 
 # Head words of water bodies, before or after the name ("River Tyne", "the Donets river",
 # "Sevastopol Bay", "the Gulf of Tonkin"). A river, lake or bay lies in a country (the one of

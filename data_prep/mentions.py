@@ -874,6 +874,42 @@ def _fleet(text: str, sea: Span, end: int) -> Mention | None:
     return Mention(span, "organization", f"org:{slugify(name)}", name, certainty=SURE)
 
 
+_LOWERCASE_BODY_AFTER = re.compile(r"(?:['’]s)?\s+(" + "|".join(
+    sorted((b.replace(" ", r"\s+") for b in lex.LOWERCASE_BODIES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _lowercase_bodies(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with the bodies of ``lexicon.LOWERCASE_BODIES`` written after a country, a
+    nationality or a seat ("Russia's security council", "the Kremlin's security council" ->
+    Security Council of Russia) or after the UN ("the UN security council", which takes the UN's
+    mention in) as organizations; a body the model found already stays as it is."""
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    found: dict[int, Mention] = {}
+    for m in mentions:
+        un = m.kind == "organization" and m.span.surface in lex.UN_FORMS
+        seat = m.entity_id.startswith("inst:") and m.span.surface[:1].isupper()  # "the Kremlin's"
+        country = gazetteer.country(m.country_code) if m.kind in ("country", "group") or seat else None
+        body = _LOWERCASE_BODY_AFTER.match(text, m.span.end) if un or country is not None else None
+        if body is None or any(a < body.end(1) and body.start(1) < b for a, b in taken):
+            continue
+        display = lex.LOWERCASE_BODIES[" ".join(body.group(1).lower().split())]
+        start, name = (m.span.start, f"UN {display}") if un else (body.start(1), f"{display} of {country.name}")
+        after = re.match(r"\s*([\w'’-]+)", text[body.end():body.end() + 40])
+        span = Span(m.span.sentence, start, body.end(1), text[start:body.end(1)], "ORG",
+                    m.span.prev_word if un else m.span.surface, after.group(1) if after else "")
+        found[id(m)] = Mention(span, "organization", f"org:{slugify(name)}", name, certainty=SURE)
+    if not found:
+        return mentions
+    out = []
+    for m in mentions:
+        body = found.get(id(m))
+        if body is None:
+            out.append(m)
+        else:  # "UN security council": the UN's mention is the body's
+            out.extend([body] if body.span.start == m.span.start else [m, body])
+    return out
+
+
 def _names_a_treaty(text: str, span: Span) -> bool:
     """Whether a place's name opens a treaty's ("the Kyoto protocol", "the Oslo peace accords");
     a country before one ("a UK agreement") is still a party to it, so this is for places only."""
@@ -1798,6 +1834,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         if typed is not None and not (typed.kind == "place" and _names_a_treaty(article.text, span)):
             mentions.append(typed)
     mentions = _drop_ships_and_fleets(article.text, mentions)
+    mentions = _lowercase_bodies(article.text, mentions, gazetteer)
     mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _demonym_features(mentions, gazetteer)

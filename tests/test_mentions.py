@@ -511,6 +511,16 @@ def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
     assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    ("Officials of Moldova's security council met on Friday.", "security council", "Security Council of Moldova"),
+    ("The head of the Kremlin's security council warned Lithuania.", "security council", "Security Council of Russia"),
+    ("She told the UN security council that aid was blocked.", "UN security council", "UN Security Council"),
+])
+def test_a_lowercase_security_council_is_a_named_body(parse, text, surface, name):
+    orgs = {(r["surface"], r["name"]) for r in mentions_of(parse, text) if r["kind"] == "organization"}
+    assert (surface, name) in orgs
+
+
 def test_a_named_fleet_in_lowercase_is_an_organization(parse):
     text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
     orgs = {(r["surface"], r["name"]) for r in mentions_of(parse, text) if r["kind"] == "organization"}
