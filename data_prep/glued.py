@@ -4,9 +4,14 @@ An agency's long style runs a body's name straight into its officer's: "Chairman
 Committee of the Senate of Moldova Ion Rusu said" comes back as one ORG, "Austria Klaus Berger"
 as one PERSON. The tail is a person when it has a full name's shape and the article uses its
 surname for a person elsewhere ("Rusu said"); the head stays what the model said, or a country.
+
+A report's run of names joined by "at" or "after" is read as one name too ("Perpignan at
+Lansdowne Road", "the Commons after Mr Brown"), and a date after "on" ("the Commons on
+Monday"): split at the word, the date left out.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -15,9 +20,14 @@ from .actor_cues import full_name_shape
 from .gazetteer import Gazetteer
 from .spans import Span
 
-__all__ = ["split_glued_people"]
+__all__ = ["split_glued_people", "split_at_prepositions"]
 
 _TAIL_WORDS = 2  # a first name and a surname: "Ion Rusu"
+# Lowercase words no name of one body or person holds between capitalised parts; not "to",
+# "in", "on" or "against" ("Campaign to Protect Rural England", "Joint Committee on Human Rights").
+_GLUE = re.compile(r"\s(at|after)\s(?=[A-Z])")
+_DATE_AFTER = re.compile(r"\s(?:on|in)\s([A-Z][a-z]+)$")  # "Commons on Monday"
+_NAME_WORD = re.compile(r"[A-Z][\w.'’&-]*|of|the|and|for|de|&")
 
 
 def _surnames(spans: Sequence[Span]) -> Counter:
@@ -85,4 +95,45 @@ def split_glued_people(text: str, spans: list[Span], gazetteer: Gazetteer) -> li
     for span in spans:
         pieces = _split(span, text, gazetteer, surnames)
         out.extend(pieces or [span])
+    return out
+
+
+def _name_words(surface: str) -> bool:
+    return bool(surface) and surface[:1].isupper() and all(_NAME_WORD.fullmatch(w) for w in surface.split())
+
+
+def _split_at(span: Span, text: str) -> list[Span] | None:
+    if span.label not in ("ORG", "PERSON"):
+        return None
+    date = _DATE_AFTER.search(span.surface)
+    if date and date.group(1).lower() in {**lex.WEEKDAYS, **lex.MONTH_WORDS}:
+        left = span.surface[:date.start()]
+        if not _name_words(left):
+            return None
+        return [Span(span.sentence, span.start, span.start + len(left), left, span.label, span.prev_word,
+                     date.group()[1:].split()[0])]
+    glue = _GLUE.search(span.surface)
+    if glue is None:
+        return None
+    left, right = span.surface[:glue.start()], span.surface[glue.end():]
+    words = right.split()
+    honorific = len(words) > 1 and words[0].lower().rstrip(".") in lex.HONORIFICS
+    if honorific:
+        right = right[len(words[0]):].lstrip()
+    if not (_name_words(left) and _name_words(right)):
+        return None
+    # After "at" a place or a venue ("at Lansdowne Road"); after "after" what the model said.
+    label = ("FAC" if right.split()[-1].lower() in lex.VENUE_HEADS else "GPE") if glue.group(1) == "at" else span.label
+    start = span.end - len(right)
+    return [Span(span.sentence, span.start, span.start + len(left), left, span.label, span.prev_word, glue.group(1)),
+            Span(span.sentence, start, span.end, text[start:span.end], label,
+                 words[0] if honorific else glue.group(1), span.next_word, honorific=honorific)]
+
+
+def split_at_prepositions(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with each run of names joined by "at" or "after" split in two, and a date after
+    "on" or "in" cut off (see the module docstring)."""
+    out: list[Span] = []
+    for span in spans:
+        out.extend(_split_at(span, text) or [span])
     return out

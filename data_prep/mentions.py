@@ -38,7 +38,7 @@ from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_na
 from .clubs import mark_clubs, mark_company_short_forms
 from .constituencies import electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
-from .glued import split_glued_people
+from .glued import split_at_prepositions, split_glued_people
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, WORD_ACRONYM, ArticleNames, collect_names, defines_acronym, fold_word,
@@ -1745,7 +1745,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     """
     gazetteer = resources.gazetteer
     spans = [s for sentence in sentences for s in _spans(article.text, sentence, gazetteer)]
-    spans = split_glued_people(article.text, spans, gazetteer)
+    spans = split_glued_people(article.text, split_at_prepositions(article.text, spans), gazetteer)
     article_counts, by_sentence, anchors, landmarks = _country_counts(spans, gazetteer)
     base_context = Counter(article_counts)
     dateline = _dateline(article.text, spans, gazetteer)

@@ -49,3 +49,24 @@ def test_no_split_without_the_surname_elsewhere(parse):
     # The evidence for a person is the article's own use of the surname: here there is none.
     text = "The Standing Committee of the Senate of Moldova Ion Rusu met on Friday."
     assert "Ion Rusu" not in {m["surface"] for m in mentions_of(parse, text)}
+
+
+def test_names_joined_by_at_are_split(parse):
+    found = kinds(mentions_of(parse, "They won the final against Perpignan at Lansdowne Road last year."))
+    assert ("Lansdowne Road", "place") in found
+    assert not any(" at " in surface for surface, _ in found)
+
+
+def test_a_person_after_after_is_split_off(parse):
+    found = kinds(mentions_of(parse, "The bill passed the Commons after Mr Brown spoke."))
+    assert ("Brown", "person") in found
+    assert not any(" after " in surface for surface, _ in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Joint Committee on Human Rights met on Friday.", "Joint Committee on Human Rights"),
+    ("A spokesman for the Campaign to Protect Rural England said the plan was wrong.",
+     "Campaign to Protect Rural England"),
+])
+def test_a_name_with_a_lowercase_word_of_its_own_stays(parse, text, name):
+    assert name in {m["surface"] for m in mentions_of(parse, text)}
