@@ -382,6 +382,14 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Weapons named like bodies ("High Mobility Artillery Rocket Systems", "Naval Strike Missile",
+# "Bradley Infantry Fighting Vehicles"): a name of several words ending in a weapon's head, or
+# in a system's or vehicle's with a weapon's word before it, is no actor (``mentions``). Not
+# "defence": "Thales Air Defence Systems" is a company.
+WEAPON_HEADS = frozenset({"missile", "missiles", "launcher", "launchers", "howitzer", "howitzers"})
+WEAPON_SYSTEM_HEADS = frozenset({"system", "systems", "vehicle", "vehicles"})
+WEAPON_WORDS = frozenset({"rocket", "rockets", "missile", "artillery", "anti-aircraft", "anti-radiation",
+                          "anti-tank", "fighting", "strike"})
 # Competitions a sponsor's name is written before ("the RBS Six Nations", "the Barclays Premier
 # League", "the Zurich Premiership"): an ORG or PERSON name ending in one is the competition,
 # no actor (bench/labels/README.md: competitions are not labelled; the bare names are "none"

@@ -1191,9 +1191,9 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
     if label in ("FAC", "ORG", "PERSON", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
-            and (words[-1].lower() in lex.NON_ACTOR_HEADS
+            and (words[-1].lower() in lex.NON_ACTOR_HEADS or _weapon_name(words)
                  or (label == "ORG" and words[-1].lower() in lex.HOLIDAY_HEADS))):
-        return None  # "Academy Awards", "Association Agreement", "Victory Day": an event, award or agreement
+        return None  # "Academy Awards", "Association Agreement", "Victory Day", "... Rocket Systems"
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
@@ -1438,6 +1438,14 @@ def _untagged_body(span: Span, gazetteer: Gazetteer) -> bool:
 # alone is a bare role, which the institutions stage settles.
 _ROLE_PHRASES = frozenset(noun for _, nouns in lex.INSTITUTION_ROLES.values() for noun in nouns)
 _ROLE_WORDS = frozenset(w for phrase in _ROLE_PHRASES for w in phrase.split()) | lex.GENERIC_ORG_WORDS
+
+
+def _weapon_name(words: list[str]) -> bool:
+    """Whether a name's words make a weapon's ("Naval Strike Missile", "Army Tactical Missile
+    System", "Infantry Fighting Vehicles"; see ``lexicon.WEAPON_HEADS``)."""
+    last = words[-1].lower()
+    return last in lex.WEAPON_HEADS or (last in lex.WEAPON_SYSTEM_HEADS
+                                        and any(w.lower() in lex.WEAPON_WORDS for w in words[:-1]))
 
 
 def _venue_name(span: Span) -> bool:

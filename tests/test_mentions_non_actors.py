@@ -112,3 +112,16 @@ def test_the_home_office_is_a_named_body(parse):
 def test_a_capitalised_currency_is_no_person(parse):
     text = "The actor earned 4.2m Euros last year, a French newspaper said."
     assert not [m for m in mentions_of(parse, text) if m["surface"] == "Euros"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The package included High Mobility Artillery Rocket Systems and helicopters, the Pentagon said.",
+     "Mobility Artillery Rocket Systems"),
+    ("Bradley Infantry Fighting Vehicles arrived in Poland.", "Bradley Infantry Fighting Vehicles"),
+])
+def test_a_weapon_named_like_a_body_is_no_actor(parse, text, surface):
+    assert not any(surface in s for s in actor_surfaces(mentions_of(parse, text)))
+
+
+def test_a_company_named_systems_stays(parse):
+    assert "BAE Systems" in actor_surfaces(mentions_of(parse, "BAE Systems reported higher profits on Monday."))
