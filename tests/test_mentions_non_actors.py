@@ -49,6 +49,19 @@ def test_a_common_word_tagged_person_is_no_actor(parse):
     assert "Riot" not in actor_surfaces(found)
 
 
+@pytest.mark.parametrize("text, word", [
+    ("House prices rose again in May. Buyers said a house was hard to find.", "House"),
+    ("Motorcycle racer Tom Baines won. He bought a motorcycle in May.", "Motorcycle"),
+])
+def test_a_common_word_tagged_organization_at_a_sentence_head_is_no_actor(parse, text, word):
+    assert word not in actor_surfaces(mentions_of(parse, text))
+
+
+def test_a_company_named_mid_sentence_too_stays(parse):
+    found = [m["surface"] for m in mentions_of(parse, "Apple sold more phones. An apple a day, Apple said.")]
+    assert found.count("Apple") == 2
+
+
 def test_a_surname_that_is_a_common_word_stays_a_person(parse):
     found = mentions_of(parse, "Gordon Brown spoke first. Brown said brown bread was cheaper.")
     assert {m["surface"] for m in found if m["kind"] == "person"} >= {"Gordon Brown", "Brown"}
