@@ -75,6 +75,7 @@ _APPOSITION_ROLE = re.compile(r"\s*,\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]
 _APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _LOOKBACK = 40
+_SENTENCE_ENDS = ".!?\"'”’):;"  # what ends the sentence before a sentence's head
 _OWNED_GAP = re.compile(r"['’]s?\s")
 _TWO_WORDS_BEFORE = re.compile(r"(?<![a-z])([a-z]+\s+)?([a-z]+)\s+$")  # lookbehind: see _WORD_BEFORE
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
@@ -471,19 +472,32 @@ def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) ->
 def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     """Ids of the one-word PERSON spans that are a common word the article also writes in
     lowercase ("Riot police" at a sentence's head and "a riot"); a word of a person's full
-    name in the article stays ("Brown" of a "Gordon Brown", whatever "brown" is)."""
+    name in the article stays ("Brown" of a "Gordon Brown", whatever "brown" is). So are
+    one-word ORG spans at a sentence's head ("House prices rose", "Viruses spread" beside
+    "a house", "viruses") that the article never capitalises inside a sentence ("Time" the
+    magazine, named mid-sentence too, stays)."""
     name_words = _full_name_words(spans)
+    inner = {s.surface for s in spans if s.start != s.sentence.start}
     lowered: dict[str, bool] = {}
     out = set()
     for span in spans:
         word = span.surface
-        if span.label != "PERSON" or " " in word or word in name_words or not word[1:].islower():
+        head_org = span.label == "ORG" and _opens_sentence(text, span) and word not in inner
+        if (span.label != "PERSON" and not head_org) or " " in word or word in name_words or not word[1:].islower():
             continue
         if word not in lowered:
             lowered[word] = re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
         if lowered[word]:
             out.add(id(span))
     return out
+
+
+def _opens_sentence(text: str, span: Any) -> bool:
+    """Whether ``span`` opens its sentence after a sentence's end, not after a name the parse cut
+    the sentence at ("BridgeHead | Software has ...")."""
+    before = text[max(0, span.start - _LOOKBACK):span.start]
+    return span.start == span.sentence.start and (not before.strip() or "\n" in before[len(before.rstrip()):]
+                                                   or before.rstrip()[-1] in _SENTENCE_ENDS)
 
 
 def _record_single(text: str, cue: re.Match) -> bool:

@@ -34,6 +34,7 @@ __all__ = ["MISSION", "Institution", "find_institutions", "home_country", "insti
 MISSION = "embassy"  # the role of a country's embassy or consulate: an organization, no institution
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _MAX_COUNTRY_TOKENS = 3
+_MAX_NAME_TOKENS = 3  # a leader's name before the role: "Recep Tayyip Erdogan"
 _SEATED_ROLES = {"government", "parliament"}  # "the government in <country>" is that country's
 _CAPITAL_SEATED_ROLES = _SEATED_ROLES | {"courts"}  # "a court in Moscow", "the government in Kyiv"
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -337,6 +338,18 @@ def _named_administration(doc, i: int, start: int, person_words: frozenset[str])
     return name.ent_type_ == "PERSON" or (name.ent_type_ == "ORG" and name.text in person_words)
 
 
+def _leader_country(doc, i: int, start: int) -> str | None:
+    """Country of the known head of state or government whose name ends at token ``i``
+    (``lexicon.LEADER_COUNTRIES``): "Putin", "Recep Tayyip Erdoğan", "Saddam Hussein"."""
+    j = i
+    while j >= start and i - j < _MAX_NAME_TOKENS and (j == i or doc[j].ent_type_ == "PERSON"):
+        code = lex.LEADER_COUNTRIES.get(normalize(doc[j].text))
+        if code:
+            return code
+        j -= 1
+    return None
+
+
 def _proper_role(doc, i: int, stop: int, start: int, slug: str) -> bool:
     """A role written as a proper noun without a determiner ("outside Parliament", "Parliament
     voted"): the one body of that kind the article's country has. Not after a capitalised word
@@ -393,13 +406,19 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             left = _coordinated_country(doc, k, span.start, gazetteer)  # "Russian and Donbas forces"
         if (left is None and possessive and slug in _LEADERS_ROLES and k - 2 >= span.start
                 and doc[k - 2].ent_type_ == "PERSON"):
-            # "<leader>'s regime", "<leader>'s army": the leader's country, named after it
-            # ("Saddam Hussein's regime in Iraq") or taken from the article like a bare role's;
-            # the name stays a person mention of its own, as does the country after "in".
+            # "<leader>'s regime", "<leader>'s army": the leader's country (a known head of
+            # state's, or named after it: "Saddam Hussein's regime in Iraq"), else taken from the
+            # article like a bare role's; the name stays a person mention of its own, as does
+            # the country after "in".
             right = _country_right(doc, stop, span.end, gazetteer, slug)
-            code = right[1] if right else None
+            code = _leader_country(doc, k - 2, span.start) or (right[1] if right else None)
             found.append(Institution(sentence, *_chars(sentence, doc, i, stop), code, slug, code is None))
             i = stop
+            continue
+        if (left is None and not possessive and slug in _LEADERS_ROLES and k - 1 >= span.start
+                and (code := _leader_country(doc, k - 1, span.start))):
+            found.append(Institution(sentence, *_chars(sentence, doc, i, stop), code, slug))
+            i = stop  # "the Putin regime": the name stays a person mention of its own
             continue
         owner = None
         if left is None and possessive:
@@ -421,7 +440,8 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             continue
         first, code, bare = (left[0], left[1], False) if left else (i, None, False)
         if code is None and _named_administration(doc, i, span.start, person_words):
-            code = lex.ADMINISTRATION_OF_PERSON  # "the Biden administration"; the name stays a person
+            # "the Biden administration"; the name stays a person
+            code = _leader_country(doc, i - 1, span.start) or lex.ADMINISTRATION_OF_PERSON
         if code is None:
             right = _country_right(doc, stop, span.end, gazetteer, slug)
             if right:

@@ -331,7 +331,8 @@ ORG_NAME_ENDINGS = frozenset({
     "pravda", "izvestia", "technology", "technologies", "intelligence", "media", "energy",
     "capital", "partners", "holdings", "systems", "solutions", "labs", "ventures", "pictures",
     "studios", "records", "motors", "pharmaceuticals", "communications", "telecom", "mine",
-    "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily"})
+    "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily",
+    "nations"})
 # Occupations written before a name or as its apposition ("the anti-immigration politician X",
 # "X, a film-maker"): only people have them, so a name the model tagged ORG is a person.
 PERSON_OCCUPATIONS = frozenset({
@@ -407,6 +408,14 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Weapons named like bodies ("High Mobility Artillery Rocket Systems", "Naval Strike Missile",
+# "Bradley Infantry Fighting Vehicles"): a name of several words ending in a weapon's head, or
+# in a system's or vehicle's with a weapon's word before it, is no actor (``mentions``). Not
+# "defence": "Thales Air Defence Systems" is a company.
+WEAPON_HEADS = frozenset({"missile", "missiles", "launcher", "launchers", "howitzer", "howitzers"})
+WEAPON_SYSTEM_HEADS = frozenset({"system", "systems", "vehicle", "vehicles"})
+WEAPON_WORDS = frozenset({"rocket", "rockets", "missile", "artillery", "anti-aircraft", "anti-radiation",
+                          "anti-tank", "fighting", "strike"})
 # Competitions a sponsor's name is written before ("the RBS Six Nations", "the Barclays Premier
 # League", "the Zurich Premiership"): an ORG or PERSON name ending in one is the competition,
 # no actor (bench/labels/README.md: competitions are not labelled; the bare names are "none"
@@ -440,6 +449,13 @@ SHIP_NOUNS = frozenset({
     "cruiser", "warship", "flagship", "frigate", "destroyer", "submarine", "corvette", "ship",
     "vessel", "tanker", "icebreaker", "minesweeper", "freighter", "trawler", "liner"})
 FLEET_NOUNS = frozenset({"fleet", "flotilla"})
+# Bodies some outlets write in lowercase after their country's possessive or the UN ("Russia's
+# security council", "the UN security council"): named bodies, "Security Council of Russia" and
+# "UN Security Council" (``mentions``), never the country's institution.
+LOWERCASE_BODIES = {"security council": "Security Council",
+                    "national security council": "National Security Council"}
+# Forms of the UN's name that lead a body's ("UN security council" -> "UN Security Council").
+UN_FORMS = frozenset({"UN", "U.N.", "United Nations"})
 
 # Head words of water bodies, before or after the name ("River Tyne", "the Donets river",
 # "Sevastopol Bay", "the Gulf of Tonkin"). A river, lake or bay lies in a country (the one of
@@ -510,6 +526,26 @@ INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regul
 # US president's (53 of the 54 such phrases in the shared corpus: Biden, Bush, Trump, Clinton;
 # one "Zelensky administration"). The name stays a person mention of its own.
 ADMINISTRATION_OF_PERSON = "US"
+# Heads of state or government by a surname (or the word of their name news use alone), with
+# their country: "Putin's army", "the Putin regime", "the Zelensky administration" are that
+# country's body, however many countries the article names (``institutions``). Surnames that
+# are also common names or words ("Johnson", "Brown", "Major", "Sharon") are left out. Lowercase
+# ASCII, as ``gazetteer.normalize`` writes them ("erdogan" for Erdoğan).
+LEADER_COUNTRIES = {
+    "putin": "RU", "medvedev": "RU", "yeltsin": "RU",
+    "zelensky": "UA", "zelenskyy": "UA", "zelenskiy": "UA", "zelenskii": "UA", "yushchenko": "UA",
+    "yanukovych": "UA", "poroshenko": "UA", "kuchma": "UA",
+    "lukashenko": "BY", "biden": "US", "trump": "US", "obama": "US", "bush": "US", "clinton": "US",
+    "blair": "GB", "sunak": "GB", "truss": "GB", "starmer": "GB", "thatcher": "GB",
+    "macron": "FR", "chirac": "FR", "sarkozy": "FR", "hollande": "FR",
+    "scholz": "DE", "merkel": "DE", "schroeder": "DE", "schroder": "DE",
+    "erdogan": "TR", "jinping": "CN", "assad": "SY", "saddam": "IQ", "netanyahu": "IL",
+    "khamenei": "IR", "raisi": "IR", "rouhani": "IR", "ahmadinejad": "IR", "modi": "IN",
+    "maduro": "VE", "chavez": "VE", "mugabe": "ZW", "arafat": "PS", "berlusconi": "IT",
+    "meloni": "IT", "orban": "HU", "morawiecki": "PL", "kishida": "JP", "koizumi": "JP",
+    "bolsonaro": "BR", "karzai": "AF", "musharraf": "PK", "gaddafi": "LY", "vucic": "RS",
+    "tokayev": "KZ", "nazarbayev": "KZ", "saakashvili": "GE",
+}
 # Verbs a country does with its own forces: "Russia moving some troops", "Russia has amassed
 # 100,000 troops" are Russia's armed forces (not "Russia killed 20 soldiers"). Lemmas.
 DEPLOY_VERBS = frozenset({"move", "withdraw", "deploy", "redeploy", "send", "pull", "mass", "amass",
@@ -630,6 +666,9 @@ FUNCTION_WORDS = frozenset({
     "vs", "is", "are", "was", "were", "be", "it", "its", "he", "she", "we", "me", "my", "no",
     "so", "up", "do", "go", "if", "am", "oh", "ok", "off", "out", "than", "that", "this",
     "his", "her", "our"})
+# Names an all-caps line always keeps as names, though the article may never write them
+# otherwise: an outlet's promo lines ("CLICK HERE TO GET THE FOX NEWS APP" -> "Fox News").
+SHOUTED_NAMES = frozenset({"fox news", "fox nation", "fox business"})
 
 # --- places (mentions) ---------------------------------------------------------------------
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
@@ -687,7 +726,7 @@ VENUE_HEADS = frozenset({"park", "stadium", "theatre", "theater", "arena", "stre
                          "racecourse", "velodrome", "circuit", "coliseum", "dome", "stadion"})
 # Venue heads no person's surname ends with: a name the model tagged PERSON that ends with one
 # is the venue or street ("ran towards Wilmslow Road"; not "Nathan Lane", "Della Street").
-UNNAMED_VENUE_HEADS = frozenset({"road", "avenue", "stadium", "theatre", "theater", "arena", "square",
+UNNAMED_VENUE_HEADS = frozenset({"road", "avenue", "boulevard", "stadium", "theatre", "theater", "arena", "square",
                                  "airport", "cathedral", "racecourse", "velodrome", "coliseum", "stadion"})
 # Plural nouns of kinds of places: the names they introduce with "such as" or "including" are
 # places whatever the model tagged ("stations such as Kings Cross and Euston", ``mentions``).
@@ -732,7 +771,8 @@ def _check() -> None:
     for name, words in (("MONTHS", MONTHS), ("MONTH_ABBREVIATIONS", MONTH_ABBREVIATIONS),
                         ("WEEKDAYS", WEEKDAYS), ("SEASON_START_MONTH", SEASON_START_MONTH),
                         ("FIXED_HOLIDAYS", FIXED_HOLIDAYS), ("DATE_COUNT_WORDS", DATE_COUNT_WORDS),
-                        ("QUARTER_ORDINALS", QUARTER_ORDINALS)):
+                        ("QUARTER_ORDINALS", QUARTER_ORDINALS), ("SHOUTED_NAMES", SHOUTED_NAMES),
+                        ("LEADER_COUNTRIES", LEADER_COUNTRIES)):
         for word in words:
             if word != " ".join(word.lower().split()):
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase, single-spaced")

@@ -343,4 +343,5 @@ def _display_form(surface: str) -> str:
 
 def _most_frequent(values: Iterable[str]) -> str:
     counts = Counter(values)
-    return max(counts, key=lambda v: (counts[v], v[:1].isupper(), -len(v), v))
+    # A name written in an all-caps line ("FOX NEWS") shows only when no other form exists.
+    return max(counts, key=lambda v: (not (" " in v and v.isupper()), counts[v], v[:1].isupper(), -len(v), v))

@@ -38,6 +38,7 @@ from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_na
 from .clubs import mark_clubs, mark_company_short_forms
 from .constituencies import compass_seat_town, electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
+from .glued import split_at_prepositions, split_glued_people
 from .institutions import MISSION, Institution, find_institutions, home_country, institution_name, seat_institution
 from .linking import link_in_article
 from .names import (ACRONYM, WORD_ACRONYM, ArticleNames, collect_names, defines_acronym, fold_word,
@@ -849,9 +850,11 @@ def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[Span
 
 def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Without the places that name ships ("the cruiser Moskva", "the Saratov landing ship"),
-    wherever the name occurs in the article ("the Moskva attack"), and the seas of named fleets
-    ("the Black Sea fleet"). Only place mentions are looked at: a few per article."""
-    ships, fleets = set(), set()
+    wherever the name occurs in the article ("the Moskva attack"); the sea of a named fleet
+    written in lowercase ("the Black Sea fleet") becomes the fleet, an organization ("Black Sea
+    Fleet", as the model reads the capitalised name). Only place mentions are looked at: a few
+    per article."""
+    ships, fleets = set(), {}
     places = {normalize(m.span.surface) for m in mentions if m.kind == "place"}
     for m in mentions:
         if m.kind != "place" and (m.kind == "country" or normalize(m.span.surface) not in places):
@@ -859,11 +862,65 @@ def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = m.span.start, m.span.end
         if _SHIP_AFTER.match(text, end) or _SHIP_BEFORE.search(text[max(0, start - 25):start]):
             ships.add(normalize(m.span.surface))
-        elif m.kind == "place" and _FLEET_AFTER.match(text, end):
-            fleets.add(id(m))
+        elif m.kind == "place" and (fleet := _FLEET_AFTER.match(text, end)):
+            fleets[id(m)] = _fleet(text, m.span, fleet.end())
     if not ships and not fleets:
         return mentions
-    return [m for m in mentions if m.kind != "place" or not (id(m) in fleets or normalize(m.span.surface) in ships)]
+    out = []
+    for m in mentions:
+        if id(m) in fleets:
+            out.extend([fleets[id(m)]] if fleets[id(m)] is not None else [])
+        elif m.kind != "place" or normalize(m.span.surface) not in ships:
+            out.append(m)
+    return out
+
+
+def _fleet(text: str, sea: Span, end: int) -> Mention | None:
+    """The fleet a sea's name and a lowercase "fleet" make ("Black Sea fleet"); None for a
+    fleet written otherwise, whose sea is then no mention at all."""
+    surface = text[sea.start:end]
+    if not surface.split()[-1].islower():
+        return None
+    name = surface[:surface.rfind(" ") + 1] + surface.split()[-1].capitalize()
+    after = re.match(r"\s*([\w'’-]+)", text[end:end + 40])
+    span = Span(sea.sentence, sea.start, end, surface, "ORG", sea.prev_word, after.group(1) if after else "")
+    return Mention(span, "organization", f"org:{slugify(name)}", name, certainty=SURE)
+
+
+_LOWERCASE_BODY_AFTER = re.compile(r"(?:['’]s)?\s+(" + "|".join(
+    sorted((b.replace(" ", r"\s+") for b in lex.LOWERCASE_BODIES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _lowercase_bodies(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with the bodies of ``lexicon.LOWERCASE_BODIES`` written after a country, a
+    nationality or a seat ("Russia's security council", "the Kremlin's security council" ->
+    Security Council of Russia) or after the UN ("the UN security council", which takes the UN's
+    mention in) as organizations; a body the model found already stays as it is."""
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    found: dict[int, Mention] = {}
+    for m in mentions:
+        un = m.kind == "organization" and m.span.surface in lex.UN_FORMS
+        seat = m.entity_id.startswith("inst:") and m.span.surface[:1].isupper()  # "the Kremlin's"
+        country = gazetteer.country(m.country_code) if m.kind in ("country", "group") or seat else None
+        body = _LOWERCASE_BODY_AFTER.match(text, m.span.end) if un or country is not None else None
+        if body is None or any(a < body.end(1) and body.start(1) < b for a, b in taken):
+            continue
+        display = lex.LOWERCASE_BODIES[" ".join(body.group(1).lower().split())]
+        start, name = (m.span.start, f"UN {display}") if un else (body.start(1), f"{display} of {country.name}")
+        after = re.match(r"\s*([\w'’-]+)", text[body.end():body.end() + 40])
+        span = Span(m.span.sentence, start, body.end(1), text[start:body.end(1)], "ORG",
+                    m.span.prev_word if un else m.span.surface, after.group(1) if after else "")
+        found[id(m)] = Mention(span, "organization", f"org:{slugify(name)}", name, certainty=SURE)
+    if not found:
+        return mentions
+    out = []
+    for m in mentions:
+        body = found.get(id(m))
+        if body is None:
+            out.append(m)
+        else:  # "UN security council": the UN's mention is the body's
+            out.extend([body] if body.span.start == m.span.start else [m, body])
+    return out
 
 
 def _names_a_treaty(text: str, span: Span) -> bool:
@@ -873,32 +930,35 @@ def _names_a_treaty(text: str, span: Span) -> bool:
 
 
 _DOCUMENT_NOUN = re.compile(r"(?<![\w-])(" + "|".join(sorted(w.capitalize() for w in lex.DOCUMENT_NOUNS))
-                            + r")(?=\s*$|\s*:|\s+(?:of|on|for|against)\s)")
-_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+                            + r")(?=\s*$|\s*:|\s+(?:\d[\w/.-]*\s+)?(?:of|on|for|against)\s)")
+_TITLE_LABELS = ("LAW", "WORK_OF_ART")  # the model's labels for "the Charter of the United Nations"
+_OF_THE = re.compile(r"(?:\s+\d[\w/.-]*)?\s+of\s+(?:the\s+)?")  # "Resolution 3314 of the"
 
 
 def _document_spans(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """``spans`` with the PERSON/ORG names of documents made no actor ("the European Convention
     on Human Rights", "the National Security Strategy: X"), or cut to the organization they
-    name ("UN" of "the UN Charter", "United Nations" of "the Charter of the United Nations"):
-    an acronym, an organization's alias, or a name ending in an organization's head noun.
-    A body's name with a document noun in it stays ("the Department for ... Strategy")."""
+    name ("UN" of "the UN Charter", "United Nations" of "the Charter of the United Nations",
+    also when the model tags it LAW or WORK_OF_ART; "Resolution 3314 of the X Assembly"):
+    see :func:`_names_body`. A body's name with a document noun in it stays ("the Department
+    for ... Strategy")."""
     out = []
     for span in spans:
-        found = _DOCUMENT_NOUN.search(span.surface) if span.label in ("PERSON", "ORG") else None
+        found = _DOCUMENT_NOUN.search(span.surface) if span.label in ("PERSON", "ORG", *_TITLE_LABELS) else None
         words = span.surface[:found.start()].lower().split() if found else []
         if found is None or any(w in lex.ORG_HEAD_NOUNS for w in words):
             out.append(span)
             continue
-        owner = span.surface[:found.start()].rstrip()
-        start = span.start
-        if not owner:  # "Charter of the United Nations"
-            rest = _OF_THE.match(span.surface, found.end())
-            owner = span.surface[rest.end():] if rest else ""
-            start = span.end - len(owner)
+        # The body after "of" ("Charter of the United Nations", "Article 5 of the Statute of the
+        # International Criminal Court", "Resolution 3314 of the ..."), else before ("UN Charter").
+        rest = _OF_THE.match(span.surface, found.end())
+        owner = span.surface[rest.end():] if rest else span.surface[:found.start()].rstrip()
+        start = span.end - len(owner) if rest else span.start
         if owner and _names_body(owner, gazetteer):
             out.append(Span(span.sentence, start, start + len(owner), owner, "ORG",
                              span.prev_word if start == span.start else "of", span.next_word))
+        elif span.label in _TITLE_LABELS:
+            out.append(span)  # a law's or work's name is no actor anyway; left as the model read it
         else:
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
             out.append(span)
@@ -907,12 +967,15 @@ def _document_spans(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
 
 def _names_body(name: str, gazetteer: Gazetteer) -> bool:
     """Whether ``name`` is an organization's: one acronym, an organization's alias, or several
-    words ending in an organization's head noun ("International Criminal Court")."""
+    words ending in an organization's head noun or name ending ("International Criminal Court",
+    "United Nations"), or with a head noun before "of" ("Council of Europe")."""
     alias = gazetteer.alias(name)
-    words = name.split()
+    words = [w.lower() for w in name.split()]
     return ((len(words) == 1 and ACRONYM.match(name) is not None)
             or (isinstance(alias, Alias) and alias.kind == "organization")
-            or (len(words) > 1 and words[-1].lower() in lex.ORG_HEAD_NOUNS))
+            or (len(words) > 1 and (words[-1] in lex.ORG_HEAD_NOUNS or words[-1] in lex.ORG_NAME_ENDINGS
+                                    or any(w in lex.ORG_HEAD_NOUNS and after == "of"
+                                           for w, after in zip(words, words[1:])))))
 
 
 def _listed_as_place(span: Span) -> bool:
@@ -1170,9 +1233,9 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             and words[-1].lower() in lex.UNNAMED_VENUE_HEADS):
         return _venue(span, gazetteer)  # "towards Wilmslow Road" tagged PERSON
     if (label in ("ORG", "PERSON") and len(words := surface.split()) > 1
-            and (words[-1].lower() in lex.NON_ACTOR_HEADS
+            and (words[-1].lower() in lex.NON_ACTOR_HEADS or _weapon_name(words)
                  or (label == "ORG" and words[-1].lower() in lex.HOLIDAY_HEADS))):
-        return None  # "Academy Awards", "Association Agreement", "Victory Day": an event, award or agreement
+        return None  # "Academy Awards", "Association Agreement", "Victory Day", "... Rocket Systems"
     if label == "PERSON" or span.honorific:
         return _type_person(span, gazetteer, names, context, article)
     if person_key(surface) in names.full:
@@ -1426,6 +1489,14 @@ def _untagged_body(span: Span, gazetteer: Gazetteer) -> bool:
 # alone is a bare role, which the institutions stage settles.
 _ROLE_PHRASES = frozenset(noun for _, nouns in lex.INSTITUTION_ROLES.values() for noun in nouns)
 _ROLE_WORDS = frozenset(w for phrase in _ROLE_PHRASES for w in phrase.split()) | lex.GENERIC_ORG_WORDS
+
+
+def _weapon_name(words: list[str]) -> bool:
+    """Whether a name's words make a weapon's ("Naval Strike Missile", "Army Tactical Missile
+    System", "Infantry Fighting Vehicles"; see ``lexicon.WEAPON_HEADS``)."""
+    last = words[-1].lower()
+    return last in lex.WEAPON_HEADS or (last in lex.WEAPON_SYSTEM_HEADS
+                                        and any(w.lower() in lex.WEAPON_WORDS for w in words[:-1]))
 
 
 def _venue_name(span: Span) -> bool:
@@ -1728,6 +1799,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     """
     gazetteer = resources.gazetteer
     spans = [s for sentence in sentences for s in _spans(article.text, sentence, gazetteer)]
+    spans = split_glued_people(article.text, split_at_prepositions(article.text, spans), gazetteer)
     article_counts, by_sentence, anchors, landmarks = _country_counts(spans, gazetteer)
     base_context = Counter(article_counts)
     dateline = _dateline(article.text, spans, gazetteer)
@@ -1816,6 +1888,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         if typed is not None and not (typed.kind == "place" and _names_a_treaty(article.text, span)):
             mentions.append(typed)
     mentions = _drop_ships_and_fleets(article.text, mentions)
+    mentions = _lowercase_bodies(article.text, mentions, gazetteer)
     mentions = _name_list_places(mentions)
     mentions = _directional_parts(article.text, mentions, gazetteer)
     mentions = _demonym_features(mentions, gazetteer)

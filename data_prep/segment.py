@@ -37,6 +37,7 @@ BATCH_CHARS = 40_000
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z&]{1,5}\b")
 _VOWELS = frozenset("AEIOU")
+_SHOUTED_NAME = re.compile(r"\b(?:" + "|".join(n.upper().replace(" ", r"\s+") for n in sorted(lex.SHOUTED_NAMES)) + r")\b")
 # A capitalised word that does not start a sentence ("said Putin"): the word is a name.
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]+)")
 # A wire slug or dateline in capitals at the start of an ordinary line, before a dash or bracket.
@@ -116,6 +117,14 @@ def _shouting(line: str) -> bool:
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= SHOUTING_SHARE * len(letters)
 
 
+def _shouted_names(line: str, recased: str) -> str:
+    """``recased`` (an all-caps ``line`` as recased) with the names of ``lex.SHOUTED_NAMES``
+    in title case wherever ``line`` has them."""
+    for m in _SHOUTED_NAME.finditer(line):
+        recased = recased[:m.start()] + m.group().title() + recased[m.end():]
+    return recased
+
+
 def article_acronyms(text: str) -> frozenset[str]:
     """Words the article writes in capitals inside ordinary lines ("CNN", "NATO")."""
     return frozenset(word for line in text.splitlines() if not _shouting(line)
@@ -191,7 +200,8 @@ def model_text(text: str, acronyms: frozenset[str] = frozenset(),
         if _shouting(line) or heading:
             first = _WORD.search(line)
             start = first.start() if first else 0
-            line = _WORD.sub(lambda m: (recase if _shouting(line) else recase_title)(m, start), line)
+            recased = _WORD.sub(lambda m: (recase if _shouting(line) else recase_title)(m, start), line)
+            line = _shouted_names(line, recased) if _shouting(line) else recased
         else:
             slug = _SLUG.match(line)  # "TENNIS - Nadal won", "KYIV (Reuters) -"
             if slug:

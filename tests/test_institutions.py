@@ -227,6 +227,26 @@ def test_their_government_is_left_alone(parse):
     assert list(found.values()) == ["inst:BR:government"], found
 
 
+@pytest.mark.parametrize("text, surface, entity_id", [
+    # the article names several countries: the leader's own decides
+    ("Britain, France and Ukraine met. Diplomats say Putin's soldiers are tired.", "soldiers",
+     "inst:RU:armed-forces"),
+    ("Officials in Warsaw and Washington met on Monday. The Zelensky administration asked for more.",
+     "administration", "inst:UA:government"),
+    ("The Lukashenko regime jailed two more critics, Poland and Lithuania said.", "regime",
+     "inst:BY:government"),
+    ("Aid from Joe Biden's administration reached Poland, Russia said.", "administration",
+     "inst:US:government"),
+])
+def test_a_known_leaders_body_is_their_countrys(parse, text, surface, entity_id):
+    assert institutions(mentions_of(parse, text)).get(surface) == entity_id
+
+
+def test_an_unknown_persons_compound_is_no_body(parse):
+    found = institutions(mentions_of(parse, "The Smith army of volunteers cleaned the beach in Spain."))
+    assert "army" not in found
+
+
 def test_administration_officials_of_a_named_leader(parse):
     text = ("President Joe Biden spoke on Monday. A former envoy who has close contact with "
             "Biden administration officials said the talks would go ahead.")

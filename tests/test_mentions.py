@@ -511,6 +511,22 @@ def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
     assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    ("Officials of Moldova's security council met on Friday.", "security council", "Security Council of Moldova"),
+    ("The head of the Kremlin's security council warned Lithuania.", "security council", "Security Council of Russia"),
+    ("She told the UN security council that aid was blocked.", "UN security council", "UN Security Council"),
+])
+def test_a_lowercase_security_council_is_a_named_body(parse, text, surface, name):
+    orgs = {(r["surface"], r["name"]) for r in mentions_of(parse, text) if r["kind"] == "organization"}
+    assert (surface, name) in orgs
+
+
+def test_a_named_fleet_in_lowercase_is_an_organization(parse):
+    text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
+    orgs = {(r["surface"], r["name"]) for r in mentions_of(parse, text) if r["kind"] == "organization"}
+    assert orgs == {("Baltic Sea fleet", "Baltic Sea Fleet")}
+
+
 @pytest.mark.parametrize("text, surface, code", [
     ("The talks covered the territories of the People's Republic of China, he said.", "People's Republic of China", "CN"),
     ("The Democratic People's Republic of Korea fired a missile on Monday.", "Democratic People's Republic of Korea", "KP"),
@@ -710,6 +726,15 @@ def test_link_entities_unifies_spellings_and_lone_surnames():
     assert linked["entity_id"].nunique() == 1
     assert set(linked["name"]) == {"Volodymyr Zelenskyy"}
     assert len(linked) == len(frame) and list(linked.columns) == COLUMNS
+
+
+def test_a_shouted_form_names_an_organization_only_alone():
+    frame = rows(
+        ("a1", "HARBOUR TV", "organization", "HARBOUR TV"),
+        ("a2", "HARBOUR TV", "organization", "HARBOUR TV"),
+        ("a3", "Harbour TV", "organization", "Harbour TV"),
+    )
+    assert set(link_entities(frame, load_resources())["name"]) == {"Harbour TV"}
 
 
 def test_link_entities_leaves_ambiguous_surnames_alone():

@@ -36,6 +36,9 @@ def test_a_persons_name_after_a_work_noun_stays(parse):
 @pytest.mark.parametrize("text, surface", [
     ("The Oscar went to a French actress, Claire Dumont, on Sunday.", "Oscar"),
     ("Shoppers queued for the new Xbox on Friday.", "Xbox"),
+    ("Shoppers queued for the new PS2 on Friday.", "PS2"),
+    ("Fans queued for the new Harry Potter film, Jane Cole said.", "Harry Potter"),
+    ("Gamers rushed to buy GTA at midnight, Jane Cole said.", "GTA"),
 ])
 def test_awards_and_consoles_are_no_actors(parse, text, surface):
     assert surface not in actor_surfaces(mentions_of(parse, text))
@@ -44,6 +47,19 @@ def test_awards_and_consoles_are_no_actors(parse, text, surface):
 def test_a_common_word_tagged_person_is_no_actor(parse):
     found = mentions_of(parse, "Riot police cleared the square after the riot on Sunday.")
     assert "Riot" not in actor_surfaces(found)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("House prices rose again in May. Buyers said a house was hard to find.", "House"),
+    ("Motorcycle racer Tom Baines won. He bought a motorcycle in May.", "Motorcycle"),
+])
+def test_a_common_word_tagged_organization_at_a_sentence_head_is_no_actor(parse, text, word):
+    assert word not in actor_surfaces(mentions_of(parse, text))
+
+
+def test_a_company_named_mid_sentence_too_stays(parse):
+    found = [m["surface"] for m in mentions_of(parse, "Apple sold more phones. An apple a day, Apple said.")]
+    assert found.count("Apple") == 2
 
 
 def test_a_surname_that_is_a_common_word_stays_a_person(parse):
@@ -66,6 +82,18 @@ def test_an_organization_named_in_a_document_stays(parse):
     assert "UN" in actor_surfaces(found)
     found = mentions_of(parse, "It cited the Statute of the International Criminal Court.")
     assert actor_surfaces(found) == {"International Criminal Court"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The strike broke the Charter of the United Nations, the envoy said.", "United Nations"),
+    ("It is an act of war under Resolution 2625 of the United Nations General Assembly.",
+     "United Nations General Assembly"),
+    ("They cited Article 5 of the Statute of the International Criminal Court.", "International Criminal Court"),
+    ("The law breaks the Statute of the Council of Europe, the envoy said.", "Council of Europe"),
+])
+def test_the_body_after_a_documents_of_is_the_organization(parse, text, body):
+    orgs = {m["surface"] for m in mentions_of(parse, text) if m["kind"] == "organization"}
+    assert orgs == {body}
 
 
 def test_a_body_named_after_its_remit_stays(parse):
@@ -97,3 +125,16 @@ def test_the_home_office_is_a_named_body(parse):
 def test_a_capitalised_currency_is_no_person(parse):
     text = "The actor earned 4.2m Euros last year, a French newspaper said."
     assert not [m for m in mentions_of(parse, text) if m["surface"] == "Euros"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The package included High Mobility Artillery Rocket Systems and helicopters, the Pentagon said.",
+     "Mobility Artillery Rocket Systems"),
+    ("Bradley Infantry Fighting Vehicles arrived in Poland.", "Bradley Infantry Fighting Vehicles"),
+])
+def test_a_weapon_named_like_a_body_is_no_actor(parse, text, surface):
+    assert not any(surface in s for s in actor_surfaces(mentions_of(parse, text)))
+
+
+def test_a_company_named_systems_stays(parse):
+    assert "BAE Systems" in actor_surfaces(mentions_of(parse, "BAE Systems reported higher profits on Monday."))

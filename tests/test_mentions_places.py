@@ -143,3 +143,17 @@ def test_a_deity_is_no_town(parse):
 ])
 def test_a_brands_letter_glued_to_a_town_is_no_town(parse, text):
     assert "Mobile" not in places(mentions_of(parse, text))
+def test_a_street_tagged_person_after_a_preposition_is_a_place(parse):
+    found = {m["surface"]: m["kind"] for m in mentions_of(
+        parse, "Witnesses said the gunman fled towards Mosley Road but was later seen in a car.")}
+    assert found.get("Mosley Road") == "place"
+
+
+def test_a_surname_like_a_venue_head_stays_a_person(parse):
+    found = {m["surface"]: m["kind"] for m in mentions_of(parse, "She gave the award to Stuart Hall on Monday.")}
+    assert found.get("Stuart Hall") == "person"
+
+
+def test_a_square_tagged_person_after_a_towns_possessive_is_a_place(parse):
+    found = {m["surface"]: m["kind"] for m in mentions_of(parse, "Fans met in Glasgow's George Square after the match.")}
+    assert found.get("George Square") == "place"

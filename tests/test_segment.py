@@ -158,6 +158,12 @@ def test_model_text_capitalises_only_the_article_names():
         "Marchand leaves Geneva after talks")
 
 
+def test_model_text_keeps_an_outlets_name_in_its_promo_line():
+    names = article_names("Officials met in Geneva on Monday.")
+    assert model_text("TAP HERE TO STREAM FOX NEWS TONIGHT", frozenset(), names) == (
+        "Tap here to stream Fox News tonight")
+
+
 def test_model_text_keeps_the_article_acronyms():
     assert model_text("FIFA BANS THE CLUB", frozenset({"FIFA"})) == "FIFA Bans the Club"
 
