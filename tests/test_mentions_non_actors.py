@@ -185,3 +185,11 @@ def test_a_name_the_tagger_reads_as_a_plural_stays(parse, text, name):
 def test_a_ministers_portfolio_is_no_actor(parse, text, portfolio):
     found = actor_surfaces(mentions_of(parse, text))
     assert portfolio not in found and "Anna Bell" in found
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ("The Blues had looked set to win before the break, Jose Perez said.", "Blues"),
+    ("Chelsea won, and the Gunners manager refused to comment.", "Gunners"),
+])
+def test_a_team_nickname_is_no_actor(parse, text, nickname):
+    assert not any(nickname in s for s in actor_surfaces(mentions_of(parse, text)))
