@@ -233,6 +233,12 @@ ORG_HEAD_NOUNS = frozenset({
 COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",
                               "ag", "sa", "nv", "bv", "spa", "group", "holdings", "limited", "llp",
                               "lp", "company"})
+# Plural trade words that end a company's full name, whose first word alone is then its short
+# form in the article ("Kestrel Networks" ... "Kestrel said"; ``linking``), as with
+# ``COMPANY_SUFFIXES``.
+COMPANY_TRADE_TAILS = frozenset({"networks", "systems", "industries", "technologies", "airlines",
+                                 "airways", "motors", "communications", "pharmaceuticals",
+                                 "electronics", "telecommunications", "cruises", "studios"})
 # Words before a name in a byline or credit line ("By Ann Lee", "Photo: Kyrylo Yevseyev"): the
 # name the model missed there is a person.
 CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pictures", "credit",
