@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import lexicon as lex
+from .nlp import known_word, lemma
 from .names import given_name, looks_like_company, name_tokens
 
 __all__ = ["NOT_ACTOR", "club_cue", "club_name", "competition_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
@@ -76,6 +77,8 @@ _APPOSITION_LEADS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _LOOKBACK = 40
 _SENTENCE_ENDS = ".!?\"'”’):;"  # what ends the sentence before a sentence's head
+_OPENING_QUOTES = "\"“‘'"  # what may open a sentence before its head
+_MINISTER_AFTER = re.compile(r"\s+(?:[Ss]ecretary|[Mm]inister)\b")
 _OWNED_GAP = re.compile(r"['’]s?\s")
 _TWO_WORDS_BEFORE = re.compile(r"(?<![a-z])([a-z]+\s+)?([a-z]+)\s+$")  # lookbehind: see _WORD_BEFORE
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
@@ -435,7 +438,17 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
             if ending.startswith(("ism", "phob", "phil", "ific", "isat", "izat")) or stem in name_words:
                 out.add(id(span))  # "Russophobia", "Putinism", "Russification"; "Brownite" of a "Gordon Brown"
     out.update(id(s) for s in spans if s.label in labels and s.surface in titles)
+    out.update(id(s) for s in spans if s.label in labels and _portfolio(text, s))
     return out
+
+
+def _portfolio(text: str, span: Any) -> bool:
+    """Whether ``span`` is a minister's portfolio before the title ("Culture Secretary X", "the
+    Trade and Industry Secretary"): a role, no body (lex.PORTFOLIO_WORDS)."""
+    if not _MINISTER_AFTER.match(text, span.end):
+        return False
+    words = [w for w in re.split(r"[\s,&]+", span.surface.lower()) if w and w != "and"]
+    return bool(words) and all(w in lex.PORTFOLIO_WORDS for w in words)
 
 
 def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) -> set[int]:
@@ -475,15 +488,20 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     name in the article stays ("Brown" of a "Gordon Brown", whatever "brown" is). So are
     one-word ORG spans at a sentence's head ("House prices rose", "Viruses spread" beside
     "a house", "viruses") that the article never capitalises inside a sentence ("Time" the
-    magazine, named mid-sentence too, stays)."""
+    magazine, named mid-sentence too, stays). A one-word head the tagger reads as an English
+    plural, adjective or participle is one too ("Photographs posted ...", "“Appropriate steps")."""
     name_words = _full_name_words(spans)
-    inner = {s.surface for s in spans if s.start != s.sentence.start}
+    inner = {s.surface for s in spans if not _opens_sentence(text, s)}
     lowered: dict[str, bool] = {}
     out = set()
     for span in spans:
         word = span.surface
-        head_org = span.label == "ORG" and _opens_sentence(text, span) and word not in inner
+        opens = _opens_sentence(text, span)
+        head_org = span.label == "ORG" and opens and word not in inner
         if (span.label != "PERSON" and not head_org) or " " in word or word in name_words or not word[1:].islower():
+            continue
+        if opens and word not in inner and _common_tag(span):
+            out.add(id(span))  # "Photographs posted ...", "Appropriate measures": the tagger's common word
             continue
         if word not in lowered:
             lowered[word] = re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
@@ -492,12 +510,24 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     return out
 
 
+def _common_tag(span: Any) -> bool:
+    """Whether the tagger reads a one-word span as a common word (lex.COMMON_WORD_TAGS: a plural
+    noun, an adjective, a verb form) whose lemma the lemmatizer's word list knows ("Photographs",
+    not "Guterres" or a band's "Babyshambles", which it also tags as plurals)."""
+    doc_offset = span.start - span.sentence.base
+    token = next((t for t in span.sentence.span if t.idx == doc_offset), None)
+    pos = lex.COMMON_WORD_TAGS.get(token.tag_) if token is not None else None
+    return pos is not None and known_word(lemma(token).lower(), pos)
+
+
 def _opens_sentence(text: str, span: Any) -> bool:
     """Whether ``span`` opens its sentence after a sentence's end, not after a name the parse cut
-    the sentence at ("BridgeHead | Software has ...")."""
-    before = text[max(0, span.start - _LOOKBACK):span.start]
-    return span.start == span.sentence.start and (not before.strip() or "\n" in before[len(before.rstrip()):]
-                                                   or before.rstrip()[-1] in _SENTENCE_ENDS)
+    the sentence at ("BridgeHead | Software has ..."); opening quotes may come first."""
+    start = span.sentence.start
+    if text[start:span.start].strip(_OPENING_QUOTES + " "):
+        return False
+    before = text[max(0, start - _LOOKBACK):start]
+    return not before.strip() or "\n" in before[len(before.rstrip()):] or before.rstrip()[-1] in _SENTENCE_ENDS
 
 
 def _record_single(text: str, cue: re.Match) -> bool:

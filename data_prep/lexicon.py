@@ -233,6 +233,12 @@ ORG_HEAD_NOUNS = frozenset({
 COMPANY_SUFFIXES = frozenset({"llc", "inc", "ltd", "plc", "corp", "corporation", "co", "gmbh",
                               "ag", "sa", "nv", "bv", "spa", "group", "holdings", "limited", "llp",
                               "lp", "company"})
+# Plural trade words that end a company's full name, whose first word alone is then its short
+# form in the article ("Kestrel Networks" ... "Kestrel said"; ``linking``), as with
+# ``COMPANY_SUFFIXES``.
+COMPANY_TRADE_TAILS = frozenset({"networks", "systems", "industries", "technologies", "airlines",
+                                 "airways", "motors", "communications", "pharmaceuticals",
+                                 "electronics", "telecommunications", "cruises", "studios"})
 # Words before a name in a byline or credit line ("By Ann Lee", "Photo: Kyrylo Yevseyev"): the
 # name the model missed there is a person.
 CREDIT_WORDS = frozenset({"by", "photo", "photos", "photograph", "picture", "pictures", "credit",
@@ -433,7 +439,8 @@ DOCUMENT_NOUNS = frozenset({
     "charter", "charters", "convention", "conventions", "treaty", "treaties", "act", "acts",
     "strategy", "declaration", "constitution", "accord", "accords", "protocol", "protocols",
     "doctrine", "directive", "resolution", "resolutions", "statute", "manifesto", "memorandum",
-    "pact", "agreement", "agreements"})  # not "bill": a lone "Bill" is a first name
+    "pact", "agreement", "agreements", "decree", "decrees", "concept",  # "National Security Concept"
+})  # not "bill": a lone "Bill" is a first name
 # Head words of holidays and commemorations ("Victory Day", "Holocaust Memorial Day"): an ORG
 # span ending in one is a date, no actor; not PERSON spans, where "Day" is a surname.
 HOLIDAY_HEADS = frozenset({"day", "eve"})
@@ -586,7 +593,8 @@ TITLED_NOUNS = frozenset({
     "campaign", "campaigns", "tour", "tours", "world tour", "album", "albums", "single", "ep",
     "initiative", "programme", "program", "scheme", "project", "show", "series", "film", "movie",
     "documentary", "book", "novel", "console", "games console", "phone", "handset", "app"})
-# Nouns a title follows ("the sitcom X", "hit US series Desperate Housewives", "the game X"): a
+# Nouns a title follows ("the sitcom X", "hit US series Desperate Housewives", "the game X",
+# "the BBC programme X", "the character X" of a film or game): a
 # PERSON or ORG name right after one, maybe after a few capitalised words of the title, is a
 # work, no actor, in the whole article (bench/labels/README.md: works, products and awards are
 # not labelled). Only when the parse reads the noun as a noun ("figures show X" is a verb);
@@ -597,7 +605,7 @@ WORK_NOUNS = frozenset({
     "games", "videogame", "drama", "dramas", "documentary", "novel", "novels", "musical", "soap",
     "soaps", "cartoon", "blockbuster", "album", "albums", "song", "songs", "thriller", "comedy",
     "comedies", "franchise", "console", "track", "tracks", "single", "singles", "hit", "hits",
-    "anthem", "ballad"})
+    "anthem", "ballad", "programme", "programmes", "character", "characters"})
 # "single" and "hit" are an adjective and a verb to the parser even where they name a record
 # ("her debut hit X", "their new single X"): they count as work nouns after one of these words
 # or a possessive (not "a single", "every single X", "missiles hit X"); "single" after an
@@ -608,6 +616,26 @@ SINGLE_LEADS = RECORD_LEADS | frozenset({"first", "second", "third", "last", "ne
 # Nouns after a title that name someone in it ("former X actor Y"): the name before one is a
 # work's, when a person's name follows. Not "star": "Chelsea star Y", "Labour star Y".
 WORK_PEOPLE_AFTER = frozenset({"actor", "actress", "co-star"})
+# Words of a minister's portfolio written before "Secretary" or "Minister" ("Culture
+# Secretary", "Trade and Industry Secretary", "Education Minister"): a name the model tags there
+# made of these words only is part of a person's title, no body (bench/labels/README.md: a
+# person's role is not the institution). Not "treasury" or "office", which name bodies (Home
+# Office), nor party names ("Labour minister"), nor places ("Northern Ireland Secretary").
+PORTFOLIO_WORDS = frozenset({
+    "home", "foreign", "defence", "defense", "justice", "culture", "media", "sport", "sports",
+    "trade", "industry", "education", "skills", "transport", "transportation", "health",
+    "environment", "food", "rural", "affairs", "work", "pensions", "international", "development",
+    "energy", "housing", "lifelong", "learning", "employment", "science", "technology",
+    "innovation", "digital", "agriculture", "fisheries", "commerce", "interior",
+    "homeland", "security", "economy", "economic", "climate", "change", "communities",
+    "schools", "children", "families", "equalities", "veterans",
+    "constitutional", "heritage", "tourism", "arts", "welfare"})
+# Tags of a one-word name at a sentence's head that the tagger reads as a common word, with the
+# part of speech whose word list must hold its lemma: plural nouns, adjectives, participles
+# ("Photographs posted ...", "Appropriate measures ...", "Hounded by ..."). Not "NN": the
+# tagger gives it to many names it does not know ("Shell said").
+COMMON_WORD_TAGS = {"NNS": "noun", "JJ": "adj", "JJR": "adj", "JJS": "adj", "VBG": "verb",
+                    "VBN": "verb", "VBD": "verb"}
 SPORT_WORK_NOUNS = frozenset({"game", "games"})  # not in sports reports: "the game Chelsea lost"
 # Words at the head of a sentence the model glues to the name after them ("Said X Y:",
 # "Centre X has", "Flanker X"): dropped from a person's span. Rugby and football positions

@@ -121,7 +121,7 @@ def _harmonize_kinds(mentions: list[Any]) -> None:
 
 
 # Words after a name that leave it the same organization ("Wagner Group", "Acme Holdings").
-_GENERIC_TAIL = lex.GENERIC_ORG_WORDS | lex.COMPANY_SUFFIXES
+_GENERIC_TAIL = lex.GENERIC_ORG_WORDS | lex.COMPANY_SUFFIXES | lex.COMPANY_TRADE_TAILS
 # Words that make a "name" a phrase: function words, modals, regional adjectives.
 _NOT_NAME_WORDS = lex.FUNCTION_WORDS | lex.MODALS | lex.NON_GROUP_ADJECTIVES
 
@@ -211,10 +211,15 @@ def _link_organizations(mentions: list[Any]) -> None:
     # are generic ("Wagner" of "Wagner Group", "Acme" of "Acme Holdings") is its short form,
     # also where the model took the lone word for a person nobody's full name explains.
     by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    # A word that opens several names is a parent brand ("Sky" of "Sky News" and "Sky Networks").
+    opened: dict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        if len(words := m.span.surface.split()) > 1:
+            opened[normalize(words[0])].add(m.entity_id)
     for m in orgs:
         words = m.span.surface.split()
-        if (len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in lex.TITLES
-                and all(w.lower() in _GENERIC_TAIL for w in words[1:])):  # not "Home" of "Home Office"
+        if (len(words) > 1 and len(opened[normalize(words[0])]) == 1 and words[0][:1].isupper()
+                and words[0].lower() not in lex.TITLES and all(w.lower() in _GENERIC_TAIL for w in words[1:])):  # not "Home" of "Home Office"
             by_first[normalize(words[0])].add((m.entity_id, m.name))
     for m in mentions if by_first else ():
         if (m.kind in ("organization", "person") and not m.from_alias and not m.linked

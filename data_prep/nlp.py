@@ -48,3 +48,14 @@ def lemma(token) -> str:
 @lru_cache(maxsize=1)
 def _lemmatizer():
     return load_model().get_pipe("lemmatizer")  # looked up once: lemma() is on the stages' hot path
+
+
+def known_word(lemma_text: str, pos: str) -> bool:
+    """Whether the lemmatizer's word list holds ``lemma_text`` as a ``pos`` ("noun", "adj",
+    "verb"): an ordinary English word, not a name it strips ("Guterres" -> "guterre")."""
+    return lemma_text in _word_index(pos)
+
+
+@lru_cache(maxsize=None)
+def _word_index(pos: str) -> frozenset[str]:
+    return frozenset(_lemmatizer().lookups.get_table("lemma_index").get(pos, ()))

@@ -261,6 +261,17 @@ def test_a_cue_holds_for_the_same_name_and_its_short_form(parse):
     assert {(m["kind"], m["entity_id"]) for m in found} == {("organization", "org:aston-villa")}
 
 
+def test_a_company_named_by_its_first_word_is_one_organization(parse):
+    text = "The company Orbit Networks cut its forecast on Monday. Orbit said sales fell."
+    found = [m for m in mentions_of(parse, text) if m["surface"] in ("Orbit Networks", "Orbit")]
+    assert {(m["kind"], m["entity_id"]) for m in found} == {("organization", "org:orbit-networks")}
+
+
+def test_a_brand_that_opens_several_names_stays_the_parent(parse):
+    text = "Sky will show the ceremony on Sky News and Sky Movies, the head of Sky Networks said on Monday."
+    assert by_surface(mentions_of(parse, text))["Sky"]["entity_id"] == "org:sky"
+
+
 def test_a_name_sharing_a_persons_first_name_is_a_person(parse):
     text = "Oleksandr Bilyk was there. The statement by Oleksandr Starukh was brief."
     found = by_surface(mentions_of(parse, text))

@@ -138,3 +138,58 @@ def test_a_weapon_named_like_a_body_is_no_actor(parse, text, surface):
 
 def test_a_company_named_systems_stays(parse):
     assert "BAE Systems" in actor_surfaces(mentions_of(parse, "BAE Systems reported higher profits on Monday."))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("He is a regular guest on the radio programme Tech Talk.", "Tech Talk"),
+    ("She presented the BBC programme Money Box for years.", "Money Box"),
+    ("In the game the character Max Steel becomes a thief.", "Max Steel"),
+])
+def test_a_name_after_programme_or_character_is_no_actor(parse, text, surface):
+    assert surface not in actor_surfaces(mentions_of(parse, text))
+
+
+def test_a_person_named_after_a_programme_stays(parse):
+    found = mentions_of(parse, "Mr Hall told the BBC's Today programme Mr Hall would stay.")
+    assert "Hall" in actor_surfaces(found)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Russian Presidential Decree allows it, the minister said.", "Presidential Decree"),
+    ("The National Security Concept of Belarus was adopted in May, Anna Bell said.", "Security Concept"),
+])
+def test_a_decree_or_concept_is_no_organization(parse, text, surface):
+    assert not any(surface in s for s in actor_surfaces(mentions_of(parse, text)))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Photographs posted online showed the damage, Anna Bell said.", "Photographs"),
+    ("Patrushev warned the West. “Appropriate measures will be taken soon,” he said.", "Appropriate"),
+])
+def test_a_common_word_the_tagger_reads_so_at_a_sentence_head_is_no_actor(parse, text, word):
+    assert word not in actor_surfaces(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Guterres said the talks would go on.", "Guterres"),  # tagged a plural, no English noun
+    ("Babyshambles took the stage at ten.", "Babyshambles"),
+])
+def test_a_name_the_tagger_reads_as_a_plural_stays(parse, text, name):
+    assert name in actor_surfaces(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, portfolio", [
+    ("Trade and Industry Secretary Anna Bell said the plan would work.", "Trade and Industry"),
+    ("It will go ahead, said Culture Secretary Anna Bell after the meeting.", "Culture"),
+])
+def test_a_ministers_portfolio_is_no_actor(parse, text, portfolio):
+    found = actor_surfaces(mentions_of(parse, text))
+    assert portfolio not in found and "Anna Bell" in found
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ("The Blues had looked set to win before the break, Jose Perez said.", "Blues"),
+    ("Chelsea won, and the Gunners manager refused to comment.", "Gunners"),
+])
+def test_a_team_nickname_is_no_actor(parse, text, nickname):
+    assert not any(nickname in s for s in actor_surfaces(mentions_of(parse, text)))
