@@ -849,9 +849,10 @@ def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[Span
 
 def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Without the places that name ships ("the cruiser Moskva", "the Saratov landing ship"),
-    wherever the name occurs in the article ("the Moskva attack"), and the seas of named fleets
-    ("the Black Sea fleet"). Only place mentions are looked at: a few per article."""
-    ships, fleets = set(), set()
+    wherever the name occurs in the article ("the Moskva attack"); the sea of a named fleet
+    ("the Black Sea fleet") gives way to the fleet, an organization. Only place mentions are
+    looked at: a few per article."""
+    ships, fleets = set(), {}
     places = {normalize(m.span.surface) for m in mentions if m.kind == "place"}
     for m in mentions:
         if m.kind != "place" and (m.kind == "country" or normalize(m.span.surface) not in places):
@@ -859,11 +860,21 @@ def _drop_ships_and_fleets(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = m.span.start, m.span.end
         if _SHIP_AFTER.match(text, end) or _SHIP_BEFORE.search(text[max(0, start - 25):start]):
             ships.add(normalize(m.span.surface))
-        elif m.kind == "place" and _FLEET_AFTER.match(text, end):
-            fleets.add(id(m))
+        elif m.kind == "place" and (fleet := _FLEET_AFTER.match(text, end)):
+            fleets[id(m)] = _fleet(text, m.span, fleet.end())
     if not ships and not fleets:
         return mentions
-    return [m for m in mentions if m.kind != "place" or not (id(m) in fleets or normalize(m.span.surface) in ships)]
+    return [fleets.get(id(m), m) for m in mentions
+            if m.kind != "place" or id(m) in fleets or normalize(m.span.surface) not in ships]
+
+
+def _fleet(text: str, sea: Span, end: int) -> Mention:
+    """The fleet named after ``sea`` whose noun ends at ``end``: "the Black Sea fleet" is the
+    organization "Black Sea Fleet", however the text capitalises the noun."""
+    surface = text[sea.start:end]
+    name = f"{sea.surface} {text[sea.end:end].strip().capitalize()}"
+    span = Span(sea.sentence, sea.start, end, surface, "ORG", sea.prev_word, (text[end:end + 30].split() or [""])[0])
+    return Mention(span, "organization", f"org:{slugify(name)}", name, certainty=SURE)
 
 
 def _names_a_treaty(text: str, span: Span) -> bool:
@@ -1278,7 +1289,19 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
+    if _body_head(surface):
+        # "the Newcastle Evening Chronicle" tagged EVENT, "Black Sea Fleet" tagged EVENT: a
+        # name that ends in a paper's or a fleet's noun is that body, whatever the model said.
+        return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=SURE)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+def _body_head(surface: str) -> bool:
+    """A capitalised name of two words or more ending in a newspaper's or a fleet's noun
+    (``lexicon.PRESS_NAME_ENDINGS``, ``FLEET_NOUNS``)."""
+    words = surface.split()
+    return (len(words) > 1 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() in lex.PRESS_NAME_ENDINGS | lex.FLEET_NOUNS)
 
 
 def _electoral_area_spans(text: str, spans: list[Span], gazetteer: Gazetteer, article: Counter) -> list[Span]:

@@ -36,6 +36,8 @@ def test_st_still_opens_a_place_name(parse):
     ("The bid collapsed after public relations firm Brunswick withdrew from the team in the US.",
      "Brunswick"),
     ("Shares in airline Dallas fell sharply in the US on Monday.", "Dallas"),
+    ("The survey, run by consultancy Bristol, found that most users were happy.", "Bristol"),
+    ("The service was built with broadband provider Glasgow and two banks.", "Glasgow"),
 ])
 def test_a_place_name_after_a_company_descriptor_is_the_company(parse, text, surface):
     assert by_surface(mentions_of(parse, text))[surface][0] == "organization"

@@ -511,6 +511,23 @@ def test_the_sea_of_a_named_fleet_is_no_place_but_the_sea_is(parse):
     assert [r["start"] for r in places if r["surface"] == "Baltic Sea"] == [text.rindex("Baltic Sea")]
 
 
+def test_a_fleet_named_after_a_sea_is_an_organization(parse):
+    text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
+    fleet = by_surface(mentions_of(parse, text))["Baltic Sea fleet"]
+    assert (fleet["kind"], fleet["entity_id"], fleet["start"]) == (
+        "organization", "org:baltic-sea-fleet", text.index("Baltic Sea"))
+
+
+# Invented sentences: a name ending in a paper's or a fleet's noun is that body, whatever
+# label the model gave it.
+@pytest.mark.parametrize("text, surface", [
+    ("The manager told the Westford Evening Chronicle that he would stay.", "Westford Evening Chronicle"),
+    ("Drones struck ships of the Caspian Flotilla overnight, officials said.", "Caspian Flotilla"),
+])
+def test_a_name_ending_in_a_papers_or_fleets_noun_is_an_organization(parse, text, surface):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == "organization"
+
+
 @pytest.mark.parametrize("text, surface, code", [
     ("The talks covered the territories of the People's Republic of China, he said.", "People's Republic of China", "CN"),
     ("The Democratic People's Republic of Korea fired a missile on Monday.", "Democratic People's Republic of Korea", "KP"),
