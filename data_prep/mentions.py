@@ -311,6 +311,8 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
             pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
         if label != "PERSON" and len(pieces) == 1:
             pieces, label = _coordinated_places(text, *pieces[0], gazetteer, label)
+        if label == "ORG" and len(pieces) == 1:
+            pieces = _comma_listed_names(text, *pieces[0])
         # A photo credit "Anthony Kwan/Bloomberg/Getty Images" (one entity, PERSON or ORG): the
         # photographer, then the agencies.
         credit = len(pieces) > 1 and label in ("PERSON", "ORG") and all(
@@ -491,6 +493,23 @@ def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
             len({f[0].country_code for f in found}) == 1 or all(f[0].kind == "country" for f in found)):
         return spans, PART
     return [(start, end)], label
+
+
+def _comma_listed_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Atari, Spectrum" or "Walt Disney, Touchstone" tagged as one ORG: a comma between
+    capitalised names lists them. Not split: a name with "and" ("Department for Business,
+    Energy and Industrial Strategy"), nor one whose last part is a company suffix ("Acme, Inc.")."""
+    surface = text[start:end]
+    if ", " not in surface or _AND.search(surface):
+        return [(start, end)]
+    parts = surface.split(", ")
+    if not all(p[:1].isupper() for p in parts) or parts[-1].rstrip(".").lower() in lex.COMPANY_SUFFIXES:
+        return [(start, end)]
+    bounds, at = [], start
+    for part in parts:
+        bounds.append((at, at + len(part)))
+        at += len(part) + 2
+    return bounds
 
 
 def _title_word(word: str) -> bool:

@@ -1108,3 +1108,23 @@ def test_an_initial_and_surname_links_to_the_one_full_name_it_abbreviates(parse)
     assert names["S Best"] == "Simon Best"
     assert (names["G Easterby"], names["S Easterby"]) == ("Guy Easterby", "Simon Easterby")
     assert names["B Jackman"] == "B Jackman"  # no full name to link to
+
+
+# Invented sentences: a comma between capitalised names the model tagged as one organization
+# lists them; a name with "and" or a company suffix after its comma stays whole.
+@pytest.mark.parametrize("text, parts", [
+    ("Old machines like the Amstrad, Atari, Spectrum still sell.", {"Atari", "Spectrum"}),
+])
+def test_a_comma_inside_an_organization_lists_names(parse, text, parts):
+    found = by_surface(mentions_of(parse, text))
+    assert parts <= set(found), found
+
+
+@pytest.mark.parametrize("surface, parts", [
+    ("Halvorsen, Brightwater", ["Halvorsen", "Brightwater"]),
+    ("Department for Trade, Energy and Skills", ["Department for Trade, Energy and Skills"]),
+    ("Kestrel Holdings, Inc.", ["Kestrel Holdings, Inc."]),
+])
+def test_comma_listed_names_split_only_lists(surface, parts):
+    from data_prep.mentions import _comma_listed_names
+    assert [surface[a:b] for a, b in _comma_listed_names(surface, 0, len(surface))] == parts
