@@ -1128,3 +1128,19 @@ def test_a_comma_inside_an_organization_lists_names(parse, text, parts):
 def test_comma_listed_names_split_only_lists(surface, parts):
     from data_prep.mentions import _comma_listed_names
     assert [surface[a:b] for a, b in _comma_listed_names(surface, 0, len(surface))] == parts
+
+
+def test_a_club_its_cues_found_keeps_its_kind_beside_its_namesake_place():
+    # "S Byrne (Leinster)" on a team sheet is the club, "school days in Leinster" the province:
+    # the place reading of a name tagged GPE once overrides a lone ORG, not a cue-made CLUB.
+    from data_prep.linking import _harmonize_kinds
+    from data_prep.spans import CLUB, Mention, Span
+
+    def mention(start, label, kind, entity_id, lat=None):
+        span = Span(None, start, start + 8, "Leinster", label)
+        return Mention(span, kind, entity_id, "Leinster", "IE" if kind == "place" else None, lat, lat)
+
+    place = mention(0, "GPE", "place", "geonames:1", lat=53.0)
+    club, lone = mention(40, CLUB, "organization", "org:leinster"), mention(80, "ORG", "organization", "org:leinster")
+    _harmonize_kinds([place, club, lone])
+    assert (club.kind, lone.kind) == ("organization", "place")
