@@ -363,6 +363,9 @@ ROLE_LED_NAMES = PERSON_OCCUPATIONS | frozenset({"singer", "actor", "actress", "
 # correspondent"): the name before one is the outlet.
 MEDIA_ROLES = frozenset({"columnist", "correspondent", "journalist", "reporter", "editor",
                          "commentator", "photographer", "critic", "writer"})
+# Plural media roles after a name that only an outlet's staff take ("Kommersant journalists");
+# "Virus writers", "film critics" are no outlet's.
+MEDIA_STAFF = frozenset({"columnists", "correspondents", "journalists", "reporters", "editors", "photographers"})
 # Head nouns that name nobody when written alone ("the Commission", "Group" of a split "Group of
 # 20", "the Army chief": whose army the word alone does not say); "Congress", "Senate" or "Times" alone do name a body.
 GENERIC_ORG_WORDS = frozenset({

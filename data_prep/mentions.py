@@ -1239,7 +1239,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
-        if _untagged_body(span, gazetteer) or span.next_word.lower() in lex.MEDIA_ROLES or (
+        if _untagged_body(span, gazetteer) or _media_role(span.next_word) or (
                 span.prev_word.islower() and span.prev_word in lex.ORG_DESCRIPTORS):
             # "filtering firm Ciphertrust", "former Doxa journalists": a name the model left
             # untagged that the words around it make an organization.
@@ -1260,7 +1260,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
                 # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
                 return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
-            if span.next_word.lower() in lex.MEDIA_ROLES:  # "the Bloomberg writer X" tagged GPE
+            if _media_role(span.next_word):  # "the Bloomberg writer X" tagged GPE
                 return Mention(span, "organization", f"org:{slugify(surface)}", surface,
                                 certainty=LONE_ORGANIZATION)
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
@@ -1313,6 +1313,14 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         # name that ends in a paper's or a fleet's noun is that body, whatever the model said.
         return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=SURE)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+_MEDIA_WORDS = lex.MEDIA_ROLES | lex.MEDIA_STAFF
+
+
+def _media_role(word: str) -> bool:
+    """A media role or an outlet's staff ("writer", "journalists"): after a name, its outlet's."""
+    return word.lower() in _MEDIA_WORDS
 
 
 def _body_head(surface: str) -> bool:

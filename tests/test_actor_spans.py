@@ -43,6 +43,17 @@ def test_a_place_name_after_a_company_descriptor_is_the_company(parse, text, sur
     assert by_surface(mentions_of(parse, text))[surface][0] == "organization"
 
 
+# Invented sentences: an outlet's staff after a name make it the outlet, however the model
+# tagged it; "Virus writers" are nobody's staff.
+@pytest.mark.parametrize("text, surface", [
+    ("Several Kivra reporters quit after the raid.", "Kivra"),
+    ("Former Dosta journalists said the site was closed.", "Dosta"),
+    ("Three Mirvex journalists left the country.", "Mirvex"),
+])
+def test_a_name_before_an_outlets_staff_is_the_outlet(parse, text, surface):
+    assert by_surface(mentions_of(parse, text))[surface][0] == "organization"
+
+
 def test_a_country_after_a_descriptor_stays_a_country(parse):
     found = by_surface(mentions_of(parse, "The coach of team Norway was pleased."))
     assert found.get("Norway", ("country",))[0] == "country"
