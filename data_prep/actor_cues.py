@@ -61,7 +61,8 @@ NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see 
 _CLUB_PEOPLE = lex.CLUB_ROLE_NOUNS - {"fans", "supporters", "squad", "academy"}
 PERSON_ROLES = ((lex.TITLES - lex.TITLE_MODIFIERS) | lex.MEDIA_ROLES | lex.PERSON_OCCUPATIONS
                 | _CLUB_PEOPLE | lex.KIN_NOUNS)  # "full-back Dusty Hare", "his nephew X Y"
-_ORG_ROLES_AFTER = _CLUB_PEOPLE | lex.MEDIA_ROLES  # "Villa boss", "Leeds manager"
+# "Villa boss", "Leeds manager", "Kommersant journalists" (a person's name takes no plural staff)
+_ORG_ROLES_AFTER = _CLUB_PEOPLE | lex.MEDIA_ROLES | lex.MEDIA_STAFF
 _POSSESSION_AFTER = re.compile(r"['’]s?\s+([a-z]+)")
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "on", "since", "until"}
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")

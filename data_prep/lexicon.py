@@ -321,7 +321,7 @@ ORG_DESCRIPTORS = frozenset({
     "supplier", "operator", "network", "studio", "studios", "label", "startup", "start-up",
     "subsidiary", "distributor", "publisher", "developer", "watchdog",
     "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
-    "station", "miner", "refiner", "automaker", "utility"})
+    "station", "miner", "refiner", "automaker", "utility", "consultancy", "provider"})
 # Descriptors that also follow a person's name as his circle ("the X camp", "the X team"): after
 # a name tagged PERSON they make no organization of it (``actor_cues``).
 PERSON_SIDE_NOUNS = frozenset({"side", "team", "party", "group", "club", "outfit", "camp"})
@@ -329,12 +329,16 @@ PERSON_SIDE_NOUNS = frozenset({"side", "team", "party", "group", "club", "outfit
 # the name, a person.
 TRADE_DESCRIPTORS = frozenset({"producer", "developer", "publisher", "distributor", "operator", "supplier",
                                "miner", "maker"})
-# Last words of newspaper, media and company names ("Daily Telegraph", "Voi Technology"): a
-# name ending in one is never taken for a person by the context cues (see ``actor_cues``).
-ORG_NAME_ENDINGS = frozenset({
+# Last words of newspaper names ("the Evening Chronicle"): a name ending in one is the paper,
+# even one the model tagged as an event or a law.
+PRESS_NAME_ENDINGS = frozenset({
     "telegraph", "mail", "mirror", "herald", "tribune", "gazette", "express", "observer",
     "chronicle", "guardian", "independent", "standard", "courier", "inquirer", "examiner",
-    "pravda", "izvestia", "technology", "technologies", "intelligence", "media", "energy",
+    "pravda", "izvestia"})
+# Last words of newspaper, media and company names ("Daily Telegraph", "Voi Technology"): a
+# name ending in one is never taken for a person by the context cues (see ``actor_cues``).
+ORG_NAME_ENDINGS = PRESS_NAME_ENDINGS | frozenset({
+    "technology", "technologies", "intelligence", "media", "energy",
     "capital", "partners", "holdings", "systems", "solutions", "labs", "ventures", "pictures",
     "studios", "records", "motors", "pharmaceuticals", "communications", "telecom", "mine",
     "mines", "mining", "resources", "images", "day", "week", "magazine", "weekly", "daily",
@@ -366,6 +370,9 @@ ROLE_LED_NAMES = PERSON_OCCUPATIONS | frozenset({"singer", "actor", "actress", "
 # correspondent"): the name before one is the outlet.
 MEDIA_ROLES = frozenset({"columnist", "correspondent", "journalist", "reporter", "editor",
                          "commentator", "photographer", "critic", "writer"})
+# Plural media roles after a name that only an outlet's staff take ("Kommersant journalists");
+# "Virus writers", "film critics" are no outlet's.
+MEDIA_STAFF = frozenset({"columnists", "correspondents", "journalists", "reporters", "editors", "photographers"})
 # Head nouns that name nobody when written alone ("the Commission", "Group" of a split "Group of
 # 20", "the Army chief": whose army the word alone does not say); "Congress", "Senate" or "Times" alone do name a body.
 GENERIC_ORG_WORDS = frozenset({

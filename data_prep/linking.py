@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import lexicon as lex
 from .gazetteer import Alias, Gazetteer, normalize, slugify
+from .spans import CLUB
 from .names import (ACRONYM, ArticleNames, canonical_name, fold_word, group_slug, is_full_name,
                     looks_like_company, name_tokens, particle_surname, person_key, spelled_out)
 from .names import initials as name_initials
@@ -89,7 +90,8 @@ def _link_person(surface: str, names: ArticleNames, recent: dict[str, int],
 def _harmonize_kinds(mentions: list[Any]) -> None:
     """A lone name the model labels inconsistently ("Blinkx" as ORG and PERSON) gets its
     majority kind within the article (ties go to organization); a name a team sheet lists is a
-    person."""
+    person. A club its cues found (``CLUB``: "S Byrne (Leinster)") stays one beside the place it
+    is named after ("school days in Leinster")."""
     places = {normalize(m.span.surface): m for m in mentions  # resolved ones: a GPE the gazetteer
               if m.kind in ("place", "country") and m.span.label in ("GPE", "LOC")  # lacks may be a name
               and m.lat is not None}
@@ -97,7 +99,7 @@ def _harmonize_kinds(mentions: list[Any]) -> None:
     for m in mentions:
         if m.kind in ("person", "organization", "group") and not m.linked and not m.from_alias and (
                 m.entity_id.split(":")[0] in ("person", "org", "group") and len(m.span.surface.split()) == 1):
-            place = places.get(normalize(m.span.surface))
+            place = places.get(normalize(m.span.surface)) if m.span.label != CLUB else None
             if place is not None:  # "Popasna" tagged GPE once and ORG once
                 m.kind, m.entity_id, m.name = place.kind, place.entity_id, place.name
                 m.country_code, m.lat, m.lon = place.country_code, place.lat, place.lon

@@ -312,6 +312,8 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
             pieces, label = _qualified_place(text, *pieces[0], gazetteer, label)
         if label != "PERSON" and len(pieces) == 1:
             pieces, label = _coordinated_places(text, *pieces[0], gazetteer, label)
+        if label == "ORG" and len(pieces) == 1:
+            pieces = _comma_listed_names(text, *pieces[0])
         # A photo credit "Anthony Kwan/Bloomberg/Getty Images" (one entity, PERSON or ORG): the
         # photographer, then the agencies.
         credit = len(pieces) > 1 and label in ("PERSON", "ORG") and all(
@@ -492,6 +494,23 @@ def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
             len({f[0].country_code for f in found}) == 1 or all(f[0].kind == "country" for f in found)):
         return spans, PART
     return [(start, end)], label
+
+
+def _comma_listed_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Atari, Spectrum" or "Walt Disney, Touchstone" tagged as one ORG: a comma between
+    capitalised names lists them. Not split: a name with "and" ("Department for Business,
+    Energy and Industrial Strategy"), nor one whose last part is a company suffix ("Acme, Inc.")."""
+    surface = text[start:end]
+    if ", " not in surface or _AND.search(surface):
+        return [(start, end)]
+    parts = surface.split(", ")
+    if not all(p[:1].isupper() for p in parts) or parts[-1].rstrip(".").lower() in lex.COMPANY_SUFFIXES:
+        return [(start, end)]
+    bounds, at = [], start
+    for part in parts:
+        bounds.append((at, at + len(part)))
+        at += len(part) + 2
+    return bounds
 
 
 def _title_word(word: str) -> bool:
@@ -1272,7 +1291,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface, context, near=near)
         if found and _plausible_place(found[0], span, article):
             return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
-        if _untagged_body(span, gazetteer) or span.next_word.lower() in lex.MEDIA_ROLES or (
+        if _untagged_body(span, gazetteer) or _media_role(span.next_word) or (
                 span.prev_word.islower() and span.prev_word in lex.ORG_DESCRIPTORS):
             # "filtering firm Ciphertrust", "former Doxa journalists": a name the model left
             # untagged that the words around it make an organization.
@@ -1293,7 +1312,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
                 # "Rio Ferdinand told" tagged GPE: a name no gazetteer knows that speaks.
                 return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
-            if span.next_word.lower() in lex.MEDIA_ROLES:  # "the Bloomberg writer X" tagged GPE
+            if _media_role(span.next_word):  # "the Bloomberg writer X" tagged GPE
                 return Mention(span, "organization", f"org:{slugify(surface)}", surface,
                                 certainty=LONE_ORGANIZATION)
             return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
@@ -1341,7 +1360,27 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             return Mention(span, "person", "", surface, certainty=NAME_TAGGED_OTHERWISE)
         certainty = SURE if len(surface.split()) > 1 or span.acronym else LONE_ORGANIZATION
         return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=certainty)
+    if _body_head(surface):
+        # "the Newcastle Evening Chronicle" tagged EVENT, "Black Sea Fleet" tagged EVENT: a
+        # name that ends in a paper's or a fleet's noun is that body, whatever the model said.
+        return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=SURE)
     return None  # FAC, PRODUCT, WORK_OF_ART... that are not places
+
+
+_MEDIA_WORDS = lex.MEDIA_ROLES | lex.MEDIA_STAFF
+
+
+def _media_role(word: str) -> bool:
+    """A media role or an outlet's staff ("writer", "journalists"): after a name, its outlet's."""
+    return word.lower() in _MEDIA_WORDS
+
+
+def _body_head(surface: str) -> bool:
+    """A capitalised name of two words or more ending in a newspaper's or a fleet's noun
+    (``lexicon.PRESS_NAME_ENDINGS``, ``FLEET_NOUNS``)."""
+    words = surface.split()
+    return (len(words) > 1 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() in lex.PRESS_NAME_ENDINGS | lex.FLEET_NOUNS)
 
 
 def _electoral_area_spans(text: str, spans: list[Span], gazetteer: Gazetteer, article: Counter) -> list[Span]:

@@ -36,8 +36,21 @@ def test_st_still_opens_a_place_name(parse):
     ("The bid collapsed after public relations firm Brunswick withdrew from the team in the US.",
      "Brunswick"),
     ("Shares in airline Dallas fell sharply in the US on Monday.", "Dallas"),
+    ("The survey, run by consultancy Bristol, found that most users were happy.", "Bristol"),
+    ("The service was built with broadband provider Glasgow and two banks.", "Glasgow"),
 ])
 def test_a_place_name_after_a_company_descriptor_is_the_company(parse, text, surface):
+    assert by_surface(mentions_of(parse, text))[surface][0] == "organization"
+
+
+# Invented sentences: an outlet's staff after a name make it the outlet, however the model
+# tagged it; "Virus writers" are nobody's staff.
+@pytest.mark.parametrize("text, surface", [
+    ("Several Kivra reporters quit after the raid.", "Kivra"),
+    ("Former Dosta journalists said the site was closed.", "Dosta"),
+    ("Three Mirvex journalists left the country.", "Mirvex"),
+])
+def test_a_name_before_an_outlets_staff_is_the_outlet(parse, text, surface):
     assert by_surface(mentions_of(parse, text))[surface][0] == "organization"
 
 

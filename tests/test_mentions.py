@@ -538,6 +538,23 @@ def test_a_named_fleet_in_lowercase_is_an_organization(parse):
     assert orgs == {("Baltic Sea fleet", "Baltic Sea Fleet")}
 
 
+def test_a_fleet_named_after_a_sea_is_an_organization(parse):
+    text = "A spokesman for the Baltic Sea fleet said two ships sailed into the Baltic Sea near Riga."
+    fleet = by_surface(mentions_of(parse, text))["Baltic Sea fleet"]
+    assert (fleet["kind"], fleet["entity_id"], fleet["start"]) == (
+        "organization", "org:baltic-sea-fleet", text.index("Baltic Sea"))
+
+
+# Invented sentences: a name ending in a paper's or a fleet's noun is that body, whatever
+# label the model gave it.
+@pytest.mark.parametrize("text, surface", [
+    ("The manager told the Westford Evening Chronicle that he would stay.", "Westford Evening Chronicle"),
+    ("Drones struck ships of the Caspian Flotilla overnight, officials said.", "Caspian Flotilla"),
+])
+def test_a_name_ending_in_a_papers_or_fleets_noun_is_an_organization(parse, text, surface):
+    assert by_surface(mentions_of(parse, text))[surface]["kind"] == "organization"
+
+
 @pytest.mark.parametrize("text, surface, code", [
     ("The talks covered the territories of the People's Republic of China, he said.", "People's Republic of China", "CN"),
     ("The Democratic People's Republic of Korea fired a missile on Monday.", "Democratic People's Republic of Korea", "KP"),
@@ -1127,3 +1144,39 @@ def test_an_initial_and_surname_links_to_the_one_full_name_it_abbreviates(parse)
     assert names["S Best"] == "Simon Best"
     assert (names["G Easterby"], names["S Easterby"]) == ("Guy Easterby", "Simon Easterby")
     assert names["B Jackman"] == "B Jackman"  # no full name to link to
+
+
+# Invented sentences: a comma between capitalised names the model tagged as one organization
+# lists them; a name with "and" or a company suffix after its comma stays whole.
+@pytest.mark.parametrize("text, parts", [
+    ("Old machines like the Amstrad, Atari, Spectrum still sell.", {"Atari", "Spectrum"}),
+])
+def test_a_comma_inside_an_organization_lists_names(parse, text, parts):
+    found = by_surface(mentions_of(parse, text))
+    assert parts <= set(found), found
+
+
+@pytest.mark.parametrize("surface, parts", [
+    ("Halvorsen, Brightwater", ["Halvorsen", "Brightwater"]),
+    ("Department for Trade, Energy and Skills", ["Department for Trade, Energy and Skills"]),
+    ("Kestrel Holdings, Inc.", ["Kestrel Holdings, Inc."]),
+])
+def test_comma_listed_names_split_only_lists(surface, parts):
+    from data_prep.mentions import _comma_listed_names
+    assert [surface[a:b] for a, b in _comma_listed_names(surface, 0, len(surface))] == parts
+
+
+def test_a_club_its_cues_found_keeps_its_kind_beside_its_namesake_place():
+    # "S Byrne (Leinster)" on a team sheet is the club, "school days in Leinster" the province:
+    # the place reading of a name tagged GPE once overrides a lone ORG, not a cue-made CLUB.
+    from data_prep.linking import _harmonize_kinds
+    from data_prep.spans import CLUB, Mention, Span
+
+    def mention(start, label, kind, entity_id, lat=None):
+        span = Span(None, start, start + 8, "Leinster", label)
+        return Mention(span, kind, entity_id, "Leinster", "IE" if kind == "place" else None, lat, lat)
+
+    place = mention(0, "GPE", "place", "geonames:1", lat=53.0)
+    club, lone = mention(40, CLUB, "organization", "org:leinster"), mention(80, "ORG", "organization", "org:leinster")
+    _harmonize_kinds([place, club, lone])
+    assert (club.kind, lone.kind) == ("organization", "place")
