@@ -503,6 +503,9 @@ BARE_INSTITUTION_ROLES = frozenset({
     "ministry of finance", "parliament", "president's office", "presidential office",
     "presidential administration", "central bank", "state emergency service",
     "prosecutor general's office", "treasury"})
+# Bare role nouns that never take the article's leading country (``institutions``): "the
+# authorities" are as often a regulator, a sports body or a city's as the country's government.
+VAGUE_BARE_ROLES = frozenset({"authorities"})
 # Words allowed between the country word and the role noun ("Russian occupying forces").
 INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regular", "ground",
                                    "federal", "national", "interim", "military", "armed"})
@@ -743,7 +746,7 @@ def _check() -> None:
             if word != " ".join(word.lower().split()) or not word.isascii():
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
     for name, words in (("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES), ("NAMED_BODIES", NAMED_BODIES),
-                        ("HOME_BODIES", HOME_BODIES)):
+                        ("HOME_BODIES", HOME_BODIES), ("VAGUE_BARE_ROLES", VAGUE_BARE_ROLES)):
         if not set(words) <= nouns:  # found by the role finder, so role nouns they must be
             raise ValueError(f"lexicon.{name}: {sorted(set(words) - nouns)} are not role nouns of INSTITUTION_ROLES")
     for seat, (_, role) in INSTITUTION_SEATS.items():

@@ -237,3 +237,27 @@ def test_administration_officials_of_a_named_leader(parse):
 def test_secretary_of_state_is_no_organization(parse):
     found = mentions_of(parse, "US Secretary of State Mary Colm said on Friday that talks would go on.")
     assert all(m["surface"] != "State" for m in found), found
+
+
+# Invented sentences (not from any corpus): Japan named three times, the US and Canada once each.
+_JAPAN = ("Japan's birth rate fell again. Japan now has more pensioners than children, and "
+          "Japanese schools are closing. Firms from the US and Canada are hiring nurses. ")
+
+
+def test_a_bare_role_takes_the_country_named_twice_as_often_as_any_other(parse):
+    found = institutions(mentions_of(parse, _JAPAN + "The government is considering cash rewards for parents."))
+    assert found == {"government": "inst:JP:government"}, found
+
+
+@pytest.mark.parametrize("text", [
+    # No country leads: Japan three times, the US twice.
+    _JAPAN.replace("Canada", "the US again") + "The government is considering cash rewards for parents.",
+    # A leader's body is the leader's country's, which the article may not name.
+    _JAPAN + "The minister said his government would pay parents.",
+    # "The authorities" may be a regulator's or a city's.
+    _JAPAN + "Clinics were inspected by the authorities.",
+    # A bare role the article names a body with is that body.
+    _JAPAN + "The Nordic Parliament debated it, and the parliament voted for cash rewards.",
+])
+def test_a_bare_role_without_a_leading_country_or_of_a_leader_stays_unlinked(parse, text):
+    assert not institutions(mentions_of(parse, text))
