@@ -49,6 +49,7 @@ _LEADER_POSSESSIVES = {"his", "her"}
 _BODY_POSSESSIVES = {"its"}
 # Roles a country has one of, so that their capitalised noun alone names it ("in Parliament").
 _PROPER_ROLES = {"parliament"}
+_MEMBER_NOUNS = {"member", "members"}
 _COMMON_ROLES = {"government", "armed-forces"}  # a bare one is not the body of its role named before
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
@@ -343,10 +344,14 @@ def _named_administration(doc, i: int, start: int, person_words: frozenset[str])
 
 def _proper_role(doc, i: int, stop: int, start: int, slug: str) -> bool:
     """A role written as a proper noun without a determiner ("outside Parliament", "Parliament
-    voted"): the one body of that kind the article's country has. Not after a capitalised word
-    ("European Parliament") or a number ("the 1949 Parliament Act")."""
-    if slug not in _PROPER_ROLES or stop - i != 1 or not doc[i].text[:1].isupper() or doc[i].is_upper:
+    voted", also in lowercase: "a speech to parliament"): the one body of that kind the
+    article's country has. Not after a capitalised word ("European Parliament") or a number
+    ("the 1949 Parliament Act")."""
+    if slug not in _PROPER_ROLES or stop - i != 1 or doc[i].is_upper:
         return False
+    if doc[i].is_lower and (doc[i].text != "parliament" or i == start or (
+            doc[i - 1].lower_ == "of" and i - 2 >= start and doc[i - 2].lower_ in _MEMBER_NOUNS)):
+        return False  # "members of parliament" are MPs; "lawmakers" are as often a state's
     if stop < len(doc) and doc[stop].text[:1].isupper():
         return False  # "Parliament Square", "Parliament Act": a name made with the role
     return i == start or (doc[i - 1].is_lower and doc[i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ"))

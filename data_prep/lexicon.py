@@ -494,7 +494,8 @@ INSTITUTION_ROLES = {
 }
 # Role nouns that name a body without a country word, after "the" ("the defence ministry
 # said"): the country then comes from the article (see ``institutions``). Generic ones
-# ("the troops", "the police", "the court") are left out: they are rarely a country's body.
+# ("the troops", "the police", "the court") are left out: they are rarely a country's body;
+# "the courts" (plural) are the country's judiciary.
 BARE_INSTITUTION_ROLES = frozenset({
     "government", "cabinet", "authorities", "armed forces", "military", "army", "navy", "air force",
     "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
@@ -502,7 +503,7 @@ BARE_INSTITUTION_ROLES = frozenset({
     "ministry of internal affairs", "ministry of the interior", "finance ministry",
     "ministry of finance", "parliament", "president's office", "presidential office",
     "presidential administration", "central bank", "state emergency service",
-    "prosecutor general's office", "treasury"})
+    "prosecutor general's office", "treasury", "courts"})
 # Bare role nouns that never take the article's leading country (``institutions``): "the
 # authorities" are as often a regulator, a sports body or a city's as the country's government.
 VAGUE_BARE_ROLES = frozenset({"authorities"})

@@ -261,3 +261,22 @@ def test_a_bare_role_takes_the_country_named_twice_as_often_as_any_other(parse):
 ])
 def test_a_bare_role_without_a_leading_country_or_of_a_leader_stays_unlinked(parse, text):
     assert not institutions(mentions_of(parse, text))
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("Malta cut its budget and Maltese rents rose. Ministers must now take the bill through parliament in May.",
+     "parliament", "inst:MT:parliament"),
+    ("Malta cut its budget and Maltese rents rose. Landlords took the tenants to the courts in May.",
+     "courts", "inst:MT:courts"),
+])
+def test_parliament_in_lowercase_and_the_courts_take_the_articles_country(parse, text, surface, entity_id):
+    assert institutions(mentions_of(parse, text)).get(surface) == entity_id
+
+
+@pytest.mark.parametrize("text", [
+    "Malta cut its budget and Maltese rents rose. Two members of parliament voted against it.",
+    "Malta cut its budget and Maltese rents rose. Some lawmakers said the court in the capital was shut.",
+])
+def test_members_of_parliament_and_a_court_are_no_body(parse, text):
+    assert not institutions(mentions_of(parse, text))
