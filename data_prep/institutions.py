@@ -122,6 +122,13 @@ def _home_body(inst: Institution) -> bool:
     return written[:1].isupper() and normalize(written) in lex.HOME_BODIES
 
 
+def _home_named_body(inst: Institution, home: str | None) -> bool:
+    """Whether a bare role is written capitalised as the name of the source's own country's
+    body (``lexicon.HOME_NAMED_BODIES``: "the Ministry of Defence" of a British paper)."""
+    written = inst.sentence.text[inst.start - inst.sentence.start:inst.end - inst.sentence.start]
+    return home is not None and written[:1].isupper() and lex.HOME_NAMED_BODIES.get(normalize(written)) == home
+
+
 def home_country(source_country: str | None, source: str | None) -> str | None:
     """The country a source writes from: its record's ``source_country``, else the home
     country of a known outlet (``lexicon.OUTLET_COUNTRIES``)."""
@@ -542,6 +549,8 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
         nearby = {code for n, code in named if sid - _NEARBY_SENTENCES <= n <= sid}
         if len(same_role) == 1:
             code = next(iter(same_role))
+        elif not same_role and _home_named_body(inst, home):
+            code = home  # "the Ministry of Defence" of a British paper, whatever bodies are near
         elif len(nearby) == 1:
             code = next(iter(nearby))
         elif not nearby and len(article_codes) == 1:

@@ -537,6 +537,10 @@ NAMED_BODIES = {"foreign office": "GB"}
 # British paper is Britain's, of an American one America's): when the article leaves such a
 # bare role's country open, it is the source's home country's.
 HOME_BODIES = frozenset({"treasury"})
+# Role nouns one country's press writes capitalised for its own body ("the Ministry of Defence"
+# of a British paper is Britain's, even beside "the Kremlin"): role noun -> that country, for a
+# source from it, unless the article named that role for another country before.
+HOME_NAMED_BODIES = {"ministry of defence": "GB"}
 
 # --- actor cues: brands, titles of works, boilerplate (actor_cues, institutions) ------------
 # Words after "<descriptor> including|such as|like" that open a list of organizations
@@ -747,7 +751,8 @@ def _check() -> None:
             if word != " ".join(word.lower().split()) or not word.isascii():
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
     for name, words in (("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES), ("NAMED_BODIES", NAMED_BODIES),
-                        ("HOME_BODIES", HOME_BODIES), ("VAGUE_BARE_ROLES", VAGUE_BARE_ROLES)):
+                        ("HOME_BODIES", HOME_BODIES), ("VAGUE_BARE_ROLES", VAGUE_BARE_ROLES),
+                        ("HOME_NAMED_BODIES", HOME_NAMED_BODIES)):
         if not set(words) <= nouns:  # found by the role finder, so role nouns they must be
             raise ValueError(f"lexicon.{name}: {sorted(set(words) - nouns)} are not role nouns of INSTITUTION_ROLES")
     for seat, (_, role) in INSTITUTION_SEATS.items():

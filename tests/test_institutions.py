@@ -280,3 +280,18 @@ def test_parliament_in_lowercase_and_the_courts_take_the_articles_country(parse,
 ])
 def test_members_of_parliament_and_a_court_are_no_body(parse, text):
     assert not institutions(mentions_of(parse, text))
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, source, expected", [
+    ("The Kremlin denied the report. A tweet by the Ministry of Defence said Moscow was desperate.",
+     "BBC News", "inst:GB:ministry-of-defence"),
+    ("Russia's defence ministry denied the report. The Ministry of Defence said Moscow was calm.",
+     "BBC News", "inst:RU:ministry-of-defence"),
+    ("The Kremlin denied the report. A tweet by the Ministry of Defence said Moscow was desperate.",
+     "The New York Times", "inst:RU:ministry-of-defence"),
+])
+def test_the_ministry_of_defence_of_a_british_paper_is_britains(parse, text, source, expected):
+    article, sentences = parse(text)
+    found = extract_mentions(replace(article, source=source), sentences, load_resources())
+    assert institutions(found).get("Ministry of Defence") == expected
