@@ -452,6 +452,8 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
                 bare = True  # "the defence ministry", "his administration", "its defence ministry": from context
             elif _proper_role(doc, i, stop, span.start, slug):
                 bare = True  # "a protest outside Parliament": the article's country's
+            elif normalize(doc[i:stop].text) in lex.UNDETERMINED_BARE_ROLES:
+                bare = True  # "riot police used water cannon"
             else:
                 i += 1
                 continue

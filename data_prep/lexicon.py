@@ -485,7 +485,7 @@ INSTITUTION_ROLES = {
         "intelligence", "intelligence service", "intelligence services", "intelligence agency",
         "intelligence agencies", "spy agency", "security service", "security services")),
     "central-bank": ("Central bank", ("central bank",)),
-    "police": ("Police", ("police",)),
+    "police": ("Police", ("police", "riot police")),
     "courts": ("Courts", ("court", "courts", "supreme court", "judiciary")),
     "emergency-service": ("Emergency service", ("emergency service", "emergency services",
                                                 "state emergency service")),
@@ -503,7 +503,10 @@ BARE_INSTITUTION_ROLES = frozenset({
     "ministry of internal affairs", "ministry of the interior", "finance ministry",
     "ministry of finance", "parliament", "president's office", "presidential office",
     "presidential administration", "central bank", "state emergency service",
-    "prosecutor general's office", "treasury", "courts"})
+    "prosecutor general's office", "treasury", "courts", "riot police"})
+# Bare role nouns that name a country's body with no determiner at all ("riot police were
+# sent in"): a state's force, never a city's or a firm's; the country comes from the article.
+UNDETERMINED_BARE_ROLES = frozenset({"riot police"})
 # Bare role nouns that never take the article's leading country (``institutions``): "the
 # authorities" are as often a regulator, a sports body or a city's as the country's government.
 VAGUE_BARE_ROLES = frozenset({"authorities"})
@@ -752,7 +755,8 @@ def _check() -> None:
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
     for name, words in (("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES), ("NAMED_BODIES", NAMED_BODIES),
                         ("HOME_BODIES", HOME_BODIES), ("VAGUE_BARE_ROLES", VAGUE_BARE_ROLES),
-                        ("HOME_NAMED_BODIES", HOME_NAMED_BODIES)):
+                        ("HOME_NAMED_BODIES", HOME_NAMED_BODIES),
+                        ("UNDETERMINED_BARE_ROLES", UNDETERMINED_BARE_ROLES)):
         if not set(words) <= nouns:  # found by the role finder, so role nouns they must be
             raise ValueError(f"lexicon.{name}: {sorted(set(words) - nouns)} are not role nouns of INSTITUTION_ROLES")
     for seat, (_, role) in INSTITUTION_SEATS.items():

@@ -295,3 +295,14 @@ def test_the_ministry_of_defence_of_a_british_paper_is_britains(parse, text, sou
     article, sentences = parse(text)
     found = extract_mentions(replace(article, source=source), sentences, load_resources())
     assert institutions(found).get("Ministry of Defence") == expected
+
+
+# Invented sentences (not from any corpus).
+def test_riot_police_need_no_determiner(parse):
+    text = "Malta cut its budget and Maltese rents rose. Riot police cleared the square at dawn."
+    assert institutions(mentions_of(parse, text)) == {"Riot police": "inst:MT:police"}
+
+
+def test_police_without_a_determiner_stay_unlinked(parse):
+    text = "Malta cut its budget and Maltese rents rose. Police cleared the square at dawn."
+    assert not institutions(mentions_of(parse, text))
