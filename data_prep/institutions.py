@@ -50,11 +50,16 @@ _LEADER_POSSESSIVES = {"his", "her"}
 _BODY_POSSESSIVES = {"its"}
 # Roles a country has one of, so that their capitalised noun alone names it ("in Parliament").
 _PROPER_ROLES = {"parliament"}
+_MEMBER_NOUNS = {"member", "members"}
 _COMMON_ROLES = {"government", "armed-forces"}  # a bare one is not the body of its role named before
 _NEARBY_SENTENCES = 3  # a bare role looks this many sentences back for its country
 # A bare role takes the article's country when it has at least this share of its mentions.
 DOMINANT_COUNTRY_SHARE = 0.75
 HOME_COUNTRY_WEIGHT = 1  # mentions the source's home country counts for in that share
+DATELINE_WEIGHT = 3  # mentions the dateline's country counts for, as in ``mentions``
+# The last resort of a bare role: the country the article names this many times as often as
+# the next one ("the government" of a story naming Japan 24 times and the US 5 times).
+LEADING_COUNTRY_RATIO = 2
 
 
 def _role_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
@@ -116,6 +121,13 @@ def _home_body(inst: Institution) -> bool:
     """Whether a bare role is written capitalised as a source's own body ("the Treasury")."""
     written = inst.sentence.text[inst.start - inst.sentence.start:inst.end - inst.sentence.start]
     return written[:1].isupper() and normalize(written) in lex.HOME_BODIES
+
+
+def _home_named_body(inst: Institution, home: str | None) -> bool:
+    """Whether a bare role is written capitalised as the name of the source's own country's
+    body (``lexicon.HOME_NAMED_BODIES``: "the Ministry of Defence" of a British paper)."""
+    written = inst.sentence.text[inst.start - inst.sentence.start:inst.end - inst.sentence.start]
+    return home is not None and written[:1].isupper() and lex.HOME_NAMED_BODIES.get(normalize(written)) == home
 
 
 def home_country(source_country: str | None, source: str | None) -> str | None:
@@ -352,10 +364,14 @@ def _leader_country(doc, i: int, start: int) -> str | None:
 
 def _proper_role(doc, i: int, stop: int, start: int, slug: str) -> bool:
     """A role written as a proper noun without a determiner ("outside Parliament", "Parliament
-    voted"): the one body of that kind the article's country has. Not after a capitalised word
-    ("European Parliament") or a number ("the 1949 Parliament Act")."""
-    if slug not in _PROPER_ROLES or stop - i != 1 or not doc[i].text[:1].isupper() or doc[i].is_upper:
+    voted", also in lowercase: "a speech to parliament"): the one body of that kind the
+    article's country has. Not after a capitalised word ("European Parliament") or a number
+    ("the 1949 Parliament Act")."""
+    if slug not in _PROPER_ROLES or stop - i != 1 or doc[i].is_upper:
         return False
+    if doc[i].is_lower and (doc[i].text != "parliament" or i == start or (
+            doc[i - 1].lower_ == "of" and i - 2 >= start and doc[i - 2].lower_ in _MEMBER_NOUNS)):
+        return False  # "members of parliament" are MPs; "lawmakers" are as often a state's
     if stop < len(doc) and doc[stop].text[:1].isupper():
         return False  # "Parliament Square", "Parliament Act": a name made with the role
     return i == start or (doc[i - 1].is_lower and doc[i - 1].pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ"))
@@ -456,6 +472,8 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
                 bare = True  # "the defence ministry", "his administration", "its defence ministry": from context
             elif _proper_role(doc, i, stop, span.start, slug):
                 bare = True  # "a protest outside Parliament": the article's country's
+            elif normalize(doc[i:stop].text) in lex.UNDETERMINED_BARE_ROLES:
+                bare = True  # "riot police used water cannon"
             else:
                 i += 1
                 continue
@@ -464,12 +482,39 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
     return found
 
 
+def _skip_the(span) -> int:
+    """Index of a span's first token after a leading "the"."""
+    return 1 if span[0].lower_ == "the" and len(span) > 1 else 0
+
+
+def _leading_country(counts: Counter) -> str | None:
+    """The country named at least twice, and ``LEADING_COUNTRY_RATIO`` times as often as any other."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < LEADING_COUNTRY_RATIO * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _may_lead(inst: Institution, named_heads: frozenset[str]) -> bool:
+    """Whether a bare role may take the article's leading country: not a leader's body ("Mr X's
+    government", "his administration" are X's country's, not the article's), nor a vague role
+    ("the authorities"), nor the last word of a body the article names ("the Parliament" after
+    "the European Parliament"); ``named_heads`` are those last words."""
+    sentence = inst.sentence
+    before = sentence.text[:inst.start - sentence.start].rstrip()
+    written = sentence.text[inst.start - sentence.start:inst.end - sentence.start].lower()
+    leader = before.endswith(tuple(_POSSESSIVE_TOKENS)) or before.lower().endswith(
+        tuple(f" {word}" for word in _LEADER_POSSESSIVES))
+    return not leader and written not in lex.VAGUE_BARE_ROLES and written.split()[-1] not in named_heads
+
+
 def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
-                      article_countries: Counter, home: str | None = None) -> list[Institution]:
+                      article_countries: Counter, home: str | None = None,
+                      dateline: str | None = None) -> list[Institution]:
     """The institutions of an article, in text order; bare roles without a clear country
     (see the module docstring) are left out. ``article_countries`` counts the countries the
     article names (ISO code -> mentions); ``home`` is the source's country, the country of
-    a bare role in an article that names none."""
+    a bare role in an article that names none; ``dateline`` the country of its dateline."""
     # Words of the persons' names the model found, for a surname it tags ORG once ("Biden").
     person_words = frozenset(word for sentence in sentences if sentence.span is not None
                              for ent in sentence.ents if ent.label_ == "PERSON" and len(ent) > 1
@@ -495,6 +540,11 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
         code, n = counts.most_common(1)[0]
         if n >= 2 and n >= DOMINANT_COUNTRY_SHARE * sum(counts.values()):
             dominant = code
+    # Last words of the bodies the model names ("European Parliament"): their bare role is that
+    # body. Not a role noun the model tags as a name ("the Prosecutor General's Office").
+    named_heads = frozenset(ent[-1].lower_ for sentence in parsed for ent in sentence.ents
+                            if ent.label_ == "ORG" and len(ent) > 1 and not _role_at(ent, _skip_the(ent), len(ent)))
+    leading = _leading_country(counts + Counter({dateline: DATELINE_WEIGHT}) if dateline else counts)
     previous = {}  # sentence id -> the sentence before it, for the antecedent of "its"
     for before, sentence in zip(sentences, sentences[1:]):
         previous[sentence.sentence_id] = before
@@ -521,6 +571,8 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
         nearby = {code for n, code in named if sid - _NEARBY_SENTENCES <= n <= sid}
         if len(same_role) == 1:
             code = next(iter(same_role))
+        elif not same_role and _home_named_body(inst, home):
+            code = home  # "the Ministry of Defence" of a British paper, whatever bodies are near
         elif len(nearby) == 1:
             code = next(iter(nearby))
         elif not nearby and len(article_codes) == 1:
@@ -531,6 +583,8 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
             code = None
         if code is None and home and _home_body(inst):
             code = home  # "the Treasury" of a paper: its own country's, when the article is unclear
+        if code is None and _may_lead(inst, named_heads):
+            code = leading
         if code:
             out.append(Institution(inst.sentence, inst.start, inst.end, code, inst.role, True))
     return out

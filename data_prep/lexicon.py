@@ -515,7 +515,7 @@ INSTITUTION_ROLES = {
         "intelligence", "intelligence service", "intelligence services", "intelligence agency",
         "intelligence agencies", "spy agency", "security service", "security services")),
     "central-bank": ("Central bank", ("central bank",)),
-    "police": ("Police", ("police",)),
+    "police": ("Police", ("police", "riot police")),
     "courts": ("Courts", ("court", "courts", "supreme court", "judiciary")),
     "emergency-service": ("Emergency service", ("emergency service", "emergency services",
                                                 "state emergency service")),
@@ -524,7 +524,8 @@ INSTITUTION_ROLES = {
 }
 # Role nouns that name a body without a country word, after "the" ("the defence ministry
 # said"): the country then comes from the article (see ``institutions``). Generic ones
-# ("the troops", "the police", "the court") are left out: they are rarely a country's body.
+# ("the troops", "the police", "the court") are left out: they are rarely a country's body;
+# "the courts" (plural) are the country's judiciary.
 BARE_INSTITUTION_ROLES = frozenset({
     "government", "cabinet", "authorities", "armed forces", "military", "army", "navy", "air force",
     "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
@@ -532,7 +533,13 @@ BARE_INSTITUTION_ROLES = frozenset({
     "ministry of internal affairs", "ministry of the interior", "finance ministry",
     "ministry of finance", "parliament", "president's office", "presidential office",
     "presidential administration", "central bank", "state emergency service",
-    "prosecutor general's office", "treasury"})
+    "prosecutor general's office", "treasury", "courts", "riot police"})
+# Bare role nouns that name a country's body with no determiner at all ("riot police were
+# sent in"): a state's force, never a city's or a firm's; the country comes from the article.
+UNDETERMINED_BARE_ROLES = frozenset({"riot police"})
+# Bare role nouns that never take the article's leading country (``institutions``): "the
+# authorities" are as often a regulator, a sports body or a city's as the country's government.
+VAGUE_BARE_ROLES = frozenset({"authorities"})
 # Words allowed between the country word and the role noun ("Russian occupying forces").
 INSTITUTION_MODIFIERS = frozenset({"occupying", "occupation", "invading", "regular", "ground",
                                    "federal", "national", "interim", "military", "armed"})
@@ -583,6 +590,10 @@ NAMED_BODIES = {"foreign office": "GB"}
 # British paper is Britain's, of an American one America's): when the article leaves such a
 # bare role's country open, it is the source's home country's.
 HOME_BODIES = frozenset({"treasury"})
+# Role nouns one country's press writes capitalised for its own body ("the Ministry of Defence"
+# of a British paper is Britain's, even beside "the Kremlin"): role noun -> that country, for a
+# source from it, unless the article named that role for another country before.
+HOME_NAMED_BODIES = {"ministry of defence": "GB"}
 
 # --- actor cues: brands, titles of works, boilerplate (actor_cues, institutions) ------------
 # Words after "<descriptor> including|such as|like" that open a list of organizations
@@ -818,7 +829,9 @@ def _check() -> None:
             if word != " ".join(word.lower().split()) or not word.isascii():
                 raise ValueError(f"lexicon.{name}: {word!r} must be lowercase ASCII, single-spaced")
     for name, words in (("BARE_INSTITUTION_ROLES", BARE_INSTITUTION_ROLES), ("NAMED_BODIES", NAMED_BODIES),
-                        ("HOME_BODIES", HOME_BODIES)):
+                        ("HOME_BODIES", HOME_BODIES), ("VAGUE_BARE_ROLES", VAGUE_BARE_ROLES),
+                        ("HOME_NAMED_BODIES", HOME_NAMED_BODIES),
+                        ("UNDETERMINED_BARE_ROLES", UNDETERMINED_BARE_ROLES)):
         if not set(words) <= nouns:  # found by the role finder, so role nouns they must be
             raise ValueError(f"lexicon.{name}: {sorted(set(words) - nouns)} are not role nouns of INSTITUTION_ROLES")
     for seat, (_, role) in INSTITUTION_SEATS.items():

@@ -1849,7 +1849,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     if article.source_country:
         base_context[article.source_country] += SOURCE_COUNTRY_WEIGHT
     institutions = find_institutions(sentences, gazetteer, article_counts,
-                                     home=home_country(article.source_country, article.source))
+                                     home=home_country(article.source_country, article.source),
+                                     dateline=dateline.country_code if dateline is not None else None)
     # A bare role inside a longer name the model found ("the Government of the Autonomous
     # Republic of Crimea") is that name's, not the country's body.
     institutions = [inst for inst in institutions if not inst.bare or not any(

@@ -257,3 +257,72 @@ def test_administration_officials_of_a_named_leader(parse):
 def test_secretary_of_state_is_no_organization(parse):
     found = mentions_of(parse, "US Secretary of State Mary Colm said on Friday that talks would go on.")
     assert all(m["surface"] != "State" for m in found), found
+
+
+# Invented sentences (not from any corpus): Japan named three times, the US and Canada once each.
+_JAPAN = ("Japan's birth rate fell again. Japan now has more pensioners than children, and "
+          "Japanese schools are closing. Firms from the US and Canada are hiring nurses. ")
+
+
+def test_a_bare_role_takes_the_country_named_twice_as_often_as_any_other(parse):
+    found = institutions(mentions_of(parse, _JAPAN + "The government is considering cash rewards for parents."))
+    assert found == {"government": "inst:JP:government"}, found
+
+
+@pytest.mark.parametrize("text", [
+    # No country leads: Japan three times, the US twice.
+    _JAPAN.replace("Canada", "the US again") + "The government is considering cash rewards for parents.",
+    # A leader's body is the leader's country's, which the article may not name.
+    _JAPAN + "The minister said his government would pay parents.",
+    # "The authorities" may be a regulator's or a city's.
+    _JAPAN + "Clinics were inspected by the authorities.",
+    # A bare role the article names a body with is that body.
+    _JAPAN + "The Nordic Parliament debated it, and the parliament voted for cash rewards.",
+])
+def test_a_bare_role_without_a_leading_country_or_of_a_leader_stays_unlinked(parse, text):
+    assert not institutions(mentions_of(parse, text))
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, surface, entity_id", [
+    ("Malta cut its budget and Maltese rents rose. Ministers must now take the bill through parliament in May.",
+     "parliament", "inst:MT:parliament"),
+    ("Malta cut its budget and Maltese rents rose. Landlords took the tenants to the courts in May.",
+     "courts", "inst:MT:courts"),
+])
+def test_parliament_in_lowercase_and_the_courts_take_the_articles_country(parse, text, surface, entity_id):
+    assert institutions(mentions_of(parse, text)).get(surface) == entity_id
+
+
+@pytest.mark.parametrize("text", [
+    "Malta cut its budget and Maltese rents rose. Two members of parliament voted against it.",
+    "Malta cut its budget and Maltese rents rose. Some lawmakers said the court in the capital was shut.",
+])
+def test_members_of_parliament_and_a_court_are_no_body(parse, text):
+    assert not institutions(mentions_of(parse, text))
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, source, expected", [
+    ("The Kremlin denied the report. A tweet by the Ministry of Defence said Moscow was desperate.",
+     "BBC News", "inst:GB:ministry-of-defence"),
+    ("Russia's defence ministry denied the report. The Ministry of Defence said Moscow was calm.",
+     "BBC News", "inst:RU:ministry-of-defence"),
+    ("The Kremlin denied the report. A tweet by the Ministry of Defence said Moscow was desperate.",
+     "The New York Times", "inst:RU:ministry-of-defence"),
+])
+def test_the_ministry_of_defence_of_a_british_paper_is_britains(parse, text, source, expected):
+    article, sentences = parse(text)
+    found = extract_mentions(replace(article, source=source), sentences, load_resources())
+    assert institutions(found).get("Ministry of Defence") == expected
+
+
+# Invented sentences (not from any corpus).
+def test_riot_police_need_no_determiner(parse):
+    text = "Malta cut its budget and Maltese rents rose. Riot police cleared the square at dawn."
+    assert institutions(mentions_of(parse, text)) == {"Riot police": "inst:MT:police"}
+
+
+def test_police_without_a_determiner_stay_unlinked(parse):
+    text = "Malta cut its budget and Maltese rents rose. Police cleared the square at dawn."
+    assert not institutions(mentions_of(parse, text))
