@@ -122,7 +122,9 @@ _NOT_MODIFIERS = lex.FUNCTION_WORDS | lex.MODALS | lex.OUTLET_VERBS | {
 _CALLED_BEFORE = re.compile(r"(?<![A-Za-z])([a-z][\w-]*)\s+(?:called|named)\s+$")  # lookbehind: see _WORD_BEFORE
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _WHO_AFTER = re.compile(r"\s*,\s+who\b")  # not "whose", which follows firms too
-_PRONOUN_AFTER = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|which|they|their)\b", re.IGNORECASE)
+# The personal pronouns, and the words that refer to a thing or a group instead.
+_PRONOUN_AFTER = re.compile(r"\b(" + "|".join(sorted(lex.PERSONAL_PRONOUNS | {"it", "its", "which", "they", "their"}))
+                            + r")\b", re.IGNORECASE)
 # Words before a name that no person's name follows ("the", "analysts at").
 _NO_PERSON_BEFORE = {"the", "at"}
 _NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")  # no comma inside: "Walt Disney, Touchstone" is two names

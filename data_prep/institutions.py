@@ -100,6 +100,11 @@ class Institution:
     role: str
     bare: bool = False
 
+    @property
+    def written(self) -> str:
+        """The span as the article writes it."""
+        return self.sentence.text[self.start - self.sentence.start:self.end - self.sentence.start]
+
 
 def institution_name(role: str, country: Place) -> str:
     """The display name of a country's body: "Armed forces of Russia"."""
@@ -119,14 +124,14 @@ def _named_body(surface: str) -> str | None:
 
 def _home_body(inst: Institution) -> bool:
     """Whether a bare role is written capitalised as a source's own body ("the Treasury")."""
-    written = inst.sentence.text[inst.start - inst.sentence.start:inst.end - inst.sentence.start]
+    written = inst.written
     return written[:1].isupper() and normalize(written) in lex.HOME_BODIES
 
 
 def _home_named_body(inst: Institution, home: str | None) -> bool:
     """Whether a bare role is written capitalised as the name of the source's own country's
     body (``lexicon.HOME_NAMED_BODIES``: "the Ministry of Defence" of a British paper)."""
-    written = inst.sentence.text[inst.start - inst.sentence.start:inst.end - inst.sentence.start]
+    written = inst.written
     return home is not None and written[:1].isupper() and lex.HOME_NAMED_BODIES.get(normalize(written)) == home
 
 
@@ -502,7 +507,7 @@ def _may_lead(inst: Institution, named_heads: frozenset[str]) -> bool:
     "the European Parliament"); ``named_heads`` are those last words."""
     sentence = inst.sentence
     before = sentence.text[:inst.start - sentence.start].rstrip()
-    written = sentence.text[inst.start - sentence.start:inst.end - sentence.start].lower()
+    written = inst.written.lower()
     leader = before.endswith(tuple(_POSSESSIVE_TOKENS)) or before.lower().endswith(
         tuple(f" {word}" for word in _LEADER_POSSESSIVES))
     return not leader and written not in lex.VAGUE_BARE_ROLES and written.split()[-1] not in named_heads
