@@ -39,10 +39,10 @@ def mark_clubs(text: str, spans: list[Span], gazetteer: Gazetteer, sport: bool =
     clubs = set()
     labels = ("GPE", "ORG", "PERSON", "FAC", TOKEN)
     # A person's surname is no club ("Lawrence Dallaglio" ... "Dallaglio's role as captain",
-    # "Graham Phillips" ... "Phillips, an away fan").
-    surnames = {s.surface.split()[-1] for s in spans if s.label == "PERSON" and " " in s.surface}
+    # "Graham Phillips" ... "Phillips, an away fan"), nor in a shouted line ("TENNIS - HEWITT BEATS").
+    surnames = {s.surface.split()[-1].casefold() for s in spans if s.label == "PERSON" and " " in s.surface}
     for span in spans:
-        if span.label not in labels or gazetteer.demonym_country(span.surface) or span.surface in surnames:
+        if span.label not in labels or gazetteer.demonym_country(span.surface) or span.surface.casefold() in surnames:
             continue  # "their Welsh striker": a nationality, not a club
         if club_name(span.surface):
             if span.label in ("GPE", "FAC", TOKEN) and span.surface.lower().endswith(" city") and (
@@ -75,7 +75,7 @@ def mark_clubs(text: str, spans: list[Span], gazetteer: Gazetteer, sport: bool =
         # In a sports report a town after "against", "with", "joined" is the club ("his debut
         # against Portsmouth"); one the model took for a person must be a big one, as above.
         for span in spans:
-            if (span.label in labels and span.surface not in clubs | surnames
+            if (span.label in labels and span.surface not in clubs and span.surface.casefold() not in surnames
                     and span.prev_word.lower() in lex.CLUB_WORDS_IN_SPORT):
                 found = gazetteer.resolve(span.surface)
                 if found and found[0].source == "city" and not found[0].capital and (
@@ -86,7 +86,7 @@ def mark_clubs(text: str, spans: list[Span], gazetteer: Gazetteer, sport: bool =
             clubs.add(span.surface)
             cued.add(id(span))
         for span in spans:
-            if (span.label in labels and span.surface not in surnames and _team_words_after(text, span)
+            if (span.label in labels and span.surface.casefold() not in surnames and _team_words_after(text, span)
                     and _town_or_unknown(span, gazetteer)):
                 clubs.add(span.surface)
                 cued.add(id(span))

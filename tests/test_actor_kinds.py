@@ -226,3 +226,10 @@ def test_a_surname_the_model_tags_as_an_organization_is_the_person(parse):
             "abroad as an away fan of the club, and Okoro says his work is self-funded.")
     found = [(m["kind"], m["name"]) for m in mentions_of(parse, text) if "Okoro" in m["surface"]]
     assert set(found) == {("person", "Graham Okoro")}
+
+
+def test_a_surname_in_a_shouted_sports_slug_is_the_player_not_a_club(parse):
+    text = ("TENNIS - DENTON BEATS ROSTOV IN THREE SETS.\n"
+            "Marco Denton of Chile beat Spain's Ivo Rostov on Tuesday to reach the last eight.")
+    found = {(m["kind"], m["name"]) for m in mentions_of(parse, text) if m["surface"] == "DENTON"}
+    assert found == {("person", "Marco Denton")}
