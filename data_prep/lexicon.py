@@ -715,6 +715,12 @@ FUNCTION_WORDS = frozenset({
 # Names an all-caps line always keeps as names, though the article may never write them
 # otherwise: an outlet's promo lines ("CLICK HERE TO GET THE FOX NEWS APP" -> "Fox News").
 SHOUTED_NAMES = frozenset({"fox news", "fox nation", "fox business"})
+# A party named by its members ("the Greens", "the Social Democrats"): the organization, not a
+# people. Qualifiers are the capitalised words that lead such a name ("Christian", "Free").
+PARTY_MEMBERS = frozenset({"democrats", "socialists", "communists", "greens", "liberals", "conservatives",
+                           "nationalists", "unionists", "republicans", "centrists", "progressives"})
+PARTY_QUALIFIERS = frozenset({"social", "christian", "free", "liberal", "national", "democratic", "radical",
+                              "popular", "progressive", "united", "new"})
 
 # --- places (mentions) ---------------------------------------------------------------------
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").

@@ -274,9 +274,11 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
             before = doc[tokens[0].i - 1]
             # The word before may be untagged or a one-word entity of its own ("Liberal" tagged
             # ORG, a town in Kansas, then "Democrat" NORP).
-            alone = before.ent_iob_ == "B" and before.i + 1 == ent.start
-            if (before.text[:1].isupper() and (not before.ent_type_ or alone)
-                    and isinstance(gazetteer.alias(doc[before.i:tokens[-1].i + 1].text), Alias)):
+            alone = before.i + 1 == ent.start and (before.ent_iob_ == "B" or (  # "the Christian" + "Democrats"
+                before.i > 0 and doc[before.i - 1].ent_iob_ == "B" and doc[before.i - 1].lower_ == "the"))
+            if before.text[:1].isupper() and (not before.ent_type_ or alone) and (
+                    isinstance(gazetteer.alias(doc[before.i:tokens[-1].i + 1].text), Alias)
+                    or (before.lower_ in lex.PARTY_QUALIFIERS and tokens[-1].lower_ in lex.PARTY_MEMBERS)):
                 tokens = [before, *tokens]  # "Liberal" + "Democrats", "Lib" + "Dems": a party's name
                 if alone:
                     start = sentence.char(before.idx)
@@ -1577,9 +1579,12 @@ def _unknown_group(span: Span, gazetteer: Gazetteer) -> Mention | None:
     """A NORP no demonym row knows, nor one letter off it (see :func:`_misspelt_demonym`): a
     region's adjective ("Siberian", "Crimeans") or a region ("Essex") is no group, a name the
     model took for a people (one singular proper noun without a people word's ending:
-    "Euronext") an organization; else a group without a country ("Kurdish", "Crimean Tatar")."""
+    "Euronext") and a party named by its members ("the Social Democrats") an organization; else a group without a country ("Kurdish", "Crimean Tatar")."""
     surface = span.surface
     words = surface.split()
+    if words[-1].lower() in lex.PARTY_MEMBERS and words[-1][0].isupper():
+        return Mention(span, "organization", f"org:{slugify(surface)}", surface,
+                       certainty=SURE if len(words) > 1 else LONE_ORGANIZATION)  # "the Greens": a party
     if len(words) == 1:
         stem = surface[:-1] if surface.endswith("s") and not surface.endswith("ss") else surface
         where = gazetteer.resolve(stem[:-1]) if stem.endswith("n") and len(stem) > 4 else None

@@ -233,3 +233,14 @@ def test_a_surname_in_a_shouted_sports_slug_is_the_player_not_a_club(parse):
             "Marco Denton of Chile beat Spain's Ivo Rostov on Tuesday to reach the last eight.")
     found = {(m["kind"], m["name"]) for m in mentions_of(parse, text) if m["surface"] == "DENTON"}
     assert found == {("person", "Marco Denton")}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The opposition Social Democrats called the budget a gimmick.", "Social Democrats"),
+    ("The Greens and the Christian Democrats walked out of the chamber.", "Christian Democrats"),
+    ("The Greens and the Christian Democrats walked out of the chamber.", "Greens"),
+    ("The Free Democrats left the coalition on Monday.", "Free Democrats"),
+    ("The Socialists won the vote in the regional assembly.", "Socialists"),
+])
+def test_a_party_named_by_its_members_is_an_organization(parse, text, surface):
+    assert kinds(mentions_of(parse, text))[surface] == ("organization", "org:" + surface.lower().replace(" ", "-"))
