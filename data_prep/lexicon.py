@@ -723,6 +723,8 @@ PARTY_QUALIFIERS = frozenset({"social", "christian", "free", "liberal", "nationa
                               "popular", "progressive", "united", "new"})
 
 # --- places (mentions) ---------------------------------------------------------------------
+# Words before a name that make it the state, not its namesake city ("upstate New York").
+STATE_PREFIXES = frozenset({"upstate", "downstate"})
 # Words after a place name that name its kind ("Kursk region", "Donetsk oblast").
 REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces", "state",
                           "county", "district", "governorate", "city", "area", "territory", "krai",

@@ -491,9 +491,11 @@ def _coordinated_places(text: str, start: int, end: int, gazetteer: Gazetteer,
     if all(gazetteer.demonym_country(text[s:e]) for s, e in spans):
         return spans, "NORP"  # "the Belarusian-Russian exercise": each country's people
     found = [gazetteer.resolve(text[s:e]) for s, e in spans]
-    # Sure places of one country, or countries ("Belle and Sebastian" is a band).
-    if all(f and (f[0].kind == "country" or f[1] >= SURE_PLACE) for f in found) and (
-            len({f[0].country_code for f in found}) == 1 or all(f[0].kind == "country" for f in found)):
+    # Sure places of one country, or countries ("Belle and Sebastian" is a band), or big towns
+    # of one country ("Peoria and Champaign"; not "Bradford & Bingley", a lender).
+    sure = all(f and (f[0].kind == "country" or f[1] >= SURE_PLACE) for f in found)
+    big = all(f and f[0].population >= PLACE_IN_ARTICLE_POPULATION for f in found)
+    if (sure or big) and (len({f[0].country_code for f in found}) == 1 or all(f[0].kind == "country" for f in found)):
         return spans, PART
     return [(start, end)], label
 
@@ -1229,6 +1231,10 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
             if found:
                 return _place_mention(span, found[0], found[1])
+    if span.prev_word.lower() in lex.STATE_PREFIXES and label in ("GPE", "LOC", TOKEN):
+        found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
+        if found:  # "upstate New York" is the state, not the city
+            return _place_mention(span, found[0], found[1])
     seat = seat_institution(surface)
     if seat and not (label == "PERSON" and names.has_part(surface)):
         return _institution_mention(span, gazetteer, *seat, SURE)  # "the Kremlin said"

@@ -680,6 +680,32 @@ def test_a_name_coordinated_with_a_state_is_the_state(parse):
     assert m["kind"] == "place" and m["lat"] == pytest.approx(47.3, abs=1.0)
 
 
+def test_upstate_names_the_state_not_its_city(parse):
+    m = by_surface(mentions_of(parse, "Heavy snow fell across upstate New York on Monday."))["New York"]
+    assert m["kind"] == "place" and m["name"] == "New York" and m["lat"] > 41.5  # the city lies at 40.7
+
+
+def test_two_big_towns_tagged_as_one_organization_are_two_places(parse):
+    found = by_surface(mentions_of(parse, "Council members from Peoria and Champaign backed the plan."))
+    assert {found[t]["kind"] for t in ("Peoria", "Champaign")} == {"place"}
+    assert {found[t]["country_code"] for t in ("Peoria", "Champaign")} == {"US"}
+
+
+def test_a_lender_named_after_two_towns_stays_whole(parse):
+    found = by_surface(mentions_of(parse, "Profits rose at mortgage lender Bradford & Bingley last year."))
+    assert "Bingley" not in found
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Storms hit Long Island and the Bay Area overnight, forecasters said.", "Long Island", "Long Island"),
+    ("Storms hit Long Island and the Bay Area overnight, forecasters said.", "Bay Area", "San Francisco Bay Area"),
+    ("Factory towns across the Rust Belt voted for him.", "Rust Belt", "Rust Belt"),
+])
+def test_informal_us_regions_are_places_of_the_us(parse, text, surface, name):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["name"], m["country_code"]) == ("place", name, "US") and m["lat"] is not None
+
+
 def test_a_comma_list_is_no_qualifier(parse):
     found = by_surface(mentions_of(parse, "Sirens sounded in Kyiv, Lviv and Odesa overnight."))
     assert {found[p]["country_code"] for p in ("Kyiv", "Lviv", "Odesa")} == {"UA"}
