@@ -332,8 +332,12 @@ def _seat_codes(span, words: list[str]) -> list[str]:
 
 def _lowercase_seat(doc, i: int, end: int) -> tuple[int, str, str] | None:
     """(token end, code, slug) of a seat of two words written in lowercase after "the" ("the
-    state department"); capitalised seats are the model's entities, typed in ``mentions``."""
-    if i + 2 > end or i == 0 or doc[i - 1].lower_ != "the" or not doc[i].is_lower:
+    state department"); capitalised seats are the model's entities, typed in ``mentions``. Not
+    a state's own department ("the state Department of Transportation", "the state department
+    of health")."""
+    if i + 2 > end or i == 0 or doc[i - 1].lower_ != "the" or not (doc[i].is_lower and doc[i + 1].is_lower):
+        return None
+    if i + 2 < len(doc) and doc[i + 2].lower_ == "of":
         return None
     seat = seat_institution(doc[i:i + 2].text)
     return (i + 2, *seat) if seat else None

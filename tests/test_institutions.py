@@ -142,6 +142,15 @@ def test_lowercase_state_department_is_the_us_foreign_ministry(parse):
     assert found == {"state department": "inst:US:ministry-of-foreign-affairs"}
 
 
+@pytest.mark.parametrize("text", [
+    "The state Department of Transportation closed the highway after the storm.",
+    "The state department of health issued a warning about the heat.",
+    "The fly-half took over the number 10 shirt for the autumn matches.",
+])
+def test_a_states_own_department_is_no_state_department(parse, text):
+    assert institutions(mentions_of(parse, text)) == {}
+
+
 def test_government_in_a_country_is_its_government(parse):
     found = mentions_of(parse, "Elsewhere, a caretaker government in Norway delayed the vote.")
     assert institutions(found) == {"government": "inst:NO:government"}
