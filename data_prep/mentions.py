@@ -66,7 +66,7 @@ _AGREES = {
     INSTITUTION: {"organization"},
 }
 _LEADING_DROP = {"the", "a", "an", "and", "of", "'", "’", "\"", "“", "”", "(", "[", "-", "–", "—", "‘"}
-_TRAILING_DROP = {"'s", "’s", "'", "’", "of", "and", "&", "the", "in", "for", "on", "at", "to", "\"",
+_TRAILING_DROP = {"v", "vs", "'s", "’s", "'", "’", "of", "and", "&", "the", "in", "for", "on", "at", "to", "\"",
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
@@ -76,7 +76,7 @@ _FORMAL_STATE = re.compile(r"^(?:(?:Federal|Islamic|Democratic|Socialist|People'
 _COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
-_AND = re.compile(r"\s+(?:and|&)\s+")
+_AND = re.compile(r"\s+(?:and|&|v|vs\.?)\s+")  # "Pakistan v England": two sides
 _PAIR_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")  # "Scotland-England", not "Guinea-bissau" nor "F-16"
 _SPACED_DASH = re.compile(r"\s[-–—]+\s")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
@@ -306,7 +306,7 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
         groups = _possessive_split(tokens, label, gazetteer)
         pieces = [p for group in groups
                   for p in _pieces(text, sentence.char(group[0].idx),
-                                   sentence.char(group[-1].idx + len(group[-1].text)))]
+                                   sentence.char(group[-1].idx + len(group[-1].text)), gazetteer)]
         # "Deutsche Bank's Simon Champion" tagged ORG: after an organization's possessive, a
         # person's name is a person.
         owned_from = sentence.char(groups[1][0].idx) if len(groups) > 1 and label == "ORG" else None
@@ -432,15 +432,18 @@ def _possessive_split(tokens: list, label: str, gazetteer: Gazetteer) -> list[li
     return [tokens[:cut], tokens[cut + 1:]]
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Split a span at "/" (photo credits "Name/Agency"), cut it at a spaced dash or an
-    unclosed bracket ("B Cohen (England"), and trim edge punctuation."""
+    unclosed bracket ("B Cohen (England"), and trim edge punctuation. Before the dash of a
+    wire slug ("CRICKET - PAKISTAN V ENGLAND") is a topic: the names are after it."""
     pieces = []
     for match in re.finditer(r"[^/\n]+", text[start:end]):
         s, e = start + match.start(), start + match.end()
         chunk = text[s:e]
         cut = _SPACED_DASH.search(chunk)
-        if cut:
+        if cut and _slug_topic(text, s, text[s:s + cut.start()], gazetteer):
+            s += cut.end()
+        elif cut:
             e = s + cut.start()
         for opening, closing in ("()", "[]"):
             # Unbalanced brackets: "B Cohen (England", "[President Vladimir] Putin" (an editor's
@@ -460,6 +463,16 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             pieces.append((s, e))
     return pieces
+
+
+def _slug_topic(text: str, start: int, head: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``head``, at ``start`` and before a spaced dash, is a wire slug's topic
+    ("CRICKET", "RUGBY UNION"): capitals opening a line, and no place ("KYIV - ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not head.isupper() or len(head) < 3:
+        return False
+    found = gazetteer.resolve(head)
+    return not (found and (found[0].kind == "country" or found[0].population >= PLACE_IN_ARTICLE_POPULATION))
 
 
 def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,

@@ -176,6 +176,8 @@ def model_text(text: str, acronyms: frozenset[str] = frozenset(),
 
     def recase(match: re.Match, line_start: int) -> str:
         word = match.group()
+        if word in ("V", "VS") and match.start() > line_start:
+            return word.lower()  # "PAKISTAN V ENGLAND": "versus", no initial
         letters = word.replace("'", "").replace("’", "")
         if (word in acronyms or not _VOWELS.intersection(letters)
                 or (len(letters) == 2 and letters.lower() not in lex.FUNCTION_WORDS)):

@@ -244,3 +244,16 @@ def test_a_surname_in_a_shouted_sports_slug_is_the_player_not_a_club(parse):
 ])
 def test_a_party_named_by_its_members_is_an_organization(parse, text, surface):
     assert kinds(mentions_of(parse, text))[surface] == ("organization", "org:" + surface.lower().replace(" ", "-"))
+
+
+def test_a_wire_slugs_topic_is_no_organization(parse):
+    text = ("CRICKET - KENYA V NEPAL SCOREBOARD.\n"
+            "Scores on the first day of the match between Kenya and Nepal in Nairobi on Tuesday.")
+    surfaces = {m["surface"] for m in mentions_of(parse, text)}
+    assert "CRICKET" not in surfaces and "Cricket" not in surfaces
+
+
+def test_two_sides_joined_by_v_are_two_countries(parse):
+    text = "Fixtures this weekend include Mozambique v Zimbabwe and a replay in the capital."
+    found = kinds(mentions_of(parse, text))
+    assert found["Mozambique"][0] == "country" and found["Zimbabwe"][0] == "country"
