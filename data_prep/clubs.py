@@ -30,13 +30,15 @@ _NOT_CLUB_BEFORE = lex.LOCATIVES - {"on"}  # "in Barcelona" is the city; "pressu
 _PLACE_BEFORE = _NOT_CLUB_BEFORE | {"of", "#"}  # "north of X City", "#X City"
 
 
-def mark_clubs(text: str, spans: list[Span], gazetteer: Gazetteer, sport: bool = False) -> None:
+def mark_clubs(text: str, spans: list[Span], gazetteer: Gazetteer, sport: bool = False,
+               teams: frozenset[str] = frozenset()) -> None:
     """Relabel as clubs the names shaped like one ("AC Milan") and the towns the words around
     them make a club ("X beat Y", "drew with X", "the X side", and in a sports report "against
     X", "joined X"); the reading holds for the
     article's other mentions of the name, except after a place's preposition ("in X"), and
-    for its short form ("United" of one "Leeds United": that club)."""
-    clubs = set()
+    for its short form ("United" of one "Leeds United": that club). ``teams`` are clubs already
+    (the names of result rows)."""
+    clubs = set(teams)
     labels = ("GPE", "ORG", "PERSON", "FAC", TOKEN)
     # A person's surname is no club ("Lawrence Dallaglio" ... "Dallaglio's role as captain",
     # "Graham Phillips" ... "Phillips, an away fan"), nor in a shouted line ("TENNIS - HEWITT BEATS").

@@ -47,6 +47,7 @@ from .names import initials as name_initials
 from .name_lists import NAME_LIST_ITEMS, name_list_items
 from .records import Article, Sentence
 from .regions import direction_of
+from .results import result_row_names
 from .spans import AREA, CLUB, INSTITUTION, PART, STATE_TAG, TOKEN, Mention, Span
 
 if TYPE_CHECKING:
@@ -848,6 +849,33 @@ def _listed_country(span: Span, gazetteer: Gazetteer, context: dict[str, float])
                 where[0].source in _SUBDIVISIONS or where[1] >= SURE_PLACE):  # "Japan and Korea": no
             codes.add(where[0].country_code)
     return codes.pop() if len(codes) == 1 else None
+
+
+def _result_row_spans(text: str, sentences: Sequence[Sentence], spans: list[Span],
+                      gazetteer: Gazetteer) -> tuple[list[Span], frozenset[str]]:
+    """The team names of result and standings rows (:mod:`data_prep.results`) as spans, in
+    place of what the model made of them, and the names that are clubs (a national side is its
+    country, or England, Wales..., as the label conventions say)."""
+    names = result_row_names(text)
+    if not names:
+        return spans, frozenset()
+    rows = [(start, end, next((s for s in sentences if s.start <= start and end <= s.end), None))
+            for start, end in names]
+    rows = [(start, end, sentence) for start, end, sentence in rows if sentence is not None]
+    exact = {(s.start, s.end) for s in spans}
+    kept = [s for s in spans if (s.start, s.end) in exact and not any(
+        s.start < end and start < s.end and (s.start, s.end) != (start, end) for start, end, _ in rows)]
+    have = {(s.start, s.end) for s in kept}
+    clubs = set()
+    for start, end, sentence in rows:
+        surface = text[start:end]
+        found = gazetteer.resolve(surface)  # a national side: its country, or England, Wales...
+        country = found is not None and (found[0].kind == "country" or found[0].source in REGION_SOURCES)
+        if not country:
+            clubs.add(surface)
+        if (start, end) not in have:
+            kept.append(Span(sentence, start, end, surface, "GPE" if country else "ORG"))
+    return sorted(kept, key=lambda s: s.start), frozenset(clubs)
 
 
 def _name_list_places(mentions: list[Mention]) -> list[Mention]:
@@ -1907,7 +1935,8 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     spans = _electoral_area_spans(article.text, spans, gazetteer, article_counts)
     _mark_listed_places(article.text, spans, gazetteer)
     spans = _name_list_people(article.text, sentences, spans, gazetteer)
-    mark_clubs(article.text, spans, gazetteer, sport)
+    spans, teams = _result_row_spans(article.text, sentences, spans, gazetteer)
+    mark_clubs(article.text, spans, gazetteer, sport, teams)
     mark_company_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
