@@ -552,10 +552,12 @@ def _noun_at(span: Any, offset: int) -> bool:
     return token is not None and token.pos_ in ("NOUN", "PROPN")
 
 
-def competition_name(surface: str) -> bool:
-    """Whether a name of several words ends in a competition's ("RBS Six Nations")."""
+def competition_name(surface: str, prev_word: str = "") -> bool:
+    """Whether a name of several words ends in a competition's ("RBS Six Nations"), or is one
+    with the capitalised word before it ("Nations" of "Five Nations", the number tagged apart)."""
     lowered = " ".join(surface.lower().split())
-    return any(lowered.endswith(" " + tail) for tail in lex.COMPETITION_TAILS)
+    joined = f"{prev_word.lower()} {lowered}" if prev_word[:1].isupper() else ""
+    return any(lowered.endswith(" " + tail) or joined == tail for tail in lex.COMPETITION_TAILS)
 
 
 def role_led_name(tokens: list) -> list | None:

@@ -435,7 +435,7 @@ WEAPON_WORDS = frozenset({"rocket", "rockets", "missile", "artillery", "anti-air
 # rows of data/aliases.csv). Not a bare "league": "Arab League", "Awami League" are bodies, as
 # is the "National Football League" (NFL).
 COMPETITION_TAILS = frozenset({
-    "six nations", "premiership", "premier league", "super league", "champions league",
+    "six nations", "five nations", "four nations", "premiership", "premier league", "super league", "champions league",
     "europa league", "celtic league", "tri-nations", "tri nations", "grand prix"})
 # Nouns of documents, laws and plans ("the UN Charter", "the European Convention on Human
 # Rights", "the National Security Strategy: ..."): an ORG or PERSON name with one, capitalised,

@@ -1917,7 +1917,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     sport = sport_report(article.text)
     common = common_word_spans(article.text, spans)
     non_actors = (non_actor_spans(article.text, spans) | work_title_spans(article.text, spans, sport=sport)
-                  | {id(s) for s in spans if s.label in ("ORG", "PERSON") and competition_name(s.surface)}
+                  | {id(s) for s in spans if s.label in ("ORG", "PERSON") and competition_name(s.surface, s.prev_word)}
                   | {id(s) for s in spans if id(s) in common and not (  # "a shop in Dijon" stays
                      s.prev_word.lower() in lex.LOCATIVES and gazetteer.resolve(s.surface))})
     for span in spans:

@@ -192,6 +192,11 @@ def test_sports_competitions_are_no_actors(parse, text):
     assert all("League" not in m["surface"] and "Premiership" not in m["surface"] for m in found), found
 
 
+def test_a_competition_whose_number_the_model_tags_apart_is_no_actor(parse):
+    found = mentions_of(parse, "Scotland named a new squad on Monday for their Five Nations match against Italy.")
+    assert all("Nations" not in m["surface"] for m in found), found
+
+
 def entities(found: list[dict]) -> dict[str, tuple[str, str]]:
     return {m["surface"]: (m["kind"], m["entity_id"]) for m in found}
 
