@@ -322,6 +322,8 @@ ORG_DESCRIPTORS = frozenset({
     "subsidiary", "distributor", "publisher", "developer", "watchdog",
     "regulator", "charity", "organisation", "organization", "party", "outfit", "channel",
     "station", "miner", "refiner", "automaker", "utility", "consultancy", "provider"})
+# Lowercase words the model takes into an organization's name after it ("Interfax news agency").
+TRAILING_DESCRIPTORS = ORG_DESCRIPTORS | {"news", "television", "radio", "daily", "weekly"}
 # Descriptors that also follow a person's name as his circle ("the X camp", "the X team"): after
 # a name tagged PERSON they make no organization of it (``actor_cues``).
 PERSON_SIDE_NOUNS = frozenset({"side", "team", "party", "group", "club", "outfit", "camp"})

@@ -208,6 +208,8 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
     while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
                       or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
         tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
+    while label == "ORG" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].text in lex.TRAILING_DESCRIPTORS:
+        tokens.pop()  # "Interfax news agency", "the Golos party": the descriptor is no part of the name
     # Leading "the", quotes and stray lowercase words ("force Soros Foundation").
     while len(tokens) > 1 and (tokens[0].text.lower() in _LEADING_DROP or tokens[0].is_lower):
         tokens.pop(0)

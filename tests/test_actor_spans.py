@@ -303,3 +303,11 @@ def test_soldiers_a_country_kills_are_not_its_forces(parse):
 ])
 def test_a_holiday_is_no_actor(parse, text, surface):
     assert surface not in entities(mentions_of(parse, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The minister told Interfax news agency that talks would resume.", "Interfax"),
+    ("A deputy from the centrist Golos party said the vote was delayed.", "Golos"),
+])
+def test_a_lowercase_descriptor_after_an_organization_is_no_part_of_its_name(parse, text, name):
+    assert name in {m["name"] for m in mentions_of(parse, text) if m["kind"] == "organization"}
