@@ -5,7 +5,8 @@ Conventions (the dashboard relies on them):
 * ``value`` has the scale multiplied in but no unit conversion: "$56.2 billion" -> 56200000000.0
   USD, "£3bn" -> 3e9 GBP, "190 miles" -> 190 mi (the author's unit is kept, never converted).
   Subunits of money are the one exception: "40 pence" -> 0.4 GBP, "35 cents" -> 0.35 USD.
-* ``unit`` is an ISO 4217 code for money ("$" is USD unless written "A$", "C$", ...), "percent",
+* ``unit`` is an ISO 4217 code for money ("$" is USD unless written "A$", "C$", ..., or owned by
+  a local-dollar country, see below), "percent",
   "percentage points", a short symbol from ``data/units.csv`` ("km", "mi", "tonnes",
   "barrels", ...), or "count" for a plain number of things.
 * Shares written in words are percent: "two-thirds" -> 66.666667, "half of" -> 50,
@@ -21,12 +22,21 @@ Conventions (the dashboard relies on them):
   ("F-16", "Boeing 737"), reference numbers ("Article 5", "No 10"), phone numbers, codes ("4G"),
   scores ("won 3-1"), multipliers ("three times"), compound adjectives ("a five-year plan"),
   a bare "one" ("one of the", "one official said") and "the two sides".
+* A bare "$" is the local dollar of a country in ``data/local_dollars.csv`` (Australia: AUD)
+  when that country owns the figure: it (or its institution) is the subject of the clause
+  ("Australia has provided $156m", "The Australian government announced $100m"), or the clause's
+  subject names no country or company and the article's only such owner is that country ("It
+  will also include $50m"). It stays USD when the subject is a company (firms often report in
+  US dollars), when the US owns a bare "$" anywhere in the article, when the sentence names the
+  US or another dollar country, and when the sentence has money in another currency
+  ("A$458m ($357m)": the bare "$" is a conversion).
 """
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_figures", "sentence_figures", "load_units", "Units", "UNITS_CSV"]
 
 UNITS_CSV = Path(__file__).with_name("data") / "units.csv"
+LOCAL_DOLLARS_CSV = Path(__file__).with_name("data") / "local_dollars.csv"
 
 _WORD_STARTS = {*lex.SMALL_NUMBERS, *lex.TENS, *lex.VAGUE_AMOUNTS, *lex.FEW_WORDS, *lex.NUMERATORS,
                 "half"}
@@ -72,10 +83,12 @@ class Units:
     after: re.Pattern[str]              # long forms after a number, any case
     after_cased: re.Pattern[str]        # short forms after a number ("m", "MW", "%"), as written
     glued_sign: re.Pattern[str]         # a sign glued inside a token: "Â£75", "US$5"
+    local_dollars: dict[str, str]       # country whose own dollar a bare "$" can be -> its code
 
 
-def load_units(path: Path = UNITS_CSV) -> Units:
-    """Read and compile the unit vocabulary (``data/units.csv`` by default).
+def load_units(path: Path = UNITS_CSV, local_dollars: Path = LOCAL_DOLLARS_CSV) -> Units:
+    """Read and compile the unit vocabulary (``data/units.csv`` and ``data/local_dollars.csv``
+    by default).
 
     Raises ``ValueError`` naming the file and line of a row with an unknown role or a
     factor that is not a number.
@@ -114,7 +127,22 @@ def load_units(path: Path = UNITS_CSV) -> Units:
         after=re.compile(gap + alternation(loose) + tail, re.IGNORECASE),
         after_cased=re.compile(gap + alternation(cased) + tail),
         glued_sign=re.compile("(" + "|".join(map(re.escape, signs)) + r")(\d.*)$"),
+        local_dollars=_load_local_dollars(local_dollars),
     )
+
+
+def _load_local_dollars(path: Path) -> dict[str, str]:
+    """Country code -> ISO code of its dollar, from ``data/local_dollars.csv``."""
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            code, unit = row["country_code"], row["unit"]
+            if len(code) != 2 or not code.isupper() or len(unit) != 3 or not unit.isupper():
+                raise ValueError(f"{path}: line {reader.line_num}: expected a country code and "
+                                 f"a currency code, got {code!r}, {unit!r}")
+            out[code] = unit
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +192,7 @@ class _Figure:
     approximate: bool
     currency: bool = False
     ranged: bool = False
+    bare_dollar: bool = False  # the sign is a plain "$", whose country the context may tell
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -526,7 +555,8 @@ def _assemble(sc: _Scope, num: _Num) -> _Figure:
     """Grow a number into a figure: currency sign, unit, range, qualifiers."""
     start, cur = (num.start, num.currency) if num.currency else _currency_before(sc, num.start)
     fig = _Figure(start, num.end, num, num.value, cur or num.unit,
-                  num.vague or num.high is not None, currency=bool(cur))
+                  num.vague or num.high is not None, currency=bool(cur),
+                  bare_dollar=bool(cur) and sc.doc[start].text.startswith("$"))
     if not fig.unit:
         found = _unit_after(sc, fig.end)
         if not found and num.vague and sc.lower(fig.end) == "of":
@@ -756,8 +786,10 @@ def _starts_number(sc: _Scope, tok) -> bool:
     return bool(sc.units.glued_sign.match(text))
 
 
-def _figures_in(sentence: Sentence, text: str, units: Units) -> list[dict]:
-    """Figure rows of one parsed sentence."""
+def _figures_in(sentence: Sentence, text: str, units: Units,
+                dollars: list[tuple[dict, Sentence, int]] | None = None) -> list[dict]:
+    """Figure rows of one parsed sentence; each row of a bare "$" is also appended to
+    ``dollars`` with its sentence and number token."""
     span = sentence.span
     doc = span.doc
     sc = _Scope(doc, span.start, span.end, text, sentence.base, units)
@@ -784,7 +816,7 @@ def _figures_in(sentence: Sentence, text: str, units: Units) -> list[dict]:
         trim = len(last.text) > 1 and last.text[-1] == "."
         start = sentence.char(doc[fig.start].idx)
         end = sentence.char(last.idx + len(last.text) - trim)
-        rows.append({
+        row = {
             "article_id": sentence.article_id,
             "sentence_id": sentence.sentence_id,
             "start": start,
@@ -794,7 +826,10 @@ def _figures_in(sentence: Sentence, text: str, units: Units) -> list[dict]:
             "unit": fig.unit or "count",
             "of": counted[0] if counted else None,
             "approximate": fig.approximate,
-        })
+        }
+        rows.append(row)
+        if fig.bare_dollar and dollars is not None:
+            dollars.append((row, sentence, num.start))
     return rows
 
 
@@ -811,10 +846,78 @@ def sentence_figures(sentence: Sentence, article_text: str, units: Units) -> lis
     return _figures_in(sentence, article_text, units)
 
 
-def extract_figures(article: Article, sentences: Iterable[Sentence],
-                    resources: Resources) -> list[dict]:
-    """Figure rows (value in base units, unit, counted noun, approximate) of one article."""
+# --- whose dollar ----------------------------------------------------------------------------
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _clause_subject(span, i: int):
+    """The subject of the nearest clause above token ``i`` that does not hold ``i`` itself."""
+    tok = span.doc[i]
+    for _ in range(12):  # a parse is shallow; the bound only guards a malformed one
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS and span.start <= child.i < span.end:
+                holds = child.left_edge.i <= i <= child.right_edge.i
+                return None if holds else child  # "$50m in aid was sent" has no owner
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject_owner(sentence: Sentence, i: int, mentions: Sequence[dict]) -> str | None:
+    """Country code of the clause subject over number token ``i`` ("Australia has provided"),
+    "" for a company (its reporting currency is its own business), None when it names neither."""
+    subject = _clause_subject(sentence.span, i)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    last = subject.right_edge
+    lo, hi = sentence.char(subject.left_edge.idx), sentence.char(last.idx + len(last.text))
+    inside = [m for m in mentions if lo <= m["start"] and m["end"] <= hi]
+    if any(m["kind"] == "organization" and not m["entity_id"].startswith("inst:") for m in inside):
+        return ""
+    return next((m["country_code"] for m in inside
+                 if m["kind"] != "person" and m["country_code"]), None)
+
+
+def _localize_dollars(dollars: list[tuple[dict, Sentence, int]], rows: list[dict],
+                      mentions: Sequence[dict], units: Units) -> None:
+    """Give a bare "$" the local dollar of the country that owns it (module docstring)."""
+    local_dollars, currencies = units.local_dollars, set(units.prefixes.values())
+    by_sentence: dict[int, list[dict]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m["sentence_id"]].append(m)
+    # A sentence with money in another currency converts or compares: its "$" is the US dollar.
+    mixed = {r["sentence_id"] for r in rows if r["unit"] in currencies and r["unit"] != "USD"}
+    dollar_countries = {"US", *local_dollars}
+    found = []
+    for row, sentence, i in dollars:
+        if row["sentence_id"] in mixed:
+            continue
+        near = by_sentence[row["sentence_id"]]
+        cues = {m["country_code"] for m in near} & dollar_countries
+        found.append((row, _subject_owner(sentence, i, near), cues))
+    owners = {owner for _, owner, _ in found if owner}
+    local = owners & set(local_dollars)
+    home = next(iter(local)) if len(local) == 1 and "US" not in owners else None
+    for row, owner, cues in found:
+        # A US actor or another dollar country in the sentence leaves "$" the US dollar.
+        code = owner if owner is not None else home
+        if cues - {code}:
+            continue
+        if code in local_dollars:
+            row["unit"] = local_dollars[code]
+
+
+def extract_figures(article: Article, sentences: Iterable[Sentence], resources: Resources,
+                    mentions: Sequence[dict] = ()) -> list[dict]:
+    """Figure rows (value in base units, unit, counted noun, approximate) of one article;
+    ``mentions`` (the article's mention rows) tell whose dollar a bare "$" is."""
     rows: list[dict] = []
+    dollars: list[tuple[dict, Sentence, int]] = []
     for sentence in sentences:
-        rows.extend(sentence_figures(sentence, article.text, resources.units))
+        if sentence.span is not None and _may_have_numbers(sentence.text):
+            rows.extend(_figures_in(sentence, article.text, resources.units, dollars))
+    if dollars and mentions:
+        _localize_dollars(dollars, rows, mentions, resources.units)
     return rows

@@ -101,9 +101,10 @@ class _Accumulator:
         self.rows["sentences"].extend(
             (s.article_id, s.sentence_id, s.start, s.end, s.section, s.text, t, s.heading)
             for s, t in zip(sentences, per_sentence))
-        self.rows["mentions"].extend(_tuples("mentions", mentions.extract_mentions(article, sentences, resources)))
+        mention_rows = mentions.extract_mentions(article, sentences, resources)
+        self.rows["mentions"].extend(_tuples("mentions", mention_rows))
         self.rows["events"].extend(_tuples("events", dates.extract_events(article, sentences, resources)))
-        self.rows["figures"].extend(_tuples("figures", figures.extract_figures(article, sentences, resources)))
+        self.rows["figures"].extend(_tuples("figures", figures.extract_figures(article, sentences, resources, mention_rows)))
 
     def done(self) -> ArticleRows:
         a = self.article

@@ -233,3 +233,58 @@ def test_offsets_hold_on_corpus(parsed_corpus_sample):
             assert math.isfinite(row["value"]) and row["unit"]
             assert isinstance(row["approximate"], bool)
     assert total > 0
+
+
+# --- whose dollar a bare "$" is ---------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def dollars_of(parse):
+    """A function: text -> {surface: unit} of its money figures, with the article's mentions."""
+    from data_prep.mentions import extract_mentions
+
+    def _dollars(text: str) -> dict[str, str]:
+        article, sentences = parse(text)
+        resources = load_resources()
+        mentions = extract_mentions(article, sentences, resources)
+        return {r["surface"]: r["unit"] for r in extract_figures(article, sentences, resources, mentions)
+                if "$" in r["surface"]}
+
+    return _dollars
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The clause's subject is a local-dollar country or its government: its own dollar.
+    ("The Canadian government announced a $40m aid package for Haiti on Monday.",
+     {"$40m": "CAD"}),
+    ("New Zealand has given $12m to the relief fund.", {"$12m": "NZD"}),
+    # A subject that names no owner takes the article's one local-dollar owner.
+    ("Australia has pledged $20m to the appeal. It will also send $4m in medical supplies.",
+     {"$20m": "AUD", "$4m": "AUD"}),
+    # A company reports in a currency of its choosing: "$" stays the US dollar.
+    ("Australian mining company Northfield Minerals said it earned $2bn last year.", {"$2bn": "USD"}),
+    # The receiver is the subject, not the lending dollar country.
+    ("Kenya received a $90m loan from Canada.", {"$90m": "USD"}),
+    # The US in the sentence, or owning a "$" elsewhere in the article, keeps the US dollar.
+    ("Australia will match the $50m pledged by the United States.", {"$50m": "USD"}),
+    ("The US Treasury sent $5bn to Kyiv. Australia has provided $20m. It will also send $4m.",
+     {"$5bn": "USD", "$20m": "AUD", "$4m": "USD"}),
+    # Beside another currency the bare "$" is a conversion into US dollars.
+    ("Australia's export earnings rose to A$500m ($350m) last year.",
+     {"A$500m": "AUD", "$350m": "USD"}),
+    ("The company raised $10m from investors.", {"$10m": "USD"}),
+])
+def test_bare_dollar_takes_its_owners_currency(dollars_of, text, expected):
+    assert dollars_of(text) == expected
+
+
+def test_bare_dollar_without_mentions_is_usd(figures_of):
+    assert _row(figures_of("Australia has pledged $20m to the appeal."), "$20m")["unit"] == "USD"
+
+
+def test_local_dollars_csv_is_well_formed():
+    units = load_resources().units
+    assert units.local_dollars["AU"] == "AUD" and "US" not in units.local_dollars
+    assert all(len(code) == 3 and code.isupper() for code in units.local_dollars.values())
+    for sign, country in (("A$", "AU"), ("C$", "CA"), ("NZ$", "NZ"), ("HK$", "HK"), ("S$", "SG"),
+                          ("NT$", "TW")):
+        assert units.prefixes[sign] == units.local_dollars[country]

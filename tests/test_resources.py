@@ -33,3 +33,13 @@ def test_load_units_names_file_and_line(tmp_path, row, message):
     path.write_text(f"form,unit,role,factor\n$,USD,prefix,1\n{row}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=f"units.csv: {message}"):
         load_units(path)
+
+
+@pytest.mark.parametrize("row", ["Australia,AUD", "AU,dollar"])
+def test_load_local_dollars_names_file_and_line(tmp_path, row):
+    units = tmp_path / "units.csv"
+    units.write_text("form,unit,role,factor\n$,USD,prefix,1\n", encoding="utf-8")
+    local = tmp_path / "local_dollars.csv"
+    local.write_text(f"country_code,unit\nCA,CAD\n{row}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="local_dollars.csv: line 3: expected a country code"):
+        load_units(units, local)
