@@ -141,6 +141,9 @@ _WORK_NOUN_BEFORE = re.compile(r"\b(" + "|".join(sorted(lex.WORK_NOUNS))
 _WORK_PERSON_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.WORK_PEOPLE_AFTER)) + r")\s+[A-Z]")
 _WORK_TAGS = ("WORK_OF_ART", "PRODUCT")
 _QUOTE_BEFORE = re.compile(r"[,.!?][\"”]\s+$")  # the end of a quotation right before a name
+# ", from the X laboratory, said": a speaker's affiliation between commas, then a speech verb.
+_AFFILIATION_SPEAKS = re.compile(r"\s*,\s+(?:from|of|at)\s+[^,.;:!?\"“”]{2,80},\s+(?:"
+                                 + "|".join(sorted(lex.SPEECH_VERBS)) + r")\b")
 _CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 
 
@@ -333,6 +336,8 @@ def _context_label(text: str, span: Any) -> str | None:
     if (span.label == "ORG" and span.next_word.lower() in lex.SPEECH_VERBS
             and _QUOTE_BEFORE.search(preceding) and full_name_shape(span.surface)):
         return "PERSON"  # '“...,” Taras Vysotskiy said' tagged ORG: a quote's speaker
+    if span.label == "ORG" and full_name_shape(span.surface) and _AFFILIATION_SPEAKS.match(text, span.end):
+        return "PERSON"  # "Kenji Arata, from the firm's robotics lab, said" tagged ORG
     if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _ORG_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"

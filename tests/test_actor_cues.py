@@ -261,3 +261,20 @@ def test_a_descriptor_opening_a_sentence_still_makes_a_firm(parse):
 ])
 def test_a_name_tagged_norp_with_a_firms_context_is_an_organization(parse, text):
     assert _cues(parse, text, ("Zorvantec", "NORP")) == {"Zorvantec": "ORG"}
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, name, expected", [
+    ('Asked about the wheels, Hidehiko Yokouchi, from the firm\'s robotics laboratory, said: "It is safer."',
+     "Hidehiko Yokouchi", "PERSON"),
+    ("Goldman Ferris, the investment bank, said profits rose.", "Goldman Ferris", None),
+])
+def test_a_full_name_tagged_org_that_speaks_after_an_affiliation_is_a_person(parse, text, name, expected):
+    from data_prep.actor_cues import person_or_org_cues
+    from data_prep.spans import Span
+
+    _, sentences = parse(text)
+    start = text.index(name)
+    prev_word = text[:start].split()[-1] if start else ""
+    span = Span(sentences[0], start, start + len(name), name, "ORG", prev_word, ",")
+    assert person_or_org_cues(text, [span]).get(id(span)) == expected
