@@ -600,6 +600,9 @@ HOME_NAMED_BODIES = {"ministry of defence": "GB"}
 # ("consumer brands including X, Y and Z"); the descriptor is one of ``ORG_DESCRIPTORS`` or
 # its plural.
 LIST_LEADS = frozenset({"including", "like", "such as"})
+# Verbs that open such a list when the descriptor is their subject ("its main brands are X and
+# Y", "its top brands include X"; not "albums recorded at the studio include X").
+LIST_VERBS = frozenset({"are", "include"})
 # What a company makes or runs, written right after its name ("X products", "X stores"): a
 # name before one is an organization (besides ``ORG_POSSESSIONS``, which also count so).
 ORG_COMPOUND_NOUNS = frozenset({"products", "brands", "outlets", "restaurants", "factories",

@@ -278,3 +278,14 @@ def test_a_full_name_tagged_org_that_speaks_after_an_affiliation_is_a_person(par
     prev_word = text[:start].split()[-1] if start else ""
     span = Span(sentences[0], start, start + len(name), name, "ORG", prev_word, ",")
     assert person_or_org_cues(text, [span]).get(id(span)) == expected
+
+
+def test_a_descriptor_and_are_before_a_list_make_organizations(parse):
+    text = "The carmaker lost money in Europe. Its main European brands are Zolvig and Merrant."
+    found = kinds_of(mentions_of(parse, text))
+    assert found.get("Zolvig") == found.get("Merrant") == {"organization"}, found
+
+
+def test_a_list_verb_whose_subject_is_no_descriptor_makes_no_organization(parse):
+    text = "Other albums recorded at the studio include Dara Quinlan's Blue Harbour."
+    assert kinds_of(mentions_of(parse, text)).get("Dara Quinlan") == {"person"}
