@@ -35,7 +35,7 @@ from spacy.symbols import PROPN
 from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
                          person_or_org_cues, role_led_name, sport_report, trim_person_tokens, work_title_spans)
-from .clubs import mark_clubs, mark_company_short_forms
+from .clubs import mark_clubs, mark_company_short_forms, mark_nationality_short_forms
 from .constituencies import compass_seat_town, electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .glued import split_at_prepositions, split_glued_people
@@ -1885,6 +1885,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     spans = _name_list_people(article.text, sentences, spans, gazetteer)
     mark_clubs(article.text, spans, gazetteer, sport)
     mark_company_short_forms(spans, gazetteer)
+    mark_nationality_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)

@@ -286,6 +286,22 @@ def test_a_descriptor_and_are_before_a_list_make_organizations(parse):
     assert found.get("Zolvig") == found.get("Merrant") == {"organization"}, found
 
 
+@pytest.mark.parametrize("text", [
+    "Carriers in the US - American and Delta - blamed fuel prices. American Airlines lost $3m.",
+    "American Airlines lost $3m. American, the biggest carrier, expects a loss.",
+])
+def test_a_nationality_standing_alone_is_the_company_it_opens(parse, text):
+    found = mentions_of(parse, text)
+    first = next(m for m in found if m["surface"] == "American")
+    assert first["entity_id"] == "org:american-airlines", found
+
+
+def test_a_nationality_before_a_noun_stays_a_group(parse):
+    text = "American Airlines raised fares. American passengers paid more."
+    found = mentions_of(parse, text)
+    assert [m["kind"] for m in found if m["surface"] == "American"] == ["group"], found
+
+
 def test_a_list_verb_whose_subject_is_no_descriptor_makes_no_organization(parse):
     text = "Other albums recorded at the studio include Dara Quinlan's Blue Harbour."
     assert kinds_of(mentions_of(parse, text)).get("Dara Quinlan") == {"person"}
