@@ -335,6 +335,10 @@ PRESS_NAME_ENDINGS = frozenset({
     "telegraph", "mail", "mirror", "herald", "tribune", "gazette", "express", "observer",
     "chronicle", "guardian", "independent", "standard", "courier", "inquirer", "examiner",
     "pravda", "izvestia"})
+# The tail of a Sunday paper named after its weekday sister ("the Mail on Sunday", "the
+# Independent on Sunday"): after a word of ``PRESS_NAME_ENDINGS`` the model left untagged, the
+# words belong to the paper's name (``mentions``). Lowercase.
+PRESS_SUNDAY_TAIL = ("on", "sunday")
 # Last words of newspaper, media and company names ("Daily Telegraph", "Voi Technology"): a
 # name ending in one is never taken for a person by the context cues (see ``actor_cues``).
 ORG_NAME_ENDINGS = PRESS_NAME_ENDINGS | frozenset({

@@ -520,6 +520,14 @@ def _title_word(word: str) -> bool:
     return stem in lex.HONORIFICS or (word.endswith(".") and stem in lex.TITLES and stem not in ("st", "saint"))
 
 
+def _sunday_paper(doc, i: int, end: int) -> bool:
+    """Whether token ``i`` opens a Sunday paper's name after "the" ("the Mail on Sunday"; see
+    ``lexicon.PRESS_SUNDAY_TAIL``)."""
+    tail = lex.PRESS_SUNDAY_TAIL
+    return (i > 0 and doc[i - 1].lower_ == "the" and doc[i].lower_ in lex.PRESS_NAME_ENDINGS
+            and i + len(tail) < end and all(doc[i + 1 + k].lower_ == w for k, w in enumerate(tail)))
+
+
 def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Candidates the model missed: runs of proper nouns outside any entity ("Merkel later
     said", "the Donetsk region") and countries fused into a token ("U.S.-supplied").
@@ -549,6 +557,11 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
                     prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
                 label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
+            elif len(run) == 1 and _sunday_paper(doc, first.i, span.end):
+                # "the Mail on Sunday": the paper's name, though the model tagged its day a date
+                tail = doc[first.i + len(lex.PRESS_SUNDAY_TAIL)]
+                end, label = sentence.char(tail.idx + len(tail.text)), "ORG"
+                next_word = doc[tail.i + 1].text if tail.i + 1 < span.end else ""
             elif first.i > span.start and doc[first.i - 1].ent_type_ in ("NORP", "LANGUAGE"):
                 widened = sentence.char(doc[first.i - 1].idx)
                 if isinstance(gazetteer.alias(text[widened:end]), Place):
