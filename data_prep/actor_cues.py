@@ -111,8 +111,8 @@ _BRAND_POSSESSIVE = re.compile(r"['’]s(?=\s*(?:[,.;:)]|$))")  # "Levi's, Netfl
 _WHICH_AFTER = re.compile(r"\s*,\s+which\b")  # "X, which makes"; "talks with X which" is no cue
 _COMPOUND_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z]+)\b")
 _ROLE_FOR_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:for|at)\s+$")
-_LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(" + "|".join(w.replace(" ", r"\s+") for w in lex.LIST_LEADS)
-                               + r")\s+$")
+_LIST_LEAD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+("
+                               + "|".join(w.replace(" ", r"\s+") for w in lex.LIST_LEADS | lex.LIST_VERBS) + r")\s+$")
 _BRAND_LIST_GAP = re.compile(r"(?:['’]s)?" + _LIST_GAP.pattern)  # "Levi's, Netflix"
 _DESCRIPTOR_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\b")  # "X news agency", "X firm"
 # Words between a name and a descriptor that make the descriptor another clause's ("X said firms").
@@ -141,6 +141,9 @@ _WORK_NOUN_BEFORE = re.compile(r"\b(" + "|".join(sorted(lex.WORK_NOUNS))
 _WORK_PERSON_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.WORK_PEOPLE_AFTER)) + r")\s+[A-Z]")
 _WORK_TAGS = ("WORK_OF_ART", "PRODUCT")
 _QUOTE_BEFORE = re.compile(r"[,.!?][\"”]\s+$")  # the end of a quotation right before a name
+# ", from the X laboratory, said": a speaker's affiliation between commas, then a speech verb.
+_AFFILIATION_SPEAKS = re.compile(r"\s*,\s+(?:from|of|at)\s+[^,.;:!?\"“”]{2,80},\s+(?:"
+                                 + "|".join(sorted(lex.SPEECH_VERBS)) + r")\b")
 _CONSENT = re.compile(r"\byour consent\b|\bcookies\b", re.IGNORECASE)
 
 
@@ -333,6 +336,8 @@ def _context_label(text: str, span: Any) -> str | None:
     if (span.label == "ORG" and span.next_word.lower() in lex.SPEECH_VERBS
             and _QUOTE_BEFORE.search(preceding) and full_name_shape(span.surface)):
         return "PERSON"  # '“...,” Taras Vysotskiy said' tagged ORG: a quote's speaker
+    if span.label == "ORG" and full_name_shape(span.surface) and _AFFILIATION_SPEAKS.match(text, span.end):
+        return "PERSON"  # "Kenji Arata, from the firm's robotics lab, said" tagged ORG
     if prev in lex.ORG_DESCRIPTORS or span.next_word.lower() in _ORG_ROLES_AFTER or (
             head in lex.ORG_DESCRIPTORS):
         return "ORG"
@@ -391,15 +396,25 @@ def _organization_cues(text: str, spans: Sequence[Any], name_words: set[str]) ->
     for run in _lists(text, spans, (_BRAND_LIST_GAP,), singles=True):
         lead = _LIST_LEAD_BEFORE.search(text, max(0, run[0].start - _LOOKBACK), run[0].start)
         labels = [s.label for s in run]
-        if lead and _descriptor(lead.group(1)):
+        if lead and _descriptor(lead.group(1)) and _leads_list(run[0], lead):
             for span in run:
-                if span.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "TOKEN"):
+                if span.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "TOKEN", "PRODUCT"):
                     out[id(span)] = "ORG"
         elif labels.count("ORG") >= 2 and set(labels) <= {"ORG", "TOKEN"}:
             for span in run:
                 if span.label == "TOKEN":
                     out[id(span)] = "ORG"  # "X, Coca-Cola and Pepsi have paused operations"
     return out
+
+
+def _leads_list(first: Any, lead: re.Match) -> bool:
+    """Whether a list's lead opens it: a preposition always, a verb of ``lexicon.LIST_VERBS``
+    ("brands are") only with the descriptor before it as its subject."""
+    if lead.group(2) not in lex.LIST_VERBS:
+        return True
+    base = first.sentence.base
+    verb = next((t for t in first.sentence.span if t.idx + base == lead.start(2)), None)
+    return verb is not None and any(c.dep_ == "nsubj" and c.idx + base == lead.start(1) for c in verb.children)
 
 
 def _full_name_words(spans: Sequence[Any]) -> set[str]:

@@ -5,7 +5,8 @@ A name shaped like a club ("AC Milan", "Leeds United"), a town the words around 
 Tom Hale", "X's 30-3 win", the clubs in a team sheet's brackets) gets the pseudo label ``CLUB``
 for the whole article, except after a place's preposition ("in X") and for a person's surname;
 a short form ("United" of one "Leeds United") is that club. A town opening a company's name of
-the article ("Henley & Partners") stands for the company when written alone. The words are in
+the article ("Henley & Partners") stands for the company when written alone, as does a
+nationality opening one ("American" of "American Airlines") used as a noun. The words are in
 :mod:`data_prep.lexicon` (``CLUB_*``, ``PLAYER_POSITIONS``, ``SPORT_WORDS``...).
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .spans import CLUB, TOKEN
 if TYPE_CHECKING:
     from .spans import Span
 
-__all__ = ["mark_clubs", "mark_company_short_forms"]
+__all__ = ["mark_clubs", "mark_company_short_forms", "mark_nationality_short_forms"]
 
 BIG_TOWN = 50_000  # people: a one-word "person" must be this big a town to be its club
 
@@ -180,3 +181,34 @@ def mark_company_short_forms(spans: list[Span], gazetteer: Gazetteer) -> None:
             continue  # a word no town's is left to the other rules
         span.model_label = span.model_label or span.label
         span.label, span.club = CLUB, full
+
+
+_ATTRIBUTIVE_DEPS = ("amod", "compound", "nmod", "poss")
+_COMPANY_ENDINGS = lex.COMPANY_SUFFIXES | lex.COMPANY_TRADE_TAILS | lex.ORG_NAME_ENDINGS
+
+
+def _stands_alone(span: Span) -> bool:
+    """Whether the parse reads a one-word span as a noun of its own ("American said", "both
+    American and Delta"), not as a word qualifying the noun after it ("American passengers")."""
+    base = span.sentence.base
+    token = next((t for t in span.sentence.span if t.idx + base == span.start), None)
+    if token is None or len(token.text) != span.end - span.start:
+        return False
+    return not (token.dep_ in _ATTRIBUTIVE_DEPS and token.head.i > token.i)  # the parse may say ADJ
+
+
+def mark_nationality_short_forms(spans: list[Span], gazetteer: Gazetteer) -> None:
+    """A nationality that opens a company's name of the article ("American" of "American
+    Airlines") and stands alone as a noun ("American said", "both American and Delta") is the
+    company's short form, not the country's people; "American passengers" stay a group."""
+    companies: dict[str, str] = {}
+    for span in spans:
+        words = span.surface.split()
+        if (span.label == "ORG" and len(words) == 2 and words[-1].lower() in _COMPANY_ENDINGS
+                and gazetteer.demonym_country(words[0])):
+            companies.setdefault(words[0], span.surface)
+    for span in spans if companies else ():
+        full = companies.get(span.surface)
+        if full is not None and span.label in ("NORP", TOKEN) and _stands_alone(span):
+            span.model_label = span.model_label or span.label
+            span.label, span.club = CLUB, full

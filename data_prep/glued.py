@@ -102,11 +102,17 @@ def _name_words(surface: str) -> bool:
     return bool(surface) and surface[:1].isupper() and all(_NAME_WORD.fullmatch(w) for w in surface.split())
 
 
+def _sunday_paper(surface: str) -> bool:
+    """A Sunday paper's name, whose day is no date ("Mail on Sunday"; ``lexicon.PRESS_SUNDAY_TAIL``)."""
+    words = surface.lower().split()
+    return words[0] in lex.PRESS_NAME_ENDINGS and tuple(words[1:]) == lex.PRESS_SUNDAY_TAIL
+
+
 def _split_at(span: Span, text: str) -> list[Span] | None:
     if span.label not in ("ORG", "PERSON"):
         return None
     date = _DATE_AFTER.search(span.surface)
-    if date and date.group(1).lower() in {**lex.WEEKDAYS, **lex.MONTH_WORDS}:
+    if date and date.group(1).lower() in {**lex.WEEKDAYS, **lex.MONTH_WORDS} and not _sunday_paper(span.surface):
         left = span.surface[:date.start()]
         if not _name_words(left):
             return None

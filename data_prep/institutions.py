@@ -9,7 +9,11 @@ from the article: the one country whose body of that role it has named before ("
 after "the U.S. Treasury"; not for a government or armed forces, named for several countries in
 turn), else the one country whose institutions are named in the sentence or the three before
 it, else in the whole article, else the article's one dominant country; without one
-it is no actor. Role nouns, modifiers and seats are data in :mod:`data_prep.lexicon`.
+it is no actor; a known head of state or government named nearby ("President Macron ... the
+government") settles it when no body is. Role nouns, modifiers and seats are data in
+:mod:`data_prep.lexicon`. Nationalities coordinated before a role share it ("British and French
+troops": two bodies), and an era's adjective may stand before the country ("the forces of Nazi
+Germany").
 
 A seat's or a capital's possessive names the country's body ("the Kremlin's forces",
 "Moscow's army"), as does "its" when the clause's subject is a country ("Russia withdraws its
@@ -296,6 +300,17 @@ def _country_right(doc, i: int, end: int, gazetteer: Gazetteer,
     i += 1
     if i < end and doc[i].lower_ == "the":
         i += 1
+    found = _country_at(doc, i, end, gazetteer, seated_in)
+    era = i
+    while era + 1 < end and doc[era].lower_ in lex.ERA_ADJECTIVES:
+        era += 1
+    if found is None and era > i:
+        found = _country_at(doc, era, end, gazetteer, seated_in)  # "the forces of Nazi Germany"
+    return found
+
+
+def _country_at(doc, i: int, end: int, gazetteer: Gazetteer, seated_in: bool) -> tuple[int, str] | None:
+    """(token end, code) of a country's name (or, ``seated_in``, its capital) starting at token ``i``."""
     for n in range(_MAX_COUNTRY_TOKENS, 0, -1):
         stop = i + n
         if stop > end:
@@ -486,9 +501,38 @@ def _sentence_institutions(sentence: Sentence, words: list[str], gazetteer: Gaze
             else:
                 i += 1
                 continue
+        if left and not possessive and slug != MISSION:
+            found.extend(Institution(sentence, *_chars(sentence, doc, a, b), c, slug)
+                         for a, b, c in _coordinated_nationalities(doc, first, k, span.start, gazetteer))
         found.append(Institution(sentence, *_chars(sentence, doc, first, stop), code, slug, bare))
         i = stop
     return found
+
+
+def _adjectival_country(doc, first: int, stop: int, gazetteer: Gazetteer) -> bool:
+    """Whether tokens ``first`` to ``stop`` are a nationality ("British") or a country's
+    initials ("US", "UK"), the forms that qualify a noun; not a country's name ("Israel")."""
+    text = doc[first:stop].text
+    return bool(gazetteer.demonym_country(text)) or (stop - first == 1 and doc[first].is_upper)
+
+
+def _coordinated_nationalities(doc, first: int, end: int, start: int,
+                               gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, token end, code) of the nationalities coordinated before the one at tokens
+    ``first`` to ``end`` ("British and French troops", "US, British and French forces"): the role
+    is each one's. Only with "and" or "or" next to the last one, so "In the UK, US forces" stays one."""
+    if not _adjectival_country(doc, first, end, gazetteer):
+        return []
+    out: list[tuple[int, int, str]] = []
+    joint = first - 1
+    while joint > start and (doc[joint].lower_ in ("and", "or") or (out and doc[joint].text == ",")):
+        stop = joint - 1 if doc[joint].lower_ in ("and", "or") and doc[joint - 1].text == "," else joint
+        left = _country_left(doc, stop, start, gazetteer)
+        if left is None or not _adjectival_country(doc, left[0], stop, gazetteer):
+            break
+        out.append((left[0], stop, left[1]))
+        joint = left[0] - 1
+    return out[::-1]
 
 
 def _skip_the(span) -> int:
@@ -502,6 +546,13 @@ def _leading_country(counts: Counter) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < LEADING_COUNTRY_RATIO * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _owned(inst: Institution) -> bool:
+    """Whether a possessive ends right before the role ("Adolf Hitler's army"): an unknown
+    person's body, not one of the leaders named nearby."""
+    before = inst.sentence.text[:inst.start - inst.sentence.start].rstrip()
+    return before.endswith(tuple(_POSSESSIVE_TOKENS))
 
 
 def _may_lead(inst: Institution, named_heads: frozenset[str]) -> bool:
@@ -540,6 +591,11 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
     named += [(sentence.sentence_id, code) for sentence, sentence_words in zip(parsed, words)
               for code in _seat_codes(sentence.span, sentence_words)]
     article_codes = {code for _, code in named}
+    # Known heads of state or government named nearby ("President Macron ... the government
+    # would prepare") settle a bare role's country when no body is named there; not from
+    # further away, since an article may quote a foreign leader once.
+    leaders = [(sentence.sentence_id, code) for sentence in parsed for ent in sentence.ents
+               if ent.label_ == "PERSON" and (code := lex.LEADER_COUNTRIES.get(normalize(ent[-1].text)))]
     dominant = None
     total = sum(article_countries.values())
     # The source's home country weighs as one mention ("the government" of a British paper's
@@ -578,12 +634,15 @@ def find_institutions(sentences: Sequence[Sentence], gazetteer: Gazetteer,
         same_role = {inst_code for n, inst_code, role in named_roles
                      if n <= sid and role == inst.role and role not in _COMMON_ROLES}
         nearby = {code for n, code in named if sid - _NEARBY_SENTENCES <= n <= sid}
+        leaders_near = {code for n, code in leaders if sid - _NEARBY_SENTENCES <= n <= sid}
         if len(same_role) == 1:
             code = next(iter(same_role))
         elif not same_role and _home_named_body(inst, home):
             code = home  # "the Ministry of Defence" of a British paper, whatever bodies are near
         elif len(nearby) == 1:
             code = next(iter(nearby))
+        elif not nearby and len(leaders_near) == 1 and not _owned(inst):
+            code = next(iter(leaders_near))
         elif not nearby and len(article_codes) == 1:
             code = next(iter(article_codes))
         elif not nearby and not article_codes:

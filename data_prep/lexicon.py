@@ -337,6 +337,10 @@ PRESS_NAME_ENDINGS = frozenset({
     "telegraph", "mail", "mirror", "herald", "tribune", "gazette", "express", "observer",
     "chronicle", "guardian", "independent", "standard", "courier", "inquirer", "examiner",
     "pravda", "izvestia"})
+# The tail of a Sunday paper named after its weekday sister ("the Mail on Sunday", "the
+# Independent on Sunday"): after a word of ``PRESS_NAME_ENDINGS`` the model left untagged, the
+# words belong to the paper's name (``mentions``). Lowercase.
+PRESS_SUNDAY_TAIL = ("on", "sunday")
 # Last words of newspaper, media and company names ("Daily Telegraph", "Voi Technology"): a
 # name ending in one is never taken for a person by the context cues (see ``actor_cues``).
 ORG_NAME_ENDINGS = PRESS_NAME_ENDINGS | frozenset({
@@ -602,6 +606,9 @@ HOME_NAMED_BODIES = {"ministry of defence": "GB"}
 # ("consumer brands including X, Y and Z"); the descriptor is one of ``ORG_DESCRIPTORS`` or
 # its plural.
 LIST_LEADS = frozenset({"including", "like", "such as"})
+# Verbs that open such a list when the descriptor is their subject ("its main brands are X and
+# Y", "its top brands include X"; not "albums recorded at the studio include X").
+LIST_VERBS = frozenset({"are", "include"})
 # What a company makes or runs, written right after its name ("X products", "X stores"): a
 # name before one is an organization (besides ``ORG_POSSESSIONS``, which also count so).
 ORG_COMPOUND_NOUNS = frozenset({"products", "brands", "outlets", "restaurants", "factories",

@@ -35,7 +35,7 @@ from spacy.symbols import PROPN
 from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
                          person_or_org_cues, role_led_name, sport_report, trim_person_tokens, work_title_spans)
-from .clubs import mark_clubs, mark_company_short_forms
+from .clubs import mark_clubs, mark_company_short_forms, mark_nationality_short_forms
 from .constituencies import compass_seat_town, electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
 from .glued import split_at_prepositions, split_glued_people
@@ -540,6 +540,14 @@ def _title_word(word: str) -> bool:
     return stem in lex.HONORIFICS or (word.endswith(".") and stem in lex.TITLES and stem not in ("st", "saint"))
 
 
+def _sunday_paper(doc, i: int, end: int) -> bool:
+    """Whether token ``i`` opens a Sunday paper's name after "the" ("the Mail on Sunday"; see
+    ``lexicon.PRESS_SUNDAY_TAIL``)."""
+    tail = lex.PRESS_SUNDAY_TAIL
+    return (i > 0 and doc[i - 1].lower_ == "the" and doc[i].lower_ in lex.PRESS_NAME_ENDINGS
+            and i + len(tail) < end and all(doc[i + 1 + k].lower_ == w for k, w in enumerate(tail)))
+
+
 def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Candidates the model missed: runs of proper nouns outside any entity ("Merkel later
     said", "the Donetsk region") and countries fused into a token ("U.S.-supplied").
@@ -569,6 +577,11 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
                     prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
                 label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
+            elif len(run) == 1 and _sunday_paper(doc, first.i, span.end):
+                # "the Mail on Sunday": the paper's name, though the model tagged its day a date
+                tail = doc[first.i + len(lex.PRESS_SUNDAY_TAIL)]
+                end, label = sentence.char(tail.idx + len(tail.text)), "ORG"
+                next_word = doc[tail.i + 1].text if tail.i + 1 < span.end else ""
             elif first.i > span.start and doc[first.i - 1].ent_type_ in ("NORP", "LANGUAGE"):
                 widened = sentence.char(doc[first.i - 1].idx)
                 if isinstance(gazetteer.alias(text[widened:end]), Place):
@@ -1940,6 +1953,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     spans, teams = _result_row_spans(article.text, sentences, spans, gazetteer)
     mark_clubs(article.text, spans, gazetteer, sport, teams)
     mark_company_short_forms(spans, gazetteer)
+    mark_nationality_short_forms(spans, gazetteer)
     # A name the alias table types ("Lib Dems" tagged PERSON) is nobody's full name, nor is a
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)

@@ -261,3 +261,47 @@ def test_a_descriptor_opening_a_sentence_still_makes_a_firm(parse):
 ])
 def test_a_name_tagged_norp_with_a_firms_context_is_an_organization(parse, text):
     assert _cues(parse, text, ("Zorvantec", "NORP")) == {"Zorvantec": "ORG"}
+
+
+# Invented sentences (not from any corpus).
+@pytest.mark.parametrize("text, name, expected", [
+    ('Asked about the wheels, Hidehiko Yokouchi, from the firm\'s robotics laboratory, said: "It is safer."',
+     "Hidehiko Yokouchi", "PERSON"),
+    ("Goldman Ferris, the investment bank, said profits rose.", "Goldman Ferris", None),
+])
+def test_a_full_name_tagged_org_that_speaks_after_an_affiliation_is_a_person(parse, text, name, expected):
+    from data_prep.actor_cues import person_or_org_cues
+    from data_prep.spans import Span
+
+    _, sentences = parse(text)
+    start = text.index(name)
+    prev_word = text[:start].split()[-1] if start else ""
+    span = Span(sentences[0], start, start + len(name), name, "ORG", prev_word, ",")
+    assert person_or_org_cues(text, [span]).get(id(span)) == expected
+
+
+def test_a_descriptor_and_are_before_a_list_make_organizations(parse):
+    text = "The carmaker lost money in Europe. Its main European brands are Zolvig and Merrant."
+    found = kinds_of(mentions_of(parse, text))
+    assert found.get("Zolvig") == found.get("Merrant") == {"organization"}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Carriers in the US - American and Delta - blamed fuel prices. American Airlines lost $3m.",
+    "American Airlines lost $3m. American, the biggest carrier, expects a loss.",
+])
+def test_a_nationality_standing_alone_is_the_company_it_opens(parse, text):
+    found = mentions_of(parse, text)
+    first = next(m for m in found if m["surface"] == "American")
+    assert first["entity_id"] == "org:american-airlines", found
+
+
+def test_a_nationality_before_a_noun_stays_a_group(parse):
+    text = "American Airlines raised fares. American passengers paid more."
+    found = mentions_of(parse, text)
+    assert [m["kind"] for m in found if m["surface"] == "American"] == ["group"], found
+
+
+def test_a_list_verb_whose_subject_is_no_descriptor_makes_no_organization(parse):
+    text = "Other albums recorded at the studio include Dara Quinlan's Blue Harbour."
+    assert kinds_of(mentions_of(parse, text)).get("Dara Quinlan") == {"person"}

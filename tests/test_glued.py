@@ -70,3 +70,9 @@ def test_a_person_after_after_is_split_off(parse):
 ])
 def test_a_name_with_a_lowercase_word_of_its_own_stays(parse, text, name):
     assert name in {m["surface"] for m in mentions_of(parse, text)}
+
+
+# Invented sentences (not from any corpus).
+def test_a_sunday_papers_name_keeps_its_day(parse):
+    found = mentions_of(parse, "A poll for the Mail on Sunday found most voters undecided.")
+    assert [(m["surface"], m["kind"]) for m in found] == [("Mail on Sunday", "organization")]

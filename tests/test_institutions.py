@@ -335,3 +335,34 @@ def test_riot_police_need_no_determiner(parse):
 def test_police_without_a_determiner_stay_unlinked(parse):
     text = "Malta cut its budget and Maltese rents rose. Police cleared the square at dawn."
     assert not institutions(mentions_of(parse, text))
+
+
+# Invented sentences (not from any corpus).
+def test_a_country_under_an_era_adjective_after_of(parse):
+    found = mentions_of(parse, "The parade marked the day the forces of Nazi Germany surrendered.")
+    assert institutions(found) == {"forces of Nazi Germany": "inst:DE:armed-forces"}
+    assert not [m for m in found if m["kind"] == "country"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He denied that British and French troops were training crews there.",
+     {"British": "inst:GB:armed-forces", "French troops": "inst:FR:armed-forces"}),
+    ("Drills by US, British and Canadian troops were called off.",
+     {"US": "inst:US:armed-forces", "British": "inst:GB:armed-forces",
+      "Canadian troops": "inst:CA:armed-forces"}),
+    ("In the UK, US forces held a drill.", {"US forces": "inst:US:armed-forces"}),
+])
+def test_coordinated_nationalities_share_the_role(parse, text, expected):
+    assert institutions(mentions_of(parse, text)) == expected
+
+
+def test_a_bare_role_takes_the_country_of_a_leader_named_nearby(parse):
+    text = ("Italy and Spain signed a gas deal with Algeria. President Emmanuel Macron said the "
+            "government would prepare a plan to save energy. Spain and Italy agreed.")
+    assert institutions(mentions_of(parse, text)) == {"government": "inst:FR:government"}
+
+
+def test_an_unknown_persons_body_takes_no_leader_named_nearby(parse):
+    text = ("Italy and Spain praised the veterans. Mr Putin said the battle turned the war "
+            "against Adolf Hitler's army. Spain and Italy agreed.")
+    assert "army" not in institutions(mentions_of(parse, text))
