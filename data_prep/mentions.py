@@ -320,9 +320,10 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
         if label == "ORG" and len(pieces) == 1:
             pieces = _comma_listed_names(text, *pieces[0])
         # A photo credit "Anthony Kwan/Bloomberg/Getty Images" (one entity, PERSON or ORG): the
-        # photographer, then the agencies.
+        # photographer, then the agencies; or the agency's "Photo" first ("AP Photo/Jae C. Hong").
         credit = len(pieces) > 1 and label in ("PERSON", "ORG") and all(
             "/" in text[a[1]:b[0]] for a, b in zip(pieces, pieces[1:]))
+        agency_first = False
         for i, (start, end) in enumerate(pieces):
             surface = text[start:end]
             piece_label = label
@@ -330,8 +331,15 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
                 piece_label = "PERSON"
             if credit:
                 words = surface.split()
-                piece_label = ("PERSON" if i == 0 and 2 <= len(words) <= 3
-                               and all(w[:1].isupper() for w in words) else "ORG")
+                if i == 0 and surface.lower() in lex.CREDIT_WORDS:
+                    agency_first = True  # "Photo/Pedro Alves"
+                    continue
+                if i == 0 and len(words) > 1 and words[-1].lower() in lex.CREDIT_WORDS:
+                    end = start + surface.rindex(" ")  # "AP Photo": the agency
+                    surface, piece_label, agency_first = text[start:end], "ORG", True
+                else:
+                    piece_label = ("PERSON" if i == int(agency_first) and 2 <= len(words) <= 3
+                                   and all(w[:1].isupper() for w in words) else "ORG")
             if (len(surface) < 2 or not surface[0].isalnum() or not any(ch.isupper() for ch in surface)
                     or _CURRENCY.search(surface) or _TIMESTAMP.match(surface)
                     or (surface.isupper() and len(surface.split()) >= 3)):

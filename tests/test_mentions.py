@@ -714,6 +714,9 @@ def test_a_comma_list_is_no_qualifier(parse):
 @pytest.mark.parametrize("text, expected", [
     ("Crowds gathered by the harbour. (Pedro Alves/Reuters/Alamy)",
      {"Pedro Alves": "person", "Reuters": "organization", "Alamy": "organization"}),
+    ("Crowds gathered by the harbour on Monday. (AP Photo/Rui Matos)",
+     {"AP": "organization", "Rui Matos": "person"}),
+    ("Troops patrolled near the harbour. (Photo/Rui Matos)", {"Rui Matos": "person"}),
     ("LISBON, Portugal (AP) — Crowds gathered by the harbour.", {"AP": "organization"}),
     ("Porto, Portugal (CNN)- Crowds gathered by the harbour.", {"CNN": "organization"}),
     ("Crowds gathered by the harbour.\n\nPhoto: Tiago Mendonca\n\nThe harbour closed at noon.",
