@@ -116,6 +116,7 @@ UNKNOWN_PLACE = 0.2        # ... and without one
 # A context country is a lone unresolved place's country from this share of the context on.
 CONTEXT_COUNTRY_SHARE = 0.5
 VENUE_COUNTRY_SHARE = 0.75  # ... and a venue's, when its sentence names no country
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z.]{0,5}\.")  # "Pa.", "W.Va.", "B.C.": a qualifier, never a list's item
 _LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # Gazetteer certainty from which a place is sure enough to vouch for its country.
@@ -125,6 +126,11 @@ SURE_REGION = 0.6  # a state or region is named on purpose: a clear lead is enou
 # the source's country (the optional ``source_country`` of an input record).
 DATELINE_WEIGHT = 3.0
 SOURCE_COUNTRY_WEIGHT = 1.0
+# Ambiguous places that agree on a country (see _consensus_country): its weight in the context,
+# the least people a namesake needs to count, and the names that must agree.
+CONSENSUS_WEIGHT = 1.0
+CONSENSUS_POPULATION = 10_000
+CONSENSUS_NAMES = 2
 # Gazetteer sources of a country's subdivisions (its states, regions, counties).
 _SUBDIVISIONS = REGION_SOURCES - {"alias"}
 # Words after a name that make it a region's: "Luhansk region" is the oblast, not the city.
@@ -207,6 +213,9 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
             tokens.pop()  # "the Tampa Bay Buccaneers American football team": the nationality is the noun's
     while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
                       or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
+        if (tokens[-1].text == "." and len(tokens) > 1 and not tokens[-2].whitespace_
+                and gazetteer.us_state(tokens[-2].text + ".") is not None):
+            break  # "Vt." tokenized apart from its dot: the abbreviation keeps it
         tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
     while label == "ORG" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].text in lex.TRAILING_DESCRIPTORS:
         tokens.pop()  # "Interfax news agency", "the Golos party": the descriptor is no part of the name
@@ -706,18 +715,23 @@ def _plausible_place(place: Place, span: Span, article: Counter) -> bool:
             or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
 
 
-def _qualifiers(text: str, spans: list[Span]) -> tuple[dict[int, Span], dict[int, list[Span]]]:
+def _qualifiers(text: str, spans: list[Span], gazetteer: Gazetteer) -> tuple[dict[int, Span], dict[int, list[Span]]]:
     """The place qualifying a span as in "Paris, Texas" or "Aberaeron, Ceredigion", keyed by
-    the span's id (a comma list, "Kyiv, Lviv and Odesa", qualifies nothing), and the places
+    the span's id (a comma list, "Kyiv, Lviv and Odesa", qualifies nothing, but a state or an
+    abbreviation still does: "Paris, Texas, and Atlanta, Georgia"), and the places
     coordinated with a place ("Oregon or Washington")."""
     places = {s.start: s for s in spans if s.label in ("GPE", "LOC", TOKEN)}
     qualified, coordinated = {}, defaultdict(list)
     for s in spans:
-        if s.label not in ("GPE", "LOC", "PERSON", TOKEN, PART):
+        if s.label not in ("GPE", "LOC", "PERSON", "ORG", TOKEN, PART):
             continue
         if text[s.end:s.end + 1] == ",":
             q = places.get(s.end + 2 if text[s.end + 1:s.end + 2] == " " else s.end + 1)
-            if q is not None and q.sentence is s.sentence and not _LIST_AFTER.match(text, q.end):
+            if s.label == "ORG" and not (q is not None and _ABBREVIATION.fullmatch(q.surface)):
+                continue  # "Burlington, Vt.": a town the model took for the firm
+            if q is not None and q.sentence is s.sentence and (
+                    not _LIST_AFTER.match(text, q.end) or _ABBREVIATION.fullmatch(q.surface)  # "Lebanon, Pa., and"
+                    or (s.label in ("GPE", "LOC") and _state_qualifies(gazetteer, s.surface, q.surface))):
                 qualified[id(s)] = q
                 continue
         joint = _COORDINATION.match(text, s.end)
@@ -822,6 +836,22 @@ def _qualifier_place(q: Span, gazetteer: Gazetteer, context: dict[str, float], s
             return region[0]
         return found[0]
     return gazetteer.us_state(q.surface)
+
+
+def _state_qualifies(gazetteer: Gazetteer, surface: str, qualifier: str) -> bool:
+    """Whether ``qualifier`` is a state ("Texas"), which a list's item is not ("Lviv"), after a
+    name that is no country ("Italy, Georgia and ..." is a list of countries) and is a town of
+    the state's country (not a band listed before "Texas", the band)."""
+    found, own = gazetteer.resolve(qualifier), gazetteer.resolve(surface)
+    return (found is not None and found[0].source == "state"
+            and not (own is not None and own[0].kind == "country")
+            and gazetteer.resolve(surface, country=found[0].country_code) is not None)
+
+
+def _abbreviated_state(gazetteer: Gazetteer, surface: str) -> bool:
+    """Whether ``surface`` is a US state's abbreviation ("Pa.", "TX"), not its name."""
+    state = gazetteer.us_state(surface)
+    return state is not None and normalize(state.name) != normalize(surface)
 
 
 def _region_word(word: str) -> str | None:
@@ -1272,21 +1302,25 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         if found:
             return _place_mention(span, found[0], found[1])
     if label in ("GPE", "LOC", TOKEN, PART):
-        if span.prev_word == "," and ("." in surface or surface.isupper()):
+        if (span.prev_word == "," and ("." in surface or surface.isupper())) or (label == "GPE" and "." in surface):
             state = gazetteer.us_state(surface)
-            if state is not None:  # the qualifier of "Weston, W.Va."
+            if state is not None:  # the qualifier of "Weston, W.Va.", or "in Vt." the model tagged a place
                 return _place_mention(span, state, QUALIFIED_PLACE)
     alone = gazetteer.resolve(surface) if qualifier is not None else None
-    if (qualifier is not None and not gazetteer.demonym_country(surface)
-            and not (alone and (alone[0].kind == "country" or alone[0].source in ("state", "alias")))):
+    # An abbreviated state qualifies even a country's or a state's name ("Lebanon, Pa.").
+    abbreviated = qualifier is not None and _abbreviated_state(gazetteer, qualifier.surface)
+    if (qualifier is not None and not gazetteer.demonym_country(surface) and (abbreviated or not (
+            alone and (alone[0].kind == "country" or alone[0].source in ("state", "alias"))))):
         where = _qualifier_place(qualifier, gazetteer, context, surface)
         code = where.country_code if where else None
         if code:  # "Paris, Texas" is the Paris of the US, whatever Paris is bigger
             point = () if where.kind == "country" else ((where.lat, where.lon),)
-            found = _resolve(gazetteer, surface, {code: 1.0}, country=code, near=point)
+            # A place a state qualifies is no state itself ("Georgia, Vt." is a town of Vermont).
+            found = _resolve(gazetteer, surface, {code: 1.0}, country=code, near=point,
+                             accept=lambda p: where.kind == "country" or p.source != "state")
             if found:
                 return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
-            if not alone and (label in ("GPE", "LOC") or (label == TOKEN and _near_place_words(span))):
+            if (not alone or abbreviated) and (label in ("GPE", "LOC") or (label == TOKEN and _near_place_words(span))):
                 return _unresolved_place(span, names, code, qualified=True)
     for partner in partners:
         # "Oregon or Washington": a name coordinated with a state is a state when it can be.
@@ -1818,6 +1852,43 @@ def _country_counts(spans: list[Span], gazetteer: Gazetteer) -> tuple[
     return article, by_sentence, list(anchors.values()), landmarks
 
 
+def _consensus_country(spans: list[Span], gazetteer: Gazetteer
+                       ) -> tuple[str, list[tuple[str, float, float]]] | None:
+    """The country where the article's ambiguous places lie together, and their towns there as
+    landmarks: none of "Boston", "Cambridge" and "Worcester" is sure alone, but each has a big
+    town in the US. Each ambiguous name votes for the countries of its namesakes by their share
+    of its people; a country needs the votes of two names and twice the next one's votes."""
+    votes: Counter = Counter()
+    towns: dict[str, dict[str, Place]] = {}
+    for span in spans:
+        key = normalize(span.surface)
+        if span.label not in ("GPE", "LOC") or key in towns or gazetteer.demonym_country(span.surface):
+            continue
+        found = gazetteer.resolve(span.surface)
+        if found is None or found[0].kind == "country" or found[1] >= SURE_PLACE:
+            continue  # a sure place vouches for its country already (see _country_counts)
+        best: dict[str, Place] = {}
+        for place, alternate in gazetteer.candidates(span.surface):
+            code = place.country_code
+            if (not alternate and code and place.kind == "place" and place.population >= CONSENSUS_POPULATION
+                    and place.population > getattr(best.get(code), "population", 0)):
+                best[code] = place
+        total = sum(p.population for p in best.values())
+        if len(best) < 2:
+            continue
+        towns[key] = best
+        for code, place in best.items():
+            votes[code] += place.population / total
+    ranked = votes.most_common(2)
+    if not ranked:
+        return None
+    top, score = ranked[0]
+    named = sum(1 for best in towns.values() if top in best)
+    if named < CONSENSUS_NAMES or (len(ranked) > 1 and score < 2 * ranked[1][1]):
+        return None
+    return top, [(key, best[top].lat, best[top].lon) for key, best in towns.items() if top in best]
+
+
 def _dateline(text: str, spans: list[Span], gazetteer: Gazetteer) -> Place | None:
     """The place of the article's dateline ("KYIV, Ukraine (Reuters) -", "PARIS, Texas —"): a
     place opening one of its first lines and followed by an agency or a dash."""
@@ -1923,6 +1994,10 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             anchors.append((dateline.lat, dateline.lon))
     if article.source_country:
         base_context[article.source_country] += SOURCE_COUNTRY_WEIGHT
+    consensus = _consensus_country(spans, gazetteer)
+    if consensus is not None:
+        base_context[consensus[0]] += CONSENSUS_WEIGHT
+        landmarks.extend(consensus[1])
     institutions = find_institutions(sentences, gazetteer, article_counts,
                                      home=home_country(article.source_country, article.source),
                                      dateline=dateline.country_code if dateline is not None else None)
@@ -1967,7 +2042,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
                            and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
     spans.extend(_signature_places(article.text, sentences, spans, gazetteer))
-    qualifiers, coordinated = _qualifiers(article.text, spans)
+    qualifiers, coordinated = _qualifiers(article.text, spans, gazetteer)
     within = _within_qualifiers(article.text, spans)
     mentions: list[Mention] = [
         m for inst in institutions

@@ -680,6 +680,36 @@ def test_a_name_coordinated_with_a_state_is_the_state(parse):
     assert m["kind"] == "place" and m["lat"] == pytest.approx(47.3, abs=1.0)
 
 
+@pytest.mark.parametrize("text, surface, code, lat_range", [
+    ("Residents of Lebanon, Pa., and Paris, Tenn., felt the tremor.", "Lebanon", "US", (39.5, 41.5)),
+    ("Flood waters reached Paris, Texas, and Atlanta, Georgia, on Monday.", "Paris", "US", (33.0, 34.5)),
+    ("Burlington, Vt., and Concord, N.H., lost power overnight.", "Burlington", "US", (43.5, 45.5)),
+])
+def test_an_abbreviated_or_listed_state_still_qualifies(parse, text, surface, code, lat_range):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code) and lat_range[0] < m["lat"] < lat_range[1]
+
+
+def test_a_town_a_state_qualifies_is_no_state(parse):
+    m = by_surface(mentions_of(parse, "Residents of Georgia, Vt., felt the tremor."))["Georgia"]
+    assert (m["kind"], m["country_code"]) == ("place", "US") and m["lat"] is None  # not the state of Georgia
+
+
+def test_a_list_of_countries_is_no_qualified_place(parse):
+    found = by_surface(mentions_of(parse, "The draw put them with Samoa, France, Italy, Georgia and Canada."))
+    assert found["Georgia"]["kind"] == "country" and found["Italy"]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Researchers in Boston and Cambridge said the trial would expand to Worcester.", "Cambridge", "US"),
+    ("The governor of Georgia met mayors from Savannah and Macon on Tuesday.", "Georgia", "US"),
+    ("Students from Cambridge and Oxford marched to Birmingham.", "Cambridge", "GB"),
+])
+def test_ambiguous_places_are_read_together(parse, text, surface, code):
+    m = by_surface(mentions_of(parse, text))[surface]
+    assert (m["kind"], m["country_code"]) == ("place", code)
+
+
 def test_upstate_names_the_state_not_its_city(parse):
     m = by_surface(mentions_of(parse, "Heavy snow fell across upstate New York on Monday."))["New York"]
     assert m["kind"] == "place" and m["name"] == "New York" and m["lat"] > 41.5  # the city lies at 40.7
