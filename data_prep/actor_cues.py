@@ -23,7 +23,9 @@ a product noun after it ("X products"), "spokeswoman for X", an acronym the arti
 for an organization ("Transport for London (TfL)"), a list opened by a descriptor ("brands
 including X, Y and Z"), or an untagged word listed among organizations. Some names are no
 actor at all (:func:`non_actor_spans`): a title after a possessive ("her X tour"), names in
-cookie or newsletter boilerplate, words made from a name ("Brownite", "Russophobia").
+cookie or newsletter boilerplate, words made from a name ("Brownite", "Russophobia"), and
+products, weapons and machines (:func:`product_spans`: "Harpoon anti-ship missiles",
+"products such as iPhones", "a robot called X").
 
 A name's own words are evidence too: a name ending like a firm's or a paper's ("Eon Labs",
 "Daily Telegraph") or followed by a descriptor ("X investment bank", "the X newspaper", "a
@@ -52,7 +54,8 @@ from .nlp import known_word, lemma
 from .names import given_name, looks_like_company, name_tokens
 
 __all__ = ["NOT_ACTOR", "club_cue", "club_name", "competition_name", "full_name_shape", "non_actor_spans", "person_or_org_cues",
-           "role_led_name", "sport_report", "trim_person_tokens", "work_title_spans", "common_word_spans"]
+           "product_spans", "role_led_name", "sport_report", "trim_person_tokens", "work_title_spans",
+           "common_word_spans"]
 
 NOT_ACTOR = "NOT_ACTOR"  # pseudo label: a name its context makes no actor (see non_actor_spans)
 
@@ -119,7 +122,7 @@ _DESCRIPTOR_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\b")  # "X news agen
 _NOT_MODIFIERS = lex.FUNCTION_WORDS | lex.MODALS | lex.OUTLET_VERBS | {
     "has", "have", "had", "said", "says", "will", "would", "and", "or", "not", "also", "which", "who"}
 # "a firm called X", "a start-up named X": the descriptor before says what X is.
-_CALLED_BEFORE = re.compile(r"(?<![A-Za-z])([a-z][\w-]*)\s+(?:called|named)\s+$")  # lookbehind: see _WORD_BEFORE
+_CALLED_BEFORE = re.compile(r"(?<![A-Za-z])([a-z][\w-]*),?\s+(?:called|named)\s+$")  # lookbehind: see _WORD_BEFORE
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _WHO_AFTER = re.compile(r"\s*,\s+who\b")  # not "whose", which follows firms too
 # The personal pronouns, and the words that refer to a thing or a group instead.
@@ -134,10 +137,12 @@ _TITLED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|at|of|in|on|for)){0,3}\s+(
                            + "|".join(w.replace(" ", r"\s+") for w in sorted(lex.TITLED_NOUNS, key=len, reverse=True))
                            + r")\b")
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.BOILERPLATE_CUES)) + r")\b", re.IGNORECASE)
-# A work noun, then up to three capitalised words of the title before the span ("the hit US
-# series Desperate Housewives", with "Housewives" the span).
+# A work noun, then up to three capitalised words of the title before the span, maybe joined
+# by a title's small words ("the hit US series Desperate Housewives", with "Housewives" the
+# span; "film hits Day of the Jackal").
 _WORK_NOUN_BEFORE = re.compile(r"\b(" + "|".join(sorted(lex.WORK_NOUNS))
-                               + r")\s+(?:[A-Z][\w'’&:/-]*\s+(?:(?:and|&)\s+)?){0,3}$")
+                               + r")\s+(?:[A-Z][\w'’&:/-]*\s+(?:(?:and|&|of|of\s+the|in|in\s+the|on|with)\s+)?)"
+                               + r"{0,3}$")
 _WORK_PERSON_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.WORK_PEOPLE_AFTER)) + r")\s+[A-Z]")
 _WORK_TAGS = ("WORK_OF_ART", "PRODUCT")
 _QUOTE_BEFORE = re.compile(r"[,.!?][\"”]\s+$")  # the end of a quotation right before a name
@@ -427,7 +432,8 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
     """Ids of the PERSON/ORG/NORP spans that name no actor: a title after a possessive ("her X
     tour", "Transport for London's X campaign": every mention of the name), names in cookie
     consent boilerplate, a newsletter's or an account's name in a promo ("the daily X email",
-    "follow X on Twitter"; the platform stays), and words made from a name of the article
+    "follow X on Twitter"; the platform stays), a person's name before a lowercase event's or
+    award's noun ("a Shakespeare festival"), and words made from a name of the article
     ("Brownite") or ending in "-ism"/"-phobia"."""
     labels = ("PERSON", "ORG", "NORP")
     name_words = _full_name_words(spans)
@@ -447,8 +453,11 @@ def non_actor_spans(text: str, spans: Sequence[Any]) -> set[int]:
                                 if _BOILERPLATE.search(text_) else None)
         kind = boilerplate[key]
         if kind == "consent" or (kind == "promo" and (span.next_word.lower() in lex.PROMO_NAME_AFTER
-                                                      or span.prev_word.lower() in lex.PROMO_NAME_BEFORE)):
+                                                      or span.prev_word.lower() in lex.PROMO_NAME_BEFORE
+                                                      or span.surface.lower() in lex.PROMO_NOUNS)):
             out.add(id(span))
+        if span.label == "PERSON" and span.next_word in lex.EPONYM_HEADS:
+            out.add(id(span))  # "an annual Shakespeare festival", "the Turner prize": the event's name
         word = span.surface.lower()
         if " " not in word and word.endswith(lex.NAME_DERIVED_ENDINGS):
             ending = next(e for e in sorted(lex.NAME_DERIVED_ENDINGS, key=len, reverse=True) if word.endswith(e))
@@ -500,6 +509,39 @@ def work_title_spans(text: str, spans: Sequence[Any], *, sport: bool = False) ->
         t.startswith(s.surface + " ") for t in titles)}
 
 
+def product_spans(text: str, spans: Sequence[Any]) -> set[int]:
+    """Ids of the PERSON/ORG/untagged spans that name a product, a weapon or a machine: a name the
+    parse makes a compound of a product noun ("Harpoon anti-ship missiles", "Sony's Qrio robots",
+    ``lexicon.PRODUCT_NOUNS``), a name listed after a kind of product ("products such as
+    iPhones", ``lexicon.PRODUCT_CLASS_NOUNS``), and every other mention of such a name. A word
+    of a person's full name, and a name that speaks or bears a title in the article, stay
+    ("Hamas rockets" beside "Hamas said")."""
+    labels = ("PERSON", "ORG", "TOKEN")
+    candidates = [s for s in spans if s.label in labels]
+    products = {s.surface for s in candidates if _product_compound(s) or (
+        (called := _CALLED_BEFORE.search(text, max(0, s.start - _LOOKBACK), s.start))
+        and called.group(1) in lex.PRODUCT_NOUNS)}
+    for run in _lists(text, candidates, (_BRAND_LIST_GAP,), singles=True):
+        lead = _LIST_LEAD_BEFORE.search(text, max(0, run[0].start - _LOOKBACK), run[0].start)
+        if lead and lead.group(1) in lex.PRODUCT_CLASS_NOUNS:
+            products.update(s.surface for s in run)
+    if not products:
+        return set()
+    actors = _full_name_words(spans) | {
+        s.surface for s in spans if s.next_word.lower() in lex.SPEECH_VERBS
+        or getattr(s, "honorific", False) or s.prev_word.lower() in PERSON_ROLES}
+    products = (products | {p + "s" for p in products}) - actors  # "an Emiew", then "two Emiews"
+    return {id(s) for s in candidates if s.surface in products}
+
+
+def _product_compound(span: Any) -> bool:
+    """Whether the parse reads the span's last word as a compound of a product noun after it."""
+    base = span.sentence.base
+    last = next((t for t in reversed(span.sentence.span) if t.idx + base < span.end), None)
+    return (last is not None and last.dep_ == "compound" and last.head.i > last.i
+            and last.head.text.lower() in lex.PRODUCT_NOUNS)
+
+
 def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     """Ids of the one-word PERSON spans that are a common word the article also writes in
     lowercase ("Riot police" at a sentence's head and "a riot"); a word of a person's full
@@ -507,11 +549,19 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     one-word ORG spans at a sentence's head ("House prices rose", "Viruses spread" beside
     "a house", "viruses") that the article never capitalises inside a sentence ("Time" the
     magazine, named mid-sentence too, stays). A one-word head the tagger reads as an English
-    plural, adjective or participle is one too ("Photographs posted ...", "“Appropriate steps")."""
+    plural, adjective or participle is one too ("Photographs posted ...", "“Appropriate steps"), and
+    so is one the parse makes an adjective of the lowercase noun after it wherever the article
+    names it ("150,000 Allied soldiers"; not "Celtic manager X" beside "Celtic won")."""
     name_words = _full_name_words(spans)
     inner = {s.surface for s in spans if not _opens_sentence(text, s)}
     lowered: dict[str, bool] = {}
     out = set()
+    modifiers = [s for s in spans if s.label in ("PERSON", "ORG") and " " not in s.surface and s.next_word.islower()
+                 and s.next_word not in _ORG_ROLES_AFTER and _common_tag(s, modifier=True)]
+    # Only a word the article never names otherwise: not "the Celtic wall" beside "Celtic won".
+    taken = {id(s) for s in modifiers}
+    named = {s.surface for s in spans if id(s) not in taken}
+    out.update(id(s) for s in modifiers if s.surface not in named and s.surface not in name_words)
     for span in spans:
         word = span.surface
         opens = _opens_sentence(text, span)
@@ -528,12 +578,16 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     return out
 
 
-def _common_tag(span: Any) -> bool:
+def _common_tag(span: Any, *, modifier: bool = False) -> bool:
     """Whether the tagger reads a one-word span as a common word (lex.COMMON_WORD_TAGS: a plural
     noun, an adjective, a verb form) whose lemma the lemmatizer's word list knows ("Photographs",
-    not "Guterres" or a band's "Babyshambles", which it also tags as plurals)."""
+    not "Guterres" or a band's "Babyshambles", which it also tags as plurals); ``modifier``: an
+    adjective or participle the parse attaches to the noun after it ("Allied soldiers")."""
     doc_offset = span.start - span.sentence.base
     token = next((t for t in span.sentence.span if t.idx == doc_offset), None)
+    if modifier and (token is None or token.dep_ != "amod" or token.head.i != token.i + 1
+                     or token.tag_ not in ("JJ", "VBN")):
+        return False
     pos = lex.COMMON_WORD_TAGS.get(token.tag_) if token is not None else None
     return pos is not None and known_word(lemma(token).lower(), pos)
 

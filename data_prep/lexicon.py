@@ -386,7 +386,7 @@ GENERIC_ORG_WORDS = frozenset({
     "committee", "commission", "company", "corporation", "association", "foundation", "fund",
     "organization", "organisation", "society", "authority", "service", "services", "centre",
     "center", "board", "network", "coalition", "federation", "movement", "front", "trust", "party",
-    "army", "navy", "state"})
+    "army", "navy", "state", "club"})
 # Verbs after a lone name that make it a news outlet ("Politico reports", "Interfax reported").
 OUTLET_VERBS = frozenset({"reports", "reported", "reporting"})
 # What a company owns: a name with one of these after its possessive is an organization
@@ -427,6 +427,9 @@ NON_ACTOR_HEADS = frozenset({
     "award", "awards", "prize", "prizes", "festival", "festivals", "expo", "fair", "summit",
     "conference", "olympics", "cup", "championship", "championships", "tournament",
     "agreement", "treaty", "accord", "accords", "act", "bill", "convention", "declaration"})
+# Lowercase nouns of events and awards named after a person ("an annual Shakespeare festival",
+# "the Turner prize"): a name the model tags PERSON right before one is the event's, no actor.
+EPONYM_HEADS = frozenset({"award", "awards", "prize", "prizes", "festival", "festivals", "medal", "lecture"})
 # Weapons named like bodies ("High Mobility Artillery Rocket Systems", "Naval Strike Missile",
 # "Bradley Infantry Fighting Vehicles"): a name of several words ending in a weapon's head, or
 # in a system's or vehicle's with a weapon's word before it, is no actor (``mentions``). Not
@@ -453,6 +456,7 @@ DOCUMENT_NOUNS = frozenset({
     "strategy", "declaration", "constitution", "accord", "accords", "protocol", "protocols",
     "doctrine", "directive", "resolution", "resolutions", "statute", "manifesto", "memorandum",
     "pact", "agreement", "agreements", "decree", "decrees", "concept",  # "National Security Concept"
+    "policy", "policies", "terms",  # "the Common Agricultural Policy", "the X Privacy Policy", "Terms of Service"
 })  # not "bill": a lone "Bill" is a first name
 # Head words of holidays and commemorations ("Victory Day", "Holocaust Memorial Day"): an ORG
 # span ending in one is a date, no actor; not PERSON spans, where "Day" is a surname.
@@ -613,6 +617,21 @@ LIST_VERBS = frozenset({"are", "include"})
 # name before one is an organization (besides ``ORG_POSSESSIONS``, which also count so).
 ORG_COMPOUND_NOUNS = frozenset({"products", "brands", "outlets", "restaurants", "factories",
                                 "factory", "plants", "franchise", "franchises", "shops"})
+# Nouns of made things ("Harpoon anti-ship missiles", "Sony's Qrio robots", "Leopard
+# tanks"): a name the parse makes a compound of one names a product, a weapon or a machine,
+# no actor, in the whole article unless a mention of it speaks (bench/labels/README.md: weapons,
+# vehicles and products are not labelled). Not "system(s)", "products", "phones", "jets",
+# "vehicle": "the Visa payment system", "Nokia phones", "54 Boeing jets" name the firm, "their
+# Cubic Expression vehicle" an investment.
+PRODUCT_NOUNS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "launcher", "launchers",
+    "howitzer", "howitzers", "tank", "tanks", "robot", "robots",
+    "warship", "warships", "submarine", "submarines", "rifle", "rifles", "interceptor", "interceptors"})
+# Plural kinds of made things that open a list of their makes ("products such as iPhones",
+# "weapons like X and Y"): the names listed are products, no actors.
+PRODUCT_CLASS_NOUNS = frozenset({
+    "products", "devices", "gadgets", "goods", "weapons", "missiles", "systems", "vehicles",
+    "aircraft", "drones", "phones", "smartphones", "consoles", "cars", "tanks"})
 # Nouns a name is the title of after a possessive ("her X tour", "Transport for London's X
 # campaign", "its X initiative", "their X album"): the name is a work, a campaign or a
 # product, no actor (bench/labels/README.md: works, programmes, products are not labelled).
@@ -678,11 +697,15 @@ SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "exp
                           "wrote", "writes", "admitted", "recalled", "warned", "argued"})
 # Sentences that are site boilerplate (cookie consent, newsletter and social promos): names
 # there are no actors of the story, except where the promo names a platform (see actor_cues).
-BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "sign up", "newsletter")
+BOILERPLATE_CUES = ("your consent", "cookies", "privacy policy", "privacy notice", "sign up", "newsletter",
+                    "newsletters")
 # Words around a name in a promo that make it a newsletter's or an account's name ("the daily X
 # email", "follow X on Twitter").
 PROMO_NAME_AFTER = frozenset({"email", "emails", "newsletter", "briefing", "podcast", "content"})
 PROMO_NAME_BEFORE = frozenset({"follow"})
+# Promo nouns the model tags as a name when capitalised ("Privacy Notice: Newsletters may
+# contain ..."): in a promo such a word is the noun itself, no name.
+PROMO_NOUNS = frozenset({"newsletter", "newsletters", "email", "emails", "podcast", "podcasts", "briefing"})
 # Endings of a people's word ("Kurdish", "Scythian", "Chechens", "Yazidi", "Baathist"): a NORP
 # that no demonym row knows and the model tags as a singular proper noun without one of these
 # ("Euronext", "Essex", "Javelin") is a name the model took for a people, no group.

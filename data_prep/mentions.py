@@ -34,7 +34,8 @@ from spacy.symbols import PROPN
 
 from . import lexicon as lex
 from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
-                         person_or_org_cues, role_led_name, sport_report, trim_person_tokens, work_title_spans)
+                         person_or_org_cues, product_spans, role_led_name, sport_report, trim_person_tokens,
+                         work_title_spans)
 from .clubs import mark_clubs, mark_company_short_forms, mark_nationality_short_forms
 from .constituencies import compass_seat_town, electoral_areas
 from .gazetteer import NEAR_KM, REGION_SOURCES, Alias, Gazetteer, Place, distance_km, normalize, slugify
@@ -153,6 +154,7 @@ _OWNER_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s?['’]s\s
 _TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 # "the Upper House", "the House of Lords" tagged ORG are chambers: a house is a venue only as FAC.
 _NAMED_VENUE_HEADS = lex.VENUE_HEADS - {"house"}
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")  # a name after a list's comma or "and"
 _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 # The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
 _PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
@@ -1047,7 +1049,7 @@ def _names_a_treaty(text: str, span: Span) -> bool:
 
 
 _DOCUMENT_NOUN = re.compile(r"(?<![\w-])(" + "|".join(sorted(w.capitalize() for w in lex.DOCUMENT_NOUNS))
-                            + r")(?=\s*$|\s*:|\s+(?:\d[\w/.-]*\s+)?(?:of|on|for|against)\s)")
+                            + r")(?=\s*$|\s*:|\s+(?:\d[\w/.-]*\s+)?(?:of|on|for|against|and)\s)")
 _TITLE_LABELS = ("LAW", "WORK_OF_ART")  # the model's labels for "the Charter of the United Nations"
 _OF_THE = re.compile(r"(?:\s+\d[\w/.-]*)?\s+of\s+(?:the\s+)?")  # "Resolution 3314 of the"
 
@@ -1646,15 +1648,18 @@ def _weapon_name(words: list[str]) -> bool:
 
 def _venue_name(span: Span) -> bool:
     """A venue's or site's name ("Villa Park", "the Palace of Independence", see
-    ``lexicon.VENUE_HEADS``): tagged FAC, or an organization or untagged name after a place's
-    preposition ("at Mansion House", "from Wall Street")."""
+    ``lexicon.VENUE_HEADS``): tagged FAC, ending in a head no body's name ends with ("the Palace
+    Theatre", ``lexicon.UNNAMED_VENUE_HEADS``), or an organization or untagged name after a
+    place's preposition ("at Mansion House", "from Wall Street")."""
     words = span.surface.split()
     if len(words) < 2 or not all(w[:1].isupper() or w in ("of", "the") for w in words):
         return False
     heads = lex.VENUE_HEADS if span.label == "FAC" else _NAMED_VENUE_HEADS
     if not (words[-1].lower() in heads or (words[1] == "of" and words[0].lower() in heads)):
         return False
-    if span.label == "FAC":
+    if span.label == "FAC" or (words[-1].lower() in lex.UNNAMED_VENUE_HEADS and not _LISTED_BEFORE.search(
+            span.sentence.text, 0, span.start - span.sentence.start)):
+        # "buy the Palace Theatre" tagged ORG; "organisers were X Company, the Y Theater" a troupe
         return True
     before = _WORD_BEFORE_THE.search(span.sentence.text, 0, span.start - span.sentence.start)
     return before is not None and before.group(1).lower() in lex.LOCATIVES
@@ -2015,9 +2020,11 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     sport = sport_report(article.text)
     common = common_word_spans(article.text, spans)
     non_actors = (non_actor_spans(article.text, spans) | work_title_spans(article.text, spans, sport=sport)
+                  | product_spans(article.text, spans)
                   | {id(s) for s in spans if s.label in ("ORG", "PERSON") and competition_name(s.surface, s.prev_word)}
                   | {id(s) for s in spans if id(s) in common and not (  # "a shop in Dijon" stays
-                     s.prev_word.lower() in lex.LOCATIVES and gazetteer.resolve(s.surface))})
+                     s.prev_word.lower() in lex.LOCATIVES and gazetteer.resolve(s.surface))
+                     and not gazetteer.demonym_country(s.surface)})  # "the Bangladeshi population"
     for span in spans:
         if id(span) in cues and not (span.label in ("GPE", "LOC") and (
                 (cues[id(span)] == "PERSON" and gazetteer.resolve(span.surface))

@@ -305,3 +305,31 @@ def test_a_nationality_before_a_noun_stays_a_group(parse):
 def test_a_list_verb_whose_subject_is_no_descriptor_makes_no_organization(parse):
     text = "Other albums recorded at the studio include Dara Quinlan's Blue Harbour."
     assert kinds_of(mentions_of(parse, text)).get("Dara Quinlan") == {"person"}
+
+
+# Round 13 classes: products, weapons and machines named like actors, events named after a
+# person, promo nouns, documents and titles with small words.
+@pytest.mark.parametrize("text, surface", [
+    ("Engineers tested Corvane anti-ship missiles off the coast on Friday.", "Corvane"),
+    ("The navy fired Corvane missiles at the port, and the Corvane hit a depot.", "Corvane"),
+    ("It is not yet clear whether the goods will include products such as iPhones, which are no "
+     "longer imported.", "iPhones"),
+    ("The ban covers devices such as Xperias and Lumias sold abroad.", "Lumias"),
+    ("The firm unveiled its first humanoid robot, called Hanako, to challenge rivals. Two wheel-based "
+     "Hanakos greeted reporters.", "Hanakos"),
+    ("Critics praised the annual Marlowe festival, which opened on Friday.", "Marlowe"),
+    ("Privacy Notice: Newsletters may contain info about charities and online ads. For more "
+     "information see our Newsletters page.", "Newsletters"),
+    ("We use Gorble reCaptcha to protect our website and the Gorble Privacy Policy and Terms of "
+     "Service apply.", "Terms of Service"),
+    ("Ministers agreed to reform the Common Fisheries Policy in Brussels.", "Common Fisheries Policy"),
+    ("Fox won a Bafta for the drama Tale of the Jackal in 1980.", "Jackal"),
+])
+def test_products_events_and_documents_named_like_actors_are_no_actors(parse, text, surface):
+    found = kinds_of(mentions_of(parse, text))
+    assert not found.get(surface, set()) & {"person", "organization", "group"}, found
+
+
+def test_a_name_before_a_weapon_noun_that_speaks_stays_an_actor(parse):
+    text = "Grelda rockets hit the town on Monday. Grelda said it had fired them at a base."
+    assert kinds_of(mentions_of(parse, text)).get("Grelda") == {"organization"}

@@ -939,6 +939,26 @@ def test_a_venue_is_a_place_of_its_context_country(parse, text, surface, code):
         "place", f"place:{surface.lower().replace(' ', '-')}", code, None)
 
 
+def test_a_venue_name_no_body_bears_is_a_place_without_a_locative(parse):
+    text = "They will set up a charity to buy the Regent Theatre, and hope to reopen it."
+    assert by_surface(mentions_of(parse, text))["Regent Theatre"]["kind"] == "place"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The ceremony marks the day when 90,000 Allied soldiers landed on the coast.", "Allied"),
+    ("The veteran spoke at Kessel's Club in Dover on Monday.", "Club"),
+])
+def test_generic_words_tagged_as_names_are_no_actors(parse, text, surface):
+    assert by_surface(mentions_of(parse, text)).get(surface, {"kind": "none"})["kind"] not in (
+        "person", "organization", "group")
+
+
+def test_an_adjective_the_article_names_elsewhere_stays_an_actor(parse):
+    text = "Celtic won 2-0 at home. Later the Celtic defence held firm against a late rally."
+    kinds = [m["kind"] for m in mentions_of(parse, text) if m["surface"] == "Celtic"]
+    assert kinds == ["organization", "organization"], kinds
+
+
 def test_a_venue_word_alone_makes_no_place_of_an_organization(parse):
     m = by_surface(mentions_of(parse, "Chatham House said the report was flawed."))["Chatham House"]
     assert m["kind"] == "organization"
