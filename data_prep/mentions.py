@@ -7,12 +7,8 @@ with the gazetteer (``resources.gazetteer``) and linked within the article ("Bid
 across the corpus; name keys and shapes are in :mod:`data_prep.names`, word lists (titles,
 region words) in :mod:`data_prep.lexicon`.
 
-Places are read in context: a qualifier ("Paris, Texas", "Weston, W.Va.") picks the namesake in
-that country nearest to it, and its reading holds for the article's bare repeats; the states
-and regions the article names pull ambiguous places near them; the dateline's place and the
-record's ``source_country`` weigh like mentions of their country; a name followed by "region"
-or "oblast" is the region ("Luhansk region"), and "eastern Ukraine" or "the south of France"
-adds a place for that part of the country (``region:UA:east``) beside the country's mention.
+Places are read in context by :mod:`data_prep.places` (qualifiers, the dateline, the article's
+countries, regions, waters, parts of a country); this module calls it while typing each span.
 A venue ("Villa Park", "Dublin's Point Theatre", ``lexicon.VENUE_HEADS``) is a place of the
 country its owner, town or sentence gives, without coordinates; which towns are clubs or
 companies is :mod:`data_prep.clubs`' (the spans and mentions are :mod:`data_prep.spans`').
@@ -33,6 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.symbols import PROPN
 
 from . import lexicon as lex
+from . import places
 from .actor_cues import (NOT_ACTOR, common_word_spans, competition_name, full_name_shape, non_actor_spans,
                          person_or_org_cues, product_spans, role_led_name, sport_report, trim_person_tokens,
                          work_title_spans)
@@ -45,11 +42,18 @@ from .linking import link_in_article
 from .names import (ACRONYM, WORD_ACRONYM, ArticleNames, collect_names, defines_acronym, fold_word,
                     group_slug, is_full_name, looks_like_company, name_tokens, particle_surname, person_key)
 from .names import initials as name_initials
-from .name_lists import NAME_LIST_ITEMS, name_list_items
+from .name_lists import name_list_items
+from .places import (CONSENSUS_WEIGHT, COORDINATION, DATELINE_WEIGHT, MIN_PLACE_POPULATION, MISLABELLED_PLACE,
+                     PLACE_IN_ARTICLE_POPULATION, PLACE_IN_CONTEXT_POPULATION, QUALIFIED_PLACE,
+                     SOURCE_COUNTRY_WEIGHT, SURE, SURE_PLACE, SURE_REGION, UNKNOWN_PLACE, UNRESOLVED_PLACE,
+                     abbreviated_state, acronym_town, consensus_country, context_country, country_counts,
+                     demonym_features, directional_parts, feature_place, listed_country, name_list_places,
+                     named_settlement, namesake_state, near_place_words, place_mention, place_within,
+                     plausible_place, qualifier_place, region_suffix, resolve, settle_unresolved_places,
+                     signature_places, unresolved_place, water_body, water_suffix, within_qualifiers)
 from .records import Article, Sentence
-from .regions import direction_of
 from .results import result_row_names
-from .spans import AREA, CLUB, INSTITUTION, PART, STATE_TAG, TOKEN, Mention, Span
+from .spans import AREA, CLUB, INSTITUTION, OTHER_LABELS, PART, STATE_TAG, TOKEN, Mention, Span
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -60,8 +64,6 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "kind", "enti
            "country_code", "lat", "lon", "confidence"]
 
 _MAIN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-# Labels the small model gives to places and people it does not know ("Kursk" as PRODUCT).
-_OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _AGREES = {
     "PERSON": {"person"}, "ORG": {"organization"}, "GPE": {"country", "place"},
     "LOC": {"country", "place"}, "NORP": {"group"}, "FAC": {"place", "organization"},
@@ -72,10 +74,6 @@ _TRAILING_DROP = {"v", "vs", "'s", "’s", "'", "’", "of", "and", "&", "the", 
                   "“", "”", ")", "]", ",", ";", ":", "-", "–", "—", ".", "‘"}
 _POSSESSIVES = {"'s", "’s"}
 _EDGE_CHARS = "/\\|,;:*•·"
-# A country's formal name the alias table lacks ("Republic of Belarus", "Kingdom of Bahrain").
-_FORMAL_STATE = re.compile(r"^(?:(?:Federal|Islamic|Democratic|Socialist|People's|Arab)\s+)*"
-                           r"(?:Republic|Kingdom|Principality|Sultanate|Emirate|State|Commonwealth)\s+of\s+(?:the\s+)?(.+)$")
-_COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$£€¥₴₽%]|Â")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _AND = re.compile(r"\s+(?:and|&|v|vs\.?)\s+")  # "Pakistan v England": two sides
@@ -88,63 +86,19 @@ _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 _NUMBERED_GROUP = re.compile(r"\bGroup of (?:\d{1,2}|"
                              + "|".join(w.capitalize() for w in [*lex.SMALL_NUMBERS, *lex.TENS]) + r")\b")
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
-SIGNATURE_CHARS = 60  # the longest line a signature's name or place takes
-_SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
 # A US politician's party and state after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)", "R-Texas".
 _PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-((?:[A-Z][A-Za-z]*\.?)(?: ?[A-Z][A-Za-z]*\.?)?)(?=[,;)]|\s*$)")
 
-# Thresholds (people in GeoNames) for taking a place the model labelled as something else.
-MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
-PLACE_IN_CONTEXT_POPULATION = 15_000  # "in X" / "X region" next to the span
-PLACE_IN_ARTICLE_POPULATION = 50_000  # X lies in a country the article talks about
-PLACE_ALONE_POPULATION = 500_000     # big enough to be a place without any context
-
-# Certainty of a typing (see the confidence formula above); linking may change it later.
-SURE = 1.0                 # aliases, demonyms, full person names, multi-word organizations
-MISLABELLED_PLACE = 0.8    # factor on the gazetteer's certainty for a place labelled otherwise
+# Certainty of a typing (see the confidence formula above); linking may change it later. SURE
+# and the levels of places are in :mod:`data_prep.places`.
 NAME_TAGGED_OTHERWISE = 0.8  # an article's person name the model tagged ORG, GPE...
 ACRONYM_EXTENSION = 3  # untagged words an organization's acronym can take back ("Entertainment and")
 LONE_ORGANIZATION = 0.7    # one word, no acronym defined
 UNKNOWN_GROUP = 0.7        # a NORP that is no country's nationality
 LONE_PERSON = 0.6          # one word tagged PERSON, before linking
 COMPANY_TAGGED_PERSON = 0.6  # "Leadplex LLC" tagged PERSON
-ACRONYM_LETTERS = 5  # at most, in an untagged or organization's acronym read as a small town
 UPPERCASE_TOWN = 0.5       # "NATO" tagged GPE, matching a small town Nato
 BARE_INSTITUTION = 0.7     # "the defence ministry", its country taken from the article
-QUALIFIED_PLACE = 0.9      # at least: "Paris, Texas" resolved within its qualifier's country
-UNRESOLVED_PLACE = 0.4     # a model place GeoNames lacks, with a country from the text
-UNKNOWN_PLACE = 0.2        # ... and without one
-# A context country is a lone unresolved place's country from this share of the context on.
-CONTEXT_COUNTRY_SHARE = 0.5
-VENUE_COUNTRY_SHARE = 0.75  # ... and a venue's, when its sentence names no country
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z.]{0,5}\.")  # "Pa.", "W.Va.", "B.C.": a qualifier, never a list's item
-_LIST_AFTER = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
-_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s+")
-# Gazetteer certainty from which a place is sure enough to vouch for its country.
-SURE_PLACE = 0.9
-SURE_REGION = 0.6  # a state or region is named on purpose: a clear lead is enough ("Virginia")
-# Context weights, in mentions of a country: the dateline's place ("KYIV (Reuters) -") and
-# the source's country (the optional ``source_country`` of an input record).
-DATELINE_WEIGHT = 3.0
-SOURCE_COUNTRY_WEIGHT = 1.0
-# Ambiguous places that agree on a country (see _consensus_country): its weight in the context,
-# the least people a namesake needs to count, and the names that must agree.
-CONSENSUS_WEIGHT = 1.0
-CONSENSUS_POPULATION = 10_000
-CONSENSUS_NAMES = 2
-# Gazetteer sources of a country's subdivisions (its states, regions, counties).
-_SUBDIVISIONS = REGION_SOURCES - {"alias"}
-# Words after a name that make it a region's: "Luhansk region" is the oblast, not the city.
-_REGION_SUFFIXES = frozenset({"region", "oblast", "province", "governorate", "prefecture", "state",
-                              "krai", "county"})
-# "eastern Ukraine", "north-eastern Syria" / "the south of France" before a country or region.
-_DIRECTION_ADJECTIVE = re.compile(r"\b((?:north|south)(?:[- ]?(?:east|west))?ern|eastern|western|central)\s+$",
-                                  re.IGNORECASE)
-_DIRECTION_OF = re.compile(r"\bthe\s+((?:north|south)(?:[- ]?(?:east|west))?|east|west|centre|center)\s+of\s+$",
-                           re.IGNORECASE)
-# "Donetsk, Luhansk and Kherson regions": the words after the first names of such a list.
-_NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
-_LISTED_REGIONS = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+([a-z]+s)\b")
 # "X in the east", "X in the south-west of the country": a place's words after a name.
 _PART_OF_COUNTRY_AFTER = re.compile(r",?\s+in\s+the\s+(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b",
                                     re.IGNORECASE)
@@ -156,14 +110,6 @@ _TOWN_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*
 _NAMED_VENUE_HEADS = lex.VENUE_HEADS - {"house"}
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")  # a name after a list's comma or "and"
 _WORD_BEFORE_THE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
-# The names a place is listed with: "Kherson and X regions", "X, Kharkiv and Sumy".
-_PARTNER_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
-_PARTNER_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([A-Z][\w'’-]+)")
-# "the village of X", "the villages of X and Y", "the town of X", "the republic of X": what
-# follows is a place.
-_SETTLEMENT_OF = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|republics?|regions?"
-                            r"|provinces?|districts?|oblasts?)\s+of\s+"
-                            r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+(?:and\s+|or\s+)?)*$")
 # "stations such as X and Y", "cities including X": a kind of place, then the list before the span.
 _LIST_OF_PLACES = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including)\s+")
 _LISTED_NAME = re.compile(r"(?:(?:the\s+)?[A-Z][\w'’.-]*\s*(?:,\s*)?(?:(?:and|or)\s+)?)*")
@@ -172,22 +118,16 @@ _PEER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][\w'’-]+\s+of\s+$")
 # The capitalised word glued before a span by a hyphen: "Euro-" of "Euro-Atlantic".
 _GLUED_BEFORE = re.compile(r"\b([A-Z][a-z]+)-$")
 _LETTER_BEFORE = re.compile(r"(?<![\w-])[A-Z]-$")  # a brand's letter: "T-Mobile", "E-Plus"
-_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(w.capitalize() for w in lex.DEMONYM_FEATURES)) + r")\b")  # "German Alps"
 _PREFIX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lex.ADJECTIVE_PREFIXES)) + r")-$", re.IGNORECASE)
 # A treaty noun after a place, maybe after one lowercase modifier ("Kyoto climate protocol").
 _TREATY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lex.TREATY_NOUNS)) + r")\b", re.IGNORECASE)
-_WATER_NOUNS = lex.INLAND_WATER_NOUNS | lex.SEA_NOUNS
-_NAME_HEADS = lex.TREATY_NOUNS | lex.NON_ACTOR_HEADS  # "the Gulf of Tonkin Resolution" is no gulf
-_LEADING_WATERS = frozenset({"river", "lake"})  # before the name without "of"
 _RIVER_NOUNS = frozenset({"river", "lake", "estuary", "canal", "reservoir"})  # after a tagged name
-_TOWN_WATERS = frozenset({"bay", "harbour", "harbor", "lagoon"})  # named after the town on them
 _SHIPS = "|".join(sorted(lex.SHIP_NOUNS))
 # "the Moskva cruiser", "the Saratov Alligator-class landing ship"; not "Kherson and a ship".
 _SHIP_AFTER = re.compile(rf"\s+(?:(?:[A-Z][\w-]*|[\w-]+-class|landing|patrol|missile|assault|cargo|naval)\s+){{0,2}}"
                          rf"(?i:{_SHIPS})\b")
 _SHIP_BEFORE = re.compile(rf"\b(?:{_SHIPS})\s+(?:the\s+)?$", re.IGNORECASE)  # "the cruiser Moskva"
 _FLEET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.FLEET_NOUNS)) + r")\b", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?[-–—]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,7 +201,7 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     found = []
     absorbed = -1  # the last token an organization's number tail took ("BBC Radio" + "Five Live")
     for ent in sentence.ents:
-        if ent.start <= absorbed or (ent.label_ not in _MAIN_LABELS and ent.label_ not in _OTHER_LABELS):
+        if ent.start <= absorbed or (ent.label_ not in _MAIN_LABELS and ent.label_ not in OTHER_LABELS):
             continue
         label = ent.label_
         if label == "PERSON" and (ent[-1].text.lower() in lex.ORG_HEAD_NOUNS or (
@@ -500,7 +440,7 @@ def _slug_topic(text: str, start: int, head: str, gazetteer: Gazetteer) -> bool:
 def _qualified_place(text: str, start: int, end: int, gazetteer: Gazetteer,
                      label: str) -> tuple[list[tuple[int, int]], str]:
     """"Aberaeron, Wales" tagged as one entity: two places, the first qualified by the second
-    (see :func:`_qualifiers`), when the model called it a place or the second is a country,
+    (see :func:`data_prep.places.qualifiers`), when the model called it a place or the second is a country,
     a US state or a known region."""
     surface = text[start:end]
     cut = surface.rfind(", ")
@@ -641,269 +581,12 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
 # Typing
 
 
-def _place_forms(surface: str) -> list[str]:
-    """Forms to try for a place: as written, without "X region", without "eastern"."""
-    forms = [surface]
-    words = surface.split()
-    if len(words) > 1 and words[-1].lower() in lex.REGION_WORDS - lex.NAMED_REGION_WORDS:
-        forms.append(" ".join(words[:-1]))
-    stripped = _COMPASS.sub("", surface)
-    if stripped and stripped != surface:
-        forms.append(stripped)
-    return forms
-
-
-def _resolve(gazetteer: Gazetteer, surface: str, context: dict[str, float], *,
-             exact: bool = False, **within) -> tuple[Place, float] | None:
-    """Resolve ``surface`` as written, then (unless ``exact``) without region or compass words;
-    ``within`` passes ``country``/``accept`` to :meth:`Gazetteer.resolve`."""
-    for form in [surface] if exact else _place_forms(surface):
-        found = gazetteer.resolve(form, context, **within)
-        if found:
-            return found
-    formal = None if exact or "accept" in within or "country" in within else _FORMAL_STATE.match(surface)
-    if formal:  # "the Republic of Belarus": the country, when the rest names one
-        return gazetteer.resolve(formal.group(1), context, accept=lambda p: p.kind == "country")
-    return None
-
-
-def _place_mention(span: Span, place: Place, certainty: float) -> Mention:
-    return Mention(span, place.kind, place.entity_id, place.name, place.country_code, place.lat,
-                    place.lon, certainty, source=place.source)
-
-
 def _country_group(span: Span, gazetteer: Gazetteer, code: str) -> Mention | None:
     """A nationality that counts as its country ("North Korean" -> country:KP)."""
     country = gazetteer.country(code)
     if country is None:
         return None
     return Mention(span, "group", country.entity_id, country.name, code, country.lat, country.lon, SURE)
-
-
-def _near_place_words(span: Span) -> bool:
-    """A preposition or verb of place or a settlement noun before, or a region word after ("in
-    Kursk", "the city Kursk", "Kursk region")."""
-    return (span.prev_word.lower() in lex.LOCATIVES or span.prev_word in lex.SETTLEMENT_NOUNS
-            or span.next_word.lower() in lex.REGION_WORDS)
-
-
-def _acronym_town(surface: str, place: Place) -> bool:
-    """An all-capitals name matching a small town: "NATO" is no Nato, "EU territory" no Eu; a
-    dateline's "MINSK" is a big city."""
-    return (surface.isupper() and place.source in ("city", "region", "county")
-            and place.population < PLACE_IN_ARTICLE_POPULATION * 2)
-
-
-def _plausible_place(place: Place, span: Span, article: Counter) -> bool:
-    """Whether a span the model did not call a place may still be this place."""
-    if place.kind == "country" or place.source in ("alias", "continent"):
-        return True
-    if _acronym_town(span.surface, place) and sum(ch.isalpha() for ch in span.surface) <= ACRONYM_LETTERS:
-        return False  # "EU territory", "SET industry boards"; not a dateline's "WIMBLEDON, England"
-    in_article = bool(place.country_code and article.get(place.country_code))
-    if place.source in ("region", "county") and not in_article:
-        return False  # "GRAD missiles", "Meta": a region abroad by a name that is also a word
-    if span.next_word.lower() in lex.REGION_WORDS:
-        return place.population >= MIN_PLACE_POPULATION or in_article
-    if span.next_word.lower() in lex.SITE_WORDS:
-        return in_article
-    if _near_place_words(span):
-        # "toward X" names a small town of the article's country as well ("toward Manhush"),
-        # not an acronym ("in EU-wide measures" is no town Eu)
-        return place.population >= PLACE_IN_CONTEXT_POPULATION or (
-            in_article and place.population >= MIN_PLACE_POPULATION and not span.surface.isupper())
-    return (place.population >= PLACE_ALONE_POPULATION
-            or (in_article and place.population >= PLACE_IN_ARTICLE_POPULATION)
-            or (place.capital and span.label == "ORG"))  # "Moscow said", "Washington warned"
-
-
-def _qualifiers(text: str, spans: list[Span], gazetteer: Gazetteer) -> tuple[dict[int, Span], dict[int, list[Span]]]:
-    """The place qualifying a span as in "Paris, Texas" or "Aberaeron, Ceredigion", keyed by
-    the span's id (a comma list, "Kyiv, Lviv and Odesa", qualifies nothing, but a state or an
-    abbreviation still does: "Paris, Texas, and Atlanta, Georgia"), and the places
-    coordinated with a place ("Oregon or Washington")."""
-    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", TOKEN)}
-    qualified, coordinated = {}, defaultdict(list)
-    for s in spans:
-        if s.label not in ("GPE", "LOC", "PERSON", "ORG", TOKEN, PART):
-            continue
-        if text[s.end:s.end + 1] == ",":
-            q = places.get(s.end + 2 if text[s.end + 1:s.end + 2] == " " else s.end + 1)
-            if s.label == "ORG" and not (q is not None and _ABBREVIATION.fullmatch(q.surface)):
-                continue  # "Burlington, Vt.": a town the model took for the firm
-            if q is not None and q.sentence is s.sentence and (
-                    not _LIST_AFTER.match(text, q.end) or _ABBREVIATION.fullmatch(q.surface)  # "Lebanon, Pa., and"
-                    or (s.label in ("GPE", "LOC") and _state_qualifies(gazetteer, s.surface, q.surface))):
-                qualified[id(s)] = q
-                continue
-        joint = _COORDINATION.match(text, s.end)
-        partner = places.get(joint.end()) if joint else None
-        if partner is not None and partner.sentence is s.sentence and s.label in ("GPE", "LOC"):
-            coordinated[id(s)].append(partner)
-            coordinated[id(partner)].append(s)
-    return qualified, coordinated
-
-
-_WITHIN = re.compile(r"\s+(?:of|in)\s+")
-
-
-def _within_qualifiers(text: str, spans: list[Span]) -> dict[int, Span]:
-    """The place after "of" or "in" that holds a place span ("the East End of London",
-    "Hampstead Heath in London"), keyed by the span's id; not a possessive ("in Russia's war")."""
-    places = {s.start: s for s in spans if s.label in ("GPE", "LOC", TOKEN)}
-    found = {}
-    for s in spans:
-        joint = _WITHIN.match(text, s.end) if s.label in ("GPE", "LOC") else None
-        q = places.get(joint.end()) if joint else None
-        if q is not None and q.sentence is s.sentence and text[q.end:q.end + 1] not in ("'", "’"):
-            found[id(s)] = q
-    return found
-
-
-def _place_within(span: Span, q: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
-    """A district of a town or country ("the East End of London") lies in its country: a small
-    namesake GeoNames ranks first abroad (a town East End in the US) gives way to one there or
-    to an unresolved place of that country. None leaves the span to the usual typing (a big
-    town abroad stays: "Kyiv in Russia" is no Russian Kyiv)."""
-    outer = gazetteer.resolve(q.surface, context)
-    if not outer or not outer[0].country_code or not (
-            outer[0].kind == "country" or outer[0].population >= PLACE_IN_CONTEXT_POPULATION):
-        return None
-    code = outer[0].country_code
-    own = _resolve(gazetteer, span.surface, context)
-    if own is None and span.prev_word.lower() not in lex.LOCATIVES | {"the"}:
-        return None  # "owner of Liffe in London", "Tirunesh Dibaba of Ethiopia": no place named
-    if (own and (own[0].country_code == code or own[0].kind == "country"
-                 or own[0].population >= PLACE_IN_ARTICLE_POPULATION)) or not all(
-            w[:1].isupper() for w in span.surface.split()):
-        return None
-    inside = _resolve(gazetteer, span.surface, context, country=code)
-    if inside:
-        return _place_mention(span, inside[0], max(inside[1], QUALIFIED_PLACE))
-    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, certainty=UNRESOLVED_PLACE)
-
-
-def _signature_places(text: str, sentences: Sequence[Sentence], spans: list[Span],
-                      gazetteer: Gazetteer) -> list[Span]:
-    """A line that is only "Town, Region" ("Harlow, Essex", "Wood Green, London"), or only a
-    capitalised name right after a line that is only a person's name (a letter's "Jane Doe" /
-    "Leeds"), is a signature's place: its names are relabelled places, whatever the model
-    called them. Returns the spans of such lone names the model did not tag."""
-    short = {s.sentence_id for s in sentences if len(s.text) <= SIGNATURE_CHARS}
-    if not short:
-        return []
-    by_line: dict[int, list[Span]] = defaultdict(list)
-    for span in spans:
-        if span.sentence.sentence_id in short:
-            by_line[span.sentence.sentence_id].append(span)
-    added = []
-    previous: list[Span] | None = None
-    for sentence in sentences:
-        if sentence.sentence_id not in short:
-            previous = None
-            continue
-        line = sorted(by_line.get(sentence.sentence_id, []), key=lambda s: s.start)
-        words = sentence.text.strip()
-        if len(line) == 2 and words == f"{line[0].surface}, {line[1].surface}":
-            town, region = line
-            found = gazetteer.resolve(region.surface)
-            if (found and found[0].country_code and town.label in ("ORG", "NORP", TOKEN)
-                    and not gazetteer.demonym_country(region.surface)):
-                town.model_label, town.label = town.model_label or town.label, "GPE"
-                if region.label in ("NORP", "ORG", TOKEN):  # "Essex" tagged NORP
-                    region.model_label, region.label = region.model_label or region.label, "GPE"
-        elif (previous and len(previous) == 1 and previous[0].label == "PERSON"
-              and previous[0].sentence.text.strip() == previous[0].surface and len(line) <= 1
-              and _SIGNATURE_PLACE.fullmatch(words) and not gazetteer.demonym_country(words)):
-            if line and line[0].surface == words and line[0].label in ("ORG", "NORP", TOKEN):
-                line[0].model_label, line[0].label = line[0].model_label or line[0].label, "GPE"
-            elif not line:
-                start = sentence.start + sentence.text.index(words)
-                added.append(Span(sentence, start, start + len(words), text[start:start + len(words)], "GPE"))
-        previous = line
-    return added
-
-
-def _qualifier_place(q: Span, gazetteer: Gazetteer, context: dict[str, float], surface: str) -> Place | None:
-    """The place qualifying ``surface`` ("Paris, Texas"): a country, a US state (also abbreviated:
-    "W.Va.", "TX") or a region ("Ceredigion", "Crimea") with a country. A country with no place
-    called ``surface`` gives way to a same-named state that has one ("Atlanta, Georgia")."""
-    found = gazetteer.resolve(q.surface, context)
-    if found and found[0].country_code and (found[0].kind == "country" or found[0].source in REGION_SOURCES):
-        if found[0].kind != "country" or gazetteer.resolve(surface, country=found[0].country_code):
-            return found[0]
-        region = gazetteer.resolve(q.surface, context, accept=lambda p: p.kind != "country"
-                                   and p.source in REGION_SOURCES and p.country_code is not None)
-        if region and gazetteer.resolve(surface, country=region[0].country_code):
-            return region[0]
-        return found[0]
-    return gazetteer.us_state(q.surface)
-
-
-def _state_qualifies(gazetteer: Gazetteer, surface: str, qualifier: str) -> bool:
-    """Whether ``qualifier`` is a state ("Texas"), which a list's item is not ("Lviv"), after a
-    name that is no country ("Italy, Georgia and ..." is a list of countries) and is a town of
-    the state's country (not a band listed before "Texas", the band)."""
-    found, own = gazetteer.resolve(qualifier), gazetteer.resolve(surface)
-    return (found is not None and found[0].source == "state"
-            and not (own is not None and own[0].kind == "country")
-            and gazetteer.resolve(surface, country=found[0].country_code) is not None)
-
-
-def _abbreviated_state(gazetteer: Gazetteer, surface: str) -> bool:
-    """Whether ``surface`` is a US state's abbreviation ("Pa.", "TX"), not its name."""
-    state = gazetteer.us_state(surface)
-    return state is not None and normalize(state.name) != normalize(surface)
-
-
-def _region_word(word: str) -> str | None:
-    """"region", "oblast", "regions" -> the singular region word; None for other words."""
-    word = word.lower()
-    if word not in _REGION_SUFFIXES and word.endswith("s"):
-        word = word[:-1]
-    return word if word in _REGION_SUFFIXES else None
-
-
-def _region_suffix(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> tuple[Place, float] | None:
-    """"Luhansk" followed by "region" or "oblast": the region (not the city), and the span is
-    widened to cover the word. In "Donetsk and Luhansk regions" the first one is a region too."""
-    word = _region_word(span.next_word)
-    if word is None:
-        listed = _LISTED_REGIONS.match(span.sentence.text, span.end - span.sentence.start)
-        word = _region_word(listed.group(1)) if listed else None
-        found = gazetteer.resolve(f"{span.surface} {word}", context) if word else None
-        return found if found and found[0].source in _SUBDIVISIONS else None
-    found = gazetteer.resolve(f"{span.surface} {word}", context)
-    if not found or found[0].source not in _SUBDIVISIONS:
-        return None
-    sentence = span.sentence
-    match = re.compile(r"\s+" + re.escape(span.next_word)).match(sentence.text, span.end - sentence.start)
-    if match is None:  # "Donetsk" of "Donetsk and Luhansk regions" tagged as one entity
-        return found if span.label == PART else None
-    span.end = sentence.start + match.end()
-    span.surface = sentence.text[span.start - sentence.start:match.end()]
-    span.next_word = ""
-    return found
-
-
-def _listed_country(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> str | None:
-    """The country of the places a place GeoNames lacks is listed with ("the Kherson and
-    Zaporizhia regions": a spelling of Zaporizhzhia that is no Russian town): listed places are
-    of one country when those of the list that resolve surely agree."""
-    sentence = span.sentence
-    offset = span.start - sentence.start
-    word = _region_word(span.next_word)
-    codes = set()
-    for found in (_PARTNER_BEFORE.search(sentence.text, 0, offset),
-                  _PARTNER_AFTER.match(sentence.text, span.end - sentence.start)):
-        if found is None:
-            continue
-        name = found.group(1)
-        where = (gazetteer.resolve(f"{name} {word}", context) if word else None) or gazetteer.resolve(name, context)
-        if where and where[0].country_code and where[0].kind != "country" and (
-                where[0].source in _SUBDIVISIONS or where[1] >= SURE_PLACE):  # "Japan and Korea": no
-            codes.add(where[0].country_code)
-    return codes.pop() if len(codes) == 1 else None
 
 
 def _result_row_spans(text: str, sentences: Sequence[Sentence], spans: list[Span],
@@ -931,20 +614,6 @@ def _result_row_spans(text: str, sentences: Sequence[Sentence], spans: list[Span
         if (start, end) not in have:
             kept.append(Span(sentence, start, end, surface, "GPE" if country else "ORG"))
     return sorted(kept, key=lambda s: s.start), frozenset(clubs)
-
-
-def _name_list_places(mentions: list[Mention]) -> list[Mention]:
-    """Places that are items of a list of names, most of which are no places (a team sheet:
-    "Murphy, Horgan, D'Arcy, Hayes, O'Kelly, ..."): the surnames of players, not towns."""
-    listed = {id(m.span.sentence): m.span.sentence for m in mentions
-              if m.kind in ("place", "country") and m.span.sentence.text.count(",") >= NAME_LIST_ITEMS - 1}
-    drop = set()
-    for sentence in listed.values():
-        items = {(sentence.start + a, sentence.start + b) for a, b in name_list_items(sentence.text)}
-        places = [m for m in mentions if m.span.sentence is sentence and m.kind in ("place", "country")]
-        if items and len(places) < len(items) / 2:
-            drop.update(id(m) for m in places if any(a <= m.span.start and m.span.end == b for a, b in items))
-    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _name_list_people(text: str, sentences: Sequence[Sentence], spans: list[Span],
@@ -1155,124 +824,20 @@ def _country_or_region(gazetteer: Gazetteer, surface: str) -> bool:
     return bool(found and (found[0].kind == "country" or found[0].source in REGION_SOURCES))
 
 
-def _named_settlement(span: Span) -> bool:
-    """Whether a settlement noun and "of" name the span a place: "the villages of X and Y"."""
-    sentence = span.sentence
-    offset = span.start - sentence.start
-    return _SETTLEMENT_OF.search(sentence.text, max(0, offset - 80), offset) is not None
-
-
-def _context_country(context: dict[str, float], source_country: str | None = None,
-                     share: float = CONTEXT_COUNTRY_SHARE) -> str | None:
-    """The country with at least half the context; the source's own country does not count
-    (a British paper's unknown village in a story from Ukraine is Ukrainian)."""
-    if source_country in context:
-        context = {**context, source_country: context[source_country] - SOURCE_COUNTRY_WEIGHT}
-    total = sum(context.values())
-    if not total:
-        return None
-    code, weight = max(context.items(), key=lambda kv: kv[1])
-    return code if weight >= share * total else None
-
-
-def _water_body(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
-    """A river, lake, bay or sea GeoNames lacks ("River Tyne", "the Siverskyi Donets river",
-    "Sevastopol Bay", "the Gulf of Tonkin"): a place without coordinates. A river or bay named
-    after a place lies in that place's country (a bay at its town's point); another river takes
-    the article's country later (see :func:`_settle_unresolved_places`); a sea has none."""
-    words = span.surface.split()
-    if len(words) < 2:
-        return None
-    if words[0].lower() in _LEADING_WATERS or (words[0].lower() in lex.SEA_NOUNS | {"bay"} and words[1] == "of"):
-        # "River Tyne", "Lake Como", "the Gulf of Tonkin"; not "Ocean Victory", nor the
-        # "Gulf of Tonkin Resolution" a law or event label gives
-        head, name = words[0].lower(), words[2:] if words[1] == "of" else words[1:]
-        if span.label in _OTHER_LABELS and len(name) > 1:
-            return None
-    elif words[-1].lower() in _WATER_NOUNS:
-        head, name = words[-1].lower(), words[:-1]
-    else:
-        return None
-    if (not 1 <= len(name) <= 3 or not all(w[:1].isupper() for w in name)
-            or words[-1].lower() in _NAME_HEADS):
-        return None
-    code, lat, lon = None, None, None
-    if head in lex.INLAND_WATER_NOUNS:
-        found = gazetteer.resolve(" ".join(name), context)
-        if found and found[0].country_code and (found[0].kind == "country" or found[0].source in REGION_SOURCES
-                                                or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
-            code = found[0].country_code
-            if found[0].source == "city" and head in _TOWN_WATERS:
-                lat, lon = found[0].lat, found[0].lon  # "Sevastopol Bay" lies at Sevastopol
-    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, code, lat, lon,
-                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE,
-                    source="sea" if head in lex.SEA_NOUNS else "water")
-
-
-def _water_suffix(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
-    """A name followed by "river" or "lake" outside its span: the span takes the word, and is
-    the river the alias table knows ("Dnieper river") or one it lacks (:func:`_water_body`)."""
-    sentence = span.sentence
-    match = re.compile(r"\s+" + re.escape(span.next_word) + r"\b").match(sentence.text, span.end - sentence.start)
-    if match is None:
-        return None
-    end, surface = sentence.start + match.end(), sentence.text[span.start - sentence.start:match.end()]
-    known = gazetteer.alias(surface)
-    if known is not None and not isinstance(known, Place):
-        return None
-    span.end, span.surface, span.next_word = end, surface, ""
-    return _place_mention(span, known, SURE) if known is not None else _water_body(span, gazetteer, context)
-
-
-def _feature_place(span: Span, gazetteer: Gazetteer, context: dict[str, float]) -> Mention | None:
-    """"the Suwalki Gap", "the Lachin Corridor" (``lexicon.FEATURE_HEADS``): a land feature named
-    after a place GeoNames knows is a place of that place's country, at its point."""
-    words = span.surface.split()
-    if len(words) < 2 or words[-1].lower() not in lex.FEATURE_HEADS or not words[-1][:1].isupper():
-        return None
-    if gazetteer.resolve(span.surface):
-        return None  # a feature GeoNames knows by its whole name is typed as any place
-    found = gazetteer.resolve(" ".join(words[:-1]), context)
-    if not found or not found[0].country_code or found[0].kind == "country":
-        return None  # "the Ukraine Corridor" is no feature of a town
-    place = found[0]
-    return Mention(span, "place", f"place:{slugify(span.surface)}", span.surface, place.country_code,
-                    place.lat, place.lon, found[1] * MISLABELLED_PLACE)
-
-
-def _unresolved_place(span: Span, names: ArticleNames, code: str | None, *,
-                      qualified: bool = False) -> Mention | None:
-    """A place the model found that GeoNames lacks ("Andhra Pradesh", "Pike County"): kept
-    without coordinates, with the country the text gives, when it looks like a place name
-    and the text says it is one (a qualifier, "in X", "X region")."""
-    surface = span.surface
-    words = surface.split()
-    if (len(surface) < 3 or len(words) > 4 or surface.isupper() or any(ch.isdigit() for ch in surface)
-            or not all(w[:1].isupper() or w in lex.NAME_PARTICLES or w in ("of", "and") for w in words)
-            or any(w.lower() in lex.ORG_HEAD_NOUNS for w in words)
-            or any(names.has_part(w) for w in words)):
-        return None
-    if not (qualified or span.prev_word.lower() in lex.LOCATIVES or _named_settlement(span)
-            or words[-1].lower() in lex.REGION_WORDS or span.next_word.lower() in lex.REGION_WORDS):
-        return None
-    return Mention(span, "place", f"place:{slugify(surface)}", surface, code,
-                    certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
-
-
 def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
                context: dict[str, float], article: Counter, qualifier: Span | None = None,
                partners: Sequence[Span] = (), near: Sequence[tuple[float, float]] = (),
                qualified: Sequence[Span] = (), source_country: str | None = None,
                landmarks: Sequence[tuple[str, float, float]] = ()) -> Mention | None:
     """Decide kind, entity and coordinates of one span (persons are linked afterwards);
-    ``near`` are the points of the regions the article names (see :func:`_country_counts`),
+    ``near`` are the points of the regions the article names (see :func:`data_prep.places.country_counts`),
     ``qualified`` the places this span qualifies ("Georgia" in "Atlanta, Georgia")."""
     label, surface = span.label, span.surface
     if label == AREA:
         return _electoral_area(span, gazetteer, context, source_country)
     if label == STATE_TAG:
         state = _state_of_tag(gazetteer, surface)
-        return _place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
+        return place_mention(span, state, QUALIFIED_PLACE) if state is not None else None
     if label in ("GPE", "LOC", TOKEN) and _peer_designation(span):
         return None  # "Lord Nicholls of Birkenhead": part of a title, no mention of the town
     if label in ("GPE", "LOC", TOKEN, PART) and _compound_adjective_half(span, gazetteer):
@@ -1280,7 +845,7 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
     if normalize(surface) in lex.DEFINITE_ONLY_NAMES and span.prev_word.lower() != "the":
         return None  # "member States": no United States
     if label in ("GPE", "LOC", "FAC", TOKEN):
-        feature = _feature_place(span, gazetteer, context)
+        feature = feature_place(span, gazetteer, context)
         if feature is not None:
             return feature
     if label == CLUB:
@@ -1291,50 +856,50 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return Mention(span, "organization", f"org:{slugify(full)}", full,
                         certainty=SURE if " " in full else LONE_ORGANIZATION)
     for other in qualified if label in ("GPE", "LOC", TOKEN) else ():
-        where = _qualifier_place(span, gazetteer, context, other.surface)
+        where = qualifier_place(span, gazetteer, context, other.surface)
         if where is not None and where.kind != "country":  # the state of "Atlanta, Georgia"
-            return _place_mention(span, where, QUALIFIED_PLACE)
+            return place_mention(span, where, QUALIFIED_PLACE)
     if span.next_word.lower() in _RIVER_NOUNS and label in ("GPE", "LOC", "ORG", "FAC", "NORP", TOKEN) and not (
             label == "NORP" and gazetteer.demonym_country(surface)):  # "the Ukrainian river port"
-        water = _water_suffix(span, gazetteer, context)  # "the Siverskyi Donets river" (ORG + "river")
+        water = water_suffix(span, gazetteer, context)  # "the Siverskyi Donets river" (ORG + "river")
         if water is not None:
             return water
     if label not in ("NORP", INSTITUTION) and not names.has_part(surface):  # "Kursk" tagged PRODUCT, too
-        found = _region_suffix(span, gazetteer, context)
+        found = region_suffix(span, gazetteer, context)
         if found:
-            return _place_mention(span, found[0], found[1])
+            return place_mention(span, found[0], found[1])
     if label in ("GPE", "LOC", TOKEN, PART):
         if (span.prev_word == "," and ("." in surface or surface.isupper())) or (label == "GPE" and "." in surface):
             state = gazetteer.us_state(surface)
             if state is not None:  # the qualifier of "Weston, W.Va.", or "in Vt." the model tagged a place
-                return _place_mention(span, state, QUALIFIED_PLACE)
+                return place_mention(span, state, QUALIFIED_PLACE)
     alone = gazetteer.resolve(surface) if qualifier is not None else None
     # An abbreviated state qualifies even a country's or a state's name ("Lebanon, Pa.").
-    abbreviated = qualifier is not None and _abbreviated_state(gazetteer, qualifier.surface)
+    abbreviated = qualifier is not None and abbreviated_state(gazetteer, qualifier.surface)
     if (qualifier is not None and not gazetteer.demonym_country(surface) and (abbreviated or not (
             alone and (alone[0].kind == "country" or alone[0].source in ("state", "alias"))))):
-        where = _qualifier_place(qualifier, gazetteer, context, surface)
+        where = qualifier_place(qualifier, gazetteer, context, surface)
         code = where.country_code if where else None
         if code:  # "Paris, Texas" is the Paris of the US, whatever Paris is bigger
             point = () if where.kind == "country" else ((where.lat, where.lon),)
             # A place a state qualifies is no state itself ("Georgia, Vt." is a town of Vermont).
-            found = _resolve(gazetteer, surface, {code: 1.0}, country=code, near=point,
-                             accept=lambda p: where.kind == "country" or p.source != "state")
+            found = resolve(gazetteer, surface, {code: 1.0}, country=code, near=point,
+                            accept=lambda p: where.kind == "country" or p.source != "state")
             if found:
-                return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
-            if (not alone or abbreviated) and (label in ("GPE", "LOC") or (label == TOKEN and _near_place_words(span))):
-                return _unresolved_place(span, names, code, qualified=True)
+                return place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
+            if (not alone or abbreviated) and (label in ("GPE", "LOC") or (label == TOKEN and near_place_words(span))):
+                return unresolved_place(span, names, code, qualified=True)
     for partner in partners:
         # "Oregon or Washington": a name coordinated with a state is a state when it can be.
         other = gazetteer.resolve(partner.surface, context, near=near)
         if other and other[0].source == "state":
             found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
             if found:
-                return _place_mention(span, found[0], found[1])
+                return place_mention(span, found[0], found[1])
     if span.prev_word.lower() in lex.STATE_PREFIXES and label in ("GPE", "LOC", TOKEN):
         found = gazetteer.resolve(surface, context, accept=lambda p: p.source == "state")
         if found:  # "upstate New York" is the state, not the city
-            return _place_mention(span, found[0], found[1])
+            return place_mention(span, found[0], found[1])
     seat = seat_institution(surface)
     if seat and not (label == "PERSON" and names.has_part(surface)):
         return _institution_mention(span, gazetteer, *seat, SURE)  # "the Kremlin said"
@@ -1349,11 +914,11 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return None
     if label in ("ORG", "PERSON", "FAC", TOKEN) and not names.has_part(surface) and _listed_as_place(span):
         # "stations such as Kings Cross and Euston" tagged ORG: the list's noun says they are places.
-        found = _resolve(gazetteer, surface, context, near=near)
+        found = resolve(gazetteer, surface, context, near=near)
         if found and (found[0].kind == "country" or article.get(found[0].country_code)
                       or found[0].population >= PLACE_IN_CONTEXT_POPULATION):
-            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
-        return _unresolved_place(span, names, _context_country(context, source_country), qualified=True)
+            return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+        return unresolved_place(span, names, context_country(context, source_country), qualified=True)
     if label in ("FAC", "ORG", TOKEN) and not isinstance(alias, Place) and _venue_name(span):
         return _venue(span, gazetteer)
     if (label == "PERSON" and len(words := surface.split()) > 1 and words[-1][:1].isupper()
@@ -1393,12 +958,12 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         found = gazetteer.resolve(surface, context, near=near)
         if found and (found[0].kind == "country" or (
                 article.get(found[0].country_code) and found[0].population >= PLACE_IN_ARTICLE_POPULATION)):
-            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sievierodonetsk" tagged NORP
+            return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sievierodonetsk" tagged NORP
         return _unknown_group(span, gazetteer)
     if label == TOKEN:
         found = gazetteer.resolve(surface, context, near=near)
-        if found and _plausible_place(found[0], span, article):
-            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+        if found and plausible_place(found[0], span, article):
+            return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
         if _untagged_body(span, gazetteer) or _media_role(span.next_word) or (
                 span.prev_word.islower() and span.prev_word in lex.ORG_DESCRIPTORS):
             # "filtering firm Ciphertrust", "former Doxa journalists": a name the model left
@@ -1407,14 +972,14 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
                             certainty=LONE_ORGANIZATION)
         return None
     if label in ("GPE", "LOC", PART):
-        found = _resolve(gazetteer, surface, context, near=near)
+        found = resolve(gazetteer, surface, context, near=near)
         if not found:
             if label == PART:
                 return None
             era = _country_of_era(span, gazetteer)
             if era is not None:
                 return era
-            water = _water_body(span, gazetteer, context)
+            water = water_body(span, gazetteer, context)
             if water is not None:
                 return water
             if span.next_word.lower() in lex.SPEECH_VERBS and full_name_shape(surface):
@@ -1423,35 +988,35 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
             if _media_role(span.next_word):  # "the Bloomberg writer X" tagged GPE
                 return Mention(span, "organization", f"org:{slugify(surface)}", surface,
                                 certainty=LONE_ORGANIZATION)
-            return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
-                                     or _context_country(context, source_country))
+            return unresolved_place(span, names, listed_country(span, gazetteer, context)
+                                    or context_country(context, source_country))
         place, certainty = found
-        if _acronym_town(surface, place):
+        if acronym_town(surface, place):
             return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=UPPERCASE_TOWN)
         if (place.source == "city" and place.population < MIN_PLACE_POPULATION
                 and not article.get(place.country_code)):
             # A hamlet abroad is more likely a misreading than the place meant: the next candidate.
-            found = _resolve(gazetteer, surface, context, near=near, accept=lambda p: (
+            found = resolve(gazetteer, surface, context, near=near, accept=lambda p: (
                 p.source != "city" or p.population >= MIN_PLACE_POPULATION or bool(article.get(p.country_code))))
             if not found:
-                return _unresolved_place(span, names, _listed_country(span, gazetteer, context)
-                                         or _context_country(context, source_country))
+                return unresolved_place(span, names, listed_country(span, gazetteer, context)
+                                        or context_country(context, source_country))
             place, certainty = found
         if place.kind == "country" and not article.get(place.country_code):
-            state = _namesake_state(gazetteer, surface, place, context)
+            state = namesake_state(gazetteer, surface, place, context)
             key = normalize(surface)
             if state and any(k != key and distance_km(lat, lon, state[0].lat, state[0].lon) < NEAR_KM
                              for k, lat, lon in landmarks):
-                return _place_mention(span, state[0], state[1])  # "Georgia" among Atlanta and Savannah
-        return _place_mention(span, place, certainty)
+                return place_mention(span, state[0], state[1])  # "Georgia" among Atlanta and Savannah
+        return place_mention(span, place, certainty)
     # A place the words around it made an organization ("firm Brunswick") stays one.
     described = span.model_label in ("GPE", "LOC") or (span.prev_word.islower()
                                                        and span.prev_word in lex.ORG_DESCRIPTORS)
-    found = None if described else _resolve(gazetteer, surface, context, exact=True)
-    if found and _plausible_place(found[0], span, article):
-        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
+    found = None if described else resolve(gazetteer, surface, context, exact=True)
+    if found and plausible_place(found[0], span, article):
+        return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)
     if label != "ORG" and not described:
-        water = _water_body(span, gazetteer, context)  # "the River Tyne" tagged FAC or LAW
+        water = water_body(span, gazetteer, context)  # "the River Tyne" tagged FAC or LAW
         if water is not None:
             return water
     if label == "ORG":
@@ -1560,7 +1125,7 @@ def _electoral_area(span: Span, gazetteer: Gazetteer, context: dict[str, float],
     surface = span.surface
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind != "country" and (context.get(found[0].country_code) or found[1] >= SURE_PLACE):
-        return _place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
+        return place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))
     code = None
     town = compass_seat_town(surface)
     heads = (town, _AREA_JOIN.split(surface)[0], surface.split()[0]) if town else (
@@ -1572,7 +1137,7 @@ def _electoral_area(span: Span, gazetteer: Gazetteer, context: dict[str, float],
                 place[0].source in REGION_SOURCES or place[0].population >= MIN_PLACE_POPULATION):
             code = place[0].country_code
             break
-    code = code or _context_country(context, source_country) or source_country
+    code = code or context_country(context, source_country) or source_country
     return Mention(span, "place", f"place:{slugify(surface)}", surface, code,
                     certainty=UNRESOLVED_PLACE if code else UNKNOWN_PLACE)
 
@@ -1588,7 +1153,7 @@ def _country_of_era(span: Span, gazetteer: Gazetteer) -> Mention | None:
         return None
     start = span.end - len(last)
     piece = Span(span.sentence, start, span.end, last, span.label, head.split()[-1], span.next_word)
-    return _place_mention(piece, found[0], found[1])
+    return place_mention(piece, found[0], found[1])
 
 
 _LISTED_PLACE_AFTER = re.compile(r"\s+(?:in|near),?\s+")
@@ -1604,7 +1169,7 @@ def _mark_listed_places(text: str, spans: list[Span], gazetteer: Gazetteer) -> N
                 and (before.label in ("GPE", "LOC") or (before.label in ("ORG", "FAC", TOKEN)
                                                          and gazetteer.resolve(before.surface)))
                 and before.sentence is span.sentence
-                and before.prev_word.lower() in lex.LOCATIVES and _COORDINATION.fullmatch(text, before.end, span.start)):
+                and before.prev_word.lower() in lex.LOCATIVES and COORDINATION.fullmatch(text, before.end, span.start)):
             continue
         joint = _LISTED_PLACE_AFTER.match(text, span.end)
         outer = starts.get(joint.end()) if joint else None
@@ -1667,7 +1232,7 @@ def _venue_name(span: Span) -> bool:
 
 def _venue(span: Span, gazetteer: Gazetteer) -> Mention:
     """A venue is a place of its owner's country ("Dublin's Point Theatre") or its town's
-    ("Mansion House in London"; else see :func:`_settle_unresolved_places`), kept without
+    ("Mansion House in London"; else see :func:`data_prep.places.settle_unresolved_places`), kept without
     coordinates: a same-named town abroad ("Villa Park", Illinois) is not the ground meant."""
     sentence = span.sentence
     offset = span.start - sentence.start
@@ -1777,15 +1342,15 @@ def _type_person(span: Span, gazetteer: Gazetteer, names: ArticleNames,
         return _country_group(span, gazetteer, code)  # "Sri Lankan" tagged PERSON
     found = gazetteer.resolve(surface, context)
     if found and found[0].kind == "country" and (len(words) > 1 or article.get(found[0].country_code)):
-        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
+        return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Sri Lanka" tagged PERSON
     if looks_like_company(words) and not names.has_part(surface):  # "PUTIN" of a heading is Putin
         return Mention(span, "organization", f"org:{slugify(surface)}", surface, certainty=COMPANY_TAGGED_PERSON)
     if (found and found[0].kind == "place" and found[0].population >= MIN_PLACE_POPULATION
             and _PART_OF_COUNTRY_AFTER.match(span.sentence.text, span.end - span.sentence.start)):
-        return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "X in the east": no person
+        return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "X in the east": no person
     if len(words) == 1 and not names.has_part(surface):
-        if found and found[0].kind != "country" and _plausible_place(found[0], span, article):
-            return _place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Kherson" tagged PERSON
+        if found and found[0].kind != "country" and plausible_place(found[0], span, article):
+            return place_mention(span, found[0], found[1] * MISLABELLED_PLACE)  # "Kherson" tagged PERSON
         code = gazetteer.demonym_country(surface)
         if code:
             return _country_group(span, gazetteer, code)
@@ -1810,172 +1375,6 @@ def _institution_span(text: str, inst: Institution) -> Span:
     return Span(inst.sentence, inst.start, inst.end, text[inst.start:inst.end], INSTITUTION)
 
 
-def _namesake_state(gazetteer: Gazetteer, surface: str, country: Place,
-                    context: dict[str, float] | None = None) -> tuple[Place, float] | None:
-    """A state or region of another country called like ``country`` ("Georgia")."""
-    return gazetteer.resolve(surface, context, accept=lambda p: (
-        p.kind == "place" and p.source in ("state", "region") and p.country_code not in (None, country.country_code)))
-
-
-def _country_counts(spans: list[Span], gazetteer: Gazetteer) -> tuple[
-        Counter, dict[int, Counter], list[tuple[float, float]], list[tuple[str, float, float]]]:
-    """Countries the article names outright (countries, demonyms, unambiguous places): in all,
-    and per sentence; the points of the states and regions it names ("Virginia", "Donetsk
-    region"), near which its ambiguous places are looked for ("Alexandria" is the one in
-    Virginia); and the sure places it names, as (key, lat, lon). PERSON spans do not count, so
-    a mislabel cannot confirm itself, nor does a country named like another's state (Georgia)."""
-    article: Counter = Counter()
-    by_sentence: dict[int, Counter] = defaultdict(Counter)
-    anchors: dict[str, tuple[float, float]] = {}
-    landmarks: list[tuple[str, float, float]] = []
-    for span in spans:
-        if span.label not in ("GPE", "LOC", "NORP", TOKEN, PART):
-            continue
-        code = gazetteer.demonym_country(span.surface)
-        if code is None:
-            found = gazetteer.resolve(span.surface)
-            word = _region_word(span.next_word)
-            if word:
-                found = gazetteer.resolve(f"{span.surface} {word}") or found
-            # Only places sure and big enough to vouch for a country: a hamlet would confirm itself.
-            if found and found[0].country_code and (
-                    found[0].kind == "country" or found[0].source == "alias"
-                    or (found[1] >= SURE_PLACE and found[0].population >= PLACE_IN_ARTICLE_POPULATION
-                        and found[0].source not in ("region", "county"))  # their population is a rank
-                    or (found[1] >= SURE_REGION and found[0].source in REGION_SOURCES
-                        and span.label in ("GPE", "LOC"))):
-                code = found[0].country_code
-                if found[0].kind != "country":
-                    landmarks.append((normalize(span.surface), found[0].lat, found[0].lon))
-                    if found[0].source in REGION_SOURCES:
-                        anchors.setdefault(found[0].entity_id, (found[0].lat, found[0].lon))
-                elif _namesake_state(gazetteer, span.surface, found[0]):
-                    code = None  # "Georgia" may be the state: its neighbours decide (see _type_span)
-        if code:
-            article[code] += 1
-            by_sentence[span.sentence.sentence_id][code] += 1
-    return article, by_sentence, list(anchors.values()), landmarks
-
-
-def _consensus_country(spans: list[Span], gazetteer: Gazetteer
-                       ) -> tuple[str, list[tuple[str, float, float]]] | None:
-    """The country where the article's ambiguous places lie together, and their towns there as
-    landmarks: none of "Boston", "Cambridge" and "Worcester" is sure alone, but each has a big
-    town in the US. Each ambiguous name votes for the countries of its namesakes by their share
-    of its people; a country needs the votes of two names and twice the next one's votes."""
-    votes: Counter = Counter()
-    towns: dict[str, dict[str, Place]] = {}
-    for span in spans:
-        key = normalize(span.surface)
-        if span.label not in ("GPE", "LOC") or key in towns or gazetteer.demonym_country(span.surface):
-            continue
-        found = gazetteer.resolve(span.surface)
-        if found is None or found[0].kind == "country" or found[1] >= SURE_PLACE:
-            continue  # a sure place vouches for its country already (see _country_counts)
-        best: dict[str, Place] = {}
-        for place, alternate in gazetteer.candidates(span.surface):
-            code = place.country_code
-            if (not alternate and code and place.kind == "place" and place.population >= CONSENSUS_POPULATION
-                    and place.population > getattr(best.get(code), "population", 0)):
-                best[code] = place
-        total = sum(p.population for p in best.values())
-        if len(best) < 2:
-            continue
-        towns[key] = best
-        for code, place in best.items():
-            votes[code] += place.population / total
-    ranked = votes.most_common(2)
-    if not ranked:
-        return None
-    top, score = ranked[0]
-    named = sum(1 for best in towns.values() if top in best)
-    if named < CONSENSUS_NAMES or (len(ranked) > 1 and score < 2 * ranked[1][1]):
-        return None
-    return top, [(key, best[top].lat, best[top].lon) for key, best in towns.items() if top in best]
-
-
-def _dateline(text: str, spans: list[Span], gazetteer: Gazetteer) -> Place | None:
-    """The place of the article's dateline ("KYIV, Ukraine (Reuters) -", "PARIS, Texas —"): a
-    place opening one of its first lines and followed by an agency or a dash."""
-    for span in spans:
-        if span.sentence.sentence_id > 3:
-            break
-        if (span.start != span.sentence.start or span.label not in ("GPE", "LOC", "ORG", TOKEN)
-                or not _DATELINE_AFTER.match(text, span.end)):
-            continue
-        qualifier = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[span.end:span.end + 40])
-        where = None
-        if qualifier:
-            found = gazetteer.resolve(qualifier.group(1))
-            where = found[0] if found and found[0].country_code else gazetteer.us_state(qualifier.group(1))
-        if where is not None:
-            point = () if where.kind == "country" else ((where.lat, where.lon),)
-            found = gazetteer.resolve(span.surface, country=where.country_code, near=point)
-        else:
-            found = gazetteer.resolve(span.surface)
-        if found and found[0].country_code:
-            return found[0]
-    return None
-
-
-def _directional_parts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """"eastern Ukraine", "the south of France", "Northern England": a place for that part of
-    the country or region, covering the phrase; the country's own mention stays for its name."""
-    parts = []
-    for m in mentions:
-        if m.lat is None or not (m.kind == "country" or m.source in REGION_SOURCES) or not m.country_code:
-            continue
-        span = m.span
-        inner = _COMPASS.match(span.surface)
-        direction = None
-        if inner and inner.group(0).strip().lower().endswith(("ern", "central")):
-            whole_name = gazetteer.resolve(span.surface)  # "Western Australia", "South Korea": names
-            if not (whole_name and whole_name[0].entity_id == m.entity_id):
-                direction = direction_of(inner.group(0))
-        start = span.start
-        if direction is None:
-            before = text[max(0, span.start - 30):span.start]
-            found = _DIRECTION_ADJECTIVE.search(before) or _DIRECTION_OF.search(before)
-            if not found:
-                continue
-            word = found.group(1).lower()
-            direction = "central" if word in ("centre", "center") else direction_of(word)
-            start = span.start - len(before) + found.start(1)
-        elif not gazetteer.resolve(span.surface[inner.end():]):
-            continue
-        else:  # "Eastern Ukraine" tagged whole: the country keeps "Ukraine"
-            span.start += inner.end()
-            span.surface = text[span.start:span.end]
-        if direction is None:
-            continue
-        whole = gazetteer.country(m.country_code) if m.kind == "country" else Place(
-            m.entity_id, m.name, "place", m.country_code, m.lat, m.lon, 0, False, m.source)
-        part = gazetteer.part(whole, direction) if whole is not None else None
-        if part is None:
-            continue
-        piece = Span(span.sentence, start, span.end, text[start:span.end], span.label)
-        parts.append(_place_mention(piece, part, m.certainty))
-    return mentions + parts
-
-
-def _demonym_features(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """"the German Alps", "the French Riviera" (``lexicon.DEMONYM_FEATURES``): the country's part
-    of a range or coast, a place of that country at its point, beside the nationality's group."""
-    features = []
-    for m in mentions:
-        sentence = m.span.sentence
-        found = _FEATURE_AFTER.match(sentence.text, m.span.end - sentence.start) if m.kind == "group" else None
-        country = gazetteer.country(m.country_code) if found else None
-        if country is None:
-            continue
-        end = sentence.start + found.end()
-        surface = sentence.text[m.span.start - sentence.start:found.end()]
-        piece = Span(sentence, m.span.start, end, surface, "LOC")
-        features.append(Mention(piece, "place", f"place:{slugify(surface)}", surface, country.country_code,
-                                 country.lat, country.lon, QUALIFIED_PLACE, source="feature"))
-    return mentions + features
-
-
 # ---------------------------------------------------------------------------------------------
 # Article
 
@@ -1990,16 +1389,16 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     gazetteer = resources.gazetteer
     spans = [s for sentence in sentences for s in _spans(article.text, sentence, gazetteer)]
     spans = split_glued_people(article.text, split_at_prepositions(article.text, spans), gazetteer)
-    article_counts, by_sentence, anchors, landmarks = _country_counts(spans, gazetteer)
+    article_counts, by_sentence, anchors, landmarks = country_counts(spans, gazetteer)
     base_context = Counter(article_counts)
-    dateline = _dateline(article.text, spans, gazetteer)
+    dateline = places.dateline(article.text, spans, gazetteer)
     if dateline is not None:
         base_context[dateline.country_code] += DATELINE_WEIGHT
         if dateline.kind != "country":
             anchors.append((dateline.lat, dateline.lon))
     if article.source_country:
         base_context[article.source_country] += SOURCE_COUNTRY_WEIGHT
-    consensus = _consensus_country(spans, gazetteer)
+    consensus = consensus_country(spans, gazetteer)
     if consensus is not None:
         base_context[consensus[0]] += CONSENSUS_WEIGHT
         landmarks.extend(consensus[1])
@@ -2033,7 +1432,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             # among constituencies the model took for persons, stays a place.
             span.model_label, span.label = span.label, cues[id(span)]
     for span in spans:
-        if span.label in ("PERSON", "ORG", TOKEN) and _named_settlement(span):
+        if span.label in ("PERSON", "ORG", TOKEN) and named_settlement(span):
             span.model_label, span.label = span.model_label or span.label, "GPE"  # "the village of X"
         elif id(span) in non_actors:  # "her X tour", a newsletter's name, "Brownite"
             span.model_label, span.label = span.model_label or span.label, NOT_ACTOR
@@ -2048,9 +1447,9 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
     # nationality ("Sri Lankan" tagged PERSON once makes no person of its other mentions).
     names = collect_names([s for s in spans if not isinstance(gazetteer.alias(s.surface), Alias)
                            and not (s.label == "PERSON" and gazetteer.demonym_country(s.surface))])
-    spans.extend(_signature_places(article.text, sentences, spans, gazetteer))
-    qualifiers, coordinated = _qualifiers(article.text, spans, gazetteer)
-    within = _within_qualifiers(article.text, spans)
+    spans.extend(signature_places(article.text, sentences, spans, gazetteer))
+    qualifiers, coordinated = places.qualifiers(article.text, spans, gazetteer)
+    within = within_qualifiers(article.text, spans)
     mentions: list[Mention] = [
         m for inst in institutions
         if (m := _institution_mention(_institution_span(article.text, inst), gazetteer, inst.country_code,
@@ -2060,7 +1459,7 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
         context = dict(base_context)
         for code, n in by_sentence.get(span.sentence.sentence_id, {}).items():
             context[code] = context.get(code, 0) + 2 * n  # the sentence's own countries weigh more
-        if id(span) in within and (inside := _place_within(span, within[id(span)], gazetteer, context)):
+        if id(span) in within and (inside := place_within(span, within[id(span)], gazetteer, context)):
             return inside
         return _type_span(span, gazetteer, names, context, article_counts, qualifiers.get(id(span)),
                           coordinated.get(id(span), ()), anchors, qualified_by.get(id(span), ()),
@@ -2088,47 +1487,13 @@ def extract_mentions(article: Article, sentences: Sequence[Sentence],
             mentions.append(typed)
     mentions = _drop_ships_and_fleets(article.text, mentions)
     mentions = _lowercase_bodies(article.text, mentions, gazetteer)
-    mentions = _name_list_places(mentions)
-    mentions = _directional_parts(article.text, mentions, gazetteer)
-    mentions = _demonym_features(mentions, gazetteer)
-    mentions = _settle_unresolved_places(mentions, article.source_country, sport)
+    mentions = name_list_places(mentions)
+    mentions = directional_parts(article.text, mentions, gazetteer)
+    mentions = demonym_features(mentions, gazetteer)
+    mentions = settle_unresolved_places(mentions, article.source_country, sport)
     mentions = _dedupe(mentions)
     link_in_article(mentions, names)
     return [_row(article, m) for m in mentions]
-
-
-def _settle_unresolved_places(mentions: list[Mention], source_country: str | None = None,
-                              sport: bool = False) -> list[Mention]:
-    """Unresolved places: dropped when the article names a person or organization with one of
-    their words ("Biden" tagged GPE once), else given the article's dominant country when
-    they have none. A venue takes the country of its sentence's places, else the source's (a venue named
-    bare is one its readers know), else a clearly dominant one; in a sports report (``sport``)
-    none of these, as its countries are often the visitors'."""
-    unresolved = [m for m in mentions if m.kind == "place" and m.lat is None]
-    if not unresolved:
-        return mentions
-    actor_words = {w.lower() for m in mentions if m.kind in ("person", "organization")
-                   for w in m.span.surface.split()}
-    mentions = [m for m in mentions if not (m.kind == "place" and m.lat is None and m.source != "venue" and any(
-        w.lower() in actor_words for w in m.span.surface.split()))]  # "Villa Park" of a club "Villa" stays
-    # A sea lies in no country (the label conventions), however dominant one is.
-    unknown = [m for m in mentions if m.kind == "place" and m.country_code is None and m.lat is None
-               and m.source != "sea"]
-    if unknown:
-        known = [m for m in mentions if m.kind in ("place", "country") and m.country_code]
-        counts = Counter(m.country_code for m in known)
-        code = _context_country(counts)
-        for m in unknown:
-            where = code
-            if m.source == "venue":
-                # The country of the one town or region its sentence names ("Villa Park ... in
-                # Birmingham"); a country named there may be the visitors' ("beat the States").
-                own = {k.country_code for k in known if k.span.sentence is m.span.sentence and k.kind == "place"}
-                where = None if sport else (own.pop() if len(own) == 1 else None) or (
-                    source_country or _context_country(counts, share=VENUE_COUNTRY_SHARE))
-            if where:
-                m.country_code, m.certainty = where, UNRESOLVED_PLACE
-    return mentions
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

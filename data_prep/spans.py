@@ -1,6 +1,7 @@
 """The spans of one article before typing and the mentions typing makes of them.
 
-Shared by the modules that find and type them (:mod:`data_prep.mentions`, :mod:`data_prep.clubs`).
+Shared by the modules that find and type them (:mod:`data_prep.mentions`, :mod:`data_prep.places`,
+:mod:`data_prep.clubs`).
 Besides the model's labels (PERSON, ORG, GPE...), a span may carry one of the pseudo labels below,
 set by a rule that found or re-read it.
 """
@@ -12,8 +13,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .records import Sentence
 
-__all__ = ["TOKEN", "PART", "INSTITUTION", "STATE_TAG", "AREA", "CLUB", "Span", "Mention"]
+__all__ = ["OTHER_LABELS", "TOKEN", "PART", "INSTITUTION", "STATE_TAG", "AREA", "CLUB", "Span", "Mention"]
 
+# Labels the small model gives to places and people it does not know ("Kursk" as PRODUCT).
+OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 TOKEN = "TOKEN"  # pseudo label: proper nouns the model left untagged
 PART = "PART"  # pseudo label: one place of "X and Y" the model tagged as one entity
 INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian forces")
