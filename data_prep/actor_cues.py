@@ -551,7 +551,9 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     magazine, named mid-sentence too, stays). A one-word head the tagger reads as an English
     plural, adjective or participle is one too ("Photographs posted ...", "“Appropriate steps"), and
     so is one the parse makes an adjective of the lowercase noun after it wherever the article
-    names it ("150,000 Allied soldiers"; not "Celtic manager X" beside "Celtic won")."""
+    names it ("150,000 Allied soldiers"; not "Celtic manager X" beside "Celtic won"). A one-word
+    NORP span the article also writes in lowercase is a common word too ("Protesters" beside
+    "protesters"; nationalities stay, see ``mentions``)."""
     name_words = _full_name_words(spans)
     inner = {s.surface for s in spans if not _opens_sentence(text, s)}
     lowered: dict[str, bool] = {}
@@ -566,9 +568,11 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
         word = span.surface
         opens = _opens_sentence(text, span)
         head_org = span.label == "ORG" and opens and word not in inner
-        if (span.label != "PERSON" and not head_org) or " " in word or word in name_words or not word[1:].islower():
+        people = span.label == "NORP"  # "Protesters gathered" beside "protesters chanted"
+        if (span.label != "PERSON" and not head_org and not people) or " " in word or word in name_words \
+                or not word[1:].islower():
             continue
-        if opens and word not in inner and _common_tag(span):
+        if opens and word not in inner and not people and _common_tag(span):
             out.add(id(span))  # "Photographs posted ...", "Appropriate measures": the tagger's common word
             continue
         if word not in lowered:
