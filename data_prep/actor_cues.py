@@ -704,6 +704,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                     _org_shaped(span.surface) or _described(text, span) or (
                         span.prev_word.lower() == "the" and span.surface.lower() in lex.ORG_NAME_ENDINGS)):
                 label = "ORG"  # "Eon Labs", "the X newspaper", "a firm called X", "the Telegraph"
+            if label is None and span.label == "ORG" and span.surface.lower() in lex.LEADER_COUNTRIES:
+                label = "PERSON"  # "as Trump posted" tagged ORG: a head of state's surname is the person
             if (label == "ORG" and span.label == "PERSON" and _prev_word_in(text, span, lex.TRADE_DESCRIPTORS)
                     and _WHO_AFTER.match(text, span.end)):
                 label = None  # "Record producer X, who": a person's trade, not a firm's
@@ -786,6 +788,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
             label = next(iter(agreed))
             if label != span.label:
                 out[id(span)] = label
-    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
+    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was; a head of
+    # state's surname is one.
     return {key: label for key, label in out.items()
-            if label == "ORG" or full_name_shape(surfaces[key]) or key in listed_places}
+            if label == "ORG" or full_name_shape(surfaces[key]) or key in listed_places
+            or surfaces[key].lower() in lex.LEADER_COUNTRIES}

@@ -340,3 +340,8 @@ def test_a_people_word_the_article_writes_in_lowercase_is_no_actor(parse):
             "The judges ruled on Tuesday as protesters chanted outside. The Kurds of the city joined them.")
     found = kinds_of(mentions_of(parse, text))
     assert "Protesters" not in found and found.get("Kurds") == {"group"}, found
+
+
+def test_a_head_of_states_surname_tagged_org_is_the_person(parse):
+    found = kinds_of(mentions_of(parse, "Trump said the deal was off, and aides agreed."))
+    assert found.get("Trump") == {"person"}, found
