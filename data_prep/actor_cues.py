@@ -551,7 +551,9 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
     magazine, named mid-sentence too, stays). A one-word head the tagger reads as an English
     plural, adjective or participle is one too ("Photographs posted ...", "“Appropriate steps"), and
     so is one the parse makes an adjective of the lowercase noun after it wherever the article
-    names it ("150,000 Allied soldiers"; not "Celtic manager X" beside "Celtic won")."""
+    names it ("150,000 Allied soldiers"; not "Celtic manager X" beside "Celtic won"). A one-word
+    NORP span the article also writes in lowercase is a common word too ("Protesters" beside
+    "protesters"; nationalities stay, see ``mentions``)."""
     name_words = _full_name_words(spans)
     inner = {s.surface for s in spans if not _opens_sentence(text, s)}
     lowered: dict[str, bool] = {}
@@ -566,9 +568,11 @@ def common_word_spans(text: str, spans: Sequence[Any]) -> set[int]:
         word = span.surface
         opens = _opens_sentence(text, span)
         head_org = span.label == "ORG" and opens and word not in inner
-        if (span.label != "PERSON" and not head_org) or " " in word or word in name_words or not word[1:].islower():
+        people = span.label == "NORP"  # "Protesters gathered" beside "protesters chanted"
+        if (span.label != "PERSON" and not head_org and not people) or " " in word or word in name_words \
+                or not word[1:].islower():
             continue
-        if opens and word not in inner and _common_tag(span):
+        if opens and word not in inner and not people and _common_tag(span):
             out.add(id(span))  # "Photographs posted ...", "Appropriate measures": the tagger's common word
             continue
         if word not in lowered:
@@ -700,6 +704,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
                     _org_shaped(span.surface) or _described(text, span) or (
                         span.prev_word.lower() == "the" and span.surface.lower() in lex.ORG_NAME_ENDINGS)):
                 label = "ORG"  # "Eon Labs", "the X newspaper", "a firm called X", "the Telegraph"
+            if label is None and span.label == "ORG" and span.surface.lower() in lex.LEADER_COUNTRIES:
+                label = "PERSON"  # "as Trump posted" tagged ORG: a head of state's surname is the person
             if (label == "ORG" and span.label == "PERSON" and _prev_word_in(text, span, lex.TRADE_DESCRIPTORS)
                     and _WHO_AFTER.match(text, span.end)):
                 label = None  # "Record producer X, who": a person's trade, not a firm's
@@ -782,6 +788,8 @@ def person_or_org_cues(text: str, spans: Sequence[Any]) -> dict[int, str]:
             label = next(iter(agreed))
             if label != span.label:
                 out[id(span)] = label
-    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was.
+    # A person needs a person's name shape: "Chelsea" after "coach" stays what it was; a head of
+    # state's surname is one.
     return {key: label for key, label in out.items()
-            if label == "ORG" or full_name_shape(surfaces[key]) or key in listed_places}
+            if label == "ORG" or full_name_shape(surfaces[key]) or key in listed_places
+            or surfaces[key].lower() in lex.LEADER_COUNTRIES}

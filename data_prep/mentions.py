@@ -53,7 +53,7 @@ from .places import (CONSENSUS_WEIGHT, COORDINATION, DATELINE_WEIGHT, MIN_PLACE_
                      signature_places, unresolved_place, water_body, water_suffix, within_qualifiers)
 from .records import Article, Sentence
 from .results import result_row_names
-from .spans import AREA, CLUB, INSTITUTION, OTHER_LABELS, PART, STATE_TAG, TOKEN, Mention, Span
+from .spans import AREA, CLUB, COUNTRY_CODE, INSTITUTION, OTHER_LABELS, PART, STATE_TAG, TOKEN, Mention, Span
 
 if TYPE_CHECKING:
     from .resources import Resources
@@ -85,6 +85,7 @@ _NEWSLETTER_PROMO = re.compile(r"\bsign up\b.*\bnewsletter\b", re.IGNORECASE)
 # "the Group of 20", "the Group of Seven": a club of states by its number of members.
 _NUMBERED_GROUP = re.compile(r"\bGroup of (?:\d{1,2}|"
                              + "|".join(w.capitalize() for w in [*lex.SMALL_NUMBERS, *lex.TENS]) + r")\b")
+_CODED_PLACE = re.compile(r"\b([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}) \(([A-Z]{2})\)")
 _DATELINE_AGENCY = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s?[-–—]")
 # A US politician's party and state after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)", "R-Texas".
 _PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-((?:[A-Z][A-Za-z]*\.?)(?: ?[A-Z][A-Za-z]*\.?)?)(?=[,;)]|\s*$)")
@@ -309,6 +310,18 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
         start, end = m.span()
         found = [f for f in found if not (f.start < end and start < f.end)]
         found.append(Span(sentence, start, end, m.group(0), "ORG", _word_before(text, start), ""))
+    for m in _CODED_PLACE.finditer(text, sentence.start, sentence.end):
+        # "Odesa (UA), May 2": a place and its country's ISO code, which the model misses or
+        # takes for an organization.
+        country = gazetteer.country(m.group(2))
+        if country is None or not gazetteer.resolve(m.group(1), country=m.group(2)):
+            continue
+        found = [f for f in found if not (f.start < m.end() and m.start() < f.end)]
+        start, end = m.span(1)
+        found.append(Span(sentence, start, end, m.group(1), "GPE", _word_before(text, start), "(",
+                          country=m.group(2)))
+        start, end = m.span(2)
+        found.append(Span(sentence, start, end, m.group(2), COUNTRY_CODE, "(", ")"))
     for m in _DATELINE_AGENCY.finditer(text, sentence.start, sentence.end):
         # The agency of a dateline, which the tokenizer may glue to the dash: "Dubai (CNN)-".
         start, end = m.span(1)
@@ -507,6 +520,14 @@ def _sunday_paper(doc, i: int, end: int) -> bool:
             and i + len(tail) < end and all(doc[i + 1 + k].lower_ == w for k, w in enumerate(tail)))
 
 
+def _leading_capitals(tokens: list) -> int:
+    """How many tokens open ``tokens`` written in capitals, two letters or more ("MARIA KOVAL")."""
+    count = 0
+    while count < len(tokens) and len(tokens[count].text) > 1 and tokens[count].text.isupper():
+        count += 1
+    return count
+
+
 def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Candidates the model missed: runs of proper nouns outside any entity ("Merkel later
     said", "the Donetsk region") and countries fused into a token ("U.S.-supplied").
@@ -533,6 +554,13 @@ def _untagged_spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list
             if (len(run) == 1 and first.text.isascii() and first.text.isalpha() and prev_word == "("
                     and next_word == ")" and after and after[:1] in "-–—"):
                 label = "ORG"  # the agency of a dateline: "Dubai (CNN)-", "KYIV (Reuters) -"
+            elif (len(run) > 2 and (sentence.heading or first.i - span.start <= 2)
+                  and prev_word.lower() in lex.CREDIT_WORDS and 2 <= (caps := _leading_capitals(run)) < len(run)):
+                # "By MARIA KOVAL Associated Press": the byline's name in capitals, then its agency
+                last = run[caps - 1]
+                name_end = sentence.char(last.idx + len(last.text))
+                found.append(Span(sentence, start, name_end, text[start:name_end], "PERSON", prev_word, run[caps].text))
+                start, label, prev_word = sentence.char(run[caps].idx), "ORG", last.text
             elif 2 <= len(run) <= 3 and (sentence.heading or first.i - span.start <= 2) and (
                     prev_word.lower() in lex.CREDIT_WORDS or (prev_word == ":" and before in lex.CREDIT_WORDS)):
                 label = "PERSON"  # a byline or credit: "Photo: Kyrylo Yevseyev", "By Ann Lee"
@@ -835,6 +863,11 @@ def _type_span(span: Span, gazetteer: Gazetteer, names: ArticleNames,
     label, surface = span.label, span.surface
     if label == AREA:
         return _electoral_area(span, gazetteer, context, source_country)
+    if label == COUNTRY_CODE:
+        country = gazetteer.country(surface)
+        return place_mention(span, country, SURE) if country is not None else None
+    if span.country and (found := gazetteer.resolve(surface, context, country=span.country)):
+        return place_mention(span, found[0], max(found[1], QUALIFIED_PLACE))  # "Paris (US)"
     if label == STATE_TAG:
         state = _state_of_tag(gazetteer, surface)
         return place_mention(span, state, QUALIFIED_PLACE) if state is not None else None

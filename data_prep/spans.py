@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .records import Sentence
 
-__all__ = ["OTHER_LABELS", "TOKEN", "PART", "INSTITUTION", "STATE_TAG", "AREA", "CLUB", "Span", "Mention"]
+__all__ = ["OTHER_LABELS", "TOKEN", "PART", "INSTITUTION", "STATE_TAG", "AREA", "CLUB", "COUNTRY_CODE", "Span", "Mention"]
 
 # Labels the small model gives to places and people it does not know ("Kursk" as PRODUCT).
 OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -23,6 +23,7 @@ INSTITUTION = "INST"  # pseudo label: a country word with a role noun ("Russian 
 STATE_TAG = "STATE_TAG"  # pseudo label: the state of a US party-state tag ("Sen. X, R-Ariz.")
 AREA = "AREA"  # pseudo label: a constituency or ward its cues name ("the MP for X and Y")
 CLUB = "CLUB"  # pseudo label: a club by its name's shape or a match's words ("beat X"), a company by its short form
+COUNTRY_CODE = "COUNTRY_CODE"  # pseudo label: a country's ISO code in brackets after a place ("Odesa (UA)")
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Span:
     model_label: str = ""  # the model's label when the context changed it (see actor_cues)
     club: str = ""  # the full name a short form stands for ("United": "Leeds United", "Henley": "Henley & Partners")
     listed: bool = False  # an item of a list of names (a team sheet): a person, whatever else the name is
+    country: str = ""  # the ISO code written beside a place ("Odesa (UA)"): its country
 
 
 @dataclass(slots=True)

@@ -333,3 +333,15 @@ def test_products_events_and_documents_named_like_actors_are_no_actors(parse, te
 def test_a_name_before_a_weapon_noun_that_speaks_stays_an_actor(parse):
     text = "Grelda rockets hit the town on Monday. Grelda said it had fired them at a base."
     assert kinds_of(mentions_of(parse, text)).get("Grelda") == {"organization"}
+
+
+def test_a_people_word_the_article_writes_in_lowercase_is_no_actor(parse):
+    text = ("Image caption, Protesters gathered outside the court in Tbilisi\n"
+            "The judges ruled on Tuesday as protesters chanted outside. The Kurds of the city joined them.")
+    found = kinds_of(mentions_of(parse, text))
+    assert "Protesters" not in found and found.get("Kurds") == {"group"}, found
+
+
+def test_a_head_of_states_surname_tagged_org_is_the_person(parse):
+    found = kinds_of(mentions_of(parse, "Trump said the deal was off, and aides agreed."))
+    assert found.get("Trump") == {"person"}, found
