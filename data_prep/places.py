@@ -66,6 +66,7 @@ _FORMAL_STATE = re.compile(r"^(?:(?:Federal|Islamic|Democratic|Socialist|People'
 _COMPASS = re.compile(rf"^(?:{'|'.join(lex.PLACE_QUALIFIERS)})\s+", re.IGNORECASE)
 SIGNATURE_CHARS = 60  # the longest line a signature's name or place takes
 _SIGNATURE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")  # "Exeter", "Wood Green"
+_SIGNATURE_PAIR = re.compile(rf"({_SIGNATURE_PLACE.pattern}), ({_SIGNATURE_PLACE.pattern})")  # "Aberaeron, Ceredigion"
 # Thresholds (people in GeoNames) for taking a place the model labelled as something else.
 MIN_PLACE_POPULATION = 5_000        # tiny GPEs count only inside the article's countries
 PLACE_IN_CONTEXT_POPULATION = 15_000  # "in X" / "X region" next to the span
@@ -262,8 +263,8 @@ def place_within(span: Span, q: Span, gazetteer: Gazetteer, context: dict[str, f
 def signature_places(text: str, sentences: Sequence[Sentence], spans: list[Span],
                      gazetteer: Gazetteer) -> list[Span]:
     """A line that is only "Town, Region" ("Harlow, Essex", "Wood Green, London"), or only a
-    capitalised name right after a line that is only a person's name (a letter's "Jane Doe" /
-    "Leeds"), is a signature's place: its names are relabelled places, whatever the model
+    capitalised name or "Town, Region" right after a line that is only a person's name (a
+    letter's "Jane Doe" / "Leeds", "John Smith" / "Aberaeron, Ceredigion"), is a signature's place: its names are relabelled places, whatever the model
     called them. Returns the spans of such lone names the model did not tag."""
     short = {s.sentence_id for s in sentences if len(s.text) <= SIGNATURE_CHARS}
     if not short:
@@ -288,6 +289,19 @@ def signature_places(text: str, sentences: Sequence[Sentence], spans: list[Span]
                 town.model_label, town.label = town.model_label or town.label, "GPE"
                 if region.label in ("NORP", "ORG", TOKEN):  # "Essex" tagged NORP
                     region.model_label, region.label = region.model_label or region.label, "GPE"
+        elif (previous and len(previous) == 1 and previous[0].label == "PERSON"
+              and previous[0].sentence.text.strip() == previous[0].surface
+              and (pair := _SIGNATURE_PAIR.fullmatch(words)) and gazetteer.resolve(pair.group(2))):
+            # "Jane Doe" / "Aberaeron, Ceredigion": a town and its county or state, tagged or not
+            at = sentence.start + sentence.text.index(words)
+            for group in (1, 2):
+                start, end = at + pair.start(group), at + pair.end(group)
+                same = next((s for s in line if (s.start, s.end) == (start, end)), None)
+                if same is not None and same.label in ("ORG", "NORP", TOKEN):
+                    same.model_label, same.label = same.model_label or same.label, "GPE"
+                elif same is None and not any(s.start < end and start < s.end for s in line):
+                    added.append(Span(sentence, start, end, text[start:end], "GPE",
+                                      "" if group == 1 else ",", "," if group == 1 else ""))
         elif (previous and len(previous) == 1 and previous[0].label == "PERSON"
               and previous[0].sentence.text.strip() == previous[0].surface and len(line) <= 1
               and _SIGNATURE_PLACE.fullmatch(words) and not gazetteer.demonym_country(words)):

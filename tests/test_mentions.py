@@ -495,6 +495,8 @@ def test_a_tag_that_names_no_state_is_no_place(parse):
 @pytest.mark.parametrize("signature, places", [
     ("Gary Bennett\n\nExeter", {"Exeter": "GB"}),
     ("Jane Doe\n\nHarlow, Essex", {"Harlow": "GB", "Essex": "GB"}),
+    ("Jane Doe\nAberaeron, Ceredigion", {"Aberaeron": "GB", "Ceredigion": "GB"}),
+    ("Jane Doe\nWeston, Somerset", {"Weston": "GB", "Somerset": "GB"}),
     ("John Smith\n\nWood Green, London", {"Wood Green": "GB", "London": "GB"}),
 ])
 def test_a_letters_signature_names_places(parse, signature, places):
