@@ -224,9 +224,12 @@ class Gazetteer:
             return None
         alias = self.aliases.get(key)
         if alias is not None:
-            if not isinstance(alias, Place) or (country and alias.country_code != country):
+            if not isinstance(alias, Place):
                 return None
-            return (alias, 1.0) if accept is None or accept(alias) else None
+            if (not country or alias.country_code == country) and (accept is None or accept(alias)):
+                return alias, 1.0
+            # An alias of another country or kind gives way to GeoNames' namesakes ("Victoria,
+            # B.C." is no Australian state).
         packed = self.names.get(key)
         if country:
             packed = tuple(p for p in packed or () if self.rows[p >> 1][3] == country)

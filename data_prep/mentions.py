@@ -135,6 +135,13 @@ _FLEET_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(lex.FLEET_NOUNS)) + r")\b"
 # Spans
 
 
+def _abbreviated_region(gazetteer: Gazetteer, written: str) -> bool:
+    """Whether ``written`` ("Ont.", "B.C.") abbreviates a region the aliases know."""
+    found = gazetteer.alias(written)
+    return (len(written.replace(".", "")) <= 4 and isinstance(found, Place) and found.kind == "place"
+            and found.source == "alias" and normalize(found.name) != normalize(written))
+
+
 def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
     """Drop leading "the"/titles/quotes and trailing possessives/punctuation from entity tokens."""
     tokens = list(tokens)
@@ -157,8 +164,9 @@ def _clean_tokens(tokens: list, label: str, gazetteer: Gazetteer) -> list:
     while tokens and (tokens[-1].text.lower() in _TRAILING_DROP
                       or (label == "FAC" and (tokens[-1].like_num or tokens[-1].is_punct))):
         if (tokens[-1].text == "." and len(tokens) > 1 and not tokens[-2].whitespace_
-                and gazetteer.us_state(tokens[-2].text + ".") is not None):
-            break  # "Vt." tokenized apart from its dot: the abbreviation keeps it
+                and (gazetteer.us_state(tokens[-2].text + ".") is not None
+                     or _abbreviated_region(gazetteer, tokens[-2].text + "."))):
+            break  # "Vt.", "Ont." tokenized apart from their dot: the abbreviation keeps it
         tokens.pop()  # "Stamford Bridge 3-1": a score glued to a venue
     while label == "ORG" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].text in lex.TRAILING_DESCRIPTORS:
         tokens.pop()  # "Interfax news agency", "the Golos party": the descriptor is no part of the name
@@ -221,6 +229,10 @@ def _spans(text: str, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
                 tokens, label = tokens[:-1], "GPE"
         if not tokens:
             continue
+        last = tokens[-1]
+        if (last.i + 1 < len(doc) and doc[last.i + 1].text == "." and not last.whitespace_
+                and _abbreviated_region(gazetteer, last.text + ".")):
+            tokens, label = [*tokens, doc[last.i + 1]], "GPE"  # "London, Ont": the model left the dot out
         if label == "ORG" and tokens[-1].i == ent.end - 1:
             tail = _number_tail(doc, tokens[-1].i, sentence.span.end)
             if tail:

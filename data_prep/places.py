@@ -341,9 +341,13 @@ def _state_qualifies(gazetteer: Gazetteer, surface: str, qualifier: str) -> bool
 
 
 def abbreviated_state(gazetteer: Gazetteer, surface: str) -> bool:
-    """Whether ``surface`` is a US state's abbreviation ("Pa.", "TX"), not its name."""
+    """Whether ``surface`` is a US state's abbreviation ("Pa.", "TX"), not its name, or another
+    country's region abbreviated in the aliases ("B.C.", "Ont.")."""
     state = gazetteer.us_state(surface)
-    return state is not None and normalize(state.name) != normalize(surface)
+    if state is not None:
+        return normalize(state.name) != normalize(surface)
+    found = gazetteer.resolve(surface) if _ABBREVIATION.fullmatch(surface) else None
+    return found is not None and found[0].kind == "place" and found[0].source in REGION_SOURCES
 
 
 def _region_word(word: str) -> str | None:

@@ -686,6 +686,8 @@ def test_a_name_coordinated_with_a_state_is_the_state(parse):
     ("Residents of Lebanon, Pa., and Paris, Tenn., felt the tremor.", "Lebanon", "US", (39.5, 41.5)),
     ("Flood waters reached Paris, Texas, and Atlanta, Georgia, on Monday.", "Paris", "US", (33.0, 34.5)),
     ("Burlington, Vt., and Concord, N.H., lost power overnight.", "Burlington", "US", (43.5, 45.5)),
+    ("Residents of Victoria, B.C., and London, Ont., felt the quake.", "Victoria", "CA", (48.0, 49.0)),
+    ("Residents of Victoria, B.C., and London, Ont., felt the quake.", "London", "CA", (42.5, 43.5)),
 ])
 def test_an_abbreviated_or_listed_state_still_qualifies(parse, text, surface, code, lat_range):
     m = by_surface(mentions_of(parse, text))[surface]
